@@ -1,0 +1,1 @@
+export { ConnectorHostModule } from './connector-host.module';

@@ -1,0 +1,2 @@
+export { CoreModule } from './core.module';
+export { PlatformInfoService } from './platform-info.service';

@@ -1,0 +1,105 @@
+import { NestFactory } from '@nestjs/core';
+import { SingleBar } from 'cli-progress';
+import { ADMIN_INTERNAL_ID } from '@lib/bootstrap';
+import { loadConfig, processEnv } from '@lib/config';
+import { IngestionService } from '@lib/ingestion';
+import type { IngestionProgress } from '@lib/ingestion';
+import { AppError } from '@lib/kernel';
+import { systemContext } from '@lib/rbac';
+import { PlatformModule } from '../platform.module';
+import { expandPaths, readBundleFile } from './bundle-files.util';
+import { importSummary } from './import-summary.util';
+
+type ImportOptions = { json?: boolean; progress?: boolean };
+
+function progressReporter(useBar: boolean) {
+  const bar = useBar
+    ? new SingleBar({
+        format:
+          'import [{bar}] {percentage}% | {value}/{total} objects | {created} created {rejected} rejected',
+        stream: process.stderr,
+      })
+    : undefined;
+  let started = false;
+  let lastLine = 0;
+  return {
+    grow(total: number) {
+      if (!bar) {
+        return;
+      }
+      if (!started) {
+        bar.start(total, 0, { created: 0, rejected: 0 });
+        started = true;
+      } else {
+        bar.setTotal(total);
+      }
+    },
+    update(p: IngestionProgress) {
+      if (bar && started) {
+        bar.update(p.processed, { created: p.created, rejected: p.rejected });
+      } else if (!bar && Date.now() - lastLine > 100) {
+        lastLine = Date.now();
+        process.stderr.write(
+          `progress ${p.processed}/${p.expected} created=${p.created} updated=${p.updated} unchanged=${p.unchanged} rejected=${p.rejected}\n`,
+        );
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+/**
+ * `threatloom import <paths…>`: the same pipeline as the workers, in this process, as one work.
+ * Exit code 1 when any object or file was rejected.
+ */
+export async function runImport(paths: readonly string[], options: ImportOptions): Promise<number> {
+  const config = loadConfig({ env: processEnv(), appFlag: 'worker' });
+  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, []), {
+    logger: ['error', 'warn'],
+  });
+  const progress = progressReporter(options.progress === true || process.stderr.isTTY === true);
+  try {
+    const files = await expandPaths(paths);
+    const ctx = {
+      ...systemContext('cli-import'),
+      kind: 'user' as const,
+      userId: ADMIN_INTERNAL_ID,
+      userName: 'admin',
+    };
+    const run = await app.get(IngestionService).openRun({
+      ctx,
+      connectorId: 'threatloom-cli',
+      workName: `CLI import of ${files.length} file(s)`,
+      origin: { referer: 'cli' },
+      onProgress: (p) => progress.update(p),
+    });
+    const failedFiles: string[] = [];
+    let total = 0;
+    for (const file of files) {
+      try {
+        const { objects, specVersion } = await readBundleFile(file);
+        total += objects.length;
+        progress.grow(total);
+        await run.addObjects(objects, { specVersion, name: file });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.category !== 'validation') {
+          throw error;
+        }
+        failedFiles.push(`${file}: ${error.message}`);
+      }
+    }
+    const report = await run.finish();
+    progress.stop();
+    process.stdout.write(
+      options.json
+        ? `${JSON.stringify({ ...report, failedFiles })}\n`
+        : `${importSummary(report, files.length, failedFiles)}\n`,
+    );
+    return report.rejected > 0 || failedFiles.length > 0 ? 1 : 0;
+  } finally {
+    progress.stop();
+    await app.close();
+  }
+}

@@ -1,0 +1,3 @@
+export { runPlatform } from './run-platform';
+export { startPlatform } from './serve';
+export { PlatformModule } from './platform.module';

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConnectorHostModule } from '@app/connector-host';
+import { CoreModule } from '@app/core';
+import { WorkerModule } from '@app/worker';
+import { BlobStoreModule } from '@lib/blob-store';
+import { BootstrapModule } from '@lib/bootstrap';
+import { CacheModule } from '@lib/cache';
+import { ConfigModule } from '@lib/config';
+import type { AppRole, Config } from '@lib/config';
+import { ConnectorBusModule } from '@lib/connector-bus';
+import { EntityStoreModule } from '@lib/entity-store';
+import { EventStreamModule } from '@lib/event-stream';
+import { JobQueueModule } from '@lib/job-queue';
+import { SearchIndexModule } from '@lib/search-index';
+import { SqliteModule } from '@lib/sqlite';
+import { HealthModule } from './health/health.module';
+import { loggerOptions } from './logging/logger.options';
+
+const ROLE_MODULES: Record<AppRole, Type> = {
+  core: CoreModule,
+  worker: WorkerModule,
+  'connector-host': ConnectorHostModule,
+};
+
+/**
+ * The composition root: configuration, logging, every adapter (picked by the config's drivers),
+ * the bootstrap, health, and the role modules asked for. Role modules wire no infrastructure.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(config: Config, roles: readonly AppRole[] = config.apps): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerOptions(config.log)),
+        SqliteModule.forRoot(config.store.sqlite),
+        EntityStoreModule.forRoot(config.store, config.events),
+        SearchIndexModule.forRoot(config.store),
+        BlobStoreModule.forRoot(config.blob),
+        JobQueueModule.forRoot(config.queue),
+        ConnectorBusModule.forRoot(config.bus),
+        CacheModule.forRoot(config.cache),
+        EventStreamModule.forRoot(config.events),
+        BootstrapModule,
+        HealthModule,
+        ...roles.map((role) => ROLE_MODULES[role]),
+      ],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { PlatformModule } from '@app/platform';
+import { loadConfig } from '@lib/config';
+import { IngestionService } from '@lib/ingestion';
+import type { IngestionRun } from '@lib/ingestion';
+import { systemContext } from '@lib/rbac';
+
+/** Samples RSS while a phase runs; `peakMb` also reads the kernel's high-water mark. */
+export class RssSampler {
+  private peak = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(intervalMs = 50) {
+    this.timer = setInterval(() => this.sample(), intervalMs);
+    this.timer.unref();
+  }
+
+  sample(): void {
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+  }
+
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    const kernelPeak = process.resourceUsage().maxRSS * 1024;
+    return Math.round(Math.max(this.peak, kernelPeak) / (1024 * 1024));
+  }
+}
+
+/** A fresh embedded platform (no HTTP, no roles) on a temporary data directory. */
+export async function freshPlatform(
+  extraEnv: Record<string, string> = {},
+): Promise<{ app: INestApplicationContext; dir: string; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-bench-'));
+  const config = loadConfig({
+    env: { THREATLOOM_DATA_DIR: dir, THREATLOOM_LOG_LEVEL: 'error', ...extraEnv },
+    appFlag: 'worker',
+  });
+  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, []), {
+    logger: ['error'],
+  });
+  return {
+    app,
+    dir,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function openRun(app: INestApplicationContext, name: string): Promise<IngestionRun> {
+  return app
+    .get(IngestionService)
+    .openRun({ ctx: systemContext('bench'), connectorId: 'bench', workName: name });
+}
+
+export function emit(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}

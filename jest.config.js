@@ -1,0 +1,36 @@
+// One jest run, four projects: unit and contract tests run in parallel; e2e and compat run in band.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@lib/([^/]+)$': '<rootDir>/libs/$1/src',
+    '^@app/([^/]+)$': '<rootDir>/apps/$1/src',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'contract', testMatch: ['<rootDir>/libs/**/*.contract-spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+    },
+    { ...common, displayName: 'compat', testMatch: ['<rootDir>/test/compat/**/*.compat-spec.ts'] },
+  ],
+};

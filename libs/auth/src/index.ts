@@ -1,0 +1,2 @@
+export { AuthModule } from './auth.module';
+export { TokenAuthService } from './services/token-auth.service';

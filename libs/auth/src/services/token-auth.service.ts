@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ADMIN_INTERNAL_ID, apiTokenKey } from '@lib/bootstrap';
+import { EntityStore } from '@lib/entity-store';
+import { textOf } from '@lib/kernel';
+import { CAPABILITIES, systemContext } from '@lib/rbac';
+import type { AccessContext } from '@lib/rbac';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * API tokens → AccessContext. The bootstrap admin bypasses everything (data-model.md §4.6); other
+ * users get no capability until the Security issue (#8) grants them through groups and roles.
+ */
+@Injectable()
+export class TokenAuthService {
+  private readonly system = systemContext('auth');
+
+  constructor(@Inject(EntityStore) private readonly store: EntityStore) {}
+
+  async contextForToken(token: string): Promise<AccessContext | undefined> {
+    if (!UUID.test(token)) {
+      return undefined;
+    }
+    const found =
+      (await this.store.resolve(this.system, [apiTokenKey(token)])).get(apiTokenKey(token)) ?? [];
+    const user = found.find(
+      (e) => e.entityType === 'User' && e.attributes.api_token === token.toLowerCase(),
+    );
+    if (!user || user.attributes.account_status !== 'Active') {
+      return undefined;
+    }
+    const name =
+      textOf(user.attributes.name) ?? textOf(user.attributes.user_email) ?? user.internalId;
+    if (user.internalId === ADMIN_INTERNAL_ID) {
+      return {
+        kind: 'user',
+        userId: user.internalId,
+        userName: name,
+        capabilities: new Set(CAPABILITIES),
+        bypass: true,
+        allowedMarkings: 'all',
+        organizations: 'all',
+        maxConfidence: 100,
+      };
+    }
+    // TODO(#8): groups, roles, capabilities and allowed markings of ordinary users.
+    return {
+      kind: 'user',
+      userId: user.internalId,
+      userName: name,
+      capabilities: new Set(),
+      bypass: false,
+      allowedMarkings: new Set(),
+      organizations: 'all',
+      maxConfidence: 0,
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Global, Module } from '@nestjs/common';
+import type { DynamicModule, FactoryProvider } from '@nestjs/common';
+import type { BlobStoreConfig } from '@lib/config';
+import { assertNever } from '@lib/kernel';
+import { LocalBlobStore } from './adapters/local-blob-store.adapter';
+import { BlobStore } from './blob-store.port';
+
+/** Provides the BlobStore port with the adapter the config names. */
+@Global()
+@Module({})
+export class BlobStoreModule {
+  static forRoot(config: BlobStoreConfig): DynamicModule {
+    return {
+      module: BlobStoreModule,
+      providers: [blobStoreProvider(config)],
+      exports: [BlobStore],
+    };
+  }
+}
+
+function blobStoreProvider(config: BlobStoreConfig): FactoryProvider<BlobStore> {
+  switch (config.driver) {
+    case 'local':
+      return { provide: BlobStore, useFactory: () => new LocalBlobStore(config.local) };
+    default:
+      return assertNever(config.driver, 'blob store driver');
+  }
+}

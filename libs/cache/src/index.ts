@@ -1,0 +1,6 @@
+export { Cache } from './cache.port';
+export type { CacheSetOptions, CacheValue, LockHandle, LockOptions } from './cache.types';
+export { InvalidCacheRequestError, LockLostError, LockTimeoutError } from './errors/cache.error';
+export { CacheModule } from './cache.module';
+export { describeCacheContract } from './testing/cache.contract';
+export type { CacheHarness } from './testing/cache.contract';

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+
+// Every environment variable Threatloom reads, in one table: name, type, default, group,
+// description and whether it is a secret (masked when the config is printed). The README's
+// configuration table is generated from it (`threatloom config --markdown`).
+
+export type ConfigVariable = {
+  env: `THREATLOOM_${string}`;
+  group:
+    | 'platform'
+    | 'http'
+    | 'admin'
+    | 'log'
+    | 'store'
+    | 'blob'
+    | 'cache'
+    | 'events'
+    | 'ingestion'
+    | 'distributed';
+  schema: z.ZodType;
+  default?: string;
+  description: string;
+  secret?: boolean;
+};
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+export const CONFIG_VARIABLES = [
+  {
+    env: 'THREATLOOM_PROFILE',
+    group: 'platform',
+    schema: z.enum(['embedded', 'distributed']),
+    default: 'embedded',
+    description:
+      'embedded: one process, SQLite, local files, zero services. distributed: Elasticsearch/OpenSearch, Redis, RabbitMQ, S3.',
+  },
+  {
+    env: 'THREATLOOM_APPS',
+    group: 'platform',
+    schema: z.string().regex(/^[a-z,\- ]+$/),
+    default: 'all',
+    description:
+      'Roles to run, a comma list of core, worker, connector-host, or all (the --app flag wins).',
+  },
+  {
+    env: 'THREATLOOM_DATA_DIR',
+    group: 'platform',
+    schema: z.string().min(1),
+    default: './data',
+    description: 'Directory of the embedded profile: database, files.',
+  },
+  {
+    env: 'THREATLOOM_HOST',
+    group: 'http',
+    schema: z.string().min(1),
+    default: '0.0.0.0',
+    description: 'Address the HTTP server listens on.',
+  },
+  {
+    env: 'THREATLOOM_PORT',
+    group: 'http',
+    schema: int(0, 65535),
+    default: '4000',
+    description: 'HTTP port (GraphQL at /graphql, health at /health).',
+  },
+  {
+    env: 'THREATLOOM_PUBLIC_URL',
+    group: 'http',
+    schema: z.url(),
+    description:
+      'URL users and connectors reach the platform at (default http://localhost:<port>).',
+  },
+  {
+    env: 'THREATLOOM_ADMIN_EMAIL',
+    group: 'admin',
+    schema: z.email(),
+    default: 'admin@threatloom.local',
+    description: 'Email (login) of the admin user created at first boot.',
+  },
+  {
+    env: 'THREATLOOM_ADMIN_PASSWORD',
+    group: 'admin',
+    schema: z.string().min(8),
+    secret: true,
+    description:
+      'Password of the admin user created at first boot (generated and printed once when unset).',
+  },
+  {
+    env: 'THREATLOOM_ADMIN_TOKEN',
+    group: 'admin',
+    schema: z.uuid(),
+    secret: true,
+    description:
+      'API token (a UUID) of the admin user created at first boot (generated and printed once when unset).',
+  },
+  {
+    env: 'THREATLOOM_LOG_LEVEL',
+    group: 'log',
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    description: 'Log level of the JSON logs.',
+  },
+  {
+    env: 'THREATLOOM_SQLITE_PATH',
+    group: 'store',
+    schema: z.string().min(1),
+    description: 'SQLite database file (default <data dir>/threatloom.db).',
+  },
+  {
+    env: 'THREATLOOM_SQLITE_CACHE_MB',
+    group: 'store',
+    schema: int(2, 65536),
+    default: '64',
+    description: 'SQLite page cache in MiB.',
+  },
+  {
+    env: 'THREATLOOM_FILES_DIR',
+    group: 'blob',
+    schema: z.string().min(1),
+    description: 'Directory of stored files (default <data dir>/files).',
+  },
+  {
+    env: 'THREATLOOM_CACHE_MAX_ENTRIES',
+    group: 'cache',
+    schema: int(100, 10_000_000),
+    default: '50000',
+    description: 'Entries of the in-memory cache.',
+  },
+  {
+    env: 'THREATLOOM_EVENTS_MAX',
+    group: 'events',
+    schema: int(1000, 1_000_000_000),
+    default: '10000000',
+    description: 'Events kept in the live stream history before the oldest are trimmed.',
+  },
+  {
+    env: 'THREATLOOM_INGESTION_BATCH_SIZE',
+    group: 'ingestion',
+    schema: int(1, 100_000),
+    default: '2000',
+    description: 'Objects written per transaction by the ingestion pipeline.',
+  },
+  {
+    env: 'THREATLOOM_INGESTION_MISSING_REF_RETRIES',
+    group: 'ingestion',
+    schema: int(0, 100),
+    default: '3',
+    description:
+      'Rounds a work retries objects whose references are missing before rejecting them.',
+  },
+  {
+    env: 'THREATLOOM_RELATION_DEDUP_DAYS',
+    group: 'ingestion',
+    schema: int(0, 3650),
+    default: '30',
+    description:
+      'Relationships of the same type and ends within this many days of start/stop time are one.',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_URL',
+    group: 'distributed',
+    schema: z.url(),
+    description: 'Elasticsearch/OpenSearch URL (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_REDIS_URL',
+    group: 'distributed',
+    schema: z.url(),
+    description: 'Redis URL (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_RABBITMQ_URL',
+    group: 'distributed',
+    schema: z.url(),
+    secret: true,
+    description: 'RabbitMQ URL (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_S3_ENDPOINT',
+    group: 'distributed',
+    schema: z.url(),
+    description: 'S3-compatible endpoint (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_S3_BUCKET',
+    group: 'distributed',
+    schema: z.string().min(3),
+    description: 'S3 bucket (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_S3_ACCESS_KEY',
+    group: 'distributed',
+    schema: z.string().min(1),
+    secret: true,
+    description: 'S3 access key (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_S3_SECRET_KEY',
+    group: 'distributed',
+    schema: z.string().min(1),
+    secret: true,
+    description: 'S3 secret key (distributed profile).',
+  },
+] as const satisfies readonly ConfigVariable[];
+
+export type ConfigEnvName = (typeof CONFIG_VARIABLES)[number]['env'];

@@ -1,0 +1,18 @@
+import { Global, Module } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
+import type { Config } from './config.types';
+import { ADMIN_CONFIG, CONFIG, HTTP_CONFIG, INGESTION_CONFIG } from './config.tokens';
+
+@Global()
+@Module({})
+export class ConfigModule {
+  static forRoot(config: Config): DynamicModule {
+    const providers = [
+      { provide: CONFIG, useValue: config },
+      { provide: HTTP_CONFIG, useValue: config.http },
+      { provide: ADMIN_CONFIG, useValue: config.admin },
+      { provide: INGESTION_CONFIG, useValue: config.ingestion },
+    ];
+    return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}

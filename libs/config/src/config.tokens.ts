@@ -1,0 +1,5 @@
+// Injection tokens of the typed config slices (STYLE.md 2.5: inject slices, never look up keys).
+export const CONFIG = Symbol('CONFIG');
+export const HTTP_CONFIG = Symbol('HTTP_CONFIG');
+export const ADMIN_CONFIG = Symbol('ADMIN_CONFIG');
+export const INGESTION_CONFIG = Symbol('INGESTION_CONFIG');

@@ -1,0 +1,26 @@
+export type {
+  AdminConfig,
+  AppRole,
+  BlobStoreConfig,
+  CacheConfig,
+  Config,
+  ConnectorBusConfig,
+  EventStreamConfig,
+  HttpConfig,
+  IngestionConfig,
+  JobQueueConfig,
+  LogConfig,
+  Profile,
+  SqliteConfig,
+  StoreConfig,
+} from './config.types';
+export { CONFIG_VARIABLES } from './config-variables';
+export type { ConfigVariable } from './config-variables';
+export { ConfigError } from './config.error';
+export type { ConfigProblem } from './config.error';
+export { loadConfig } from './load-config';
+export type { LoadConfigInput } from './load-config';
+export { configMarkdown, describeConfig } from './describe-config.util';
+export { ADMIN_CONFIG, CONFIG, HTTP_CONFIG, INGESTION_CONFIG } from './config.tokens';
+export { ConfigModule } from './config.module';
+export { processEnv } from './env.util';

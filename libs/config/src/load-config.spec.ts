@@ -1,0 +1,81 @@
+import { ConfigError } from './config.error';
+import { describeConfig } from './describe-config.util';
+import { loadConfig } from './load-config';
+
+describe(loadConfig.name, () => {
+  it('gives the embedded profile with every role by default', () => {
+    const sut = loadConfig({ env: { THREATLOOM_DATA_DIR: '/tmp/tl' } });
+    expect(sut).toMatchObject({
+      profile: 'embedded',
+      apps: ['core', 'worker', 'connector-host'],
+      http: { port: 4000, publicUrl: 'http://localhost:4000' },
+      store: { driver: 'sqlite', sqlite: { path: '/tmp/tl/threatloom.db' } },
+      blob: { driver: 'local', local: { dir: '/tmp/tl/files' } },
+    });
+    expect(Object.isFrozen(sut.http)).toBe(true);
+  });
+
+  it('lets --app win over THREATLOOM_APPS, as a comma list', () => {
+    const sut = loadConfig({ env: { THREATLOOM_APPS: 'core' }, appFlag: 'worker, connector-host' });
+    expect(sut.apps).toEqual(['worker', 'connector-host']);
+  });
+
+  it('lists every bad variable at once, naming each', () => {
+    const attempt = () =>
+      loadConfig({
+        env: {
+          THREATLOOM_PORT: 'eighty',
+          THREATLOOM_ADMIN_TOKEN: 'ChangeMe',
+          THREATLOOM_PROT: '1',
+          THREATLOOM_APPS: 'core,web',
+        },
+      });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+        'THREATLOOM_ADMIN_TOKEN',
+        'THREATLOOM_APPS',
+        'THREATLOOM_PORT',
+        'THREATLOOM_PROT',
+      ]);
+      expect((error as ConfigError).message).toContain('unknown role "web"');
+    }
+  });
+
+  it('requires the service URLs with the distributed profile, and says it is not in this build', () => {
+    try {
+      loadConfig({ env: { THREATLOOM_PROFILE: 'distributed' } });
+      throw new Error('no error');
+    } catch (error) {
+      const variables = (error as ConfigError).problems.map((p) => p.variable);
+      expect(variables).toEqual(
+        expect.arrayContaining([
+          'THREATLOOM_ELASTIC_URL',
+          'THREATLOOM_REDIS_URL',
+          'THREATLOOM_PROFILE',
+        ]),
+      );
+    }
+  });
+
+  it('ignores the test suites’ own THREATLOOM_TEST_ variables', () => {
+    expect(() =>
+      loadConfig({ env: { THREATLOOM_TEST_REDIS_URL: 'redis://127.0.0.1:6379' } }),
+    ).not.toThrow();
+  });
+});
+
+describe(describeConfig.name, () => {
+  it('masks secrets and marks defaults', () => {
+    const lines = describeConfig({
+      THREATLOOM_ADMIN_PASSWORD: 'hunter2hunter2',
+      THREATLOOM_PORT: '8080',
+    });
+    expect(lines).toContain('THREATLOOM_ADMIN_PASSWORD=********');
+    expect(lines).toContain('THREATLOOM_PORT=8080');
+    expect(lines).toContain('THREATLOOM_PROFILE=embedded (default)');
+    expect(lines.join('\n')).not.toContain('hunter2');
+  });
+});

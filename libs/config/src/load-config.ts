@@ -1,0 +1,161 @@
+import { join, resolve } from 'node:path';
+import type { AppRole, Config } from './config.types';
+import type { ConfigProblem } from './config.error';
+import { ConfigError } from './config.error';
+import { CONFIG_VARIABLES } from './config-variables';
+import type { ConfigEnvName } from './config-variables';
+
+export type LoadConfigInput = {
+  env: Readonly<Record<string, string | undefined>>;
+  /** Value of the --app flag, which wins over THREATLOOM_APPS. */
+  appFlag?: string;
+};
+
+type Values = Partial<Record<ConfigEnvName, unknown>>;
+
+const ROLES: readonly AppRole[] = ['core', 'worker', 'connector-host'];
+const DISTRIBUTED_REQUIRED: readonly ConfigEnvName[] = [
+  'THREATLOOM_ELASTIC_URL',
+  'THREATLOOM_REDIS_URL',
+  'THREATLOOM_RABBITMQ_URL',
+  'THREATLOOM_S3_ENDPOINT',
+  'THREATLOOM_S3_BUCKET',
+];
+
+function parseVariables(env: LoadConfigInput['env'], problems: ConfigProblem[]): Values {
+  const values: Values = {};
+  for (const variable of CONFIG_VARIABLES) {
+    const raw = env[variable.env] ?? ('default' in variable ? variable.default : undefined);
+    if (raw === undefined || raw === '') {
+      continue;
+    }
+    const parsed = variable.schema.safeParse(raw);
+    if (parsed.success) {
+      values[variable.env] = parsed.data;
+    } else {
+      const message = parsed.error.issues.map((issue) => issue.message).join('; ');
+      problems.push({ variable: variable.env, message: `${message} (got "${raw}")` });
+    }
+  }
+  const known = new Set<string>(CONFIG_VARIABLES.map((v) => v.env));
+  for (const name of Object.keys(env)) {
+    // THREATLOOM_TEST_* belongs to the test suites (service URLs exported by scripts/services).
+    if (
+      name.startsWith('THREATLOOM_') &&
+      !name.startsWith('THREATLOOM_TEST_') &&
+      !known.has(name)
+    ) {
+      problems.push({ variable: name, message: 'unknown variable (is it misspelled?)' });
+    }
+  }
+  return values;
+}
+
+export function parseApps(list: string, problems: ConfigProblem[], source: string): AppRole[] {
+  const parts = list
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  const roles = new Set<AppRole>();
+  for (const part of parts) {
+    if (part === 'all') {
+      ROLES.forEach((role) => roles.add(role));
+    } else if ((ROLES as readonly string[]).includes(part)) {
+      roles.add(part as AppRole);
+    } else {
+      problems.push({
+        variable: source,
+        message: `unknown role "${part}" (core, worker, connector-host, all)`,
+      });
+    }
+  }
+  if (parts.length === 0) {
+    problems.push({ variable: source, message: 'no role given' });
+  }
+  return ROLES.filter((role) => roles.has(role));
+}
+
+function checkProfile(values: Values, problems: ConfigProblem[]): void {
+  if (values.THREATLOOM_PROFILE !== 'distributed') {
+    return;
+  }
+  for (const name of DISTRIBUTED_REQUIRED) {
+    if (values[name] === undefined) {
+      problems.push({ variable: name, message: 'required by THREATLOOM_PROFILE=distributed' });
+    }
+  }
+  // TODO(#5): the Elasticsearch/OpenSearch, Redis, RabbitMQ and S3 adapters.
+  problems.push({
+    variable: 'THREATLOOM_PROFILE',
+    message: 'the distributed adapters are not in this build yet (issue #5); use embedded',
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object') {
+    Object.values(value as Record<string, unknown>).forEach((child) => deepFreeze(child));
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Parses the environment once, listing every problem at once; the result is frozen. */
+export function loadConfig(input: LoadConfigInput): Config {
+  const problems: ConfigProblem[] = [];
+  const v = parseVariables(input.env, problems);
+  const apps =
+    input.appFlag !== undefined
+      ? parseApps(input.appFlag, problems, '--app')
+      : parseApps(
+          typeof v.THREATLOOM_APPS === 'string' ? v.THREATLOOM_APPS : 'all',
+          problems,
+          'THREATLOOM_APPS',
+        );
+  checkProfile(v, problems);
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  const dataDir = resolve(v.THREATLOOM_DATA_DIR as string);
+  const port = v.THREATLOOM_PORT as number;
+  const config: Config = {
+    profile: v.THREATLOOM_PROFILE as Config['profile'],
+    apps,
+    dataDir,
+    http: {
+      host: v.THREATLOOM_HOST as string,
+      port,
+      publicUrl: (v.THREATLOOM_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`,
+    },
+    admin: {
+      email: v.THREATLOOM_ADMIN_EMAIL as string,
+      password: v.THREATLOOM_ADMIN_PASSWORD as string | undefined,
+      token: v.THREATLOOM_ADMIN_TOKEN as string | undefined,
+    },
+    log: { level: v.THREATLOOM_LOG_LEVEL as Config['log']['level'] },
+    store: {
+      driver: 'sqlite',
+      sqlite: {
+        path: resolve(
+          (v.THREATLOOM_SQLITE_PATH as string | undefined) ?? join(dataDir, 'threatloom.db'),
+        ),
+        cacheSizeMb: v.THREATLOOM_SQLITE_CACHE_MB as number,
+      },
+    },
+    blob: {
+      driver: 'local',
+      local: {
+        dir: resolve((v.THREATLOOM_FILES_DIR as string | undefined) ?? join(dataDir, 'files')),
+      },
+    },
+    queue: { driver: 'sqlite' },
+    bus: { driver: 'sqlite' },
+    cache: { driver: 'memory', memory: { maxEntries: v.THREATLOOM_CACHE_MAX_ENTRIES as number } },
+    events: { driver: 'sqlite', maxEvents: v.THREATLOOM_EVENTS_MAX as number },
+    ingestion: {
+      batchSize: v.THREATLOOM_INGESTION_BATCH_SIZE as number,
+      missingRefRetries: v.THREATLOOM_INGESTION_MISSING_REF_RETRIES as number,
+      relationDedupDays: v.THREATLOOM_RELATION_DEDUP_DAYS as number,
+    },
+  };
+  return deepFreeze(config);
+}

@@ -1,0 +1,197 @@
+import type { SqliteMigration } from '@lib/sqlite';
+import type { StoredElement } from '../element.types';
+
+// The embedded element tables, shared by the SQLite entity store (writes) and the SQLite search
+// index (queries). `seq` is the rowid: it keys the FTS table and the side tables compactly.
+export const ELEMENT_TABLES_COMPONENT = 'entity-store';
+
+export const ELEMENT_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'elements, keys, refs, full text',
+    sql: `
+      CREATE TABLE elements (
+        seq INTEGER PRIMARY KEY,
+        internal_id TEXT NOT NULL UNIQUE,
+        standard_id TEXT NOT NULL,
+        entity_type TEXT NOT NULL,
+        base_type TEXT NOT NULL,
+        is_custom INTEGER NOT NULL DEFAULT 0,
+        from_id TEXT,
+        to_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE INDEX elements_type ON elements (entity_type, seq);
+      CREATE INDEX elements_updated ON elements (updated_at, seq);
+      CREATE INDEX elements_from ON elements (from_id, to_id, entity_type) WHERE from_id IS NOT NULL;
+      CREATE INDEX elements_to ON elements (to_id) WHERE to_id IS NOT NULL;
+      CREATE TABLE element_keys (
+        h INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (h, seq)
+      ) WITHOUT ROWID;
+      CREATE TABLE element_refs (
+        from_seq INTEGER NOT NULL,
+        rel TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        PRIMARY KEY (from_seq, rel, to_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX element_refs_to ON element_refs (to_id, rel);
+      CREATE VIRTUAL TABLE elements_fts USING fts5(
+        text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+      );
+    `,
+  },
+];
+
+/** The parts of an element kept in the `doc` JSON column. */
+type ElementDoc = Pick<
+  StoredElement,
+  'stixIds' | 'aliasIds' | 'lookupKeys' | 'attributes' | 'refs' | 'fromType' | 'toType'
+>;
+
+export type ElementRow = {
+  seq: number;
+  internal_id: string;
+  standard_id: string;
+  entity_type: string;
+  base_type: string;
+  from_id: string | null;
+  to_id: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  doc: string;
+};
+
+export const ELEMENT_COLUMNS =
+  'e.seq, e.internal_id, e.standard_id, e.entity_type, e.base_type, e.from_id, e.to_id, e.created_at, e.updated_at, e.version, e.doc';
+
+export function encodeDoc(element: StoredElement): string {
+  const doc: ElementDoc = {
+    stixIds: element.stixIds,
+    aliasIds: element.aliasIds,
+    lookupKeys: element.lookupKeys,
+    attributes: element.attributes,
+    refs: element.refs,
+    fromType: element.fromType,
+    toType: element.toType,
+  };
+  return JSON.stringify(doc);
+}
+
+export function decodeElementRow(row: ElementRow): StoredElement {
+  const doc = JSON.parse(row.doc) as ElementDoc;
+  const element: StoredElement = {
+    internalId: row.internal_id,
+    standardId: row.standard_id,
+    entityType: row.entity_type,
+    baseType: row.base_type === 'RELATION' ? 'RELATION' : 'ENTITY',
+    stixIds: doc.stixIds,
+    aliasIds: doc.aliasIds,
+    lookupKeys: doc.lookupKeys,
+    attributes: doc.attributes,
+    refs: doc.refs,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+  if (row.from_id !== null) {
+    element.fromId = row.from_id;
+    element.fromType = doc.fromType;
+  }
+  if (row.to_id !== null) {
+    element.toId = row.to_id;
+    element.toType = doc.toType;
+  }
+  return element;
+}
+
+/**
+ * A 53-bit hash of a lower-cased key. The key table stores hashes, not text: 16-byte entries keep
+ * the index small enough to stay in cache at a million elements, which makes writes several times
+ * faster. Reads verify candidates against the element's own keys, so a collision costs nothing but
+ * a discarded row.
+ */
+export function keyHash(key: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Every key an element can be found by; ids compare lower-cased. */
+export function elementKeys(element: StoredElement): string[] {
+  const keys = new Set<string>([
+    element.internalId.toLowerCase(),
+    element.standardId.toLowerCase(),
+  ]);
+  for (const id of element.stixIds) {
+    keys.add(id.toLowerCase());
+  }
+  for (const id of element.aliasIds) {
+    keys.add(id.toLowerCase());
+  }
+  for (const key of element.lookupKeys) {
+    keys.add(key.toLowerCase());
+  }
+  return [...keys];
+}
+
+// Attributes worth finding by words; the rest (dates, numbers, hashes…) are filterable but not
+// tokenised, which keeps the index small and writes fast.
+const TEXT_ATTRIBUTES = [
+  'name',
+  'value',
+  'aliases',
+  'x_opencti_aliases',
+  'x_mitre_id',
+  'description',
+  'x_opencti_description',
+  'pattern',
+  'attribute_abstract',
+  'content',
+  'opinion',
+  'explanation',
+  'definition',
+  'phase_name',
+  'source_name',
+  'external_id',
+  'url',
+  'result_name',
+  'subject',
+  'body',
+  'command_line',
+  'path',
+  'attribute_key',
+  'display_name',
+  'account_login',
+];
+
+export function searchableText(element: StoredElement): string {
+  const parts: string[] = [];
+  for (const name of TEXT_ATTRIBUTES) {
+    const value = element.attributes[name];
+    if (typeof value === 'string') {
+      parts.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) {
+        if (typeof item === 'string') {
+          parts.push(item);
+        }
+      }
+    } else if (typeof value === 'number') {
+      parts.push(String(value));
+    }
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,19 @@
+export { EntityStore } from './entity-store.port';
+export type { BaseType, RelationProbe, StoredElement } from './element.types';
+export type { CommitResult, ElementDelete, ElementWrite, WriteBatch } from './write-batch.types';
+export { StoreUnavailableError, VersionConflictError } from './errors/entity-store.error';
+export { EntityStoreModule } from './entity-store.module';
+export { SqliteEntityStore } from './adapters/sqlite-entity-store.adapter';
+// The embedded element tables, for the SQLite search index that queries them.
+export {
+  ELEMENT_COLUMNS,
+  ELEMENT_MIGRATIONS,
+  ELEMENT_TABLES_COMPONENT,
+  decodeElementRow,
+  keyHash,
+} from './adapters/sqlite-element-tables';
+export type { ElementRow } from './adapters/sqlite-element-tables';
+export { compileAccessRule } from './adapters/sqlite-access.sql';
+export type { SqlFragment } from './adapters/sqlite-access.sql';
+export { describeEntityStoreContract } from './testing/entity-store.contract';
+export { buildElement } from './testing/element.factory';

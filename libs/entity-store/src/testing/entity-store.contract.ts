@@ -1,0 +1,235 @@
+import { randomUUID } from 'node:crypto';
+import type { StreamEvent, StreamEventDraft } from '@lib/kernel';
+import { CAPABILITIES, systemContext } from '@lib/rbac';
+import type { AccessContext } from '@lib/rbac';
+import type { EntityStore } from '../entity-store.port';
+import type { StoredElement } from '../element.types';
+import { VersionConflictError } from '../errors/entity-store.error';
+import { buildElement } from './element.factory';
+
+export type EntityStoreFixture = {
+  sut: EntityStore;
+  /** Events committed so far, oldest first (read through the event stream of the same storage). */
+  readEvents(): Promise<StreamEvent[]>;
+  cleanup(): Promise<void>;
+};
+
+function userWithMarkings(markings: string[]): AccessContext {
+  return {
+    kind: 'user',
+    userId: randomUUID(),
+    userName: 'analyst',
+    capabilities: new Set(CAPABILITIES.filter((c) => c.startsWith('KNOWLEDGE'))),
+    bypass: false,
+    allowedMarkings: new Set(markings),
+    organizations: 'all',
+    maxConfidence: 100,
+  };
+}
+
+function eventFor(
+  element: StoredElement,
+  type: StreamEventDraft['type'] = 'create',
+): StreamEventDraft {
+  return {
+    type,
+    scope: 'external',
+    elementId: element.internalId,
+    entityType: element.entityType,
+    origin: { user_id: 'test' },
+    message: `${type} ${element.internalId}`,
+    data: { id: element.standardId, type: 'malware' },
+  };
+}
+
+/** The behaviour every EntityStore adapter must have; run by each adapter's contract spec. */
+export function describeEntityStoreContract(
+  name: string,
+  make: () => Promise<EntityStoreFixture>,
+): void {
+  describe(`EntityStore contract: ${name}`, () => {
+    let fx: EntityStoreFixture;
+    const system = systemContext('contract');
+    beforeEach(async () => {
+      fx = await make();
+    });
+    afterEach(async () => {
+      await fx.cleanup();
+    });
+
+    it('creates an element and reads it back by internal id', async () => {
+      const element = buildElement({
+        attributes: { name: 'Emotet', aliases: ['Geodo'], x_custom: { a: 1 } },
+      });
+      await fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] });
+      await expect(fx.sut.get(system, element.internalId)).resolves.toEqual(element);
+    });
+
+    it('resolves every id form, case-insensitively, in one call', async () => {
+      const element = buildElement({
+        standardId: 'malware--36297121-bf18-56e1-b200-d39c9f9f5cee',
+        stixIds: ['malware--0a3c4d5e-0000-4000-8000-000000000001'],
+        aliasIds: ['malware--5a3e9d48-110e-53e8-89fa-1afbf3f7d7a8'],
+        lookupKeys: ['hash:SHA-256:abcd'],
+      });
+      await fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] });
+      const keys = [
+        element.internalId.toUpperCase(),
+        'MALWARE--36297121-BF18-56E1-B200-D39C9F9F5CEE',
+        'malware--0a3c4d5e-0000-4000-8000-000000000001',
+        'malware--5a3e9d48-110e-53e8-89fa-1afbf3f7d7a8',
+        'hash:sha-256:ABCD',
+        'malware--00000000-0000-4000-8000-000000000000',
+      ];
+      const found = await fx.sut.resolve(system, keys);
+      for (const key of keys.slice(0, 5)) {
+        expect(found.get(key)?.map((e) => e.internalId)).toEqual([element.internalId]);
+      }
+      expect(found.has(keys[5] as string)).toBe(false);
+    });
+
+    it('returns every element sharing a key', async () => {
+      const shared = 'intrusion-set--11111111-1111-5111-8111-111111111111';
+      const a = buildElement({ entityType: 'Intrusion-Set', aliasIds: [shared] });
+      const b = buildElement({ entityType: 'Intrusion-Set', aliasIds: [shared] });
+      await fx.sut.commit({
+        upserts: [a, b].map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const found = await fx.sut.resolve(system, [shared]);
+      expect(
+        found
+          .get(shared)
+          ?.map((e) => e.internalId)
+          .sort(),
+      ).toEqual([a.internalId, b.internalId].sort());
+    });
+
+    it('updates with the expected version and replaces keys and refs', async () => {
+      const element = buildElement({ stixIds: ['malware--aaaaaaaa-0000-4000-8000-000000000001'] });
+      await fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] });
+      const next: StoredElement = {
+        ...element,
+        stixIds: ['malware--aaaaaaaa-0000-4000-8000-000000000002'],
+        attributes: { ...element.attributes, description: 'updated' },
+        refs: { 'object-label': ['label-1'] },
+        version: 2,
+      };
+      await fx.sut.commit({
+        upserts: [{ element: next, expectedVersion: 1 }],
+        deletes: [],
+        events: [],
+      });
+      await expect(fx.sut.get(system, element.internalId)).resolves.toEqual(next);
+      const found = await fx.sut.resolve(system, [
+        'malware--aaaaaaaa-0000-4000-8000-000000000001',
+        'malware--aaaaaaaa-0000-4000-8000-000000000002',
+      ]);
+      expect([...found.keys()]).toEqual(['malware--aaaaaaaa-0000-4000-8000-000000000002']);
+    });
+
+    it('rejects a stale version and writes nothing of the batch', async () => {
+      const element = buildElement();
+      await fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] });
+      const bystander = buildElement();
+      const stale = { ...element, attributes: { name: 'stale' }, version: 2 };
+      await expect(
+        fx.sut.commit({
+          upserts: [
+            { element: bystander, expectedVersion: 0 },
+            { element: stale, expectedVersion: 7 },
+          ],
+          deletes: [],
+          events: [eventFor(bystander)],
+        }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(fx.sut.get(system, bystander.internalId)).resolves.toBeUndefined();
+      await expect(fx.sut.get(system, element.internalId)).resolves.toEqual(element);
+      await expect(fx.readEvents()).resolves.toEqual([]);
+    });
+
+    it('refuses to create an element that exists', async () => {
+      const element = buildElement();
+      await fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] });
+      await expect(
+        fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
+    it('deletes an element with its keys', async () => {
+      const element = buildElement();
+      await fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] });
+      await fx.sut.commit({
+        upserts: [],
+        deletes: [{ internalId: element.internalId, expectedVersion: 1 }],
+        events: [eventFor(element, 'delete')],
+      });
+      await expect(fx.sut.get(system, element.internalId)).resolves.toBeUndefined();
+      await expect(fx.sut.resolve(system, [element.standardId])).resolves.toEqual(new Map());
+    });
+
+    it('commits events with the data, in order, with increasing ids', async () => {
+      const elements = [buildElement(), buildElement(), buildElement()];
+      const result = await fx.sut.commit({
+        upserts: elements.map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: elements.map((element) => eventFor(element)),
+      });
+      expect(result.events.map((e) => e.elementId)).toEqual(elements.map((e) => e.internalId));
+      const stored = await fx.readEvents();
+      expect(stored.map((e) => e.id)).toEqual(result.events.map((e) => e.id));
+      const seqs = stored.map((e) => Number(e.id.split('-')[1]));
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    });
+
+    it('hides elements whose markings are not all allowed, inside every read', async () => {
+      const green = randomUUID();
+      const red = randomUUID();
+      const open = buildElement();
+      const greenOnly = buildElement({ refs: { 'object-marking': [green] } });
+      const greenRed = buildElement({ refs: { 'object-marking': [green, red] } });
+      await fx.sut.commit({
+        upserts: [open, greenOnly, greenRed].map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const analyst = userWithMarkings([green]);
+      const ids = [open, greenOnly, greenRed].map((e) => e.internalId);
+      expect([...(await fx.sut.getMany(analyst, ids)).keys()].sort()).toEqual(
+        [open.internalId, greenOnly.internalId].sort(),
+      );
+      await expect(fx.sut.get(analyst, greenRed.internalId)).resolves.toBeUndefined();
+      await expect(fx.sut.resolve(analyst, [greenRed.standardId])).resolves.toEqual(new Map());
+      await expect(fx.sut.countByType(analyst)).resolves.toEqual({ Malware: 2 });
+      await expect(fx.sut.countByType(userWithMarkings([]))).resolves.toEqual({ Malware: 1 });
+      await expect(fx.sut.countByType(system)).resolves.toEqual({ Malware: 3 });
+    });
+
+    it('finds relationships by type and ends', async () => {
+      const from = buildElement({ entityType: 'Intrusion-Set' });
+      const to = buildElement();
+      const uses = buildElement({
+        entityType: 'uses',
+        baseType: 'RELATION',
+        standardId: `relationship--${randomUUID()}`,
+        fromId: from.internalId,
+        fromType: 'Intrusion-Set',
+        toId: to.internalId,
+        toType: 'Malware',
+        attributes: { relationship_type: 'uses' },
+      });
+      await fx.sut.commit({
+        upserts: [from, to, uses].map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const found = await fx.sut.findRelations(system, [
+        { entityType: 'uses', fromId: from.internalId, toId: to.internalId },
+        { entityType: 'targets', fromId: from.internalId, toId: to.internalId },
+        { entityType: 'uses', fromId: to.internalId, toId: from.internalId },
+      ]);
+      expect(found).toEqual([uses]);
+    });
+  });
+}

@@ -1,0 +1,45 @@
+import type { AccessContext } from '@lib/rbac';
+import type { WorkCounts, WorkError } from '@lib/works';
+
+export type OutcomeCounts = {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+};
+
+export type RejectedObject = {
+  /** Position of the object in the work's input (0-based, across bundles). */
+  index: number;
+  id?: string;
+  type?: string;
+  /** Property at fault, when one is. */
+  field?: string;
+  reason: string;
+  /** File or message the object came from. */
+  source?: string;
+};
+
+export type IngestionProgress = WorkCounts & { workId: string };
+
+/** The end state of a work: totals, per STIX type, every rejection with its reason. */
+export type IngestionReport = IngestionProgress & {
+  byType: Record<string, OutcomeCounts>;
+  rejections: RejectedObject[];
+  warnings: number;
+  /** Meta objects created from embedded values (labels, external references, kill chain phases). */
+  embeddedCreated: number;
+  durationMs: number;
+};
+
+export type IngestionRunOptions = {
+  ctx: AccessContext;
+  connectorId: string;
+  workName: string;
+  /** Merge multiple matches (data-model.md §3.8 `update`); reserved, see the issue note. */
+  update?: boolean;
+  origin?: Record<string, unknown>;
+  onProgress?: (progress: IngestionProgress) => void;
+};
+
+export type { WorkError };

@@ -1,0 +1,399 @@
+import { AppError, textOf } from '@lib/kernel';
+import type { StoredElement } from '@lib/entity-store';
+import { accessRule, markingsAllowed } from '@lib/rbac';
+import type { AccessContext } from '@lib/rbac';
+import { isStixCoreRelationshipType, relationshipPairStatus } from '@lib/stix';
+import type { BatchState } from './batch-state';
+import type { ClaimRegistry } from './claims';
+import { dependenciesOf } from './order-by-refs';
+import { draftIds } from './draft-ids';
+import type { DraftIds } from './draft-ids';
+import type { ElementDraft, EmbeddedDraft } from './draft.types';
+import { incomingElement, withCreationDefaults } from './incoming-element';
+import { reduceMarkings, upsertInto } from './upsert';
+import type { MarkingLookup } from './upsert';
+import { relationWithinWindow } from './relation-window.util';
+
+export type DraftOutcome =
+  | { kind: 'created' | 'updated' | 'unchanged'; element: StoredElement }
+  | { kind: 'rejected'; reason: string; field?: string }
+  | { kind: 'deferred'; missing: string[] };
+
+export type BatchOptions = {
+  ctx: AccessContext;
+  claims: ClaimRegistry;
+  /** Last chance: optional refs still missing are kept unresolved instead of deferring the object. */
+  final: boolean;
+  dedupDays: number;
+  now: string;
+};
+
+type Prepared = {
+  draft: ElementDraft;
+  refs: Record<string, string[]>;
+  unresolved: Record<string, string[]>;
+  from?: StoredElement;
+  to?: StoredElement;
+  ids?: DraftIds;
+};
+
+/** Splits a batch into waves: a draft comes after every draft of the batch it references. */
+function waves(drafts: readonly ElementDraft[]): ElementDraft[][] {
+  const level = new Map<string, number>();
+  const out: ElementDraft[][] = [];
+  for (const draft of drafts) {
+    let l = 0;
+    for (const dep of dependenciesOf(draft)) {
+      const depLevel = level.get(dep);
+      if (depLevel !== undefined && dep !== draft.stixId) {
+        l = Math.max(l, depLevel + 1);
+      }
+    }
+    level.set(draft.stixId, Math.max(l, level.get(draft.stixId) ?? 0));
+    (out[l] ??= []).push(draft);
+  }
+  return out.filter((w) => w !== undefined);
+}
+
+/**
+ * The write path for one batch (DESIGN.md §3): batched look-ups wave by wave, de-duplication and
+ * upsert in memory, outcomes per draft. The caller commits `state.changed` with the events.
+ */
+export class BatchProcessor {
+  readonly outcomes = new Map<ElementDraft, DraftOutcome>();
+  embeddedCreated = 0;
+  private readonly creatorId: string | undefined;
+
+  constructor(
+    private readonly state: BatchState,
+    private readonly options: BatchOptions,
+  ) {
+    this.creatorId = options.ctx.kind === 'user' ? options.ctx.userId : undefined;
+  }
+
+  readonly markings: MarkingLookup = (internalId) => {
+    const marking = this.state.current.get(internalId);
+    if (marking?.entityType !== 'Marking-Definition') {
+      return undefined;
+    }
+    const order = marking.attributes.x_opencti_order;
+    return {
+      definitionType: textOf(marking.attributes.definition_type) ?? '',
+      order: typeof order === 'number' ? order : 0,
+    };
+  };
+
+  async run(drafts: readonly ElementDraft[]): Promise<void> {
+    const embedded = new Map<string, EmbeddedDraft>();
+    drafts.forEach((d) => d.embedded.forEach((e) => embedded.set(e.standardId, e)));
+    await this.state.lookup([...embedded.keys()]);
+    for (const meta of embedded.values()) {
+      this.writeEmbedded(meta);
+    }
+    for (const wave of waves(drafts)) {
+      await this.runWave(wave);
+    }
+  }
+
+  private async runWave(wave: ElementDraft[]): Promise<void> {
+    const early = wave.flatMap((d) => [...dependenciesOf(d), ...this.exactKeys(d)]);
+    await this.state.lookup(early);
+    const prepared: Prepared[] = [];
+    for (const draft of wave) {
+      const p = this.prepare(draft);
+      if (p) {
+        prepared.push(p);
+      }
+    }
+    const derived = prepared.flatMap((p) =>
+      p.ids ? [p.ids.standardId, ...p.ids.aliasIds, ...p.ids.hashIds, ...p.ids.lookupKeys] : [],
+    );
+    const probes = prepared
+      .filter((p) => p.from && p.to)
+      .map((p) => ({
+        entityType: p.draft.entityType,
+        fromId: (p.from as StoredElement).internalId,
+        toId: (p.to as StoredElement).internalId,
+      }));
+    await this.state.lookup(derived, probes);
+    const markingIds = new Set<string>();
+    for (const p of prepared) {
+      this.matchCandidates(p).forEach((e) =>
+        e.refs['object-marking']?.forEach((id) => markingIds.add(id)),
+      );
+    }
+    await this.state.ensure(markingIds);
+    for (const p of prepared) {
+      this.write(p);
+    }
+  }
+
+  private exactKeys(draft: ElementDraft): string[] {
+    return [
+      draft.stixId,
+      ...draft.extraStixIds,
+      ...(draft.internalIdHint ? [draft.internalIdHint] : []),
+    ];
+  }
+
+  /** Resolves refs and ends, computes ids; records a deferral or rejection when it cannot. */
+  private prepare(draft: ElementDraft): Prepared | undefined {
+    const refs: Record<string, string[]> = {};
+    const unresolved: Record<string, string[]> = {};
+    const missing: string[] = [];
+    for (const [rel, targets] of Object.entries(draft.refs)) {
+      const found: string[] = [];
+      for (const target of targets) {
+        const element = this.resolveRef(target);
+        if (element) {
+          found.push(element.internalId);
+        } else {
+          missing.push(target);
+          (unresolved[rel] ??= []).push(target);
+        }
+      }
+      if (found.length > 0) {
+        refs[rel] = found;
+      }
+    }
+    const from = draft.fromStixId ? this.resolveRef(draft.fromStixId) : undefined;
+    const to = draft.toStixId ? this.resolveRef(draft.toStixId) : undefined;
+    if (draft.baseType === 'RELATION') {
+      const ends = [
+        draft.fromStixId && !from ? draft.fromStixId : undefined,
+        draft.toStixId && !to ? draft.toStixId : undefined,
+      ].filter((x): x is string => Boolean(x));
+      if (!draft.fromStixId || !draft.toStixId) {
+        return this.reject(
+          draft,
+          `a ${draft.entityType} needs both ends`,
+          draft.fromStixId ? 'target_ref' : 'source_ref',
+        );
+      }
+      if (ends.length > 0) {
+        missing.push(...ends);
+        if (this.options.final) {
+          return this.reject(
+            draft,
+            `missing reference ${ends.join(', ')}`,
+            from ? 'target_ref' : 'source_ref',
+          );
+        }
+      }
+    }
+    if (missing.length > 0 && !this.options.final) {
+      this.outcomes.set(draft, { kind: 'deferred', missing: [...new Set(missing)] });
+      return undefined;
+    }
+    const prepared: Prepared = { draft, refs, unresolved, from, to };
+    if (from && to && from.internalId === to.internalId) {
+      return this.reject(draft, 'a relationship cannot link an object to itself', 'target_ref');
+    }
+    const standardIdsOf = (rel: string) =>
+      (refs[rel] ?? [])
+        .map((id) => this.state.current.get(id)?.standardId)
+        .filter((s): s is string => s !== undefined);
+    try {
+      prepared.ids = draftIds(draft, { from: from?.standardId, to: to?.standardId }, standardIdsOf);
+    } catch (error) {
+      if (error instanceof AppError && error.category === 'validation') {
+        return this.reject(draft, error.message);
+      }
+      throw error;
+    }
+    return prepared;
+  }
+
+  private reject(draft: ElementDraft, reason: string, field?: string): undefined {
+    this.outcomes.set(draft, { kind: 'rejected', reason, field });
+    return undefined;
+  }
+
+  private resolveRef(stixId: string): StoredElement | undefined {
+    const found = this.state.candidates([stixId]);
+    return found.find((e) => e.standardId === stixId) ?? found[0];
+  }
+
+  private matchCandidates(p: Prepared): StoredElement[] {
+    const { draft, ids } = p;
+    const sameType = (e: StoredElement) => e.entityType === draft.entityType;
+    const exact = this.state.candidates(this.exactKeys(draft)).filter(sameType);
+    // A revoked object is a historical record under its own id: derived ids (names, aliases…)
+    // never fold it into a live object, nor a live object into it.
+    if (exact.length > 0 || !ids || draft.attributes.revoked === true) {
+      return exact;
+    }
+    const derivedKeys = [ids.standardId, ...ids.aliasIds, ...ids.hashIds, ...ids.lookupKeys];
+    let derived = this.state.candidates(derivedKeys).filter(sameType);
+    if (p.from && p.to) {
+      const between = this.state.relationsBetween(
+        draft.entityType,
+        p.from.internalId,
+        p.to.internalId,
+      );
+      derived = [
+        ...derived,
+        ...between.filter((e) => relationWithinWindow(e, draft, this.options.dedupDays)),
+      ];
+    }
+    return derived.filter(
+      (e, i, all) =>
+        all.indexOf(e) === i &&
+        e.attributes.revoked !== true &&
+        !this.options.claims.heldByAnotherObject(e.internalId, draft.author, draft.stixId),
+    );
+  }
+
+  private write(p: Prepared): void {
+    const { draft } = p;
+    const ids = p.ids as DraftIds;
+    const candidates = this.matchCandidates(p);
+    const exactIds = new Set(this.exactKeys(draft));
+    const target =
+      candidates.find((e) => exactIds.has(e.standardId)) ??
+      candidates.find((e) => e.standardId === ids.standardId) ??
+      candidates[0];
+    const refs = { ...p.refs };
+    if (Object.keys(p.unresolved).length > 0) {
+      draft.attributes.i_unresolved_refs = p.unresolved;
+      draft.warnings.push(
+        `unresolved references kept as given: ${Object.values(p.unresolved).flat().join(', ')}`,
+      );
+      if (p.unresolved['object-marking']) {
+        // A marking we cannot resolve still restricts: only users who see every marking see it.
+        refs['object-marking'] = [
+          ...(refs['object-marking'] ?? []),
+          ...p.unresolved['object-marking'],
+        ];
+      }
+    }
+    if (refs['object-marking']) {
+      refs['object-marking'] = reduceMarkings(refs['object-marking'], this.markings);
+    }
+    if (p.from && p.to && draft.entityType !== 'stix-sighting-relationship') {
+      const status = isStixCoreRelationshipType(draft.entityType)
+        ? relationshipPairStatus(draft.entityType, p.from.entityType, p.to.entityType)
+        : 'outside';
+      if (status === 'outside') {
+        draft.attributes.i_outside_model = true;
+        draft.warnings.push(
+          `${p.from.entityType} ${draft.entityType} ${p.to.entityType} is outside the relationship model; stored and flagged`,
+        );
+      }
+    }
+    if (
+      target &&
+      !markingsAllowed(accessRule(this.options.ctx), target.refs['object-marking'] ?? [])
+    ) {
+      this.reject(draft, 'a restricted element with the same identity already exists');
+      return;
+    }
+    const confidence = Math.min(
+      this.options.ctx.maxConfidence,
+      clampConfidence(draft.attributes.confidence),
+    );
+    const standardTaken =
+      !target &&
+      this.state
+        .candidates([ids.standardId])
+        .some((e) => e.standardId === ids.standardId.toLowerCase());
+    const incoming = incomingElement({
+      draft,
+      ids: standardTaken ? { ...ids, standardId: draft.stixId } : ids,
+      internalId: target?.internalId ?? this.freeHint(draft),
+      refs,
+      from: p.from,
+      to: p.to,
+      confidence,
+      creatorId: this.creatorId,
+      now: this.options.now,
+    });
+    if (!target) {
+      const created = withCreationDefaults(incoming);
+      this.state.write(created, true);
+      this.options.claims.claim(created.internalId, draft.author, draft.stixId);
+      this.outcomes.set(draft, { kind: 'created', element: created });
+      return;
+    }
+    const merged = upsertInto(target, {
+      incoming,
+      confidence,
+      singleRefs: draft.singleRefs,
+      markings: this.markings,
+      now: this.options.now,
+    });
+    this.options.claims.claim(target.internalId, draft.author, draft.stixId);
+    if (merged === target) {
+      this.outcomes.set(draft, {
+        kind: this.state.created.has(target.internalId) ? 'created' : 'unchanged',
+        element: target,
+      });
+      return;
+    }
+    this.state.write(merged, false);
+    this.outcomes.set(draft, {
+      kind: this.state.created.has(target.internalId) ? 'created' : 'updated',
+      element: merged,
+    });
+  }
+
+  private freeHint(draft: ElementDraft): string | undefined {
+    const hint = draft.internalIdHint;
+    return hint && this.state.candidates([hint]).length === 0 ? hint : undefined;
+  }
+
+  private writeEmbedded(meta: EmbeddedDraft): void {
+    const existing = this.state
+      .candidates([meta.standardId])
+      .find((e) => e.entityType === meta.entityType);
+    const draft: ElementDraft = {
+      index: -1,
+      stixId: meta.standardId,
+      stixType: meta.entityType.toLowerCase(),
+      entityType: meta.entityType,
+      baseType: 'ENTITY',
+      attributes: { ...meta.attributes },
+      refs: {},
+      singleRefs: new Set(),
+      embedded: [],
+      extraStixIds: [],
+      warnings: [],
+    };
+    const ids: DraftIds = {
+      standardId: meta.standardId,
+      aliasIds: [],
+      hashIds: [],
+      lookupKeys: [],
+    };
+    const incoming = incomingElement({
+      draft,
+      ids,
+      internalId: existing?.internalId,
+      refs: {},
+      confidence: 100,
+      creatorId: this.creatorId,
+      now: this.options.now,
+    });
+    if (!existing) {
+      this.state.write(withCreationDefaults(incoming), true);
+      this.embeddedCreated += 1;
+      return;
+    }
+    const merged = upsertInto(existing, {
+      incoming,
+      confidence: 100,
+      singleRefs: new Set(),
+      markings: this.markings,
+      now: this.options.now,
+    });
+    if (merged !== existing) {
+      this.state.write(merged, false);
+    }
+  }
+}
+
+function clampConfidence(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value)
+    ? Math.max(0, Math.min(100, Math.round(value)))
+    : 100;
+}

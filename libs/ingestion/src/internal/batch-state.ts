@@ -1,0 +1,118 @@
+import type { EntityStore, RelationProbe, StoredElement } from '@lib/entity-store';
+import type { AccessContext } from '@lib/rbac';
+
+/**
+ * What one batch knows about existing elements: everything read from the store (in few batched
+ * round-trips) and everything written so far in the batch, indexed by every key.
+ */
+export class BatchState {
+  /** Current state of every known element (read or written in this batch). */
+  readonly current = new Map<string, StoredElement>();
+  /** State as read from the store, for expected versions and update diffs. */
+  readonly original = new Map<string, StoredElement>();
+  readonly created = new Set<string>();
+  readonly changed = new Set<string>();
+  private readonly index = new Map<string, Set<string>>();
+  private readonly relations = new Map<string, Set<string>>();
+  private readonly queried = new Set<string>();
+
+  constructor(
+    private readonly store: EntityStore,
+    private readonly system: AccessContext,
+  ) {}
+
+  /** Reads the elements of the keys not asked for yet, in one round-trip. */
+  async lookup(
+    keys: Iterable<string>,
+    probes: readonly RelationProbe[] = [],
+  ): Promise<StoredElement[]> {
+    const missing = [...new Set([...keys].map((k) => k.toLowerCase()))].filter(
+      (k) => !this.queried.has(k),
+    );
+    missing.forEach((k) => this.queried.add(k));
+    const [found, relations] = await Promise.all([
+      missing.length > 0
+        ? this.store.resolve(this.system, missing)
+        : Promise.resolve(new Map<string, StoredElement[]>()),
+      probes.length > 0 ? this.store.findRelations(this.system, probes) : Promise.resolve([]),
+    ]);
+    for (const elements of found.values()) {
+      elements.forEach((e) => this.learn(e));
+    }
+    relations.forEach((e) => this.learn(e));
+    return relations.map((e) => this.current.get(e.internalId) ?? e);
+  }
+
+  /** Loads elements by internal id when unknown (ref targets needed to write STIX events). */
+  async ensure(internalIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(internalIds)].filter((id) => !this.current.has(id));
+    if (missing.length === 0) {
+      return;
+    }
+    const found = await this.store.getMany(this.system, missing);
+    found.forEach((e) => this.learn(e));
+  }
+
+  /** Elements known under any of the keys, in their current state. */
+  candidates(keys: Iterable<string>): StoredElement[] {
+    const ids = new Set<string>();
+    for (const key of keys) {
+      this.index.get(key.toLowerCase())?.forEach((id) => ids.add(id));
+    }
+    return [...ids]
+      .map((id) => this.current.get(id))
+      .filter((e): e is StoredElement => e !== undefined);
+  }
+
+  /** Records a created or changed element. */
+  write(element: StoredElement, created: boolean): void {
+    this.current.set(element.internalId, element);
+    this.register(element);
+    this.changed.add(element.internalId);
+    if (created) {
+      this.created.add(element.internalId);
+    }
+  }
+
+  /** Known relationships of a type between two elements. */
+  relationsBetween(entityType: string, fromId: string, toId: string): StoredElement[] {
+    const ids = this.relations.get(`${entityType}|${fromId}|${toId}`) ?? new Set<string>();
+    return [...ids]
+      .map((id) => this.current.get(id))
+      .filter((e): e is StoredElement => e !== undefined);
+  }
+
+  private learn(element: StoredElement): void {
+    if (this.current.has(element.internalId)) {
+      return;
+    }
+    this.current.set(element.internalId, element);
+    this.original.set(element.internalId, element);
+    this.register(element);
+  }
+
+  private register(element: StoredElement): void {
+    if (element.fromId && element.toId) {
+      const key = `${element.entityType}|${element.fromId}|${element.toId}`;
+      const set = this.relations.get(key) ?? new Set<string>();
+      set.add(element.internalId);
+      this.relations.set(key, set);
+    }
+    const keys = [
+      element.internalId,
+      element.standardId,
+      ...element.stixIds,
+      ...element.aliasIds,
+      ...element.lookupKeys,
+    ];
+    for (const key of keys) {
+      const lower = key.toLowerCase();
+      let set = this.index.get(lower);
+      if (!set) {
+        set = new Set();
+        this.index.set(lower, set);
+      }
+      set.add(element.internalId);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { INGESTION_CONFIG } from '@lib/config';
+import type { IngestionConfig } from '@lib/config';
+import { EntityStore } from '@lib/entity-store';
+import { readBundle } from '@lib/stix';
+import { WorkService } from '@lib/works';
+import type { IngestionReport, IngestionRunOptions } from '../ingestion.types';
+import { IngestionRun } from './ingestion-run';
+
+/** The write path's entry point: every import (files, API, connectors, TAXII) goes through a run. */
+@Injectable()
+export class IngestionService {
+  constructor(
+    @Inject(EntityStore) private readonly store: EntityStore,
+    @Inject(WorkService) private readonly works: WorkService,
+    @Inject(INGESTION_CONFIG) private readonly config: IngestionConfig,
+  ) {}
+
+  /** Opens a work; feed it bundles with `addObjects`, then `finish`. */
+  async openRun(options: IngestionRunOptions): Promise<IngestionRun> {
+    const work = await this.works.create({
+      connectorId: options.connectorId,
+      name: options.workName,
+      userId: options.ctx.userId,
+    });
+    return new IngestionRun(this.store, this.config, options, work);
+  }
+
+  /** Imports one bundle (2.0, 2.1, or a bare object) as one work. */
+  async importBundle(bundle: unknown, options: IngestionRunOptions): Promise<IngestionReport> {
+    const { objects, specVersion } = readBundle(bundle);
+    const run = await this.openRun(options);
+    await run.addObjects(objects, { specVersion });
+    return run.finish();
+  }
+}

@@ -1,0 +1,26 @@
+import type { Capability } from './capabilities.constants';
+
+/**
+ * Who is asking, and what they may see. Every read of the store takes one; internal jobs use an
+ * explicit system context (see `systemContext`).
+ */
+export type AccessContext = {
+  kind: 'user' | 'system';
+  userId: string;
+  userName: string;
+  capabilities: ReadonlySet<Capability>;
+  /** BYPASS users and the system see every marking and organization. */
+  bypass: boolean;
+  /** Internal ids of the marking definitions this user may see ('all' for bypass). */
+  allowedMarkings: ReadonlySet<string> | 'all';
+  /** Internal ids of the user's organizations ('all' when organization segregation is off). */
+  organizations: ReadonlySet<string> | 'all';
+  /** Effective max confidence (data-model.md §4.6); caps writes and gates upserts. */
+  maxConfidence: number;
+};
+
+/** The part of an AccessContext a store compiles into its query (never applied after fetching). */
+export type AccessRule = {
+  markings: ReadonlySet<string> | 'all';
+  organizations: ReadonlySet<string> | 'all';
+};

@@ -1,0 +1,165 @@
+import type { Statement } from 'better-sqlite3';
+import type { Page } from '@lib/kernel';
+import { accessRule } from '@lib/rbac';
+import type { AccessContext } from '@lib/rbac';
+import type { SqliteDatabase } from '@lib/sqlite';
+import {
+  ELEMENT_COLUMNS,
+  ELEMENT_MIGRATIONS,
+  ELEMENT_TABLES_COMPONENT,
+  compileAccessRule,
+  decodeElementRow,
+} from '@lib/entity-store';
+import type { ElementRow, SqlFragment, StoredElement } from '@lib/entity-store';
+import { SearchIndex } from '../search-index.port';
+import type { CountQuery, SearchQuery } from '../search-query.types';
+import { InvalidQueryError } from '../errors/search-index.error';
+import { compileFilterGroup, compileSearch, compileTypes } from './sqlite-filter.compiler';
+
+const MAX_PAGE = 5000;
+const PLATFORM_ORDER: Record<string, string> = {
+  created_at: 'e.created_at',
+  updated_at: 'e.updated_at',
+  entity_type: 'e.entity_type',
+  standard_id: 'e.standard_id',
+};
+
+type Cursor = [unknown, number];
+
+function encodeCursor(value: unknown, seq: number): string {
+  return Buffer.from(JSON.stringify([value, seq])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'number') {
+      return parsed as Cursor;
+    }
+  } catch (cause) {
+    throw new InvalidQueryError(`Invalid cursor "${cursor}"`, { cause: String(cause) });
+  }
+  throw new InvalidQueryError(`Invalid cursor "${cursor}"`);
+}
+
+/** SearchIndex over the embedded element tables (FTS5 for words, JSON functions for attributes). */
+export class SqliteSearchIndex extends SearchIndex {
+  private readonly cached = new Map<string, Statement>();
+
+  constructor(private readonly database: SqliteDatabase) {
+    super();
+    database.migrate(ELEMENT_TABLES_COMPONENT, ELEMENT_MIGRATIONS);
+  }
+
+  search(ctx: AccessContext, query: SearchQuery): Promise<Page<StoredElement>> {
+    return this.run(() => {
+      if (!Number.isInteger(query.first) || query.first < 0 || query.first > MAX_PAGE) {
+        throw new InvalidQueryError(`first must be an integer between 0 and ${MAX_PAGE}`, {
+          first: query.first,
+        });
+      }
+      const where = this.where(ctx, query);
+      const order = this.order(query);
+      const desc = query.orderMode === 'desc';
+      const page: SqlFragment[] = [where];
+      if (query.after) {
+        const [value, seq] = decodeCursor(query.after);
+        const op = desc ? '<' : '>';
+        page.push({
+          sql: `(${order.expr} ${op} ? OR (${order.expr} = ? AND e.seq ${op} ?))`,
+          params: [...order.params, value, ...order.params, value, seq],
+        });
+      }
+      const direction = desc ? 'DESC' : 'ASC';
+      const rows = this.prepare(
+        `SELECT ${ELEMENT_COLUMNS}, ${order.expr} AS sort_value FROM elements e
+         WHERE ${page.map((p) => p.sql).join(' AND ')}
+         ORDER BY sort_value ${direction}, e.seq ${direction} LIMIT ?`,
+      ).all(...order.params, ...page.flatMap((p) => p.params), query.first + 1) as (ElementRow & {
+        sort_value: unknown;
+      })[];
+      const hasNextPage = rows.length > query.first;
+      const kept = rows.slice(0, query.first);
+      const cursors = kept.map((row) => encodeCursor(row.sort_value, row.seq));
+      const globalCount = this.countWhere(where);
+      return {
+        items: kept.map(decodeElementRow),
+        cursors,
+        pageInfo: {
+          startCursor: cursors[0] ?? null,
+          endCursor: cursors[cursors.length - 1] ?? null,
+          hasNextPage,
+          hasPreviousPage: Boolean(query.after),
+          globalCount,
+        },
+      };
+    });
+  }
+
+  count(ctx: AccessContext, query: CountQuery): Promise<number> {
+    return this.run(() => this.countWhere(this.where(ctx, query)));
+  }
+
+  private countWhere(where: SqlFragment): number {
+    return this.prepare(`SELECT count(*) FROM elements e WHERE ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
+  }
+
+  private where(ctx: AccessContext, query: CountQuery): SqlFragment {
+    const parts: SqlFragment[] = [compileAccessRule(accessRule(ctx))];
+    if (query.types && query.types.length > 0) {
+      parts.push(compileTypes(query.types));
+    }
+    if (query.filters) {
+      parts.push(compileFilterGroup(query.filters));
+    }
+    const search = query.search ? compileSearch(query.search) : undefined;
+    if (search) {
+      parts.push(search);
+    }
+    return { sql: parts.map((p) => p.sql).join(' AND '), params: parts.flatMap((p) => p.params) };
+  }
+
+  private order(query: SearchQuery): { expr: string; params: unknown[] } {
+    const by = query.orderBy;
+    if (!by) {
+      return { expr: 'e.seq', params: [] };
+    }
+    if (by === '_score') {
+      const search = query.search ? compileSearch(query.search) : undefined;
+      if (!search) {
+        return { expr: 'e.seq', params: [] };
+      }
+      return {
+        expr: '(SELECT bm25(elements_fts) FROM elements_fts WHERE elements_fts MATCH ? AND rowid = e.seq)',
+        params: search.params,
+      };
+    }
+    const column = PLATFORM_ORDER[by];
+    if (column) {
+      return { expr: column, params: [] };
+    }
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(by)) {
+      throw new InvalidQueryError(`Invalid orderBy "${by}"`);
+    }
+    return { expr: `ifnull(json_extract(e.doc, '$.attributes."${by}"'), '')`, params: [] };
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.cached.get(sql);
+    if (!statement) {
+      statement = this.database.db.prepare(sql);
+      this.cached.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private run<T>(fn: () => T): Promise<T> {
+    try {
+      return Promise.resolve(fn());
+    } catch (cause) {
+      return Promise.reject(cause instanceof Error ? cause : new Error(String(cause)));
+    }
+  }
+}

@@ -1,0 +1,5 @@
+export { SearchIndex } from './search-index.port';
+export type { CountQuery, OrderMode, SearchQuery } from './search-query.types';
+export { InvalidQueryError } from './errors/search-index.error';
+export { SearchIndexModule } from './search-index.module';
+export { describeSearchIndexContract } from './testing/search-index.contract';

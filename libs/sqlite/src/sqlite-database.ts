@@ -1,0 +1,123 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '@lib/kernel';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
+import type { SqliteMigration } from './sqlite-migration.types';
+
+export type SqliteDatabaseOptions = {
+  /** File path, or ':memory:' for tests. */
+  path: string;
+  /** Page cache size in MiB. */
+  cacheSizeMb?: number;
+  /**
+   * Checkpoint the WAL from a background thread instead of inside commits (the platform turns it
+   * on; tests leave it off to keep threads out of every temporary database).
+   */
+  backgroundCheckpoint?: boolean;
+};
+
+/**
+ * The embedded profile's single SQLite file, shared by every embedded adapter so that one write
+ * transaction can cover elements, events and work counters. Each adapter owns its tables and
+ * migrates them through `migrate(component, steps)`.
+ */
+export class SqliteDatabase {
+  readonly db: Database.Database;
+  readonly path: string;
+  private readonly checkpointer: SqliteCheckpointer | undefined;
+
+  constructor(options: SqliteDatabaseOptions) {
+    this.path = options.path;
+    if (options.path !== ':memory:') {
+      mkdirSync(dirname(options.path), { recursive: true });
+    }
+    try {
+      this.db = new Database(options.path);
+    } catch (cause) {
+      throw new AppError({
+        code: 'SQLITE_OPEN_FAILED',
+        category: 'unavailable',
+        message: `Cannot open the SQLite database at ${options.path}`,
+        cause,
+      });
+    }
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
+    // transactions), which is the at-least-once contract the queues need.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('temp_store = MEMORY');
+    this.db.pragma(`cache_size = -${(options.cacheSizeMb ?? 64) * 1024}`);
+    if (options.backgroundCheckpoint && options.path !== ':memory:') {
+      // Commits then only append to the WAL; the checkpointer thread moves it into the file.
+      this.db.pragma('wal_autocheckpoint = 0');
+      this.checkpointer = new SqliteCheckpointer(options.path, 1000, (message) =>
+        process.emitWarning(`SQLite checkpoint of ${options.path} failed: ${message}`),
+      );
+    }
+    this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      component TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      name TEXT NOT NULL,
+      applied_at TEXT NOT NULL,
+      PRIMARY KEY (component, version)
+    )`);
+  }
+
+  /** Applies the steps of `component` not applied yet, in order, each in its own transaction. */
+  migrate(component: string, steps: readonly SqliteMigration[]): void {
+    const applied = new Set(
+      this.db
+        .prepare('SELECT version FROM schema_migrations WHERE component = ?')
+        .pluck()
+        .all(component) as number[],
+    );
+    const ordered = [...steps].sort((a, b) => a.version - b.version);
+    ordered.forEach((step, index) => {
+      if (step.version !== index + 1) {
+        throw new AppError({
+          code: 'SQLITE_MIGRATION_GAP',
+          category: 'internal',
+          message: `Migrations of ${component} must be numbered 1..n, found ${step.version} at ${index + 1}`,
+        });
+      }
+    });
+    const record = this.db.prepare(
+      'INSERT INTO schema_migrations (component, version, name, applied_at) VALUES (?, ?, ?, ?)',
+    );
+    for (const step of ordered) {
+      if (applied.has(step.version)) {
+        continue;
+      }
+      // IMMEDIATE takes the write lock first, so two processes never run the same step.
+      this.db
+        .transaction(() => {
+          const again = this.db
+            .prepare('SELECT 1 FROM schema_migrations WHERE component = ? AND version = ?')
+            .get(component, step.version);
+          if (again) {
+            return;
+          }
+          this.db.exec(step.sql);
+          record.run(component, step.version, step.name, new Date().toISOString());
+        })
+        .immediate();
+    }
+  }
+
+  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    this.checkpointer?.stop();
+    if (this.db.open) {
+      if (this.checkpointer) {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      }
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,190 @@
+import { AppError } from '@lib/kernel';
+import type { StreamEvent, StreamEventDraft } from '@lib/kernel';
+import type { SqliteDatabase } from './sqlite-database';
+import { EVENT_LOG_COMPONENT, EVENT_LOG_MIGRATIONS } from './sqlite-event-log.constants';
+import type { EventLogCursor, EventLogInfo, SqliteEventLogOptions } from './sqlite-event-log.types';
+import { writeTransaction } from './write-transaction.util';
+
+type EventRow = { ms: number; seq: number; body: string };
+type StateRow = { last_ms: number; last_seq: number; size: number };
+
+// Stored once per event: the draft; the id and timestamp come from the row's (ms, seq).
+type StoredBody = StreamEventDraft;
+
+/**
+ * The live stream's history in the shared SQLite file, written synchronously so that the entity
+ * store appends its events inside its own write transaction (a transactional outbox). Ids are
+ * `<ms>-<seq>`, strictly increasing; at most `maxEvents` are kept (oldest trimmed first).
+ * Use `SqliteEventLog.for(database, options)` so that every writer and reader of one database
+ * shares the same wake-up listeners.
+ */
+export class SqliteEventLog {
+  private static readonly instances = new WeakMap<SqliteDatabase, SqliteEventLog>();
+
+  private readonly listeners = new Set<() => void>();
+  private wakeUpScheduled = false;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(
+    private readonly database: SqliteDatabase,
+    readonly options: SqliteEventLogOptions,
+  ) {
+    if (!Number.isSafeInteger(options.maxEvents) || options.maxEvents < 1) {
+      throw new AppError({
+        code: 'EVENT_LOG_INVALID_OPTIONS',
+        category: 'internal',
+        message: `maxEvents must be a positive integer, got ${options.maxEvents}`,
+      });
+    }
+    database.migrate(EVENT_LOG_COMPONENT, EVENT_LOG_MIGRATIONS);
+    this.statements = prepareStatements(database);
+  }
+
+  /** The one log of `database`; every caller must pass the same options. */
+  static for(database: SqliteDatabase, options: SqliteEventLogOptions): SqliteEventLog {
+    const existing = SqliteEventLog.instances.get(database);
+    if (existing) {
+      if (existing.options.maxEvents !== options.maxEvents) {
+        throw new AppError({
+          code: 'EVENT_LOG_OPTIONS_MISMATCH',
+          category: 'internal',
+          message: `The event log of ${database.path} keeps ${existing.options.maxEvents} events, not ${options.maxEvents}`,
+        });
+      }
+      return existing;
+    }
+    const log = new SqliteEventLog(database, options);
+    SqliteEventLog.instances.set(database, log);
+    return log;
+  }
+
+  /**
+   * Appends the events and trims the history, atomically with the caller's transaction when
+   * called inside one (its rollback removes them and nobody sees them). Listeners are woken after
+   * the current synchronous work, never inline.
+   */
+  appendSync(drafts: readonly StreamEventDraft[]): StreamEvent[] {
+    if (drafts.length === 0) {
+      return [];
+    }
+    const events = writeTransaction(this.database, () => {
+      const state = this.state();
+      const now = Date.now();
+      const ms = Math.max(now, state.last_ms);
+      let seq = ms === state.last_ms ? state.last_seq : -1;
+      const appended = drafts.map((draft) => {
+        seq += 1;
+        const body = toStoredBody(draft);
+        this.statements.insert.run(ms, seq, JSON.stringify(body));
+        // Built from the draft rather than re-read: appends sit on the ingestion hot path.
+        const event: StreamEvent = {
+          id: `${ms}-${seq}`,
+          timestamp: new Date(ms).toISOString(),
+          ...body,
+        };
+        return event;
+      });
+      const size = this.trim(state.size + drafts.length);
+      this.statements.updateState.run(ms, seq, size);
+      return appended;
+    });
+    this.scheduleWakeUp();
+    return events;
+  }
+
+  /** Events strictly after `after` (from the oldest kept when absent or trimmed), in id order; synchronous. */
+  read(options: { after?: EventLogCursor; limit: number }): StreamEvent[] {
+    const after = options.after ?? { ms: -1, seq: -1 };
+    return this.statements.readAfter.all(after.ms, after.seq, options.limit).map(toEvent);
+  }
+
+  /** Position of the newest event, or undefined when the log is empty. */
+  lastCursor(): EventLogCursor | undefined {
+    const state = this.state();
+    return state.size === 0 ? undefined : { ms: state.last_ms, seq: state.last_seq };
+  }
+
+  info(): EventLogInfo {
+    const first = this.statements.first.get();
+    return {
+      size: this.state().size,
+      first: first ? { ms: first.ms, seq: first.seq } : undefined,
+      last: this.lastCursor(),
+    };
+  }
+
+  /**
+   * Calls `listener` after appends of this process commit or roll back (a wake-up signal, not a
+   * delivery: listeners re-read from their position). Returns the unsubscribe function.
+   */
+  onAppended(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private state(): StateRow {
+    const state = this.statements.state.get();
+    if (!state) {
+      throw new AppError({
+        code: 'EVENT_LOG_CORRUPT',
+        category: 'internal',
+        message: 'The event log state row is missing',
+      });
+    }
+    return state;
+  }
+
+  private trim(size: number): number {
+    const excess = size - this.options.maxEvents;
+    if (excess <= 0) {
+      return size;
+    }
+    this.statements.trim.run(excess);
+    return this.options.maxEvents;
+  }
+
+  private scheduleWakeUp(): void {
+    if (this.wakeUpScheduled) {
+      return;
+    }
+    this.wakeUpScheduled = true;
+    setImmediate(() => {
+      this.wakeUpScheduled = false;
+      this.listeners.forEach((listener) => listener());
+    });
+  }
+}
+
+function prepareStatements(database: SqliteDatabase) {
+  const db = database.db;
+  return {
+    insert: db.prepare<[number, number, string]>(
+      'INSERT INTO stream_events (ms, seq, body) VALUES (?, ?, ?)',
+    ),
+    state: db.prepare<[], StateRow>(
+      'SELECT last_ms, last_seq, size FROM stream_event_log_state WHERE id = 1',
+    ),
+    updateState: db.prepare<[number, number, number]>(
+      'UPDATE stream_event_log_state SET last_ms = ?, last_seq = ?, size = ? WHERE id = 1',
+    ),
+    trim: db.prepare<[number]>(
+      'DELETE FROM stream_events WHERE pos IN (SELECT pos FROM stream_events ORDER BY pos LIMIT ?)',
+    ),
+    readAfter: db.prepare<[number, number, number], EventRow>(
+      'SELECT ms, seq, body FROM stream_events WHERE (ms, seq) > (?, ?) ORDER BY ms, seq LIMIT ?',
+    ),
+    first: db.prepare<[], { ms: number; seq: number }>(
+      'SELECT ms, seq FROM stream_events ORDER BY pos LIMIT 1',
+    ),
+  };
+}
+
+function toStoredBody(draft: StreamEventDraft): StoredBody {
+  const { type, scope, elementId, entityType, origin, message, data, context } = draft;
+  return { type, scope, elementId, entityType, origin, message, data, context };
+}
+
+function toEvent(row: EventRow): StreamEvent {
+  const body = JSON.parse(row.body) as StoredBody;
+  return { id: `${row.ms}-${row.seq}`, timestamp: new Date(row.ms).toISOString(), ...body };
+}

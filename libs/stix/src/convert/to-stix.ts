@@ -1,0 +1,215 @@
+import { attributeToStixName } from '../model/attribute-names.util';
+import { isObservableType } from '../model/is-observable-type.util';
+import { refDefinitionsFor } from '../model/ref-definitions.util';
+import { stixTypeOf } from '../model/stix-type-of.util';
+import { isStixCoreRelationshipType } from '../model/is-stix-core-relationship-type.util';
+import type { StixObject } from '../parse/stix-parse.types';
+import {
+  EXTENSION_FIELDS,
+  INLINE_EXTERNAL_REFERENCES,
+  MITRE_EXTENSION_FIELDS,
+  NEW_SDO_TYPES,
+  OCTI_EXTENSION_ID,
+  OCTI_SCO_EXTENSION_ID,
+  MITRE_EXTENSION_ID,
+  MITRE_EXTENSION_TYPES,
+} from './stix-extensions.constants';
+
+/** A stored element as the converter needs it (structurally, the entity store's StoredElement). */
+export type StixSource = {
+  internalId: string;
+  standardId: string;
+  entityType: string;
+  stixIds: readonly string[];
+  attributes: Readonly<Record<string, unknown>>;
+  refs: Readonly<Record<string, readonly string[]>>;
+  createdAt: string;
+  updatedAt: string;
+  fromId?: string;
+  toId?: string;
+};
+
+/** What the converter needs of a referenced element. */
+export type StixTarget = {
+  standardId: string;
+  entityType: string;
+  attributes: Readonly<Record<string, unknown>>;
+};
+
+export type TargetLookup = (internalId: string) => StixTarget | undefined;
+
+const SENTINELS = new Set(['1970-01-01T00:00:00.000Z', '5138-11-16T09:46:40.000Z']);
+const PLATFORM_ONLY = new Set([
+  'creator_id',
+  'i_unresolved_refs',
+  'i_outside_model',
+  INLINE_EXTERNAL_REFERENCES,
+]);
+const V1_UUID = /^[a-z0-9-]+--[0-9a-f]{8}-[0-9a-f]{4}-1/i;
+
+const isEmpty = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0);
+
+function embeddedForm(rel: string, target: StixTarget): unknown {
+  const a = target.attributes;
+  switch (rel) {
+    case 'object-label':
+      return a.value;
+    case 'external-reference':
+      return pick(a, ['source_name', 'description', 'url', 'hashes', 'external_id']);
+    case 'kill-chain-phase':
+      return pick(a, ['kill_chain_name', 'phase_name']);
+    default:
+      return target.standardId;
+  }
+}
+
+function pick(source: Readonly<Record<string, unknown>>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (!isEmpty(source[key])) {
+      out[key] = source[key];
+    }
+  }
+  return out;
+}
+
+function writeRefs(
+  element: StixSource,
+  lookup: TargetLookup,
+  top: Record<string, unknown>,
+  ext: Record<string, unknown>,
+  sco: Record<string, unknown> | undefined,
+): void {
+  const unresolved = (element.attributes.i_unresolved_refs ?? {}) as Record<string, string[]>;
+  for (const def of refDefinitionsFor(element.entityType)) {
+    const rel = def.relationshipType;
+    const targets = (element.refs[rel] ?? [])
+      .map(lookup)
+      .filter((t): t is StixTarget => t !== undefined);
+    const inline =
+      rel === 'external-reference'
+        ? ((element.attributes[INLINE_EXTERNAL_REFERENCES] ?? []) as unknown[])
+        : [];
+    const values: unknown[] = [
+      ...targets.map((t) => embeddedForm(rel, t)),
+      ...inline,
+      ...(unresolved[rel] ?? []),
+    ];
+    if (values.length === 0) {
+      continue;
+    }
+    if (rel === 'granted') {
+      ext.granted_refs = values;
+      continue;
+    }
+    // Observables carry labels, author and external references in the SCO extension (§5.3).
+    const holder =
+      sco && (rel === 'object-label' || rel === 'created-by' || rel === 'external-reference')
+        ? sco
+        : top;
+    holder[def.stixProperty] = def.multiple ? values : values[0];
+  }
+}
+
+function writeAttributes(
+  element: StixSource,
+  top: Record<string, unknown>,
+  ext: Record<string, unknown>,
+  mitre: Record<string, unknown>,
+  sco: Record<string, unknown> | undefined,
+): void {
+  const observable = sco !== undefined;
+  for (const [name, value] of Object.entries(element.attributes)) {
+    if (
+      isEmpty(value) ||
+      PLATFORM_ONLY.has(name) ||
+      (typeof value === 'string' && SENTINELS.has(value))
+    ) {
+      continue;
+    }
+    if (
+      observable &&
+      (name === 'confidence' ||
+        name === 'created' ||
+        name === 'modified' ||
+        name === 'lang' ||
+        name === 'revoked')
+    ) {
+      continue;
+    }
+    const field = EXTENSION_FIELDS[name];
+    if (field) {
+      (observable && (field === 'description' || field === 'score' || field === 'additional_names')
+        ? sco
+        : ext)[field] = value;
+      continue;
+    }
+    const mitreField = MITRE_EXTENSION_FIELDS[name];
+    if (mitreField && MITRE_EXTENSION_TYPES.has(element.entityType)) {
+      mitre[mitreField] = value;
+    }
+    if (name === 'extensions' && typeof value === 'object') {
+      continue;
+    }
+    top[attributeToStixName(element.entityType, name)] = value;
+  }
+}
+
+/**
+ * The platform's STIX 2.1 form of a stored element (data-model.md §5): standard id, STIX property
+ * names, refs as standard ids or embedded values, OpenCTI data in the OpenCTI extensions, and every
+ * custom property kept.
+ */
+export function toStix(element: StixSource, lookup: TargetLookup): StixObject {
+  const type = stixTypeOf(element.entityType);
+  const observable = isObservableType(element.entityType);
+  const top: Record<string, unknown> = { id: element.standardId, spec_version: '2.1', type };
+  const ext: Record<string, unknown> = {
+    extension_type: NEW_SDO_TYPES.has(element.entityType)
+      ? 'new-sdo'
+      : type === 'relationship' && !isStixCoreRelationshipType(element.entityType)
+        ? 'new-sro'
+        : 'property-extension',
+    id: element.internalId,
+    type: element.entityType,
+    created_at: element.createdAt,
+    updated_at: element.updatedAt,
+    stix_ids: element.stixIds.filter((id) => !V1_UUID.test(id)),
+    is_inferred: false,
+    creator_ids: element.attributes.creator_id ?? [],
+  };
+  const mitre: Record<string, unknown> = {};
+  const sco: Record<string, unknown> | undefined = observable
+    ? { extension_type: 'property-extension' }
+    : undefined;
+  if (element.fromId && element.toId) {
+    const from = lookup(element.fromId);
+    const to = lookup(element.toId);
+    if (type === 'sighting') {
+      top.sighting_of_ref = from?.standardId;
+      top.where_sighted_refs = to ? [to.standardId] : [];
+    } else {
+      top.relationship_type = element.entityType;
+      top.source_ref = from?.standardId;
+      top.target_ref = to?.standardId;
+    }
+  }
+  writeAttributes(element, top, ext, mitre, sco);
+  writeRefs(element, lookup, top, ext, sco);
+  const given = element.attributes.extensions;
+  const extensions: Record<string, unknown> =
+    typeof given === 'object' && given !== null ? { ...(given as Record<string, unknown>) } : {};
+  extensions[OCTI_EXTENSION_ID] = ext;
+  if (sco) {
+    extensions[OCTI_SCO_EXTENSION_ID] = sco;
+  }
+  if (Object.keys(mitre).length > 0) {
+    extensions[MITRE_EXTENSION_ID] = { extension_type: 'property-extension', ...mitre };
+  }
+  top.extensions = extensions;
+  return top as StixObject;
+}

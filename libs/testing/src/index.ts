@@ -1,0 +1,1 @@
+export { repoRoot, sharedData, venvPython } from './repo-paths.util';
