@@ -85,12 +85,12 @@ export class SqliteEntityStore extends EntityStore {
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
     return this.run(() => {
       const result = new Map<string, StoredElement[]>();
-      const wanted = new Map<number, Map<string, string[]>>();
+      const wanted = new Map<number, Map<string, Set<string>>>();
       for (const key of keys) {
         const lower = key.toLowerCase();
         const h = keyHash(lower);
-        const byKey = wanted.get(h) ?? new Map<string, string[]>();
-        byKey.set(lower, [...(byKey.get(lower) ?? []), key]);
+        const byKey = wanted.get(h) ?? new Map<string, Set<string>>();
+        byKey.set(lower, (byKey.get(lower) ?? new Set<string>()).add(key));
         wanted.set(h, byKey);
       }
       if (wanted.size === 0) {
