@@ -52,7 +52,10 @@ export function readBundleObjects(path: string): BundleObject[] {
 }
 
 /** For each input id: the stored elements it designates (there must be exactly one), read through the store. */
-export async function elementsPerId(dataDir: string, ids: readonly string[]): Promise<Map<string, string[]>> {
+export async function elementsPerId(
+  dataDir: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
   const database = new SqliteDatabase({ path: join(dataDir, 'threatloom.db') });
   try {
     const store = new SqliteEntityStore(database, { maxEvents: 10_000_000 });

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteDatabase } from './sqlite-database';
+import type { SqliteMigration } from './sqlite-migration.types';
+
+const V1: SqliteMigration = {
+  version: 1,
+  name: 'things',
+  sql: 'CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)',
+};
+const V2: SqliteMigration = {
+  version: 2,
+  name: 'things colour',
+  sql: 'ALTER TABLE things ADD COLUMN colour TEXT',
+};
+
+describe(SqliteDatabase.name, () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tl-sqlite-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('migrates an empty database, then only the steps added since (forward-only)', () => {
+    const sut = new SqliteDatabase({ path: join(dir, 'db.sqlite') });
+    sut.migrate('things', [V1]);
+    sut.db.prepare("INSERT INTO things (name) VALUES ('kept')").run();
+    sut.close();
+    const reopened = new SqliteDatabase({ path: join(dir, 'db.sqlite') });
+    reopened.migrate('things', [V1, V2]);
+    reopened.migrate('things', [V1, V2]);
+    expect(reopened.db.prepare('SELECT name, colour FROM things').all()).toEqual([
+      { name: 'kept', colour: null },
+    ]);
+    const applied = reopened.db
+      .prepare("SELECT version FROM schema_migrations WHERE component = 'things'")
+      .pluck()
+      .all();
+    expect(applied).toEqual([1, 2]);
+    reopened.close();
+  });
+
+  it('applies a step once when two connections migrate the same file', () => {
+    const a = new SqliteDatabase({ path: join(dir, 'db.sqlite') });
+    const b = new SqliteDatabase({ path: join(dir, 'db.sqlite') });
+    a.migrate('things', [V1, V2]);
+    expect(() => b.migrate('things', [V1, V2])).not.toThrow();
+    expect(b.db.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(2);
+    a.close();
+    b.close();
+  });
+
+  it('refuses numbering gaps, and keeps a failed step from half-applying', () => {
+    const sut = new SqliteDatabase({ path: join(dir, 'db.sqlite') });
+    expect(() => sut.migrate('things', [V1, { ...V2, version: 3 }])).toThrow(
+      'must be numbered 1..n',
+    );
+    const broken: SqliteMigration = {
+      version: 2,
+      name: 'broken',
+      sql: 'CREATE TABLE extra (id INTEGER); CREATE TABLE things (x)',
+    };
+    sut.migrate('things', [V1]);
+    expect(() => sut.migrate('things', [V1, broken])).toThrow();
+    expect(
+      sut.db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra'").get(),
+    ).toBeUndefined();
+    sut.close();
+  });
+
+  it('checkpoints from a background thread and leaves an empty WAL on close', () => {
+    const sut = new SqliteDatabase({ path: join(dir, 'db.sqlite'), backgroundCheckpoint: true });
+    sut.migrate('things', [V1]);
+    sut.db.transaction(() => {
+      for (let i = 0; i < 1000; i++) {
+        sut.db.prepare('INSERT INTO things (name) VALUES (?)').run(`n${i}`);
+      }
+    })();
+    expect(sut.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    sut.close();
+    const reopened = new SqliteDatabase({ path: join(dir, 'db.sqlite') });
+    expect(reopened.db.prepare('SELECT count(*) FROM things').pluck().get()).toBe(1000);
+    reopened.close();
+  });
+});
