@@ -46,6 +46,7 @@ async function main(): Promise<void> {
         objects_per_s: Math.round(done / ((now - start - generationMs) / 1000)),
         window_objects_per_s: Math.round((done - windowDone) / ((now - windowStart) / 1000)),
         rss_mb: Math.round(process.memoryUsage.rss() / 1048576),
+        heap_used_mb: Math.round(process.memoryUsage().heapUsed / 1048576),
       });
       windowStart = now;
       windowDone = done;

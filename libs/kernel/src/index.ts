@@ -7,3 +7,4 @@ export type { Filter, FilterGroup, FilterMode, FilterOperator, FilterValue } fro
 export { sleep } from './sleep.util';
 export type { StreamEvent, StreamEventDraft, StreamEventType } from './stream-event.types';
 export { textOf } from './text-of.util';
+export { hash53 } from './hash53.util';

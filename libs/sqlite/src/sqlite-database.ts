@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '@lib/kernel';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
 import type { SqliteMigration } from './sqlite-migration.types';
+
+const WAL_RESTART_BYTES = 256 * 1024 * 1024;
 
 export type SqliteDatabaseOptions = {
   /** File path, or ':memory:' for tests. */
@@ -26,6 +28,7 @@ export class SqliteDatabase {
   readonly db: Database.Database;
   readonly path: string;
   private readonly checkpointer: SqliteCheckpointer | undefined;
+  private writesSinceCheck = 0;
 
   constructor(options: SqliteDatabaseOptions) {
     this.path = options.path;
@@ -52,7 +55,7 @@ export class SqliteDatabase {
     if (options.backgroundCheckpoint && options.path !== ':memory:') {
       // Commits then only append to the WAL; the checkpointer thread moves it into the file.
       this.db.pragma('wal_autocheckpoint = 0');
-      this.checkpointer = new SqliteCheckpointer(options.path, 1000, (message) =>
+      this.checkpointer = new SqliteCheckpointer(options.path, 250, (message) =>
         process.emitWarning(`SQLite checkpoint of ${options.path} failed: ${message}`),
       );
     }
@@ -103,6 +106,23 @@ export class SqliteDatabase {
           record.run(component, step.version, step.name, new Date().toISOString());
         })
         .immediate();
+    }
+  }
+
+  /**
+   * Called by heavy writers after a commit. PASSIVE checkpoints in the background cannot reset the
+   * WAL while writes keep coming, and a large WAL slows every read (each searches its index); when
+   * it has grown past a bound, a RESTART here (the background thread has already copied most of it)
+   * makes the next commit start it over.
+   */
+  afterWrite(): void {
+    if (!this.checkpointer || ++this.writesSinceCheck < 16) {
+      return;
+    }
+    this.writesSinceCheck = 0;
+    const size = statSync(`${this.path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    if (size > WAL_RESTART_BYTES) {
+      this.db.pragma('wal_checkpoint(RESTART)');
     }
   }
 

@@ -1,3 +1,4 @@
+import { hash53 } from '@lib/kernel';
 import type { SqliteMigration } from '@lib/sqlite';
 import type { StoredElement } from '../element.types';
 
@@ -117,16 +118,7 @@ export function decodeElementRow(row: ElementRow): StoredElement {
  * a discarded row.
  */
 export function keyHash(key: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return hash53(key);
 }
 
 /** Every key an element can be found by; ids compare lower-cased. */

@@ -191,6 +191,7 @@ export class SqliteEntityStore extends EntityStore {
         }
         events = this.eventLog.appendSync(batch.events);
       });
+      this.database.afterWrite();
       return { events };
     });
   }

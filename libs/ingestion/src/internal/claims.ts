@@ -1,3 +1,5 @@
+import { hash53 } from '@lib/kernel';
+
 // Same-source distinctness: two objects that one author publishes in one work under two different
 // ids are two objects, even when their names or aliases give the same derived ids (ATT&CK has
 // distinct groups sharing an alias, CAPEC distinct mitigations sharing a name). Derived-id
@@ -8,9 +10,12 @@
 // and an element whose claim was forgotten is merged as OpenCTI would).
 
 export class ClaimRegistry {
-  private readonly claims = new Map<string, string>();
+  // Internal id → hash of "author|STIX id": a number per claim keeps the registry small.
+  private readonly claims = new Map<string, number>();
+  // Authors are few distinct strings, shared by reference.
+  private readonly authors = new Map<string, string>();
 
-  constructor(private readonly capacity = 300_000) {}
+  constructor(private readonly capacity = 50_000) {}
 
   claim(internalId: string, author: string | undefined, stixId: string): void {
     if (this.claims.has(internalId)) {
@@ -20,18 +25,20 @@ export class ClaimRegistry {
       const oldest = this.claims.keys().next();
       if (!oldest.done) {
         this.claims.delete(oldest.value);
+        this.authors.delete(oldest.value);
       }
     }
-    this.claims.set(internalId, `${author ?? ''}|${stixId}`);
+    this.claims.set(internalId, hash53(`${author ?? ''}|${stixId}`));
+    this.authors.set(internalId, author ?? '');
   }
 
   /** True when the element was written in this work by the same author under another id. */
   heldByAnotherObject(internalId: string, author: string | undefined, stixId: string): boolean {
     const claim = this.claims.get(internalId);
-    if (claim === undefined) {
+    if (claim === undefined || claim === hash53(`${author ?? ''}|${stixId}`)) {
       return false;
     }
-    const separator = claim.indexOf('|');
-    return claim.slice(0, separator) === (author ?? '') && claim.slice(separator + 1) !== stixId;
+    // Another id of the same author holds it when the author part matches.
+    return this.authors.get(internalId) === (author ?? '');
   }
 }
