@@ -1,18 +1,19 @@
-import { AppError, textOf } from '@lib/kernel';
+import { textOf } from '@lib/kernel';
 import type { StoredElement } from '@lib/entity-store';
 import { accessRule, markingsAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { isStixCoreRelationshipType, relationshipPairStatus } from '@lib/stix';
 import type { BatchState } from './batch-state';
 import type { ClaimRegistry } from './claims';
-import { dependenciesOf } from './order-by-refs';
-import { draftIds } from './draft-ids';
+import { batchWaves, dependenciesOf } from './order-by-refs';
 import type { DraftIds } from './draft-ids';
+import { prepareDraft } from './draft-preparation';
+import type { Prepared } from './draft-preparation';
+import { exactKeys, matchCandidates } from './match-candidates';
 import type { ElementDraft, EmbeddedDraft } from './draft.types';
 import { incomingElement, withCreationDefaults } from './incoming-element';
 import { reduceMarkings, upsertInto } from './upsert';
 import type { MarkingLookup } from './upsert';
-import { relationWithinWindow } from './relation-window.util';
 
 export type DraftOutcome =
   | { kind: 'created' | 'updated' | 'unchanged'; element: StoredElement }
@@ -27,33 +28,6 @@ export type BatchOptions = {
   dedupDays: number;
   now: string;
 };
-
-type Prepared = {
-  draft: ElementDraft;
-  refs: Record<string, string[]>;
-  unresolved: Record<string, string[]>;
-  from?: StoredElement;
-  to?: StoredElement;
-  ids?: DraftIds;
-};
-
-/** Splits a batch into waves: a draft comes after every draft of the batch it references. */
-function waves(drafts: readonly ElementDraft[]): ElementDraft[][] {
-  const level = new Map<string, number>();
-  const out: ElementDraft[][] = [];
-  for (const draft of drafts) {
-    let l = 0;
-    for (const dep of dependenciesOf(draft)) {
-      const depLevel = level.get(dep);
-      if (depLevel !== undefined && dep !== draft.stixId) {
-        l = Math.max(l, depLevel + 1);
-      }
-    }
-    level.set(draft.stixId, Math.max(l, level.get(draft.stixId) ?? 0));
-    (out[l] ??= []).push(draft);
-  }
-  return out.filter((w) => w !== undefined);
-}
 
 /**
  * The write path for one batch (DESIGN.md §3): batched look-ups wave by wave, de-duplication and
@@ -90,24 +64,29 @@ export class BatchProcessor {
     for (const meta of embedded.values()) {
       this.writeEmbedded(meta);
     }
-    for (const wave of waves(drafts)) {
+    for (const wave of batchWaves(drafts)) {
       await this.runWave(wave);
     }
   }
 
   private async runWave(wave: ElementDraft[]): Promise<void> {
-    const early = wave.flatMap((d) => [...dependenciesOf(d), ...this.exactKeys(d)]);
+    const early = wave.flatMap((d) => [...dependenciesOf(d), ...exactKeys(d)]);
     await this.state.lookup(early);
     const prepared: Prepared[] = [];
     for (const draft of wave) {
-      const p = this.prepare(draft);
-      if (p) {
-        prepared.push(p);
+      const preparation = prepareDraft(this.state, draft, this.options.final);
+      if (preparation.kind === 'prepared') {
+        prepared.push(preparation.prepared);
+      } else {
+        this.outcomes.set(draft, preparation);
       }
     }
-    const derived = prepared.flatMap((p) =>
-      p.ids ? [p.ids.standardId, ...p.ids.aliasIds, ...p.ids.hashIds, ...p.ids.lookupKeys] : [],
-    );
+    const derived = prepared.flatMap(({ ids }) => [
+      ids.standardId,
+      ...ids.aliasIds,
+      ...ids.hashIds,
+      ...ids.lookupKeys,
+    ]);
     const probes = prepared
       .filter((p) => p.from && p.to)
       .map((p) => ({
@@ -118,7 +97,7 @@ export class BatchProcessor {
     await this.state.lookup(derived, probes);
     const markingIds = new Set<string>();
     for (const p of prepared) {
-      this.matchCandidates(p).forEach((e) =>
+      this.candidatesOf(p).forEach((e) =>
         e.refs['object-marking']?.forEach((id) => markingIds.add(id)),
       );
     }
@@ -128,127 +107,11 @@ export class BatchProcessor {
     }
   }
 
-  private exactKeys(draft: ElementDraft): string[] {
-    return [
-      draft.stixId,
-      ...draft.extraStixIds,
-      ...(draft.internalIdHint ? [draft.internalIdHint] : []),
-    ];
-  }
-
-  /** Resolves refs and ends, computes ids; records a deferral or rejection when it cannot. */
-  private prepare(draft: ElementDraft): Prepared | undefined {
-    const refs: Record<string, string[]> = {};
-    const unresolved: Record<string, string[]> = {};
-    const missing: string[] = [];
-    for (const [rel, targets] of Object.entries(draft.refs)) {
-      const found: string[] = [];
-      for (const target of targets) {
-        const element = this.resolveRef(target);
-        if (element) {
-          found.push(element.internalId);
-        } else {
-          missing.push(target);
-          (unresolved[rel] ??= []).push(target);
-        }
-      }
-      if (found.length > 0) {
-        refs[rel] = found;
-      }
-    }
-    const from = draft.fromStixId ? this.resolveRef(draft.fromStixId) : undefined;
-    const to = draft.toStixId ? this.resolveRef(draft.toStixId) : undefined;
-    if (draft.baseType === 'RELATION') {
-      const ends = [
-        draft.fromStixId && !from ? draft.fromStixId : undefined,
-        draft.toStixId && !to ? draft.toStixId : undefined,
-      ].filter((x): x is string => Boolean(x));
-      if (!draft.fromStixId || !draft.toStixId) {
-        return this.reject(
-          draft,
-          `a ${draft.entityType} needs both ends`,
-          draft.fromStixId ? 'target_ref' : 'source_ref',
-        );
-      }
-      if (ends.length > 0) {
-        missing.push(...ends);
-        if (this.options.final) {
-          return this.reject(
-            draft,
-            `missing reference ${ends.join(', ')}`,
-            from ? 'target_ref' : 'source_ref',
-          );
-        }
-      }
-    }
-    if (missing.length > 0 && !this.options.final) {
-      this.outcomes.set(draft, { kind: 'deferred', missing: [...new Set(missing)] });
-      return undefined;
-    }
-    const prepared: Prepared = { draft, refs, unresolved, from, to };
-    if (from && to && from.internalId === to.internalId) {
-      return this.reject(draft, 'a relationship cannot link an object to itself', 'target_ref');
-    }
-    const standardIdsOf = (rel: string) =>
-      (refs[rel] ?? [])
-        .map((id) => this.state.current.get(id)?.standardId)
-        .filter((s): s is string => s !== undefined);
-    try {
-      prepared.ids = draftIds(draft, { from: from?.standardId, to: to?.standardId }, standardIdsOf);
-    } catch (error) {
-      if (error instanceof AppError && error.category === 'validation') {
-        return this.reject(draft, error.message);
-      }
-      throw error;
-    }
-    return prepared;
-  }
-
-  private reject(draft: ElementDraft, reason: string, field?: string): undefined {
-    this.outcomes.set(draft, { kind: 'rejected', reason, field });
-    return undefined;
-  }
-
-  private resolveRef(stixId: string): StoredElement | undefined {
-    const found = this.state.candidates([stixId]);
-    return found.find((e) => e.standardId === stixId) ?? found[0];
-  }
-
-  private matchCandidates(p: Prepared): StoredElement[] {
-    const { draft, ids } = p;
-    const sameType = (e: StoredElement) => e.entityType === draft.entityType;
-    const exact = this.state.candidates(this.exactKeys(draft)).filter(sameType);
-    // A revoked object is a historical record under its own id: derived ids (names, aliases…)
-    // never fold it into a live object, nor a live object into it.
-    if (exact.length > 0 || !ids || draft.attributes.revoked === true) {
-      return exact;
-    }
-    const derivedKeys = [ids.standardId, ...ids.aliasIds, ...ids.hashIds, ...ids.lookupKeys];
-    let derived = this.state.candidates(derivedKeys).filter(sameType);
-    if (p.from && p.to) {
-      const between = this.state.relationsBetween(
-        draft.entityType,
-        p.from.internalId,
-        p.to.internalId,
-      );
-      derived = [
-        ...derived,
-        ...between.filter((e) => relationWithinWindow(e, draft, this.options.dedupDays)),
-      ];
-    }
-    return derived.filter(
-      (e, i, all) =>
-        all.indexOf(e) === i &&
-        e.attributes.revoked !== true &&
-        !this.options.claims.heldByAnotherObject(e.internalId, draft.author, draft.stixId),
-    );
-  }
-
   private write(p: Prepared): void {
     const { draft } = p;
-    const ids = p.ids as DraftIds;
-    const candidates = this.matchCandidates(p);
-    const exactIds = new Set(this.exactKeys(draft));
+    const { ids } = p;
+    const candidates = this.candidatesOf(p);
+    const exactIds = new Set(exactKeys(draft));
     const target =
       candidates.find((e) => exactIds.has(e.standardId)) ??
       candidates.find((e) => e.standardId === ids.standardId) ??
@@ -285,7 +148,8 @@ export class BatchProcessor {
       target &&
       !markingsAllowed(accessRule(this.options.ctx), target.refs['object-marking'] ?? [])
     ) {
-      this.reject(draft, 'a restricted element with the same identity already exists');
+      const reason = 'a restricted element with the same identity already exists';
+      this.outcomes.set(draft, { kind: 'rejected', reason });
       return;
     }
     const confidence = Math.min(
@@ -335,6 +199,10 @@ export class BatchProcessor {
       kind: this.state.created.has(target.internalId) ? 'created' : 'updated',
       element: merged,
     });
+  }
+
+  private candidatesOf(p: Prepared): StoredElement[] {
+    return matchCandidates(this.state, this.options.claims, this.options.dedupDays, p);
   }
 
   private freeHint(draft: ElementDraft): string | undefined {

@@ -67,3 +67,21 @@ export function orderByRefs(drafts: readonly ElementDraft[]): ElementDraft[] {
   });
   return ordered;
 }
+
+/** Splits a batch into waves: a draft comes after every draft of the batch it references. */
+export function batchWaves(drafts: readonly ElementDraft[]): ElementDraft[][] {
+  const level = new Map<string, number>();
+  const out: ElementDraft[][] = [];
+  for (const draft of drafts) {
+    let l = 0;
+    for (const dep of dependenciesOf(draft)) {
+      const depLevel = level.get(dep);
+      if (depLevel !== undefined && dep !== draft.stixId) {
+        l = Math.max(l, depLevel + 1);
+      }
+    }
+    level.set(draft.stixId, Math.max(l, level.get(draft.stixId) ?? 0));
+    (out[l] ??= []).push(draft);
+  }
+  return out.filter((w) => w !== undefined);
+}
