@@ -10,7 +10,7 @@ import { hash53 } from '@lib/kernel';
 // and an element whose claim was forgotten is merged as OpenCTI would).
 
 export class ClaimRegistry {
-  // Internal id → hash of "author|STIX id": a number per claim keeps the registry small.
+  // Internal id → hash of the STIX id it was written under: a number per claim keeps it small.
   private readonly claims = new Map<string, number>();
   // Authors are few distinct strings, shared by reference.
   private readonly authors = new Map<string, string>();
@@ -28,17 +28,17 @@ export class ClaimRegistry {
         this.authors.delete(oldest.value);
       }
     }
-    this.claims.set(internalId, hash53(`${author ?? ''}|${stixId}`));
+    this.claims.set(internalId, hash53(stixId));
     this.authors.set(internalId, author ?? '');
   }
 
   /** True when the element was written in this work by the same author under another id. */
   heldByAnotherObject(internalId: string, author: string | undefined, stixId: string): boolean {
     const claim = this.claims.get(internalId);
-    if (claim === undefined || claim === hash53(`${author ?? ''}|${stixId}`)) {
-      return false;
-    }
-    // Another id of the same author holds it when the author part matches.
-    return this.authors.get(internalId) === (author ?? '');
+    return (
+      claim !== undefined &&
+      claim !== hash53(stixId) &&
+      this.authors.get(internalId) === (author ?? '')
+    );
   }
 }

@@ -11,6 +11,7 @@ import type { StixObject } from '@lib/stix';
 import type { ElementDraft, EmbeddedDraft } from './draft.types';
 import { externalReferenceDraft, killChainPhaseDraft, labelDraft } from './embedded-meta.util';
 import { markingDefinitionAttributes } from './marking-definition.util';
+import { normalizeAliases } from './normalize-aliases.util';
 import {
   MITRE_EXTENSION,
   MITRE_FIELD_ATTRIBUTES,
@@ -167,29 +168,6 @@ function readExtensions(builder: DraftBuilder, extensions: Record<string, unknow
   }
   if (Object.keys(kept).length > 0) {
     builder.draft.attributes.extensions = kept;
-  }
-}
-
-// data-model.md §3.6: aliases are trimmed, de-duplicated case-insensitively, and an alias equal
-// to the name is dropped (ATT&CK lists each group's own name among its aliases).
-function normalizeAliases(a: Record<string, unknown>): void {
-  const name = typeof a.name === 'string' ? a.name.trim().toLowerCase() : undefined;
-  for (const field of ['aliases', 'x_opencti_aliases']) {
-    if (!Array.isArray(a[field])) {
-      continue;
-    }
-    const seen = new Set<string>(name === undefined ? [] : [name]);
-    const kept = strings(a[field])
-      .map((alias) => alias.trim())
-      .filter(
-        (alias) =>
-          alias.length > 0 && !seen.has(alias.toLowerCase()) && seen.add(alias.toLowerCase()),
-      );
-    if (kept.length > 0) {
-      a[field] = kept;
-    } else {
-      delete a[field];
-    }
   }
 }
 

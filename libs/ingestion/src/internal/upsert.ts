@@ -1,4 +1,5 @@
 import type { StoredElement } from '@lib/entity-store';
+import { normalizeAliases } from './normalize-aliases.util';
 import {
   ALWAYS_ADDED_REFS,
   NEWEST_WINS,
@@ -160,15 +161,8 @@ function mergeAttributes(
       attributes[counter] = stored + added;
     }
   }
-  const name = attributes.name;
-  for (const field of ['aliases', 'x_opencti_aliases']) {
-    const aliases = attributes[field];
-    if (Array.isArray(aliases) && typeof name === 'string') {
-      attributes[field] = aliases.filter(
-        (a) => typeof a !== 'string' || a.trim().toLowerCase() !== name.trim().toLowerCase(),
-      );
-    }
-  }
+  // A renamed element may now be named like one of its aliases.
+  normalizeAliases(attributes);
   return attributes;
 }
 
