@@ -20,3 +20,12 @@ export { writeTransaction } from './write-transaction.util';
 export { SqliteEventLog } from './sqlite-event-log';
 export type { EventLogCursor, EventLogInfo, SqliteEventLogOptions } from './sqlite-event-log.types';
 export { sqliteFailure } from './sqlite-failure.util';
+export { appendedEvents } from './sqlite-event-log';
+export type { SqliteWriter } from './sqlite-writer';
+export type {
+  AppendedEvents,
+  SqlValue,
+  WriteOutcome,
+  WriteProgram,
+  WriteStep,
+} from './sqlite-write-program';

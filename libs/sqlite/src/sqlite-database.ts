@@ -3,6 +3,8 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '@lib/kernel';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
+import { inlineWriter, threadWriter } from './sqlite-writer';
+import type { SqliteWriter } from './sqlite-writer';
 import type { SqliteMigration } from './sqlite-migration.types';
 
 const WAL_RESTART_BYTES = 256 * 1024 * 1024;
@@ -17,7 +19,14 @@ export type SqliteDatabaseOptions = {
    * on; tests leave it off to keep threads out of every temporary database).
    */
   backgroundCheckpoint?: boolean;
+  /**
+   * Run write programs (`writer`) on a dedicated thread with its own connection, so that bulk
+   * writers overlap their next preparation with this commit (the platform turns it on).
+   */
+  writerThread?: boolean;
 };
+
+const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * The embedded profile's single SQLite file, shared by every embedded adapter so that one write
@@ -29,9 +38,12 @@ export class SqliteDatabase {
   readonly path: string;
   private readonly checkpointer: SqliteCheckpointer | undefined;
   private writesSinceCheck = 0;
+  private readonly options: SqliteDatabaseOptions;
+  private programWriter: SqliteWriter | undefined;
 
   constructor(options: SqliteDatabaseOptions) {
     this.path = options.path;
+    this.options = options;
     if (options.path !== ':memory:') {
       mkdirSync(dirname(options.path), { recursive: true });
     }
@@ -45,11 +57,14 @@ export class SqliteDatabase {
         cause,
       });
     }
+    // Larger pages make bulk inserts of JSON documents a quarter cheaper; it only applies to a new
+    // file (an existing one keeps its page size).
+    this.db.pragma('page_size = 16384');
     this.db.pragma('journal_mode = WAL');
     // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
     // transactions), which is the at-least-once contract the queues need.
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('temp_store = MEMORY');
     this.db.pragma(`cache_size = -${(options.cacheSizeMb ?? 64) * 1024}`);
     if (options.backgroundCheckpoint && options.path !== ':memory:') {
@@ -126,6 +141,25 @@ export class SqliteDatabase {
     }
   }
 
+  /**
+   * Where write programs run: the writer thread when enabled (file databases only), else this
+   * connection, synchronously.
+   */
+  get writer(): SqliteWriter {
+    if (!this.programWriter) {
+      this.programWriter =
+        this.options.writerThread && this.path !== ':memory:'
+          ? threadWriter({
+              path: this.path,
+              busyTimeoutMs: BUSY_TIMEOUT_MS,
+              cacheSizeKb: (this.options.cacheSizeMb ?? 64) * 1024,
+              walRestartBytes: WAL_RESTART_BYTES,
+            })
+          : inlineWriter(this.db);
+    }
+    return this.programWriter;
+  }
+
   /** Runs `fn` in one transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
@@ -133,6 +167,12 @@ export class SqliteDatabase {
 
   close(): void {
     this.checkpointer?.stop();
+    this.programWriter
+      ?.close()
+      .catch((error: unknown) =>
+        process.emitWarning(`Closing the SQLite writer of ${this.path} failed: ${String(error)}`),
+      );
+    this.programWriter = undefined;
     if (this.db.open) {
       if (this.checkpointer) {
         this.db.pragma('wal_checkpoint(TRUNCATE)');

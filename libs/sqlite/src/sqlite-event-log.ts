@@ -4,6 +4,8 @@ import type { SqliteDatabase } from './sqlite-database';
 import { EVENT_LOG_COMPONENT, EVENT_LOG_MIGRATIONS } from './sqlite-event-log.constants';
 import type { EventLogCursor, EventLogInfo, SqliteEventLogOptions } from './sqlite-event-log.types';
 import { writeTransaction } from './write-transaction.util';
+import { appendEventBodies } from './sqlite-write-program';
+import type { AppendedEvents, EventLogSql, WriteProgram } from './sqlite-write-program';
 
 type EventRow = { ms: number; seq: number; body: string };
 type StateRow = { last_ms: number; last_seq: number; size: number };
@@ -67,29 +69,42 @@ export class SqliteEventLog {
     if (drafts.length === 0) {
       return [];
     }
-    const events = writeTransaction(this.database, () => {
-      const state = this.state();
-      const now = Date.now();
-      const ms = Math.max(now, state.last_ms);
-      let seq = ms === state.last_ms ? state.last_seq : -1;
-      const appended = drafts.map((draft) => {
-        seq += 1;
-        const body = toStoredBody(draft);
-        this.statements.insert.run(ms, seq, JSON.stringify(body));
-        // Built from the draft rather than re-read: appends sit on the ingestion hot path.
-        const event: StreamEvent = {
-          id: `${ms}-${seq}`,
-          timestamp: new Date(ms).toISOString(),
-          ...body,
-        };
-        return event;
-      });
-      const size = this.trim(state.size + drafts.length);
-      this.statements.updateState.run(ms, seq, size);
-      return appended;
+    const bodies = drafts.map(encodeEventBody);
+    const appended = writeTransaction(this.database, () =>
+      appendEventBodies(
+        (sql) => this.database.db.prepare(sql),
+        EVENT_LOG_SQL,
+        bodies,
+        this.options.maxEvents,
+      ),
+    );
+    this.notifyAppended();
+    return appendedEvents(drafts, appended);
+  }
+
+  /**
+   * What a write program needs to append `drafts` to this log in its own transaction (see
+   * `SqliteDatabase.writer`); once it has committed, `appendedEvents` gives the events and
+   * `notifyAppended` wakes the readers.
+   */
+  appendProgram(drafts: readonly StreamEventDraft[]): NonNullable<WriteProgram['events']> {
+    return {
+      bodies: drafts.map(encodeEventBody),
+      maxEvents: this.options.maxEvents,
+      sql: EVENT_LOG_SQL,
+    };
+  }
+
+  /** Wakes the listeners after the current synchronous work (never inline). */
+  notifyAppended(): void {
+    if (this.wakeUpScheduled) {
+      return;
+    }
+    this.wakeUpScheduled = true;
+    setImmediate(() => {
+      this.wakeUpScheduled = false;
+      this.listeners.forEach((listener) => listener());
     });
-    this.scheduleWakeUp();
-    return events;
   }
 
   /** Events strictly after `after` (from the oldest kept when absent or trimmed), in id order; synchronous. */
@@ -133,43 +148,12 @@ export class SqliteEventLog {
     }
     return state;
   }
-
-  private trim(size: number): number {
-    const excess = size - this.options.maxEvents;
-    if (excess <= 0) {
-      return size;
-    }
-    this.statements.trim.run(excess);
-    return this.options.maxEvents;
-  }
-
-  private scheduleWakeUp(): void {
-    if (this.wakeUpScheduled) {
-      return;
-    }
-    this.wakeUpScheduled = true;
-    setImmediate(() => {
-      this.wakeUpScheduled = false;
-      this.listeners.forEach((listener) => listener());
-    });
-  }
 }
 
 function prepareStatements(database: SqliteDatabase) {
   const db = database.db;
   return {
-    insert: db.prepare<[number, number, string]>(
-      'INSERT INTO stream_events (ms, seq, body) VALUES (?, ?, ?)',
-    ),
-    state: db.prepare<[], StateRow>(
-      'SELECT last_ms, last_seq, size FROM stream_event_log_state WHERE id = 1',
-    ),
-    updateState: db.prepare<[number, number, number]>(
-      'UPDATE stream_event_log_state SET last_ms = ?, last_seq = ?, size = ? WHERE id = 1',
-    ),
-    trim: db.prepare<[number]>(
-      'DELETE FROM stream_events WHERE pos IN (SELECT pos FROM stream_events ORDER BY pos LIMIT ?)',
-    ),
+    state: db.prepare<[], StateRow>(EVENT_LOG_SQL.state),
     readAfter: db.prepare<[number, number, number], EventRow>(
       'SELECT ms, seq, body FROM stream_events WHERE (ms, seq) > (?, ?) ORDER BY ms, seq LIMIT ?',
     ),
@@ -179,9 +163,30 @@ function prepareStatements(database: SqliteDatabase) {
   };
 }
 
-function toStoredBody(draft: StreamEventDraft): StoredBody {
+const EVENT_LOG_SQL: EventLogSql = {
+  state: 'SELECT last_ms, last_seq, size FROM stream_event_log_state WHERE id = 1',
+  insert: 'INSERT INTO stream_events (ms, seq, body) VALUES (?, ?, ?)',
+  updateState: 'UPDATE stream_event_log_state SET last_ms = ?, last_seq = ?, size = ? WHERE id = 1',
+  trim: 'DELETE FROM stream_events WHERE pos IN (SELECT pos FROM stream_events ORDER BY pos LIMIT ?)',
+};
+
+function encodeEventBody(draft: StreamEventDraft): string {
   const { type, scope, elementId, entityType, origin, message, data, context } = draft;
-  return { type, scope, elementId, entityType, origin, message, data, context };
+  const body: StoredBody = { type, scope, elementId, entityType, origin, message, data, context };
+  return JSON.stringify(body);
+}
+
+/** The events a program appended, built from the drafts rather than re-read (hot path). */
+export function appendedEvents(
+  drafts: readonly StreamEventDraft[],
+  appended: AppendedEvents,
+): StreamEvent[] {
+  const timestamp = new Date(appended.ms).toISOString();
+  return drafts.map((draft, i) => {
+    const { type, scope, elementId, entityType, origin, message, data, context } = draft;
+    const body: StoredBody = { type, scope, elementId, entityType, origin, message, data, context };
+    return { id: `${appended.ms}-${appended.firstSeq + i}`, timestamp, ...body };
+  });
 }
 
 function toEvent(row: EventRow): StreamEvent {

@@ -20,6 +20,7 @@ export class SqliteModule implements OnApplicationShutdown {
               path: config.path,
               cacheSizeMb: config.cacheSizeMb,
               backgroundCheckpoint: true,
+              writerThread: true,
             }),
         },
       ],

@@ -1,10 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '@lib/kernel';
-import type { StreamEvent } from '@lib/kernel';
 import { accessRule, markingsAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
-import { SqliteEventLog } from '@lib/sqlite';
-import type { SqliteDatabase } from '@lib/sqlite';
+import { SqliteEventLog, appendedEvents } from '@lib/sqlite';
+import type { SqlValue, SqliteDatabase, WriteProgram, WriteStep } from '@lib/sqlite';
 import { isCustomType } from '@lib/stix';
 import { EntityStore } from '../entity-store.port';
 import type { RelationProbe, StoredElement } from '../element.types';
@@ -26,18 +25,39 @@ import type { ElementRow } from './sqlite-element-tables';
 export type SqliteEntityStoreOptions = { maxEvents: number };
 
 type Statements = {
-  insert: Statement;
-  update: Statement;
   current: Statement;
-  remove: Statement;
-  insertKey: Statement;
-  deleteKey: Statement;
   relations: Statement;
-  insertRef: Statement;
-  deleteRefs: Statement;
-  insertText: Statement;
-  deleteText: Statement;
 };
+
+// The statements of write programs, by index (the row id of the element written comes last).
+const WRITE_SQL = [
+  `INSERT INTO elements (internal_id, standard_id, entity_type, base_type, is_custom, from_id,
+     to_id, created_at, updated_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  `UPDATE elements SET standard_id = ?, entity_type = ?, base_type = ?, is_custom = ?,
+     from_id = ?, to_id = ?, created_at = ?, updated_at = ?, version = ?, doc = ?
+   WHERE internal_id = ? AND version = ?`,
+  'SELECT seq FROM elements WHERE internal_id = ? AND version = ?',
+  'DELETE FROM elements WHERE seq = ?',
+  'INSERT OR IGNORE INTO element_keys (h, seq) VALUES (?, ?)',
+  'DELETE FROM element_keys WHERE h = ? AND seq = ?',
+  'INSERT OR IGNORE INTO element_refs (rel, to_id, from_seq) VALUES (?, ?, ?)',
+  'DELETE FROM element_refs WHERE from_seq = ?',
+  'INSERT INTO elements_fts (text, rowid) VALUES (?, ?)',
+  'DELETE FROM elements_fts WHERE rowid = ?',
+] as const;
+
+const SQL = {
+  insert: 0,
+  update: 1,
+  locate: 2,
+  remove: 3,
+  insertKey: 4,
+  deleteKey: 5,
+  insertRef: 6,
+  deleteRefs: 7,
+  insertText: 8,
+  deleteText: 9,
+} as const;
 
 /** EntityStore over the embedded SQLite file: one transaction per commit, events included. */
 export class SqliteEntityStore extends EntityStore {
@@ -54,31 +74,13 @@ export class SqliteEntityStore extends EntityStore {
     this.eventLog = SqliteEventLog.for(database, { maxEvents: options.maxEvents });
     const db = database.db;
     this.statements = {
-      insert: db.prepare(
-        `INSERT INTO elements (internal_id, standard_id, entity_type, base_type, is_custom, from_id,
-           to_id, created_at, updated_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      update: db.prepare(
-        `UPDATE elements SET standard_id = ?, entity_type = ?, base_type = ?, is_custom = ?,
-           from_id = ?, to_id = ?, created_at = ?, updated_at = ?, version = ?, doc = ?
-         WHERE internal_id = ? AND version = ?`,
-      ),
       current: db.prepare(
         `SELECT ${ELEMENT_COLUMNS} FROM elements e WHERE e.internal_id = ? AND e.version = ?`,
       ),
-      remove: db.prepare('DELETE FROM elements WHERE seq = ?'),
-      insertKey: db.prepare('INSERT OR IGNORE INTO element_keys (h, seq) VALUES (?, ?)'),
-      deleteKey: db.prepare('DELETE FROM element_keys WHERE h = ? AND seq = ?'),
       relations: db.prepare(
         `SELECT ${ELEMENT_COLUMNS} FROM elements e INDEXED BY elements_from
          WHERE e.from_id = ? AND e.to_id = ? AND e.entity_type = ?`,
       ),
-      insertRef: db.prepare(
-        'INSERT OR IGNORE INTO element_refs (from_seq, rel, to_id) VALUES (?, ?, ?)',
-      ),
-      deleteRefs: db.prepare('DELETE FROM element_refs WHERE from_seq = ?'),
-      insertText: db.prepare('INSERT INTO elements_fts (rowid, text) VALUES (?, ?)'),
-      deleteText: db.prepare('DELETE FROM elements_fts WHERE rowid = ?'),
     };
   }
 
@@ -179,25 +181,42 @@ export class SqliteEntityStore extends EntityStore {
     });
   }
 
-  commit(batch: WriteBatch): Promise<CommitResult> {
-    return this.run(() => {
-      let events: StreamEvent[] = [];
-      this.database.transaction(() => {
-        for (const write of batch.upserts) {
-          this.writeElement(write.element, write.expectedVersion);
-        }
-        for (const removal of batch.deletes) {
-          this.deleteElement(removal.internalId, removal.expectedVersion);
-        }
-        events = this.eventLog.appendSync(batch.events);
-      });
-      this.database.afterWrite();
-      return { events };
-    });
+  async commit(batch: WriteBatch): Promise<CommitResult> {
+    const program = await this.run(() => this.program(batch));
+    const outcome = await this.database.writer.run(program);
+    if (!outcome.ok) {
+      if ('conflict' in outcome) {
+        const [internalId = '', version = '0'] = outcome.conflict.split('@');
+        throw new VersionConflictError(internalId, Number(version));
+      }
+      throw translateError(Object.assign(new Error(outcome.error.message), outcome.error));
+    }
+    this.database.afterWrite();
+    if (!outcome.events) {
+      return { events: [] };
+    }
+    this.eventLog.notifyAppended();
+    return { events: appendedEvents(batch.events, outcome.events) };
   }
 
-  private writeElement(element: StoredElement, expectedVersion: number): void {
-    const s = this.statements;
+  /** The batch as a write program: every row, key, ref and text to write, versions checked. */
+  private program(batch: WriteBatch): WriteProgram {
+    const steps: WriteStep[] = [];
+    for (const write of batch.upserts) {
+      this.writeSteps(steps, write.element, write.expectedVersion);
+    }
+    for (const removal of batch.deletes) {
+      this.removeSteps(steps, removal.internalId, removal.expectedVersion);
+      steps.push({ kind: 'run', sql: SQL.remove, params: [], withRow: true });
+    }
+    return {
+      sql: WRITE_SQL,
+      steps,
+      events: batch.events.length > 0 ? this.eventLog.appendProgram(batch.events) : undefined,
+    };
+  }
+
+  private writeSteps(steps: WriteStep[], element: StoredElement, expectedVersion: number): void {
     const columns = [
       element.standardId,
       element.entityType,
@@ -210,51 +229,58 @@ export class SqliteEntityStore extends EntityStore {
       element.version,
       encodeDoc(element),
     ];
-    let seq: number;
+    const conflict = `${element.internalId}@${expectedVersion}`;
     if (expectedVersion === 0) {
-      try {
-        seq = Number(s.insert.run(element.internalId, ...columns).lastInsertRowid);
-      } catch (cause) {
-        if (isUniqueViolation(cause)) {
-          throw new VersionConflictError(element.internalId, expectedVersion);
-        }
-        throw cause;
-      }
+      steps.push({
+        kind: 'insert',
+        sql: SQL.insert,
+        params: [element.internalId, ...columns],
+        conflict,
+      });
     } else {
-      seq = this.removeIndexes(element.internalId, expectedVersion);
-      s.update.run(...columns, element.internalId, expectedVersion);
+      this.removeSteps(steps, element.internalId, expectedVersion);
+      steps.push({
+        kind: 'run',
+        sql: SQL.update,
+        params: [...columns, element.internalId, expectedVersion],
+        conflict,
+      });
     }
-    for (const key of elementKeys(element)) {
-      s.insertKey.run(keyHash(key), seq);
-    }
+    steps.push({
+      kind: 'each',
+      sql: SQL.insertKey,
+      rows: elementKeys(element).map((k) => [keyHash(k)]),
+      withRow: true,
+    });
+    const refs: SqlValue[][] = [];
     for (const [rel, targets] of Object.entries(element.refs)) {
-      for (const target of targets) {
-        s.insertRef.run(seq, rel, target);
-      }
+      targets.forEach((target) => refs.push([rel, target]));
     }
+    steps.push({ kind: 'each', sql: SQL.insertRef, rows: refs, withRow: true });
     const text = searchableText(element);
     if (text.length > 0) {
-      s.insertText.run(seq, text);
+      steps.push({ kind: 'run', sql: SQL.insertText, params: [text], withRow: true });
     }
   }
 
-  private deleteElement(internalId: string, expectedVersion: number): void {
-    this.statements.remove.run(this.removeIndexes(internalId, expectedVersion));
-  }
-
-  /** Removes the keys, refs and text of the current version; conflict when it is not the expected one. */
-  private removeIndexes(internalId: string, expectedVersion: number): number {
-    const s = this.statements;
-    const row = s.current.get(internalId, expectedVersion) as ElementRow | undefined;
+  /**
+   * Steps removing the keys, refs and text of the current version. Its keys are read here, from
+   * the committed row (a writer never has a commit of its own in flight when it calls `commit`);
+   * the `locate` step re-checks the version inside the transaction.
+   */
+  private removeSteps(steps: WriteStep[], internalId: string, expectedVersion: number): void {
+    const row = this.statements.current.get(internalId, expectedVersion) as ElementRow | undefined;
+    const conflict = `${internalId}@${expectedVersion}`;
     if (!row) {
       throw new VersionConflictError(internalId, expectedVersion);
     }
-    for (const key of elementKeys(decodeElementRow(row))) {
-      s.deleteKey.run(keyHash(key), row.seq);
-    }
-    s.deleteRefs.run(row.seq);
-    s.deleteText.run(row.seq);
-    return row.seq;
+    const oldKeys = elementKeys(decodeElementRow(row)).map((k) => [keyHash(k)]);
+    steps.push(
+      { kind: 'locate', sql: SQL.locate, params: [internalId, expectedVersion], conflict },
+      { kind: 'each', sql: SQL.deleteKey, rows: oldKeys, withRow: true },
+      { kind: 'run', sql: SQL.deleteRefs, params: [], withRow: true },
+      { kind: 'run', sql: SQL.deleteText, params: [], withRow: true },
+    );
   }
 
   private prepare(sql: string): Statement {
@@ -284,11 +310,6 @@ function sqliteCode(error: unknown): string | undefined {
     typeof error.code === 'string'
     ? error.code
     : undefined;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = sqliteCode(error);
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 function translateError(error: unknown): Error {

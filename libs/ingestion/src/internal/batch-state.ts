@@ -82,6 +82,11 @@ export class BatchState {
       .filter((e): e is StoredElement => e !== undefined);
   }
 
+  /** Takes `element` as the store's current state (a write still in flight, about to commit). */
+  seed(element: StoredElement): void {
+    this.learn(element);
+  }
+
   private learn(element: StoredElement): void {
     if (this.current.has(element.internalId)) {
       return;

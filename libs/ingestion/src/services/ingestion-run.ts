@@ -6,6 +6,7 @@ import { systemContext } from '@lib/rbac';
 import { parseStixObject } from '@lib/stix';
 import { withWorkCompleted, withWorkProgress, workCounts } from '@lib/works';
 import type { WorkError, WorkProgress } from '@lib/works';
+import type { StreamEventDraft } from '@lib/kernel';
 import type {
   IngestionReport,
   IngestionRunOptions,
@@ -22,6 +23,23 @@ import { orderByRefs } from '../internal/order-by-refs';
 import { stixToDraft } from '../internal/stix-to-draft';
 
 const COMMIT_ATTEMPTS = 3;
+
+type Tally = { progress: WorkProgress; apply: () => void };
+
+type PreparedBatch = {
+  drafts: ElementDraft[];
+  final: boolean;
+  source: string | undefined;
+  changed: StoredElement[];
+  events: StreamEventDraft[];
+  work: StoredElement;
+  tally: Tally;
+  embeddedCreated: number;
+  upserts: { element: StoredElement; expectedVersion: number }[];
+};
+
+// `failure` never rejects: a commit may fail while the next batch is being prepared.
+type InFlight = PreparedBatch & { failure: Promise<Error | undefined> };
 const MAX_REPORTED_REJECTIONS = 10_000;
 
 /**
@@ -35,6 +53,7 @@ export class IngestionRun {
   private readonly byType = new Map<string, OutcomeCounts>();
   private readonly rejections: RejectedObject[] = [];
   private deferred: ElementDraft[] = [];
+  private inFlight: InFlight | undefined;
   private nextIndex = 0;
   private warnings = 0;
   private embeddedCreated = 0;
@@ -83,6 +102,7 @@ export class IngestionRun {
     if (this.deferred.length > 0) {
       await this.retryDeferred(false, source?.name);
     }
+    await this.drain();
   }
 
   /** Retries what still waits for references, rejects what cannot be resolved, completes the work. */
@@ -124,56 +144,127 @@ export class IngestionRun {
   }
 
   private async retryDeferred(final: boolean, source?: string): Promise<void> {
+    await this.drain();
     const waiting = orderByRefs(this.deferred.sort((a, b) => a.index - b.index));
     this.deferred = [];
     for (let i = 0; i < waiting.length; i += this.config.batchSize) {
       await this.processBatch(waiting.slice(i, i + this.config.batchSize), final, source);
     }
+    await this.drain();
   }
 
+  /**
+   * Prepares a batch while the previous one commits (one batch in flight: the store writes on its
+   * own thread when it can), then sends it. The batch is prepared as if the one in flight had
+   * committed; if that one fails on a version conflict, both are redone one after the other.
+   */
   private async processBatch(
     drafts: ElementDraft[],
     final: boolean,
     source?: string,
   ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const state = new BatchState(this.store, this.system);
-      const processor = new BatchProcessor(state, {
-        ctx: this.options.ctx,
-        claims: this.claims,
-        final,
-        dedupDays: this.config.relationDedupDays,
-        now: new Date().toISOString(),
-      });
-      await processor.run(drafts);
-      const events = await batchEvents(state, this.origin());
-      const changed = [...state.changed].map((id) => state.current.get(id) as StoredElement);
-      const tally = this.tally(drafts, processor.outcomes, source);
-      const work = withWorkProgress(this.work, tally.progress, new Date().toISOString());
-      try {
-        await this.store.commit({
-          upserts: [
-            ...changed.map((element) => ({
-              element,
-              expectedVersion: state.original.get(element.internalId)?.version ?? 0,
-            })),
-            { element: work, expectedVersion: this.work.version },
-          ],
-          deletes: [],
-          events,
-        });
-      } catch (error) {
-        if (error instanceof VersionConflictError && attempt < COMMIT_ATTEMPTS) {
-          continue;
-        }
-        throw error;
-      }
-      this.work = work;
-      tally.apply();
-      this.embeddedCreated += processor.embeddedCreated;
-      this.options.onProgress?.({ workId: this.workId, ...workCounts(work) });
-      return;
+    const previous = this.inFlight;
+    let batch = await this.prepare(drafts, final, source, previous);
+    if (previous && !(await this.settle(previous))) {
+      await this.redo(previous);
+      batch = await this.prepare(drafts, final, source, undefined);
     }
+    this.inFlight = this.launch(batch);
+  }
+
+  /** Waits for the batch in flight, redoing it when it lost a version conflict. */
+  private async drain(): Promise<void> {
+    const previous = this.inFlight;
+    if (previous && !(await this.settle(previous))) {
+      await this.redo(previous);
+    }
+    this.inFlight = undefined;
+  }
+
+  /** Redoes a batch alone, committing before returning, a bounded number of times. */
+  private async redo(failed: InFlight): Promise<void> {
+    this.inFlight = undefined;
+    for (let attempt = 2; ; attempt++) {
+      const batch = await this.prepare(failed.drafts, failed.final, failed.source, undefined);
+      const launched = this.launch(batch);
+      if (await this.settle(launched, attempt >= COMMIT_ATTEMPTS)) {
+        return;
+      }
+    }
+  }
+
+  private async prepare(
+    drafts: ElementDraft[],
+    final: boolean,
+    source: string | undefined,
+    after: InFlight | undefined,
+  ): Promise<PreparedBatch> {
+    const state = new BatchState(this.store, this.system);
+    after?.changed.forEach((element) => state.seed(element));
+    const processor = new BatchProcessor(state, {
+      ctx: this.options.ctx,
+      claims: this.claims,
+      final,
+      dedupDays: this.config.relationDedupDays,
+      now: new Date().toISOString(),
+    });
+    await processor.run(drafts);
+    const events = await batchEvents(state, this.origin());
+    const changed = [...state.changed].map((id) => state.current.get(id) as StoredElement);
+    const base = after?.work ?? this.work;
+    const tally = this.tally(drafts, processor.outcomes, source);
+    const work = withWorkProgress(base, tally.progress, new Date().toISOString());
+    return {
+      drafts,
+      final,
+      source,
+      changed,
+      events,
+      work,
+      tally,
+      embeddedCreated: processor.embeddedCreated,
+      upserts: [
+        ...changed.map((element) => ({
+          element,
+          expectedVersion: state.original.get(element.internalId)?.version ?? 0,
+        })),
+        { element: work, expectedVersion: base.version },
+      ],
+    };
+  }
+
+  private launch(batch: PreparedBatch): InFlight {
+    const commit = this.store.commit({
+      upserts: batch.upserts,
+      deletes: [],
+      events: batch.events,
+    });
+    return {
+      ...batch,
+      failure: commit.then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      ),
+    };
+  }
+
+  /**
+   * Waits for a batch's commit and applies its outcomes. False on a version conflict (nothing was
+   * written), unless `last`, when the conflict is thrown.
+   */
+  private async settle(batch: InFlight, last = false): Promise<boolean> {
+    const error = await batch.failure;
+    if (error !== undefined) {
+      if (error instanceof VersionConflictError && !last) {
+        return false;
+      }
+      throw error;
+    }
+    this.work = batch.work;
+    batch.tally.apply();
+    this.embeddedCreated += batch.embeddedCreated;
+    this.options.onProgress?.({ workId: this.workId, ...workCounts(batch.work) });
+    return true;
   }
 
   /** Counts the outcomes of a batch; applied to the run only once the batch is committed. */
@@ -181,7 +272,7 @@ export class IngestionRun {
     drafts: ElementDraft[],
     outcomes: Map<ElementDraft, DraftOutcome>,
     source?: string,
-  ) {
+  ): Tally {
     const progress: WorkProgress = {
       processed: 0,
       created: 0,

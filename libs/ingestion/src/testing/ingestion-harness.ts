@@ -21,7 +21,8 @@ export const TEST_INGESTION_CONFIG: IngestionConfig = {
 /** The ingestion pipeline over real embedded adapters on a temporary database. */
 export class IngestionHarness {
   readonly dir = mkdtempSync(join(tmpdir(), 'tl-ingest-'));
-  readonly database = new SqliteDatabase({ path: join(this.dir, 'test.db') });
+  // The writer thread as the platform runs it, so that batches overlap their commits.
+  readonly database = new SqliteDatabase({ path: join(this.dir, 'test.db'), writerThread: true });
   readonly store = new SqliteEntityStore(this.database, { maxEvents: 1_000_000 });
   readonly sut: IngestionService;
   readonly system = systemContext('test');

@@ -1,0 +1,110 @@
+import { EntityStore, VersionConflictError } from '@lib/entity-store';
+import type { CommitResult, RelationProbe, StoredElement, WriteBatch } from '@lib/entity-store';
+import type { AccessContext } from '@lib/rbac';
+import { WorkService } from '@lib/works';
+import { IngestionService } from '../services/ingestion.service';
+import { IngestionHarness, TEST_INGESTION_CONFIG } from '../testing/ingestion-harness';
+import { MITRE, identity, malware, relationship } from './stix-objects.fixtures';
+
+// A store whose chosen commits lose a version conflict (nothing written), as when another writer
+// changed an element between the batch's reads and its commit.
+class ConflictingStore extends EntityStore {
+  commits = 0;
+
+  constructor(
+    private readonly inner: EntityStore,
+    private readonly failing: Set<number>,
+  ) {
+    super();
+  }
+
+  resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
+    return this.inner.resolve(ctx, keys);
+  }
+
+  findRelations(ctx: AccessContext, probes: readonly RelationProbe[]): Promise<StoredElement[]> {
+    return this.inner.findRelations(ctx, probes);
+  }
+
+  get(ctx: AccessContext, internalId: string): Promise<StoredElement | undefined> {
+    return this.inner.get(ctx, internalId);
+  }
+
+  getMany(ctx: AccessContext, ids: readonly string[]): Promise<Map<string, StoredElement>> {
+    return this.inner.getMany(ctx, ids);
+  }
+
+  countByType(ctx: AccessContext): Promise<Record<string, number>> {
+    return this.inner.countByType(ctx);
+  }
+
+  commit(batch: WriteBatch): Promise<CommitResult> {
+    this.commits += 1;
+    if (this.failing.has(this.commits)) {
+      const first = batch.upserts[0];
+      return Promise.reject(
+        new VersionConflictError(first?.element.internalId ?? 'none', first?.expectedVersion ?? 0),
+      );
+    }
+    return this.inner.commit(batch);
+  }
+}
+
+const id = (i: number) => `malware--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const rel = (i: number) => `relationship--00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+
+// 120 malwares and 119 relationships, each relationship pointing to the malware before it: with
+// batches of 50, most batches reference elements of the batch still committing before them.
+const corpus = () => [
+  identity(),
+  ...Array.from({ length: 120 }, (_, i) =>
+    malware(id(i), `Family ${i}`, { created_by_ref: MITRE }),
+  ),
+  ...Array.from({ length: 119 }, (_, i) =>
+    relationship(rel(i), 'variant-of', id(i + 1), id(i), { created_by_ref: MITRE }),
+  ),
+];
+
+describe('Ingestion: batches prepared while the previous one commits', () => {
+  let harness: IngestionHarness;
+  beforeEach(() => {
+    harness = new IngestionHarness();
+  });
+  afterEach(() => harness.close());
+
+  const importWith = (failing: number[]) => {
+    const store = new ConflictingStore(harness.store, new Set(failing));
+    const sut = new IngestionService(store, new WorkService(store), TEST_INGESTION_CONFIG);
+    return sut.importBundle(
+      { type: 'bundle', id: 'bundle--1b7d3c55-2f4e-4a8b-9c1d-6e5f4a3b2c1d', objects: corpus() },
+      { ctx: harness.system, connectorId: 'test', workName: 'pipelined' },
+    );
+  };
+
+  it('redoes a batch that lost a version conflict and the batch prepared behind it', async () => {
+    // Commit 1 is the work's first progress; 3 and 4 are two consecutive batches.
+    const report = await importWith([3, 4]);
+    expect(report).toMatchObject({ processed: 240, created: 240, rejected: 0 });
+    for (let i = 0; i < 120; i++) {
+      await expect(harness.one(id(i))).resolves.toBeDefined();
+    }
+    for (let i = 0; i < 119; i++) {
+      const relation = await harness.one(rel(i));
+      expect(relation.toId).toBe((await harness.one(id(i))).internalId);
+    }
+    const counts = await harness.countByType();
+    expect(counts).toMatchObject({ Malware: 120, 'variant-of': 119 });
+    const creates = harness.events().filter((e) => e.type === 'create');
+    expect(creates).toHaveLength(240);
+  });
+
+  it('gives up after repeated conflicts on the same batch, naming the element', async () => {
+    await expect(importWith([3, 4, 5, 6])).rejects.toThrow(VersionConflictError);
+  });
+
+  it('finds everything unchanged on a second import', async () => {
+    await importWith([]);
+    const again = await importWith([]);
+    expect(again).toMatchObject({ processed: 240, unchanged: 240, created: 0, updated: 0 });
+  });
+});

@@ -1,0 +1,142 @@
+import type { Database, Statement } from 'better-sqlite3';
+
+// A write transaction described as data, so that the same transaction can run on the caller's
+// connection or on the writer thread's (sqlite-writer.ts). The two functions below are also the
+// writer thread's code: they are turned into source text there, so they must stay self-contained
+// (no imports, no closures over module values, plain JavaScript once types are stripped).
+
+export type SqlValue = string | number | bigint | null;
+
+/**
+ * One step. `withRow` appends the row id of the element being written (set by the last `insert`
+ * or `locate`) to the parameters. A step with `conflict` fails the whole program with that label
+ * when its condition is not met: `insert` on a unique violation, `locate` when no row matches,
+ * `run` when no row changed.
+ */
+export type WriteStep =
+  | { kind: 'insert'; sql: number; params: SqlValue[]; conflict: string }
+  | { kind: 'locate'; sql: number; params: SqlValue[]; conflict: string }
+  | { kind: 'run'; sql: number; params: SqlValue[]; withRow?: boolean; conflict?: string }
+  | { kind: 'each'; sql: number; rows: SqlValue[][]; withRow?: boolean };
+
+/** Statements of the append-only event log (sqlite-event-log.ts) used by `appendEventBodies`. */
+export type EventLogSql = { state: string; insert: string; updateState: string; trim: string };
+
+export type WriteProgram = {
+  /** SQL texts the steps refer to by index. */
+  sql: readonly string[];
+  steps: readonly WriteStep[];
+  /** Event bodies (JSON) appended in the same transaction. */
+  events?: { bodies: readonly string[]; maxEvents: number; sql: EventLogSql };
+};
+
+/** Ids of the appended events: `<ms>-<firstSeq + i>`. */
+export type AppendedEvents = { ms: number; firstSeq: number };
+
+export type WriteOutcome =
+  | { ok: true; events?: AppendedEvents }
+  | { ok: false; conflict: string }
+  | { ok: false; error: { message: string; code?: string } };
+
+type StateRow = { last_ms: number; last_seq: number; size: number };
+
+/**
+ * Appends event bodies after the log's last id and trims the oldest beyond `maxEvents`. Ids are
+ * `<ms>-<seq>`: the current millisecond (never before the last one) and a sequence restarting
+ * at 0 on each new millisecond. Must run inside the caller's write transaction.
+ */
+export function appendEventBodies(
+  prepare: (sql: string) => Statement,
+  sql: EventLogSql,
+  bodies: readonly string[],
+  maxEvents: number,
+): AppendedEvents {
+  const state = prepare(sql.state).get() as StateRow | undefined;
+  if (!state) {
+    throw new Error('The event log state row is missing');
+  }
+  const ms = Math.max(Date.now(), state.last_ms);
+  const firstSeq = ms === state.last_ms ? state.last_seq + 1 : 0;
+  const insert = prepare(sql.insert);
+  for (let i = 0; i < bodies.length; i++) {
+    insert.run(ms, firstSeq + i, bodies[i]);
+  }
+  let size = state.size + bodies.length;
+  if (size > maxEvents) {
+    prepare(sql.trim).run(size - maxEvents);
+    size = maxEvents;
+  }
+  prepare(sql.updateState).run(ms, firstSeq + bodies.length - 1, size);
+  return { ms, firstSeq };
+}
+
+/** Runs a program in one IMMEDIATE transaction on `db`; a conflict or error rolls all of it back. */
+export function executeWriteProgram(
+  db: Database,
+  cache: Map<string, Statement>,
+  program: WriteProgram,
+): WriteOutcome {
+  const prepare = (text: string): Statement => {
+    let statement = cache.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      cache.set(text, statement);
+    }
+    return statement;
+  };
+  const conflictMarker = Object.assign(new Error('version conflict'), { label: '' });
+  const fail = (label: string): never => {
+    conflictMarker.label = label;
+    throw conflictMarker;
+  };
+  const body = (): AppendedEvents | undefined => {
+    let row: SqlValue = null;
+    for (const step of program.steps) {
+      const statement = prepare(program.sql[step.sql] as string);
+      if (step.kind === 'insert') {
+        try {
+          row = Number(statement.run(...step.params).lastInsertRowid);
+        } catch (error) {
+          const code = (error as { code?: unknown }).code;
+          if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+            fail(step.conflict);
+          }
+          throw error;
+        }
+      } else if (step.kind === 'locate') {
+        const found = statement.get(...step.params) as { seq: number } | undefined;
+        row = found ? found.seq : fail(step.conflict);
+      } else if (step.kind === 'run') {
+        const params = step.withRow ? [...step.params, row] : step.params;
+        if (statement.run(...params).changes === 0 && step.conflict !== undefined) {
+          fail(step.conflict);
+        }
+      } else {
+        for (const values of step.rows) {
+          statement.run(...(step.withRow ? [...values, row] : values));
+        }
+      }
+    }
+    const events = program.events;
+    return events && events.bodies.length > 0
+      ? appendEventBodies(prepare, events.sql, events.bodies, events.maxEvents)
+      : undefined;
+  };
+  try {
+    const transaction = db.transaction(body);
+    const events = db.inTransaction ? transaction() : transaction.immediate();
+    return events ? { ok: true, events } : { ok: true };
+  } catch (error) {
+    if (error === conflictMarker) {
+      return { ok: false, conflict: conflictMarker.label };
+    }
+    const failure = error as { message?: unknown; code?: unknown };
+    return {
+      ok: false,
+      error: {
+        message: typeof failure.message === 'string' ? failure.message : String(error),
+        code: typeof failure.code === 'string' ? failure.code : undefined,
+      },
+    };
+  }
+}
