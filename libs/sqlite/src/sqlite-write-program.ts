@@ -11,13 +11,14 @@ export type SqlValue = string | number | bigint | null;
  * One step. `withRow` appends the row id of the element being written (set by the last `insert`
  * or `locate`) to the parameters. A step with `conflict` fails the whole program with that label
  * when its condition is not met: `insert` on a unique violation, `locate` when no row matches,
- * `run` when no row changed.
+ * `run` when no row changed. `each` runs its statement once per `arity` values (flat, so that
+ * thousands of small rows cost one array).
  */
 export type WriteStep =
   | { kind: 'insert'; sql: number; params: SqlValue[]; conflict: string }
   | { kind: 'locate'; sql: number; params: SqlValue[]; conflict: string }
   | { kind: 'run'; sql: number; params: SqlValue[]; withRow?: boolean; conflict?: string }
-  | { kind: 'each'; sql: number; rows: SqlValue[][]; withRow?: boolean };
+  | { kind: 'each'; sql: number; values: SqlValue[]; arity: number; withRow?: boolean };
 
 /** Statements of the append-only event log (sqlite-event-log.ts) used by `appendEventBodies`. */
 export type EventLogSql = { state: string; insert: string; updateState: string; trim: string };
@@ -112,8 +113,12 @@ export function executeWriteProgram(
           fail(step.conflict);
         }
       } else {
-        for (const values of step.rows) {
-          statement.run(...(step.withRow ? [...values, row] : values));
+        for (let i = 0; i < step.values.length; i += step.arity) {
+          const params = step.values.slice(i, i + step.arity);
+          if (step.withRow) {
+            params.push(row);
+          }
+          statement.run(...params);
         }
       }
     }

@@ -87,13 +87,16 @@ export class SqliteEntityStore extends EntityStore {
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
     return this.run(() => {
       const result = new Map<string, StoredElement[]>();
-      const wanted = new Map<number, Map<string, Set<string>>>();
+      // Key hash → the keys asked for under it, as given.
+      const wanted = new Map<number, string[]>();
       for (const key of keys) {
-        const lower = key.toLowerCase();
-        const h = keyHash(lower);
-        const byKey = wanted.get(h) ?? new Map<string, Set<string>>();
-        byKey.set(lower, (byKey.get(lower) ?? new Set<string>()).add(key));
-        wanted.set(h, byKey);
+        const h = keyHash(key.toLowerCase());
+        const asked = wanted.get(h);
+        if (!asked) {
+          wanted.set(h, [key]);
+        } else if (!asked.includes(key)) {
+          asked.push(key);
+        }
       }
       if (wanted.size === 0) {
         return result;
@@ -115,10 +118,13 @@ export class SqliteEntityStore extends EntityStore {
           decoded.set(row.seq, entry);
         }
         // The hash narrows the search; the element's own keys decide.
-        for (const [lower, originals] of wanted.get(row.matched) ?? []) {
-          if (entry.keys.has(lower)) {
-            for (const original of originals) {
-              result.set(original, [...(result.get(original) ?? []), entry.element]);
+        for (const key of wanted.get(row.matched) ?? []) {
+          if (entry.keys.has(key.toLowerCase())) {
+            const found = result.get(key);
+            if (found) {
+              found.push(entry.element);
+            } else {
+              result.set(key, [entry.element]);
             }
           }
         }
@@ -249,14 +255,17 @@ export class SqliteEntityStore extends EntityStore {
     steps.push({
       kind: 'each',
       sql: SQL.insertKey,
-      rows: elementKeys(element).map((k) => [keyHash(k)]),
+      values: elementKeys(element).map(keyHash),
+      arity: 1,
       withRow: true,
     });
-    const refs: SqlValue[][] = [];
-    for (const [rel, targets] of Object.entries(element.refs)) {
-      targets.forEach((target) => refs.push([rel, target]));
+    const refs: SqlValue[] = [];
+    for (const rel in element.refs) {
+      for (const target of element.refs[rel] ?? []) {
+        refs.push(rel, target);
+      }
     }
-    steps.push({ kind: 'each', sql: SQL.insertRef, rows: refs, withRow: true });
+    steps.push({ kind: 'each', sql: SQL.insertRef, values: refs, arity: 2, withRow: true });
     const text = searchableText(element);
     if (text.length > 0) {
       steps.push({ kind: 'run', sql: SQL.insertText, params: [text], withRow: true });
@@ -274,10 +283,10 @@ export class SqliteEntityStore extends EntityStore {
     if (!row) {
       throw new VersionConflictError(internalId, expectedVersion);
     }
-    const oldKeys = elementKeys(decodeElementRow(row)).map((k) => [keyHash(k)]);
+    const oldKeys = elementKeys(decodeElementRow(row)).map(keyHash);
     steps.push(
       { kind: 'locate', sql: SQL.locate, params: [internalId, expectedVersion], conflict },
-      { kind: 'each', sql: SQL.deleteKey, rows: oldKeys, withRow: true },
+      { kind: 'each', sql: SQL.deleteKey, values: oldKeys, arity: 1, withRow: true },
       { kind: 'run', sql: SQL.deleteRefs, params: [], withRow: true },
       { kind: 'run', sql: SQL.deleteText, params: [], withRow: true },
     );

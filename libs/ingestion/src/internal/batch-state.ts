@@ -12,7 +12,8 @@ export class BatchState {
   readonly original = new Map<string, StoredElement>();
   readonly created = new Set<string>();
   readonly changed = new Set<string>();
-  private readonly index = new Map<string, Set<string>>();
+  // Key → internal id, or ids when several elements share the key (rare: most keys are ids).
+  private readonly index = new Map<string, string | string[]>();
   private readonly relations = new Map<string, Set<string>>();
   private readonly queried = new Set<string>();
 
@@ -57,7 +58,12 @@ export class BatchState {
   candidates(keys: Iterable<string>): StoredElement[] {
     const ids = new Set<string>();
     for (const key of keys) {
-      this.index.get(key.toLowerCase())?.forEach((id) => ids.add(id));
+      const known = this.index.get(key.toLowerCase());
+      if (typeof known === 'string') {
+        ids.add(known);
+      } else {
+        known?.forEach((id) => ids.add(id));
+      }
     }
     return [...ids]
       .map((id) => this.current.get(id))
@@ -103,21 +109,25 @@ export class BatchState {
       set.add(element.internalId);
       this.relations.set(key, set);
     }
-    const keys = [
-      element.internalId,
-      element.standardId,
-      ...element.stixIds,
-      ...element.aliasIds,
-      ...element.lookupKeys,
-    ];
-    for (const key of keys) {
-      const lower = key.toLowerCase();
-      let set = this.index.get(lower);
-      if (!set) {
-        set = new Set();
-        this.index.set(lower, set);
+    const id = element.internalId;
+    this.indexKey(id, id);
+    this.indexKey(element.standardId, id);
+    element.stixIds.forEach((key) => this.indexKey(key, id));
+    element.aliasIds.forEach((key) => this.indexKey(key, id));
+    element.lookupKeys.forEach((key) => this.indexKey(key, id));
+  }
+
+  private indexKey(key: string, id: string): void {
+    const lower = key.toLowerCase();
+    const known = this.index.get(lower);
+    if (known === undefined) {
+      this.index.set(lower, id);
+    } else if (typeof known === 'string') {
+      if (known !== id) {
+        this.index.set(lower, [known, id]);
       }
-      set.add(element.internalId);
+    } else if (!known.includes(id)) {
+      known.push(id);
     }
   }
 }
