@@ -29,3 +29,10 @@ export type {
   WriteProgram,
   WriteStep,
 } from './sqlite-write-program';
+export { encodeEventBody } from './sqlite-write-program';
+export type {
+  BuiltProgram,
+  EventLogSql,
+  ProgramBuilder,
+  WriteRequest,
+} from './sqlite-write-program';

@@ -4,7 +4,7 @@ import type { SqliteDatabase } from './sqlite-database';
 import { EVENT_LOG_COMPONENT, EVENT_LOG_MIGRATIONS } from './sqlite-event-log.constants';
 import type { EventLogCursor, EventLogInfo, SqliteEventLogOptions } from './sqlite-event-log.types';
 import { writeTransaction } from './write-transaction.util';
-import { appendEventBodies } from './sqlite-write-program';
+import { appendEventBodies, encodeEventBody } from './sqlite-write-program';
 import type { AppendedEvents, EventLogSql, WriteProgram } from './sqlite-write-program';
 
 type EventRow = { ms: number; seq: number; body: string };
@@ -88,11 +88,12 @@ export class SqliteEventLog {
    * `notifyAppended` wakes the readers.
    */
   appendProgram(drafts: readonly StreamEventDraft[]): NonNullable<WriteProgram['events']> {
-    return {
-      bodies: drafts.map(encodeEventBody),
-      maxEvents: this.options.maxEvents,
-      sql: EVENT_LOG_SQL,
-    };
+    return { ...this.appendTarget(), bodies: drafts.map(encodeEventBody) };
+  }
+
+  /** Where a program builder appends (it encodes the bodies itself with `encodeEventBody`). */
+  appendTarget(): { maxEvents: number; sql: EventLogSql } {
+    return { maxEvents: this.options.maxEvents, sql: EVENT_LOG_SQL };
   }
 
   /** Wakes the listeners after the current synchronous work (never inline). */
@@ -169,12 +170,6 @@ const EVENT_LOG_SQL: EventLogSql = {
   updateState: 'UPDATE stream_event_log_state SET last_ms = ?, last_seq = ?, size = ? WHERE id = 1',
   trim: 'DELETE FROM stream_events WHERE pos IN (SELECT pos FROM stream_events ORDER BY pos LIMIT ?)',
 };
-
-function encodeEventBody(draft: StreamEventDraft): string {
-  const { type, scope, elementId, entityType, origin, message, data, context } = draft;
-  const body: StoredBody = { type, scope, elementId, entityType, origin, message, data, context };
-  return JSON.stringify(body);
-}
 
 /** The events a program appended, built from the drafts rather than re-read (hot path). */
 export function appendedEvents(

@@ -31,6 +31,65 @@ export type WriteProgram = {
   events?: { bodies: readonly string[]; maxEvents: number; sql: EventLogSql };
 };
 
+/**
+ * A program built where it runs (on the writer thread when there is one) from plain data: the
+ * caller sends `input`, the builder registered under `builder` turns it into the program, so that
+ * serialising documents and computing rows happens off the caller's thread.
+ */
+export type BuiltProgram = { builder: string; input: unknown };
+
+export type WriteRequest = WriteProgram | BuiltProgram;
+
+/**
+ * How to build programs from inputs. `entry(input, lib)` and the `functions` it calls by name
+ * must be self-contained (they are shipped as source text to the writer thread); `lib` holds
+ * further self-contained functions the entry reaches as `lib.<name>` (use it for functions
+ * imported from other modules, whose compiled calls are not bare names).
+ */
+export type ProgramBuilder<I, L extends Record<string, (...args: never[]) => unknown>> = {
+  entry: (input: I, lib: L) => WriteProgram;
+  functions: readonly ((...args: never[]) => unknown)[];
+  lib: L;
+};
+
+/** Source text evaluating to `(input) => WriteProgram` for the writer thread. */
+export function builderSource<I, L extends Record<string, (...args: never[]) => unknown>>(
+  builder: ProgramBuilder<I, L>,
+): string {
+  const lib = Object.entries(builder.lib)
+    .map(([name, fn]) => `${JSON.stringify(name)}: (${fn.toString()})`)
+    .join(',\n');
+  return [
+    ...builder.functions.map((fn) => fn.toString()),
+    `const lib = {${lib}};`,
+    `const entry = (${builder.entry.toString()});`,
+    'return (input) => entry(input, lib);',
+  ].join('\n');
+}
+
+/** The stored JSON of a stream event draft (its id and timestamp come from its row). */
+export function encodeEventBody(draft: {
+  type: unknown;
+  scope?: unknown;
+  elementId?: unknown;
+  entityType?: unknown;
+  origin?: unknown;
+  message?: unknown;
+  data?: unknown;
+  context?: unknown;
+}): string {
+  return JSON.stringify({
+    type: draft.type,
+    scope: draft.scope,
+    elementId: draft.elementId,
+    entityType: draft.entityType,
+    origin: draft.origin,
+    message: draft.message,
+    data: draft.data,
+    context: draft.context,
+  });
+}
+
 /** Ids of the appended events: `<ms>-<firstSeq + i>`. */
 export type AppendedEvents = { ms: number; firstSeq: number };
 

@@ -1,19 +1,54 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
-import { appendEventBodies, executeWriteProgram } from './sqlite-write-program';
-import type { WriteOutcome, WriteProgram } from './sqlite-write-program';
+import { appendEventBodies, builderSource, executeWriteProgram } from './sqlite-write-program';
+import type {
+  ProgramBuilder,
+  WriteOutcome,
+  WriteProgram,
+  WriteRequest,
+} from './sqlite-write-program';
 
 /** Runs write programs, on the caller's connection or on a dedicated thread. */
 export type SqliteWriter = {
-  run(program: WriteProgram): Promise<WriteOutcome>;
+  /** Registers a program builder under `name` (once; later requests name it). */
+  define<I, L extends Record<string, (...args: never[]) => unknown>>(
+    name: string,
+    builder: ProgramBuilder<I, L>,
+  ): void;
+  run(request: WriteRequest): Promise<WriteOutcome>;
   close(): Promise<void>;
 };
+
+function buildFailure(name: string, error: unknown): WriteOutcome {
+  return {
+    ok: false,
+    error: { message: `Building a ${name} program failed: ${String(error)}` },
+  };
+}
 
 /** Runs each program synchronously on the caller's connection, inside its transaction if any. */
 export function inlineWriter(db: Database): SqliteWriter {
   const cache = new Map<string, Statement>();
+  const builders = new Map<string, (input: unknown) => WriteProgram>();
+  const program = (request: WriteRequest): WriteProgram | WriteOutcome => {
+    if (!('builder' in request)) {
+      return request;
+    }
+    const build = builders.get(request.builder);
+    try {
+      return build ? build(request.input) : buildFailure(request.builder, 'not defined');
+    } catch (error) {
+      return buildFailure(request.builder, error);
+    }
+  };
   return {
-    run: (program) => Promise.resolve(executeWriteProgram(db, cache, program)),
+    define: (name, builder) => {
+      builders.set(name, (input) => builder.entry(input as never, builder.lib));
+    },
+    run: (request) => {
+      const built = program(request);
+      return Promise.resolve('ok' in built ? built : executeWriteProgram(db, cache, built));
+    },
     close: () => Promise.resolve(),
   };
 }
@@ -30,6 +65,7 @@ db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -' + workerData.cacheSizeKb);
 db.pragma('wal_autocheckpoint = 0');
 const cache = new Map();
+const builders = new Map();
 let programs = 0;
 ${appendEventBodies.toString()}
 ${executeWriteProgram.toString()}
@@ -40,7 +76,19 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
-  const outcome = executeWriteProgram(db, cache, message.program);
+  if (message.kind === 'define') {
+    builders.set(message.name, new Function(message.source)());
+    return;
+  }
+  let outcome;
+  try {
+    const program = message.request.builder === undefined
+      ? message.request
+      : builders.get(message.request.builder)(message.request.input);
+    outcome = executeWriteProgram(db, cache, program);
+  } catch (error) {
+    outcome = { ok: false, error: { message: 'Building a program failed: ' + String(error) } };
+  }
   parentPort.postMessage({ id: message.id, outcome });
   if (++programs % 16 === 0) {
     const size = (statSync(workerData.path + '-wal', { throwIfNoEntry: false }) || { size: 0 }).size;
@@ -67,8 +115,6 @@ type Pending = { resolve: (outcome: WriteOutcome) => void; reject: (error: Error
 export function threadWriter(options: ThreadWriterOptions): SqliteWriter {
   const worker = new Worker(THREAD_SOURCE, {
     eval: true,
-    // The thread only holds one program at a time: a small young generation keeps it lean.
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
     workerData: { ...options, modulePath: require.resolve('better-sqlite3') },
   });
   worker.unref();
@@ -105,7 +151,10 @@ export function threadWriter(options: ThreadWriterOptions): SqliteWriter {
     });
   };
   return {
-    run: (program) => send({ kind: 'program', program }),
+    define: (name, builder) => {
+      worker.postMessage({ kind: 'define', name, source: builderSource(builder) });
+    },
+    run: (request) => send({ kind: 'program', request }),
     close: async () => {
       if (!failure) {
         await send({ kind: 'close' });

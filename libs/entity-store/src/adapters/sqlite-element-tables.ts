@@ -1,6 +1,7 @@
 import { hash53 } from '@lib/kernel';
 import type { SqliteMigration } from '@lib/sqlite';
 import type { StoredElement } from '../element.types';
+import type { ElementDoc } from './sqlite-element-program';
 
 // The embedded element tables, shared by the SQLite entity store (writes) and the SQLite search
 // index (queries). `seq` is the rowid: it keys the FTS table and the side tables compactly.
@@ -48,12 +49,6 @@ export const ELEMENT_MIGRATIONS: readonly SqliteMigration[] = [
   },
 ];
 
-/** The parts of an element kept in the `doc` JSON column. */
-type ElementDoc = Pick<
-  StoredElement,
-  'stixIds' | 'aliasIds' | 'lookupKeys' | 'attributes' | 'refs' | 'fromType' | 'toType'
->;
-
 export type ElementRow = {
   seq: number;
   internal_id: string;
@@ -70,19 +65,6 @@ export type ElementRow = {
 
 export const ELEMENT_COLUMNS =
   'e.seq, e.internal_id, e.standard_id, e.entity_type, e.base_type, e.from_id, e.to_id, e.created_at, e.updated_at, e.version, e.doc';
-
-export function encodeDoc(element: StoredElement): string {
-  const doc: ElementDoc = {
-    stixIds: element.stixIds,
-    aliasIds: element.aliasIds,
-    lookupKeys: element.lookupKeys,
-    attributes: element.attributes,
-    refs: element.refs,
-    fromType: element.fromType,
-    toType: element.toType,
-  };
-  return JSON.stringify(doc);
-}
 
 export function decodeElementRow(row: ElementRow): StoredElement {
   const doc = JSON.parse(row.doc) as ElementDoc;
@@ -119,71 +101,4 @@ export function decodeElementRow(row: ElementRow): StoredElement {
  */
 export function keyHash(key: string): number {
   return hash53(key);
-}
-
-/** Every key an element can be found by; ids compare lower-cased. */
-export function elementKeys(element: StoredElement): string[] {
-  const keys = new Set<string>([
-    element.internalId.toLowerCase(),
-    element.standardId.toLowerCase(),
-  ]);
-  for (const id of element.stixIds) {
-    keys.add(id.toLowerCase());
-  }
-  for (const id of element.aliasIds) {
-    keys.add(id.toLowerCase());
-  }
-  for (const key of element.lookupKeys) {
-    keys.add(key.toLowerCase());
-  }
-  return [...keys];
-}
-
-// Attributes worth finding by words; the rest (dates, numbers, hashes…) are filterable but not
-// tokenised, which keeps the index small and writes fast.
-const TEXT_ATTRIBUTES = [
-  'name',
-  'value',
-  'aliases',
-  'x_opencti_aliases',
-  'x_mitre_id',
-  'description',
-  'x_opencti_description',
-  'pattern',
-  'attribute_abstract',
-  'content',
-  'opinion',
-  'explanation',
-  'definition',
-  'phase_name',
-  'source_name',
-  'external_id',
-  'url',
-  'result_name',
-  'subject',
-  'body',
-  'command_line',
-  'path',
-  'attribute_key',
-  'display_name',
-  'account_login',
-];
-
-export function searchableText(element: StoredElement): string {
-  const parts: string[] = [];
-  for (const name of TEXT_ATTRIBUTES) {
-    const value = element.attributes[name];
-    if (typeof value === 'string') {
-      parts.push(value);
-    } else if (Array.isArray(value)) {
-      for (const item of value) {
-        if (typeof item === 'string') {
-          parts.push(item);
-        }
-      }
-    } else if (typeof value === 'number') {
-      parts.push(String(value));
-    }
-  }
-  return parts.join('\n');
 }

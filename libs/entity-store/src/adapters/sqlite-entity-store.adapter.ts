@@ -3,7 +3,7 @@ import { AppError } from '@lib/kernel';
 import { accessRule, markingsAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { SqliteEventLog, appendedEvents } from '@lib/sqlite';
-import type { SqlValue, SqliteDatabase, WriteProgram, WriteStep } from '@lib/sqlite';
+import type { SqliteDatabase } from '@lib/sqlite';
 import { isCustomType } from '@lib/stix';
 import { EntityStore } from '../entity-store.port';
 import type { RelationProbe, StoredElement } from '../element.types';
@@ -15,11 +15,10 @@ import {
   ELEMENT_MIGRATIONS,
   ELEMENT_TABLES_COMPONENT,
   decodeElementRow,
-  elementKeys,
-  encodeDoc,
   keyHash,
-  searchableText,
 } from './sqlite-element-tables';
+import { ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER, elementKeys } from './sqlite-element-program';
+import type { ElementProgramInput } from './sqlite-element-program';
 import type { ElementRow } from './sqlite-element-tables';
 
 export type SqliteEntityStoreOptions = { maxEvents: number };
@@ -28,36 +27,6 @@ type Statements = {
   current: Statement;
   relations: Statement;
 };
-
-// The statements of write programs, by index (the row id of the element written comes last).
-const WRITE_SQL = [
-  `INSERT INTO elements (internal_id, standard_id, entity_type, base_type, is_custom, from_id,
-     to_id, created_at, updated_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  `UPDATE elements SET standard_id = ?, entity_type = ?, base_type = ?, is_custom = ?,
-     from_id = ?, to_id = ?, created_at = ?, updated_at = ?, version = ?, doc = ?
-   WHERE internal_id = ? AND version = ?`,
-  'SELECT seq FROM elements WHERE internal_id = ? AND version = ?',
-  'DELETE FROM elements WHERE seq = ?',
-  'INSERT OR IGNORE INTO element_keys (h, seq) VALUES (?, ?)',
-  'DELETE FROM element_keys WHERE h = ? AND seq = ?',
-  'INSERT OR IGNORE INTO element_refs (rel, to_id, from_seq) VALUES (?, ?, ?)',
-  'DELETE FROM element_refs WHERE from_seq = ?',
-  'INSERT INTO elements_fts (text, rowid) VALUES (?, ?)',
-  'DELETE FROM elements_fts WHERE rowid = ?',
-] as const;
-
-const SQL = {
-  insert: 0,
-  update: 1,
-  locate: 2,
-  remove: 3,
-  insertKey: 4,
-  deleteKey: 5,
-  insertRef: 6,
-  deleteRefs: 7,
-  insertText: 8,
-  deleteText: 9,
-} as const;
 
 /** EntityStore over the embedded SQLite file: one transaction per commit, events included. */
 export class SqliteEntityStore extends EntityStore {
@@ -72,6 +41,7 @@ export class SqliteEntityStore extends EntityStore {
     super();
     database.migrate(ELEMENT_TABLES_COMPONENT, ELEMENT_MIGRATIONS);
     this.eventLog = SqliteEventLog.for(database, { maxEvents: options.maxEvents });
+    database.writer.define(ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER);
     const db = database.db;
     this.statements = {
       current: db.prepare(
@@ -188,8 +158,8 @@ export class SqliteEntityStore extends EntityStore {
   }
 
   async commit(batch: WriteBatch): Promise<CommitResult> {
-    const program = await this.run(() => this.program(batch));
-    const outcome = await this.database.writer.run(program);
+    const input = await this.run(() => this.programInput(batch));
+    const outcome = await this.database.writer.run({ builder: ELEMENT_PROGRAM, input });
     if (!outcome.ok) {
       if ('conflict' in outcome) {
         const [internalId = '', version = '0'] = outcome.conflict.split('@');
@@ -205,91 +175,38 @@ export class SqliteEntityStore extends EntityStore {
     return { events: appendedEvents(batch.events, outcome.events) };
   }
 
-  /** The batch as a write program: every row, key, ref and text to write, versions checked. */
-  private program(batch: WriteBatch): WriteProgram {
-    const steps: WriteStep[] = [];
-    for (const write of batch.upserts) {
-      this.writeSteps(steps, write.element, write.expectedVersion);
-    }
-    for (const removal of batch.deletes) {
-      this.removeSteps(steps, removal.internalId, removal.expectedVersion);
-      steps.push({ kind: 'run', sql: SQL.remove, params: [], withRow: true });
-    }
+  /**
+   * What the writer needs to build the batch's program. The keys of the versions an update or a
+   * delete replaces are read here, from the committed rows (a writer never has a commit of its own
+   * in flight when it calls `commit`); the program re-checks each version in its transaction.
+   */
+  private programInput(batch: WriteBatch): ElementProgramInput {
     return {
-      sql: WRITE_SQL,
-      steps,
-      events: batch.events.length > 0 ? this.eventLog.appendProgram(batch.events) : undefined,
+      upserts: batch.upserts.map(({ element, expectedVersion }) => ({
+        element,
+        expectedVersion,
+        isCustom: isCustomType(element.entityType) ? 1 : 0,
+        oldKeys:
+          expectedVersion === 0 ? undefined : this.currentKeys(element.internalId, expectedVersion),
+      })),
+      deletes: batch.deletes.map(({ internalId, expectedVersion }) => ({
+        internalId,
+        expectedVersion,
+        oldKeys: this.currentKeys(internalId, expectedVersion),
+      })),
+      events:
+        batch.events.length > 0
+          ? { ...this.eventLog.appendTarget(), drafts: [...batch.events] }
+          : undefined,
     };
   }
 
-  private writeSteps(steps: WriteStep[], element: StoredElement, expectedVersion: number): void {
-    const columns = [
-      element.standardId,
-      element.entityType,
-      element.baseType,
-      isCustomType(element.entityType) ? 1 : 0,
-      element.fromId ?? null,
-      element.toId ?? null,
-      element.createdAt,
-      element.updatedAt,
-      element.version,
-      encodeDoc(element),
-    ];
-    const conflict = `${element.internalId}@${expectedVersion}`;
-    if (expectedVersion === 0) {
-      steps.push({
-        kind: 'insert',
-        sql: SQL.insert,
-        params: [element.internalId, ...columns],
-        conflict,
-      });
-    } else {
-      this.removeSteps(steps, element.internalId, expectedVersion);
-      steps.push({
-        kind: 'run',
-        sql: SQL.update,
-        params: [...columns, element.internalId, expectedVersion],
-        conflict,
-      });
-    }
-    steps.push({
-      kind: 'each',
-      sql: SQL.insertKey,
-      values: elementKeys(element).map(keyHash),
-      arity: 1,
-      withRow: true,
-    });
-    const refs: SqlValue[] = [];
-    for (const rel in element.refs) {
-      for (const target of element.refs[rel] ?? []) {
-        refs.push(rel, target);
-      }
-    }
-    steps.push({ kind: 'each', sql: SQL.insertRef, values: refs, arity: 2, withRow: true });
-    const text = searchableText(element);
-    if (text.length > 0) {
-      steps.push({ kind: 'run', sql: SQL.insertText, params: [text], withRow: true });
-    }
-  }
-
-  /**
-   * Steps removing the keys, refs and text of the current version. Its keys are read here, from
-   * the committed row (a writer never has a commit of its own in flight when it calls `commit`);
-   * the `locate` step re-checks the version inside the transaction.
-   */
-  private removeSteps(steps: WriteStep[], internalId: string, expectedVersion: number): void {
+  private currentKeys(internalId: string, expectedVersion: number): number[] {
     const row = this.statements.current.get(internalId, expectedVersion) as ElementRow | undefined;
-    const conflict = `${internalId}@${expectedVersion}`;
     if (!row) {
       throw new VersionConflictError(internalId, expectedVersion);
     }
-    const oldKeys = elementKeys(decodeElementRow(row)).map(keyHash);
-    steps.push(
-      { kind: 'locate', sql: SQL.locate, params: [internalId, expectedVersion], conflict },
-      { kind: 'each', sql: SQL.deleteKey, values: oldKeys, arity: 1, withRow: true },
-      { kind: 'run', sql: SQL.deleteRefs, params: [], withRow: true },
-      { kind: 'run', sql: SQL.deleteText, params: [], withRow: true },
-    );
+    return elementKeys(decodeElementRow(row)).map(keyHash);
   }
 
   private prepare(sql: string): Statement {

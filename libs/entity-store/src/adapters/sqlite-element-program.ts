@@ -1,0 +1,217 @@
+import { hash53 } from '@lib/kernel';
+import type { StreamEventDraft } from '@lib/kernel';
+import { encodeEventBody } from '@lib/sqlite';
+import type { EventLogSql, ProgramBuilder, SqlValue, WriteProgram, WriteStep } from '@lib/sqlite';
+import type { StoredElement } from '../element.types';
+
+// How a batch of element writes becomes a write program. The program is built where it runs, on
+// the writer thread when there is one: serialising documents and events, and hashing keys, happen
+// off the thread that prepares the next batch. Every function here is shipped as source text to
+// that thread, so each must stay self-contained: no imported values (types are fine), no module
+// constants; what comes from other modules arrives through `lib`.
+
+/** The parts of an element kept in the `doc` JSON column. */
+export type ElementDoc = Pick<
+  StoredElement,
+  'stixIds' | 'aliasIds' | 'lookupKeys' | 'attributes' | 'refs' | 'fromType' | 'toType'
+>;
+
+export type ElementProgramInput = {
+  upserts: {
+    element: StoredElement;
+    expectedVersion: number;
+    isCustom: 0 | 1;
+    /** Key hashes of the version replaced (updates only). */
+    oldKeys?: number[];
+  }[];
+  deletes: { internalId: string; expectedVersion: number; oldKeys: number[] }[];
+  events?: { drafts: StreamEventDraft[]; maxEvents: number; sql: EventLogSql };
+};
+
+export type ElementProgramLib = {
+  hash53: (text: string) => number;
+  encodeEventBody: (draft: StreamEventDraft) => string;
+};
+
+export function encodeDoc(element: StoredElement): string {
+  const doc: ElementDoc = {
+    stixIds: element.stixIds,
+    aliasIds: element.aliasIds,
+    lookupKeys: element.lookupKeys,
+    attributes: element.attributes,
+    refs: element.refs,
+    fromType: element.fromType,
+    toType: element.toType,
+  };
+  return JSON.stringify(doc);
+}
+
+/** Every key an element can be found by; ids compare lower-cased. */
+export function elementKeys(element: StoredElement): string[] {
+  const keys = new Set<string>([
+    element.internalId.toLowerCase(),
+    element.standardId.toLowerCase(),
+  ]);
+  for (const id of element.stixIds) {
+    keys.add(id.toLowerCase());
+  }
+  for (const id of element.aliasIds) {
+    keys.add(id.toLowerCase());
+  }
+  for (const key of element.lookupKeys) {
+    keys.add(key.toLowerCase());
+  }
+  return [...keys];
+}
+
+/**
+ * The words an element is found by. Only attributes worth searching are tokenised; the rest
+ * (dates, numbers, hashes…) are filterable, which keeps the index small and writes fast.
+ */
+export function searchableText(element: StoredElement): string {
+  const textAttributes = [
+    'name',
+    'value',
+    'aliases',
+    'x_opencti_aliases',
+    'x_mitre_id',
+    'description',
+    'x_opencti_description',
+    'pattern',
+    'attribute_abstract',
+    'content',
+    'opinion',
+    'explanation',
+    'definition',
+    'phase_name',
+    'source_name',
+    'external_id',
+    'url',
+    'result_name',
+    'subject',
+    'body',
+    'command_line',
+    'path',
+    'attribute_key',
+    'display_name',
+    'account_login',
+  ];
+  const parts: string[] = [];
+  for (const name of textAttributes) {
+    const value = element.attributes[name];
+    if (typeof value === 'string') {
+      parts.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) {
+        if (typeof item === 'string') {
+          parts.push(item);
+        }
+      }
+    } else if (typeof value === 'number') {
+      parts.push(String(value));
+    }
+  }
+  return parts.join('\n');
+}
+
+/** The program writing a batch: rows, keys, refs and text of each element; versions checked. */
+export function buildElementProgram(
+  input: ElementProgramInput,
+  lib: ElementProgramLib,
+): WriteProgram {
+  // Indexes into `sql`; the row id of the element being written always comes last.
+  const sql = [
+    `INSERT INTO elements (internal_id, standard_id, entity_type, base_type, is_custom, from_id,
+       to_id, created_at, updated_at, version, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `UPDATE elements SET standard_id = ?, entity_type = ?, base_type = ?, is_custom = ?,
+       from_id = ?, to_id = ?, created_at = ?, updated_at = ?, version = ?, doc = ?
+     WHERE internal_id = ? AND version = ?`,
+    'SELECT seq FROM elements WHERE internal_id = ? AND version = ?',
+    'DELETE FROM elements WHERE seq = ?',
+    'INSERT OR IGNORE INTO element_keys (h, seq) VALUES (?, ?)',
+    'DELETE FROM element_keys WHERE h = ? AND seq = ?',
+    'INSERT OR IGNORE INTO element_refs (rel, to_id, from_seq) VALUES (?, ?, ?)',
+    'DELETE FROM element_refs WHERE from_seq = ?',
+    'INSERT INTO elements_fts (text, rowid) VALUES (?, ?)',
+    'DELETE FROM elements_fts WHERE rowid = ?',
+  ];
+  const [insert, update, locate, remove, insertKey, deleteKey, insertRef, deleteRefs] = [
+    0, 1, 2, 3, 4, 5, 6, 7,
+  ];
+  const [insertText, deleteText] = [8, 9];
+  const steps: WriteStep[] = [];
+  const removeIndexes = (internalId: string, expectedVersion: number, oldKeys: number[]) => {
+    const conflict = `${internalId}@${expectedVersion}`;
+    steps.push(
+      { kind: 'locate', sql: locate, params: [internalId, expectedVersion], conflict },
+      { kind: 'each', sql: deleteKey, values: oldKeys, arity: 1, withRow: true },
+      { kind: 'run', sql: deleteRefs, params: [], withRow: true },
+      { kind: 'run', sql: deleteText, params: [], withRow: true },
+    );
+  };
+  for (const { element, expectedVersion, isCustom, oldKeys } of input.upserts) {
+    const columns = [
+      element.standardId,
+      element.entityType,
+      element.baseType,
+      isCustom,
+      element.fromId ?? null,
+      element.toId ?? null,
+      element.createdAt,
+      element.updatedAt,
+      element.version,
+      encodeDoc(element),
+    ];
+    const conflict = `${element.internalId}@${expectedVersion}`;
+    if (expectedVersion === 0) {
+      steps.push({
+        kind: 'insert',
+        sql: insert,
+        params: [element.internalId, ...columns],
+        conflict,
+      });
+    } else {
+      removeIndexes(element.internalId, expectedVersion, oldKeys ?? []);
+      const params = [...columns, element.internalId, expectedVersion];
+      steps.push({ kind: 'run', sql: update, params, conflict });
+    }
+    const keys = elementKeys(element).map((key) => lib.hash53(key));
+    steps.push({ kind: 'each', sql: insertKey, values: keys, arity: 1, withRow: true });
+    const refs: SqlValue[] = [];
+    for (const rel in element.refs) {
+      for (const target of element.refs[rel] ?? []) {
+        refs.push(rel, target);
+      }
+    }
+    steps.push({ kind: 'each', sql: insertRef, values: refs, arity: 2, withRow: true });
+    const text = searchableText(element);
+    if (text.length > 0) {
+      steps.push({ kind: 'run', sql: insertText, params: [text], withRow: true });
+    }
+  }
+  for (const removal of input.deletes) {
+    removeIndexes(removal.internalId, removal.expectedVersion, removal.oldKeys);
+    steps.push({ kind: 'run', sql: remove, params: [], withRow: true });
+  }
+  const events = input.events;
+  return {
+    sql,
+    steps,
+    events:
+      events && events.drafts.length > 0
+        ? {
+            bodies: events.drafts.map((draft) => lib.encodeEventBody(draft)),
+            maxEvents: events.maxEvents,
+            sql: events.sql,
+          }
+        : undefined,
+  };
+}
+
+export const ELEMENT_PROGRAM = 'entity-store.elements';
+
+export const ELEMENT_PROGRAM_BUILDER: ProgramBuilder<ElementProgramInput, ElementProgramLib> = {
+  entry: buildElementProgram,
+  functions: [encodeDoc, elementKeys, searchableText],
+  lib: { hash53, encodeEventBody },
+};
