@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -9,9 +8,6 @@ import { loadConfig } from '@lib/config';
 import { IngestionService } from '@lib/ingestion';
 import type { IngestionRun } from '@lib/ingestion';
 import { systemContext } from '@lib/rbac';
-
-// The same young-generation size as bin/threatloom.js, so benchmarks measure what users run.
-setFlagsFromString('--max-semi-space-size=32');
 
 /** Samples RSS while a phase runs; `peakMb` also reads the kernel's high-water mark. */
 export class RssSampler {
