@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IngestionModule } from '@lib/ingestion';
+import { KnowledgeCreateService } from './services/knowledge-create.service';
+
+const SERVICES = [KnowledgeCreateService];
+
+/** The knowledge write services the GraphQL mutations call (issue #4). Needs the store ports. */
+@Module({
+  imports: [IngestionModule],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class KnowledgeModule {}
