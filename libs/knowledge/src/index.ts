@@ -1,5 +1,6 @@
 export { KnowledgeModule } from './knowledge.module';
 export { KnowledgeCreateService } from './services/knowledge-create.service';
+export { KnowledgeEditService } from './services/knowledge-edit.service';
 export type {
   BundlePushInput,
   EditInput,

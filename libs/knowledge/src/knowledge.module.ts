@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '@lib/ingestion';
 import { KnowledgeCreateService } from './services/knowledge-create.service';
+import { KnowledgeEditService } from './services/knowledge-edit.service';
 
-const SERVICES = [KnowledgeCreateService];
+const SERVICES = [KnowledgeCreateService, KnowledgeEditService];
 
 /** The knowledge write services the GraphQL mutations call (issue #4). Needs the store ports. */
 @Module({

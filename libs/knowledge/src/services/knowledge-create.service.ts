@@ -124,7 +124,11 @@ export class KnowledgeCreateService {
     const report = await run.finish();
     const rejection = report.rejections[0];
     if (rejection) {
-      throw invalidInput(inputFieldOf(entityType, rejection.field), rejection.reason);
+      const prefix = `${rejection.field ?? ''}: `;
+      const reason = rejection.reason.startsWith(prefix)
+        ? rejection.reason.slice(prefix.length)
+        : rejection.reason;
+      throw invalidInput(inputFieldOf(entityType, rejection.field), reason);
     }
     const element = pickElement(
       stixId,
