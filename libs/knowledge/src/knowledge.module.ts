@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '@lib/ingestion';
 import { KnowledgeCreateService } from './services/knowledge-create.service';
+import { KnowledgeDeleteService } from './services/knowledge-delete.service';
 import { KnowledgeEditService } from './services/knowledge-edit.service';
 
-const SERVICES = [KnowledgeCreateService, KnowledgeEditService];
+const SERVICES = [KnowledgeCreateService, KnowledgeEditService, KnowledgeDeleteService];
 
 /** The knowledge write services the GraphQL mutations call (issue #4). Needs the store ports. */
 @Module({
