@@ -2,6 +2,7 @@ export { KnowledgeModule } from './knowledge.module';
 export { KnowledgeCreateService } from './services/knowledge-create.service';
 export { KnowledgeEditService } from './services/knowledge-edit.service';
 export { KnowledgeDeleteService } from './services/knowledge-delete.service';
+export { KnowledgeMergeService } from './services/knowledge-merge.service';
 export type {
   BundlePushInput,
   EditInput,

@@ -3,8 +3,14 @@ import { IngestionModule } from '@lib/ingestion';
 import { KnowledgeCreateService } from './services/knowledge-create.service';
 import { KnowledgeDeleteService } from './services/knowledge-delete.service';
 import { KnowledgeEditService } from './services/knowledge-edit.service';
+import { KnowledgeMergeService } from './services/knowledge-merge.service';
 
-const SERVICES = [KnowledgeCreateService, KnowledgeEditService, KnowledgeDeleteService];
+const SERVICES = [
+  KnowledgeCreateService,
+  KnowledgeEditService,
+  KnowledgeDeleteService,
+  KnowledgeMergeService,
+];
 
 /** The knowledge write services the GraphQL mutations call (issue #4). Needs the store ports. */
 @Module({
