@@ -3,6 +3,7 @@ export { KnowledgeCreateService } from './services/knowledge-create.service';
 export { KnowledgeEditService } from './services/knowledge-edit.service';
 export { KnowledgeDeleteService } from './services/knowledge-delete.service';
 export { KnowledgeMergeService } from './services/knowledge-merge.service';
+export { KnowledgeFilesService } from './services/knowledge-files.service';
 export type {
   BundlePushInput,
   EditInput,

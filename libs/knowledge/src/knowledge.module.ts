@@ -3,6 +3,7 @@ import { IngestionModule } from '@lib/ingestion';
 import { KnowledgeCreateService } from './services/knowledge-create.service';
 import { KnowledgeDeleteService } from './services/knowledge-delete.service';
 import { KnowledgeEditService } from './services/knowledge-edit.service';
+import { KnowledgeFilesService } from './services/knowledge-files.service';
 import { KnowledgeMergeService } from './services/knowledge-merge.service';
 
 const SERVICES = [
@@ -10,6 +11,7 @@ const SERVICES = [
   KnowledgeEditService,
   KnowledgeDeleteService,
   KnowledgeMergeService,
+  KnowledgeFilesService,
 ];
 
 /** The knowledge write services the GraphQL mutations call (issue #4). Needs the store ports. */

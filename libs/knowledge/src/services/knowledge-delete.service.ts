@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { BlobStore } from '@lib/blob-store';
 import { EntityStore } from '@lib/entity-store';
 import type { ElementWrite, StoredElement } from '@lib/entity-store';
 import type { StreamEventDraft } from '@lib/kernel';
@@ -8,6 +9,7 @@ import { SearchIndex } from '@lib/search-index';
 import { commitWithRetry } from '../internal/commit-retry.util';
 import { deleteEvent, originOf, targetLookup, updateEvent } from '../internal/element-events.util';
 import { loadVisible, requireCapability } from '../internal/element-loader';
+import { filePrefix } from '../internal/file-keys.util';
 import { referrersOf, relationshipsOf } from '../internal/graph-queries.util';
 
 const SYSTEM = systemContext('knowledge-delete');
@@ -18,6 +20,7 @@ export class KnowledgeDeleteService {
   constructor(
     @Inject(EntityStore) private readonly store: EntityStore,
     @Inject(SearchIndex) private readonly index: SearchIndex,
+    @Inject(BlobStore) private readonly blobs: BlobStore,
   ) {}
 
   /**
@@ -27,7 +30,7 @@ export class KnowledgeDeleteService {
    */
   async delete(ctx: AccessContext, id: string): Promise<string> {
     requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNDELETE');
-    return commitWithRetry(this.store, async () => {
+    const deleted = await commitWithRetry(this.store, async () => {
       const element = await loadVisible(this.store, ctx, id);
       const doomed = await this.cascade(element);
       const doomedIds = new Set(doomed.map((e) => e.internalId));
@@ -55,9 +58,16 @@ export class KnowledgeDeleteService {
           deletes: doomed.map((e) => ({ internalId: e.internalId, expectedVersion: e.version })),
           events,
         },
-        result: element.internalId,
+        result: doomed,
       };
     });
+    // Files go once the elements are gone: a failure here leaves orphan files, never lost data.
+    for (const element of deleted) {
+      for (const file of await this.blobs.list(filePrefix(element))) {
+        await this.blobs.delete(file.key);
+      }
+    }
+    return deleted[0]?.internalId ?? id;
   }
 
   // The element and, transitively, the relationships of which it (or one of them) is an end.

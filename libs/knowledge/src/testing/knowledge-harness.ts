@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { BlobStoreModule } from '@lib/blob-store';
+import { BlobStore, BlobStoreModule } from '@lib/blob-store';
 import { ConfigModule, loadConfig } from '@lib/config';
 import { EntityStore, EntityStoreModule } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
@@ -56,6 +56,10 @@ export class KnowledgeHarness {
       throw new Error(`expected one element for ${id}, found ${found.length}`);
     }
     return found[0] as StoredElement;
+  }
+
+  async blobKeys(prefix: string): Promise<string[]> {
+    return (await this.module.get(BlobStore).list(prefix)).map((b) => b.key);
   }
 
   async exists(id: string): Promise<boolean> {
