@@ -4,6 +4,7 @@ export { KnowledgeEditService } from './services/knowledge-edit.service';
 export { KnowledgeDeleteService } from './services/knowledge-delete.service';
 export { KnowledgeMergeService } from './services/knowledge-merge.service';
 export { KnowledgeFilesService } from './services/knowledge-files.service';
+export { KnowledgeBundleService } from './services/knowledge-bundle.service';
 export type {
   BundlePushInput,
   EditInput,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestionModule } from '@lib/ingestion';
+import { KnowledgeBundleService } from './services/knowledge-bundle.service';
 import { KnowledgeCreateService } from './services/knowledge-create.service';
 import { KnowledgeDeleteService } from './services/knowledge-delete.service';
 import { KnowledgeEditService } from './services/knowledge-edit.service';
@@ -12,6 +13,7 @@ const SERVICES = [
   KnowledgeDeleteService,
   KnowledgeMergeService,
   KnowledgeFilesService,
+  KnowledgeBundleService,
 ];
 
 /** The knowledge write services the GraphQL mutations call (issue #4). Needs the store ports. */

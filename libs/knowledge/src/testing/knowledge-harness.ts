@@ -7,6 +7,7 @@ import { BlobStore, BlobStoreModule } from '@lib/blob-store';
 import { ConfigModule, loadConfig } from '@lib/config';
 import { EntityStore, EntityStoreModule } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
+import { IngestionWorkerModule } from '@lib/ingestion';
 import { JobQueueModule } from '@lib/job-queue';
 import type { StreamEvent } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
@@ -24,7 +25,8 @@ export class KnowledgeHarness {
     private readonly maxEvents: number,
   ) {}
 
-  static async start(): Promise<KnowledgeHarness> {
+  /** `worker`: also run the ingestion queue's consumer (bundle pushes are imported). */
+  static async start(options: { worker?: boolean } = {}): Promise<KnowledgeHarness> {
     const dir = mkdtempSync(join(tmpdir(), 'tl-knowledge-'));
     const config = loadConfig({ env: { THREATLOOM_DATA_DIR: dir } });
     const module = await Test.createTestingModule({
@@ -36,8 +38,10 @@ export class KnowledgeHarness {
         BlobStoreModule.forRoot(config.blob),
         JobQueueModule.forRoot(config.queue),
         KnowledgeModule,
+        ...(options.worker ? [IngestionWorkerModule] : []),
       ],
     }).compile();
+    await module.init();
     return new KnowledgeHarness(dir, module, config.events.maxEvents);
   }
 
