@@ -177,4 +177,39 @@ describe('KnowledgeEditService (real SQLite store)', () => {
       category: 'not_found',
     });
   });
+
+  it('retries on version conflicts so that concurrent edits all land', async () => {
+    const malware = await create.create(h.system, 'Malware', { name: 'Emotet' });
+    await Promise.all(
+      ['A', 'B', 'C', 'D'].map((alias) =>
+        sut.fieldPatch(h.system, malware.internalId, [
+          { key: 'aliases', value: [alias], operation: 'add' },
+        ]),
+      ),
+    );
+    const after = await h.one(malware.internalId);
+    expect([...(after.attributes.aliases as string[])].sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(after.version).toBe(malware.version + 4);
+  });
+
+  it('recomputes a relationship id when its start time changes', async () => {
+    const malware = await create.create(h.system, 'Malware', { name: 'Emotet' });
+    const sector = await create.create(h.system, 'Identity', { type: 'Sector', name: 'Finance' });
+    const rel = await create.createRelationship(h.system, {
+      relationship_type: 'targets',
+      fromId: malware.internalId,
+      toId: sector.internalId,
+    });
+    const moved = await sut.fieldPatch(h.system, rel.internalId, [
+      { key: 'start_time', value: ['2020-01-01T00:00:00.000Z'] },
+    ]);
+    expect(moved.standardId).toBe(
+      generateStandardId('targets', {
+        relationship_type: 'targets',
+        source_ref: malware.standardId,
+        target_ref: sector.standardId,
+        start_time: '2020-01-01T00:00:00.000Z',
+      }),
+    );
+  });
 });
