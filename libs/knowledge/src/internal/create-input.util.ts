@@ -140,6 +140,14 @@ export function inputToStix(draft: StixDraftInput): Record<string, unknown> {
   ) as Record<string, unknown>;
   const octi = (stix.extensions as Record<string, Record<string, unknown>>)[OCTI_EXTENSION_ID];
   BOOKKEEPING.forEach((field) => delete octi?.[field]);
+  // OpenCTI creates containers empty and fills them later (pycti's report.create, then
+  // add_stix_object_or_stix_relationship); an empty object_refs is what STIX parsing tolerates.
+  const holdsObjects = refDefinitionsFor(draft.entityType).some(
+    (d) => d.stixProperty === 'object_refs',
+  );
+  if (holdsObjects && stix.object_refs === undefined) {
+    stix.object_refs = [];
+  }
   return stix;
 }
 

@@ -113,7 +113,12 @@ describe('KnowledgeCreateService (real SQLite store)', () => {
     });
   });
 
-  it('creates a report with its objects', async () => {
+  it('creates a report empty (as pycti does before adding objects), then with objects', async () => {
+    const empty = await sut.create(h.system, 'Report', {
+      name: 'Empty',
+      published: '2024-03-01T00:00:00.000Z',
+    });
+    expect(empty.refs.object).toBeUndefined();
     const malware = await sut.create(h.system, 'Malware', { name: 'Emotet' });
     const report = await sut.create(h.system, 'Report', {
       name: 'Weekly',
