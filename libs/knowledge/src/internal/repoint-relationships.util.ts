@@ -25,27 +25,26 @@ export async function repointRelationships(
   replace: ReadonlyMap<string, string>,
   now: string,
 ): Promise<Repointed> {
-  const endIds = new Set(
-    relations.flatMap((r) => [r.fromId, r.toId]).map((id) => (id ? (replace.get(id) ?? id) : '')),
+  const endOf = (id: string | undefined) => (id ? (replace.get(id) ?? id) : undefined);
+  const endIds = relations.flatMap((r) => [endOf(r.fromId), endOf(r.toId)]);
+  const ends = await store.getMany(
+    SYSTEM,
+    [...new Set(endIds)].filter((id) => id !== undefined),
   );
-  const ends = await store.getMany(SYSTEM, [...endIds].filter(Boolean));
-  const kept = new Map<string, StoredElement>();
-  const updated = new Map<string, StoredElement>();
-  const deleted: StoredElement[] = [];
-  const replacements = new Map<string, string | undefined>();
   const byId = new Map(relations.map((r) => [r.internalId, r]));
+  const kept = new Map<string, StoredElement>();
+  const result: Repointed = { updated: [], deleted: [], replacements: new Map() };
+  const updated = new Map<string, StoredElement>();
   // Relations untouched by the merge first, so that duplicates collapse into them.
   const ordered = [...relations].sort(
     (a, b) => Number(moves(a, replace)) - Number(moves(b, replace)),
   );
   for (const relation of ordered) {
-    const fromId = relation.fromId ? (replace.get(relation.fromId) ?? relation.fromId) : undefined;
-    const toId = relation.toId ? (replace.get(relation.toId) ?? relation.toId) : undefined;
-    const moved = { ...relation, fromId, toId };
+    const moved = { ...relation, fromId: endOf(relation.fromId), toId: endOf(relation.toId) };
     const twin = kept.get(endKey(moved));
-    if (fromId === toId || twin) {
-      deleted.push(relation);
-      replacements.set(relation.internalId, twin?.internalId);
+    if (moved.fromId === moved.toId || twin) {
+      result.deleted.push(relation);
+      result.replacements.set(relation.internalId, twin?.internalId);
       if (twin) {
         const absorbed = {
           ...twin,
@@ -54,34 +53,40 @@ export async function repointRelationships(
         kept.set(endKey(moved), absorbed);
         updated.set(twin.internalId, bump(absorbed, byId.get(twin.internalId) ?? twin, now));
       }
-      continue;
-    }
-    if (!moves(relation, replace)) {
+    } else if (moves(relation, replace)) {
+      const next = bump(withNewEnds(relation, moved, ends), relation, now);
+      kept.set(endKey(moved), next);
+      updated.set(relation.internalId, next);
+    } else {
       kept.set(endKey(moved), relation);
-      continue;
     }
-    const standardId =
-      elementIds(relation.entityType, relation.attributes, {
-        from: fromId ? ends.get(fromId)?.standardId : undefined,
-        to: toId ? ends.get(toId)?.standardId : undefined,
-      }).standardId ?? relation.standardId;
-    const next = bump(
-      {
-        ...moved,
-        fromType: fromId ? ends.get(fromId)?.entityType : relation.fromType,
-        toType: toId ? ends.get(toId)?.entityType : relation.toType,
-        standardId,
-        stixIds: [...new Set([...relation.stixIds, relation.standardId])].filter(
-          (id) => id !== standardId,
-        ),
-      },
-      relation,
-      now,
-    );
-    kept.set(endKey(moved), next);
-    updated.set(relation.internalId, next);
   }
-  return { updated: [...updated.values()], deleted, replacements };
+  result.updated = [...updated.values()];
+  return result;
+}
+
+// A relationship whose ends moved: end types and standard id follow (the old id stays a STIX id).
+function withNewEnds(
+  relation: StoredElement,
+  moved: StoredElement,
+  ends: ReadonlyMap<string, StoredElement>,
+): StoredElement {
+  const from = moved.fromId ? ends.get(moved.fromId) : undefined;
+  const to = moved.toId ? ends.get(moved.toId) : undefined;
+  const standardId =
+    elementIds(relation.entityType, relation.attributes, {
+      from: from?.standardId,
+      to: to?.standardId,
+    }).standardId ?? relation.standardId;
+  return {
+    ...moved,
+    fromType: from?.entityType ?? relation.fromType,
+    toType: to?.entityType ?? relation.toType,
+    standardId,
+    stixIds: [...new Set([...relation.stixIds, relation.standardId])].filter(
+      (id) => id !== standardId,
+    ),
+  };
 }
 
 function moves(relation: StoredElement, replace: ReadonlyMap<string, string>): boolean {

@@ -173,24 +173,10 @@ export class KnowledgeEditService {
               };
         continue;
       }
-      const rel = change.definition.relationshipType;
       const found = await resolveRefs(this.store, ctx, change.field, change.ids);
       checkTargets(change.field, change.definition, found);
       targets.push(...found);
-      let ids = found.map((t) => t.internalId);
-      if (rel === 'object-marking' && change.operation !== 'remove') {
-        assertMarkingsAllowed(ctx, change.field, found);
-        if (change.operation === 'add') {
-          const current = await this.store.getMany(SYSTEM, element.refs[rel] ?? []);
-          ids = addMarkings([...current.values()], found);
-        }
-      }
-      const operation =
-        rel === 'object-marking' && change.operation === 'add' ? 'replace' : change.operation;
-      element = {
-        ...element,
-        refs: editRefs(element.refs, rel, operation, ids, !change.definition.multiple),
-      };
+      element = await this.withRefChange(ctx, element, change, found);
     }
     if (isObservableType(element.entityType)) {
       element = {
@@ -199,6 +185,29 @@ export class KnowledgeEditService {
       };
     }
     return { element, targets };
+  }
+
+  private async withRefChange(
+    ctx: AccessContext,
+    element: StoredElement,
+    change: Extract<Change, { kind: 'ref' }>,
+    found: readonly StoredElement[],
+  ): Promise<StoredElement> {
+    const rel = change.definition.relationshipType;
+    let ids = found.map((t) => t.internalId);
+    let operation = change.operation;
+    if (rel === 'object-marking' && operation !== 'remove') {
+      assertMarkingsAllowed(ctx, change.field, found);
+      if (operation === 'add') {
+        const current = await this.store.getMany(SYSTEM, element.refs[rel] ?? []);
+        ids = addMarkings([...current.values()], found);
+        operation = 'replace';
+      }
+    }
+    return {
+      ...element,
+      refs: editRefs(element.refs, rel, operation, ids, !change.definition.multiple),
+    };
   }
 }
 

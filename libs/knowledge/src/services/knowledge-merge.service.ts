@@ -14,6 +14,7 @@ import { addMarkings } from '../internal/field-patch.util';
 import { referrersOf, relationshipsOf } from '../internal/graph-queries.util';
 import { mergeAttributes, mergeRefs } from '../internal/merge-attributes.util';
 import { repointRelationships } from '../internal/repoint-relationships.util';
+import type { Repointed } from '../internal/repoint-relationships.util';
 
 const SYSTEM = systemContext('knowledge-merge');
 
@@ -47,33 +48,16 @@ export class KnowledgeMergeService {
       ]);
       const repointed = await repointRelationships(this.store, relations, replace, now);
       const merged = await this.mergedTarget(target, sources, replace, now);
-      const gone = new Set([...replace.keys(), ...repointed.deleted.map((r) => r.internalId)]);
-      const refReplace = new Map<string, string | undefined>([
-        ...replace,
-        ...repointed.replacements,
-      ]);
-      const referrers = await referrersOf(this.index, SYSTEM, [...refReplace.keys()]);
-      const original = new Map(
-        [...relations, ...referrers, ...sources].map((e) => [e.internalId, e]),
-      );
-      const changed = new Map(repointed.updated.map((r) => [r.internalId, r]));
-      for (const referrer of referrers) {
-        const current = changed.get(referrer.internalId) ?? referrer;
-        if (gone.has(current.internalId) || current.internalId === target.internalId) {
-          continue;
-        }
-        changed.set(current.internalId, withReplacedRefs(current, refReplace, now));
-      }
+      const { changed, original } = await this.repointReferrers(target, replace, repointed, now);
+      relations.forEach((r) => original.set(r.internalId, r));
       const lookup = await targetLookup(this.store, [merged, ...sources], [merged]);
+      const upserts = [...changed.values()].map((element) => ({
+        element,
+        expectedVersion: original.get(element.internalId)?.version ?? 0,
+      }));
       return {
         batch: {
-          upserts: [
-            { element: merged, expectedVersion: target.version },
-            ...[...changed.values()].map((element) => ({
-              element,
-              expectedVersion: original.get(element.internalId)?.version ?? 0,
-            })),
-          ],
+          upserts: [{ element: merged, expectedVersion: target.version }, ...upserts],
           deletes: [...sources, ...repointed.deleted].map((e) => ({
             internalId: e.internalId,
             expectedVersion: e.version,
@@ -83,6 +67,27 @@ export class KnowledgeMergeService {
         result: merged,
       };
     });
+  }
+
+  // Elements holding refs to a source (or to a collapsed relationship) now point at the survivor.
+  private async repointReferrers(
+    target: StoredElement,
+    replace: ReadonlyMap<string, string>,
+    repointed: Repointed,
+    now: string,
+  ) {
+    const gone = new Set([...replace.keys(), ...repointed.deleted.map((r) => r.internalId)]);
+    const refReplace = new Map<string, string | undefined>([...replace, ...repointed.replacements]);
+    const referrers = await referrersOf(this.index, SYSTEM, [...refReplace.keys()]);
+    const original = new Map(referrers.map((e) => [e.internalId, e]));
+    const changed = new Map(repointed.updated.map((r) => [r.internalId, r]));
+    for (const referrer of referrers) {
+      const current = changed.get(referrer.internalId) ?? referrer;
+      if (!gone.has(current.internalId) && current.internalId !== target.internalId) {
+        changed.set(current.internalId, withReplacedRefs(current, refReplace, now));
+      }
+    }
+    return { changed, original };
   }
 
   private async loadSources(
@@ -120,6 +125,32 @@ export class KnowledgeMergeService {
     now: string,
   ): Promise<StoredElement> {
     const attributes = mergeAttributes(target, sources);
+    const ids = elementIds(target.entityType, attributes);
+    const stixIds = new Set([
+      ...target.stixIds,
+      ...sources.flatMap((s) => [s.standardId, ...s.stixIds]),
+      ...ids.hashIds,
+    ]);
+    stixIds.delete(target.standardId);
+    const all = [target, ...sources];
+    return {
+      ...target,
+      attributes,
+      refs: await this.mergedRefs(target, sources, replace),
+      stixIds: [...stixIds],
+      aliasIds: [...new Set([...ids.aliasIds, ...all.flatMap((e) => e.aliasIds)])],
+      lookupKeys: [...new Set([...ids.lookupKeys, ...all.flatMap((e) => e.lookupKeys)])],
+      updatedAt: now,
+      version: target.version + 1,
+    };
+  }
+
+  // Union of refs; single refs keep the target's; markings by the highest order per type.
+  private async mergedRefs(
+    target: StoredElement,
+    sources: readonly StoredElement[],
+    replace: ReadonlyMap<string, string>,
+  ): Promise<Record<string, string[]>> {
     const refs = mergeRefs(target, sources, replace);
     for (const definition of refDefinitionsFor(target.entityType)) {
       const ids = refs[definition.relationshipType];
@@ -137,31 +168,7 @@ export class KnowledgeMergeService {
     if (marked.length > 0) {
       refs['object-marking'] = marked;
     }
-    const ids = elementIds(target.entityType, attributes);
-    const stixIds = new Set([
-      ...target.stixIds,
-      ...sources.flatMap((s) => [s.standardId, ...s.stixIds]),
-      ...ids.hashIds,
-    ]);
-    stixIds.delete(target.standardId);
-    return {
-      ...target,
-      attributes,
-      refs,
-      stixIds: [...stixIds],
-      aliasIds: [
-        ...new Set([...target.aliasIds, ...ids.aliasIds, ...sources.flatMap((s) => s.aliasIds)]),
-      ],
-      lookupKeys: [
-        ...new Set([
-          ...target.lookupKeys,
-          ...ids.lookupKeys,
-          ...sources.flatMap((s) => s.lookupKeys),
-        ]),
-      ],
-      updatedAt: now,
-      version: target.version + 1,
-    };
+    return refs;
   }
 }
 
