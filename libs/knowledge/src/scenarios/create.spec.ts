@@ -162,4 +162,18 @@ describe('KnowledgeCreateService (real SQLite store)', () => {
       category: 'forbidden',
     });
   });
+
+  it('does not upsert into an existing element the caller cannot see', async () => {
+    const secret = await sut.create(h.system, 'Malware', {
+      name: 'Secret',
+      objectMarking: [meta.amber.internalId],
+    });
+    const user = userContext([meta.green]);
+    await expect(
+      sut.create(user, 'Malware', { name: 'Secret', description: 'overwrite' }),
+    ).rejects.toMatchObject({ category: 'forbidden' });
+    const after = await h.one(secret.internalId);
+    expect(after.version).toBe(secret.version);
+    expect(after.attributes.description).toBeUndefined();
+  });
 });

@@ -22,6 +22,7 @@ import {
   pickElement,
   requireCapability,
   resolveRefs,
+  systemKnowledgeContext,
 } from '../internal/element-loader';
 import { observableAttributes } from '../internal/observable-input.util';
 
@@ -113,6 +114,7 @@ export class KnowledgeCreateService {
       refs,
       ...ends,
     });
+    await this.assertNotRestricted(ctx, stixId);
     const run = await this.ingestion.openRun({
       ctx,
       connectorId: 'knowledge-api',
@@ -138,6 +140,18 @@ export class KnowledgeCreateService {
       throw forbiddenElement(stixId, 'restricted: it already exists with markings you cannot see');
     }
     return element;
+  }
+
+  // data-model.md §3.8: an existing element the caller cannot see is not upserted into.
+  private async assertNotRestricted(ctx: AccessContext, stixId: string): Promise<void> {
+    if (ctx.bypass) {
+      return;
+    }
+    const existing = (await this.store.resolve(systemKnowledgeContext(), [stixId])).get(stixId);
+    const visible = (await this.store.resolve(ctx, [stixId])).get(stixId);
+    if ((existing?.length ?? 0) > 0 && (visible?.length ?? 0) === 0) {
+      throw forbiddenElement(stixId, 'restricted: it already exists with markings you cannot see');
+    }
   }
 
   private async resolveInputRefs(
