@@ -35,6 +35,7 @@ describe('KnowledgeEditService (real SQLite store)', () => {
       confidence: 75,
     });
     expect(after.version).toBe(malware.version + 1);
+    expect(after.attributes.modified).not.toBe(malware.attributes.modified);
     const removed = await sut.fieldPatch(h.system, malware.standardId, [
       { key: 'aliases', value: ['Geodo'], operation: 'remove' },
     ]);

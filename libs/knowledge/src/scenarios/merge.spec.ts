@@ -1,4 +1,5 @@
 import { KnowledgeCreateService } from '../services/knowledge-create.service';
+import { KnowledgeFilesService } from '../services/knowledge-files.service';
 import { KnowledgeMergeService } from '../services/knowledge-merge.service';
 import { KnowledgeHarness } from '../testing/knowledge-harness';
 import { createMetaObjects } from './knowledge.fixtures';
@@ -94,5 +95,18 @@ describe('KnowledgeMergeService (real SQLite store)', () => {
     await expect(
       sut.merge(h.system, malware.internalId, [malware.standardId]),
     ).rejects.toMatchObject({ category: 'validation' });
+  });
+
+  it("moves the sources' files to the target", async () => {
+    const files = h.get(KnowledgeFilesService);
+    const target = await create.create(h.system, 'Malware', { name: 'Emotet' });
+    const source = await create.create(h.system, 'Malware', { name: 'Heodo' });
+    await files.upload(h.system, target.internalId, 'a.txt', 'text/plain', Buffer.from('target'));
+    await files.upload(h.system, source.internalId, 'a.txt', 'text/plain', Buffer.from('source'));
+    await files.upload(h.system, source.internalId, 'b.txt', 'text/plain', Buffer.from('b'));
+    await sut.merge(h.system, target.internalId, [source.internalId]);
+    const names = (await files.list(h.system, target.internalId)).map((f) => f.name);
+    expect([...names].sort()).toEqual(['a.txt', `${source.internalId}-a.txt`, 'b.txt'].sort());
+    expect(await h.blobKeys(`import/Malware/${source.internalId}/`)).toEqual([]);
   });
 });

@@ -137,7 +137,7 @@ export class KnowledgeEditService {
       }
       const now = new Date().toISOString();
       const after = await withRecomputedIds(this.store, before, {
-        ...edited,
+        ...withModified(before, edited, now),
         updatedAt: now,
         version: before.version + 1,
       });
@@ -224,6 +224,17 @@ function checkTargets(
       );
     }
   }
+}
+
+// A STIX object's `modified` follows its edits unless the edit sets it (observables have none).
+function withModified(before: StoredElement, edited: StoredElement, now: string): StoredElement {
+  if (
+    isObservableType(edited.entityType) ||
+    edited.attributes.modified !== before.attributes.modified
+  ) {
+    return edited;
+  }
+  return { ...edited, attributes: { ...edited.attributes, modified: now } };
 }
 
 function changed(before: StoredElement, after: StoredElement): boolean {

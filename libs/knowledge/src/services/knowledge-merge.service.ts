@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { BlobStore } from '@lib/blob-store';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
@@ -10,6 +11,7 @@ import { commitWithRetry } from '../internal/commit-retry.util';
 import { elementIds } from '../internal/element-ids.util';
 import { mergeEvent, originOf, targetLookup } from '../internal/element-events.util';
 import { loadVisible, requireCapability } from '../internal/element-loader';
+import { moveFiles } from '../internal/file-moves.util';
 import { addMarkings } from '../internal/field-patch.util';
 import { referrersOf, relationshipsOf } from '../internal/graph-queries.util';
 import { mergeAttributes, mergeRefs } from '../internal/merge-attributes.util';
@@ -24,12 +26,14 @@ export class KnowledgeMergeService {
   constructor(
     @Inject(EntityStore) private readonly store: EntityStore,
     @Inject(SearchIndex) private readonly index: SearchIndex,
+    @Inject(BlobStore) private readonly blobs: BlobStore,
   ) {}
 
   /**
    * The target absorbs the sources: their standard and STIX ids, names (as aliases), list values and
    * refs; relationships and refs pointing at a source are re-pointed to the target (duplicate
    * relationships collapsed); the sources are deleted; one `merge` event, all in one commit.
+   * The sources' files are then moved to the target.
    */
   async merge(
     ctx: AccessContext,
@@ -37,7 +41,7 @@ export class KnowledgeMergeService {
     sourceIds: readonly string[],
   ): Promise<StoredElement> {
     requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNMERGE');
-    return commitWithRetry(this.store, async () => {
+    const { merged, sources } = await commitWithRetry(this.store, async () => {
       const target = await loadVisible(this.store, ctx, targetId);
       const sources = await this.loadSources(ctx, target, sourceIds);
       const replace = new Map(sources.map((s) => [s.internalId, target.internalId]));
@@ -64,9 +68,13 @@ export class KnowledgeMergeService {
           })),
           events: [mergeEvent(merged, sources, lookup, originOf(ctx))],
         },
-        result: merged,
+        result: { merged, sources },
       };
     });
+    for (const source of sources) {
+      await moveFiles(this.blobs, source, merged);
+    }
+    return merged;
   }
 
   // Elements holding refs to a source (or to a collapsed relationship) now point at the survivor.
