@@ -36,6 +36,8 @@ export type ObservableCreateInput = RefInputs & {
   stix_id?: string | null;
   x_opencti_score?: number | null;
   x_opencti_description?: string | null;
+  /** Also create an Indicator with the observable's pattern, `based-on` it. */
+  createIndicator?: boolean | null;
   update?: boolean | null;
   [inputKey: string]: unknown;
 };

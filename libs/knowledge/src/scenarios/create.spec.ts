@@ -176,4 +176,25 @@ describe('KnowledgeCreateService (real SQLite store)', () => {
     expect(after.version).toBe(secret.version);
     expect(after.attributes.description).toBeUndefined();
   });
+
+  it('creates an indicator based on the observable when asked (createIndicator)', async () => {
+    const domain = await sut.createObservable(h.system, {
+      type: 'Domain-Name',
+      DomainName: { value: 'evil.example' },
+      createIndicator: true,
+      x_opencti_score: 80,
+    });
+    const pattern = "[domain-name:value = 'evil.example']";
+    const indicatorId = generateStandardId('Indicator', { pattern, pattern_type: 'stix' });
+    const indicator = await h.one(indicatorId);
+    expect(indicator.attributes).toMatchObject({
+      pattern,
+      x_opencti_main_observable_type: 'Domain-Name',
+      x_opencti_score: 80,
+    });
+    const basedOn = await h.store.findRelations(h.system, [
+      { entityType: 'based-on', fromId: indicator.internalId, toId: domain.internalId },
+    ]);
+    expect(basedOn).toHaveLength(1);
+  });
 });

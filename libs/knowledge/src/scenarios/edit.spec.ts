@@ -213,4 +213,18 @@ describe('KnowledgeEditService (real SQLite store)', () => {
       }),
     );
   });
+
+  it('adds several refs of one type at once (relationsAdd)', async () => {
+    const a = await create.create(h.system, 'Malware', { name: 'A' });
+    const b = await create.create(h.system, 'Tool', { name: 'B' });
+    const report = await create.create(h.system, 'Report', {
+      name: 'R',
+      published: '2024-01-01T00:00:00.000Z',
+    });
+    const after = await sut.relationsAdd(h.system, report.internalId, {
+      toIds: [a.internalId, b.standardId],
+      relationship_type: 'object',
+    });
+    expect(after.refs.object).toEqual([a.internalId, b.internalId]);
+  });
 });

@@ -25,6 +25,7 @@ import {
   systemKnowledgeContext,
 } from '../internal/element-loader';
 import { observableAttributes } from '../internal/observable-input.util';
+import { observablePattern } from '../internal/observable-pattern.util';
 
 type Ends = { from?: StoredElement; to?: StoredElement };
 
@@ -68,7 +69,51 @@ export class KnowledgeCreateService {
     const key = observableInputKey(type) ?? type;
     const { [key]: sub, ...rest } = input;
     const attributes = observableAttributes(key, sub);
-    return this.write(ctx, type, { ...rest, ...attributes }, {});
+    const observable = await this.write(ctx, type, { ...rest, ...attributes }, {});
+    if (input.createIndicator === true) {
+      await this.indicatorFor(ctx, observable, input);
+    }
+    return observable;
+  }
+
+  // `createIndicator`: an Indicator with the observable's pattern, `based-on` the observable.
+  private async indicatorFor(
+    ctx: AccessContext,
+    observable: StoredElement,
+    input: ObservableCreateInput,
+  ): Promise<void> {
+    const pattern = observablePattern(observable.entityType, observable.attributes);
+    if (!pattern) {
+      throw invalidInput(
+        'createIndicator',
+        `no pattern can be derived from a ${observable.entityType}`,
+      );
+    }
+    const name = observable.attributes.value ?? observable.attributes.name ?? pattern;
+    const indicator = await this.write(
+      ctx,
+      'Indicator',
+      {
+        name,
+        pattern_type: 'stix',
+        pattern,
+        x_opencti_main_observable_type: observable.entityType,
+        x_opencti_score: input.x_opencti_score,
+        createdBy: input.createdBy,
+        objectMarking: input.objectMarking,
+        objectLabel: input.objectLabel,
+      },
+      {},
+    );
+    await this.write(
+      ctx,
+      'based-on',
+      { createdBy: input.createdBy, objectMarking: input.objectMarking },
+      {
+        from: indicator,
+        to: observable,
+      },
+    );
   }
 
   /** `stixCoreRelationshipAdd(input)`. */

@@ -87,6 +87,19 @@ export class KnowledgeEditService {
     return this.apply(ctx, id, (element) => [this.refChange(element, input, 'add')]);
   }
 
+  /** `relationsAdd(input: {toIds, relationship_type})`: several refs of one type at once. */
+  async relationsAdd(
+    ctx: AccessContext,
+    id: string,
+    input: { toIds: readonly string[]; relationship_type: string },
+  ): Promise<StoredElement> {
+    return this.apply(ctx, id, (element) =>
+      input.toIds.map((toId) =>
+        this.refChange(element, { toId, relationship_type: input.relationship_type }, 'add'),
+      ),
+    );
+  }
+
   /** `relationDelete(toId, relationship_type)`. */
   async relationDelete(
     ctx: AccessContext,
