@@ -227,4 +227,13 @@ describe('KnowledgeEditService (real SQLite store)', () => {
     });
     expect(after.refs.object).toEqual([a.internalId, b.internalId]);
   });
+
+  it("refuses edits of elements above the caller's max confidence (data-model.md §4.6)", async () => {
+    const sure = await create.create(h.system, 'Malware', { name: 'Sure', confidence: 90 });
+    const doubtful = { ...userContext([meta.green]), maxConfidence: 50 };
+    await expect(
+      sut.fieldPatch(doubtful, sure.internalId, [{ key: 'description', value: ['x'] }]),
+    ).rejects.toMatchObject({ category: 'forbidden' });
+    expect((await h.one(sure.internalId)).version).toBe(sure.version);
+  });
 });
