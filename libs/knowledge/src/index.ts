@@ -1,0 +1,19 @@
+export { KnowledgeModule } from './knowledge.module';
+export { KnowledgeCreateService } from './services/knowledge-create.service';
+export { KnowledgeEditService } from './services/knowledge-edit.service';
+export { KnowledgeDeleteService } from './services/knowledge-delete.service';
+export { KnowledgeMergeService } from './services/knowledge-merge.service';
+export { KnowledgeFilesService } from './services/knowledge-files.service';
+export { KnowledgeBundleService } from './services/knowledge-bundle.service';
+export type {
+  BundlePushInput,
+  EditInput,
+  EditOperation,
+  EntityCreateInput,
+  KnowledgeFile,
+  ObservableCreateInput,
+  RefInputs,
+  RefRelationInput,
+  RelationshipCreateInput,
+  SightingCreateInput,
+} from './knowledge.types';
