@@ -40,6 +40,12 @@ export type IngestionRunOptions = {
   update?: boolean;
   origin?: Record<string, unknown>;
   onProgress?: (progress: IngestionProgress) => void;
+  /**
+   * `new` (default) records a work; `none` keeps the counts in memory only (single-object writes
+   * of the API, which would otherwise leave one work per call); `{ workId }` continues a work
+   * created beforehand (a queued bundle whose work id was returned to its sender).
+   */
+  work?: 'new' | 'none' | { workId: string };
 };
 
 export type { WorkError };

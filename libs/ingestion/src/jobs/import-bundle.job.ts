@@ -11,6 +11,8 @@ export const importBundlePayload = z.object({
   /** The bundle as JSON text (kept as text: it is parsed once, by the worker). */
   bundle: z.string().min(2),
   update: z.boolean().optional(),
+  /** A work created when the bundle was queued (its id was returned to the sender). */
+  workId: z.string().min(1).optional(),
 });
 
 export type ImportBundlePayload = z.infer<typeof importBundlePayload>;

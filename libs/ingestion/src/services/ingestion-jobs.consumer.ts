@@ -65,6 +65,7 @@ export class IngestionJobsConsumer implements OnApplicationBootstrap, OnApplicat
       connectorId: parsed.data.connectorId,
       workName: parsed.data.workName,
       update: parsed.data.update,
+      work: parsed.data.workId ? { workId: parsed.data.workId } : 'new',
     });
     this.logger.log(
       `Work ${report.workId}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,

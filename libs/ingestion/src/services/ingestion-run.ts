@@ -64,6 +64,8 @@ export class IngestionRun {
     private readonly config: IngestionConfig,
     private readonly options: IngestionRunOptions,
     private work: StoredElement,
+    /** False for runs without a recorded work: counts stay in memory. */
+    private readonly persistWork = true,
   ) {}
 
   get workId(): string {
@@ -122,11 +124,13 @@ export class IngestionRun {
       await this.retryDeferred(true);
     }
     const done = withWorkCompleted(this.work, 'import finished', new Date().toISOString());
-    await this.store.commit({
-      upserts: [{ element: done, expectedVersion: this.work.version }],
-      deletes: [],
-      events: [],
-    });
+    if (this.persistWork) {
+      await this.store.commit({
+        upserts: [{ element: done, expectedVersion: this.work.version }],
+        deletes: [],
+        events: [],
+      });
+    }
     this.work = done;
     return this.report();
   }
@@ -228,17 +232,21 @@ export class IngestionRun {
           element,
           expectedVersion: state.original.get(element.internalId)?.version ?? 0,
         })),
-        { element: work, expectedVersion: base.version },
+        ...(this.persistWork ? [{ element: work, expectedVersion: base.version }] : []),
       ],
     };
   }
 
   private launch(batch: PreparedBatch): InFlight {
-    const commit = this.store.commit({
-      upserts: batch.upserts,
-      deletes: [],
-      events: batch.events,
-    });
+    // Nothing to write (an unchanged batch of a run without a recorded work): no transaction.
+    const commit =
+      batch.upserts.length === 0 && batch.events.length === 0
+        ? Promise.resolve()
+        : this.store.commit({
+            upserts: batch.upserts,
+            deletes: [],
+            events: batch.events,
+          });
     return {
       ...batch,
       failure: commit.then(
@@ -334,11 +342,13 @@ export class IngestionRun {
       errors: rejected.map((r) => this.toWorkError(r)),
     };
     const work = withWorkProgress(this.work, full, new Date().toISOString());
-    await this.store.commit({
-      upserts: [{ element: work, expectedVersion: this.work.version }],
-      deletes: [],
-      events: [],
-    });
+    if (this.persistWork) {
+      await this.store.commit({
+        upserts: [{ element: work, expectedVersion: this.work.version }],
+        deletes: [],
+        events: [],
+      });
+    }
     this.work = work;
     rejected.forEach((r) => this.count(r.type ?? 'unknown', 'rejected'));
     this.keepRejections(rejected);

@@ -3,7 +3,7 @@ import { INGESTION_CONFIG } from '@lib/config';
 import type { IngestionConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
 import { readBundle } from '@lib/stix';
-import { WorkService } from '@lib/works';
+import { WorkService, newWorkElement } from '@lib/works';
 import type { IngestionReport, IngestionRunOptions } from '../ingestion.types';
 import { IngestionRun } from './ingestion-run';
 
@@ -16,14 +16,21 @@ export class IngestionService {
     @Inject(INGESTION_CONFIG) private readonly config: IngestionConfig,
   ) {}
 
-  /** Opens a work; feed it bundles with `addObjects`, then `finish`. */
+  /** Opens a work (see `IngestionRunOptions.work`); feed it bundles with `addObjects`, then `finish`. */
   async openRun(options: IngestionRunOptions): Promise<IngestionRun> {
-    const work = await this.works.create({
+    const mode = options.work ?? 'new';
+    const described = {
       connectorId: options.connectorId,
       name: options.workName,
       userId: options.ctx.userId,
-    });
-    return new IngestionRun(this.store, this.config, options, work);
+    };
+    if (mode === 'none') {
+      const transient = newWorkElement({ ...described, now: new Date().toISOString() });
+      return new IngestionRun(this.store, this.config, options, transient, false);
+    }
+    const work =
+      mode === 'new' ? await this.works.create(described) : await this.works.get(mode.workId);
+    return new IngestionRun(this.store, this.config, options, work, true);
   }
 
   /** Imports one bundle (2.0, 2.1, or a bare object) as one work. */
