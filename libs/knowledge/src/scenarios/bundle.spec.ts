@@ -1,4 +1,5 @@
 import { sleep } from '@lib/kernel';
+import { WorkService, workCounts } from '@lib/works';
 import { KnowledgeBundleService } from '../services/knowledge-bundle.service';
 import { KnowledgeHarness } from '../testing/knowledge-harness';
 import { userContext } from './knowledge.fixtures';
@@ -12,8 +13,8 @@ describe('KnowledgeBundleService (real queue and worker)', () => {
   });
   afterEach(() => h.close());
 
-  it('enqueues a bundle that the worker imports', async () => {
-    const jobId = await h.get(KnowledgeBundleService).push(h.system, {
+  it('enqueues a bundle that the worker imports into the work whose id it returned', async () => {
+    const workId = await h.get(KnowledgeBundleService).push(h.system, {
       connectorId: 'connector-test',
       bundle: {
         type: 'bundle',
@@ -23,10 +24,11 @@ describe('KnowledgeBundleService (real queue and worker)', () => {
         ],
       },
     });
-    expect(jobId).toEqual(expect.any(String));
-    for (let i = 0; i < 100 && !(await h.exists(MALWARE)); i++) {
+    const works = h.get(WorkService);
+    for (let i = 0; i < 100 && (await works.get(workId)).attributes.status !== 'complete'; i++) {
       await sleep(50);
     }
+    expect(workCounts(await works.get(workId))).toMatchObject({ processed: 1, created: 1 });
     expect((await h.one(MALWARE)).attributes.name).toBe('Emotet');
   });
 

@@ -11,8 +11,8 @@ export class KnowledgeBundleService {
   constructor(@Inject(IngestionJobsService) private readonly jobs: IngestionJobsService) {}
 
   /**
-   * Validates that the bundle is a JSON STIX bundle and enqueues it; returns the id of the queued
-   * import job (the worker opens the work when it runs it).
+   * Validates that the bundle is a JSON STIX bundle and enqueues it; returns the id of its work
+   * (created now; the worker imports into it), which the sender can follow.
    */
   async push(ctx: AccessContext, input: BundlePushInput): Promise<string> {
     requireCapability(ctx, 'CONNECTORAPI');
@@ -30,11 +30,15 @@ export class KnowledgeBundleService {
     if (record.objects !== undefined && !Array.isArray(record.objects)) {
       throw invalidInput('bundle', 'objects must be a list');
     }
-    return this.jobs.enqueueBundle({
-      connectorId: input.connectorId,
-      workName: input.workName ?? `Bundle pushed by ${ctx.userName}`,
-      bundle: text,
-      ...(input.update === undefined ? {} : { update: input.update }),
-    });
+    const queued = await this.jobs.enqueueBundleWithWork(
+      {
+        connectorId: input.connectorId,
+        workName: input.workName ?? `Bundle pushed by ${ctx.userName}`,
+        bundle: text,
+        ...(input.update === undefined ? {} : { update: input.update }),
+      },
+      ctx.userId,
+    );
+    return queued.workId;
   }
 }

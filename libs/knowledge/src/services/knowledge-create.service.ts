@@ -166,6 +166,8 @@ export class KnowledgeCreateService {
       workName: `${entityType} creation`,
       update: split.update,
       origin: { user_id: ctx.userId },
+      // One object per call: a recorded work each time would bury the connector's real works.
+      work: 'none',
     });
     await run.addObjects([stix]);
     const report = await run.finish();
