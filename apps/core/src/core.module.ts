@@ -13,7 +13,7 @@ import { ContainerObjectsResolver } from './graphql/knowledge/container-objects.
 import { KnowledgeResolver } from './graphql/knowledge/knowledge.resolver';
 import {
   KnowledgeRequest,
-  knowledgeFieldResolver,
+  withKnowledgeFieldResolver,
 } from './graphql/knowledge/read/knowledge-context';
 import { KnowledgeReadService } from './graphql/knowledge/read/knowledge-read.service';
 import { knowledgeOrphanTypes } from './graphql/knowledge/schema/knowledge-schema.types';
@@ -33,9 +33,12 @@ import { PlatformInfoService } from './platform-info.service';
         playground: false,
         introspection: true,
         buildSchemaOptions: { orphanedTypes: knowledgeOrphanTypes() },
-        fieldResolver: knowledgeFieldResolver,
+        transformSchema: withKnowledgeFieldResolver,
         formatError: formatGraphqlError,
-        context: ({ req }: GraphqlContext) => ({ req, knowledge: new KnowledgeRequest(store, req) }),
+        context: ({ req }: GraphqlContext) => ({
+          req,
+          knowledge: new KnowledgeRequest(store, req),
+        }),
       }),
     }),
   ],

@@ -11,7 +11,6 @@ import {
   connectionOf,
   knowledgeType,
 } from './schema/knowledge-schema.types';
-import type { ListArgs } from './read/knowledge-args.types';
 import type { KnowledgeGraphqlContext } from './read/knowledge-context';
 import { KnowledgeReadService } from './read/knowledge-read.service';
 
@@ -72,7 +71,11 @@ function defineQuery(
   name: string,
   args: ArgSpec[],
   returns: () => unknown,
-  run: (resolver: KnowledgeResolver, ctx: KnowledgeGraphqlContext, values: Record<string, unknown>) => Promise<unknown>,
+  run: (
+    resolver: KnowledgeResolver,
+    ctx: KnowledgeGraphqlContext,
+    values: Record<string, unknown>,
+  ) => Promise<unknown>,
 ): void {
   const proto = KnowledgeResolver.prototype as unknown as Record<string, Handler>;
   const handler: Handler = function (this: KnowledgeResolver, ...params: unknown[]) {
@@ -101,13 +104,19 @@ function accessOf(ctx: KnowledgeGraphqlContext) {
 
 for (const spec of KNOWLEDGE_QUERIES) {
   const connection = connectionOf(spec.node);
-  defineQuery(spec.list, listArgSpecs(spec), () => connection, (r, ctx, values) =>
-    r.read.list(accessOf(ctx), spec, values as ListArgs),
+  defineQuery(
+    spec.list,
+    listArgSpecs(spec),
+    () => connection,
+    (r, ctx, values) => r.read.list(accessOf(ctx), spec, values),
   );
   if (spec.single) {
     const idArg = [{ name: 'id', type: () => String }];
-    defineQuery(spec.single, idArg, () => knowledgeType(spec.node), (r, ctx, values) =>
-      r.read.read(accessOf(ctx), spec.types, String(values.id)),
+    defineQuery(
+      spec.single,
+      idArg,
+      () => knowledgeType(spec.node),
+      (r, ctx, values) => r.read.read(accessOf(ctx), spec.types, String(values.id)),
     );
   }
 }
@@ -125,7 +134,11 @@ defineQuery(
   [{ name: 'id', type: () => String }],
   () => GraphQLString,
   async (r, ctx, values) => {
-    const node = await r.read.read(accessOf(ctx), ['Basic-Object', 'basic-relationship'], String(values.id));
+    const node = await r.read.read(
+      accessOf(ctx),
+      ['Basic-Object', 'basic-relationship'],
+      String(values.id),
+    );
     return node ? node.field('toStix', ctx.knowledge.loaders()) : null;
   },
 );

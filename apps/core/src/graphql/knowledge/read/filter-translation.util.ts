@@ -91,7 +91,10 @@ function shortcutFilters(args: ListArgs): Filter[] {
 }
 
 /** The list's whole filter tree, or undefined when nothing filters. */
-export function listFilters(args: ListArgs, known: (key: string) => boolean): FilterGroup | undefined {
+export function listFilters(
+  args: ListArgs,
+  known: (key: string) => boolean,
+): FilterGroup | undefined {
   const shortcuts = shortcutFilters(args);
   const targetTypes = list(args.elementWithTargetTypes);
   const groups: FilterGroup[] = args.filters ? [normalize(args.filters, known)] : [];

@@ -3,7 +3,12 @@ import type { FilterMode, FilterOperator, FilterValue } from '@lib/kernel';
 /** A FilterGroup as GraphQL hands it over (operator and mode may be null). */
 export type FilterGroupArg = {
   mode: FilterMode;
-  filters: { key: string[]; values: FilterValue[]; operator?: FilterOperator | null; mode?: FilterMode | null }[];
+  filters: {
+    key: string[];
+    values: FilterValue[];
+    operator?: FilterOperator | null;
+    mode?: FilterMode | null;
+  }[];
   filterGroups: FilterGroupArg[];
 };
 

@@ -1,5 +1,5 @@
-import { defaultFieldResolver } from 'graphql';
-import type { GraphQLFieldResolver } from 'graphql';
+import { defaultFieldResolver, isObjectType } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { EntityStore } from '@lib/entity-store';
 import type { AuthenticatedRequest } from '../../../auth/request-context.types';
 import { KnowledgeLoaders } from './knowledge-loaders';
@@ -27,13 +27,25 @@ export class KnowledgeRequest {
 
 export type KnowledgeGraphqlContext = { req: AuthenticatedRequest; knowledge: KnowledgeRequest };
 
-/** Field resolver of the schema: knowledge nodes answer by field name, other values by property. */
-export const knowledgeFieldResolver: GraphQLFieldResolver<unknown, KnowledgeGraphqlContext> = (
-  source,
-  args,
-  context,
-  info,
-) =>
-  source instanceof KnowledgeNode
-    ? source.field(info.fieldName, context.knowledge.loaders())
-    : defaultFieldResolver(source, args, context, info);
+// Fields answered by a Nest field resolver of their own (container-objects.resolver.ts).
+const RESOLVER_FIELDS = new Set(['objects']);
+
+/**
+ * Puts the knowledge field resolver in front of the property resolvers the code-first builder
+ * gives every field: a KnowledgeNode answers by field name, any other value keeps the default.
+ */
+export function withKnowledgeFieldResolver(schema: GraphQLSchema): GraphQLSchema {
+  const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || roots.has(type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (RESOLVER_FIELDS.has(field.name)) continue;
+      const inner = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: KnowledgeGraphqlContext, info) =>
+        source instanceof KnowledgeNode
+          ? source.field(info.fieldName, context.knowledge.loaders())
+          : inner(source, args, context, info);
+    }
+  }
+  return schema;
+}

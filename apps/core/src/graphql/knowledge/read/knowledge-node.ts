@@ -115,9 +115,7 @@ export class KnowledgeNode {
   }
 }
 
-async function nodeOf(
-  pending: Promise<StoredElement | undefined>,
-): Promise<KnowledgeNode | null> {
+async function nodeOf(pending: Promise<StoredElement | undefined>): Promise<KnowledgeNode | null> {
   const found = await pending;
   return found ? new KnowledgeNode(found) : null;
 }

@@ -27,7 +27,11 @@ export class KnowledgeReadService {
     @Inject(SearchIndex) private readonly index: SearchIndex,
   ) {}
 
-  async list(ctx: AccessContext, spec: KnowledgeQuerySpec, args: ListArgs): Promise<ConnectionValue> {
+  async list(
+    ctx: AccessContext,
+    spec: KnowledgeQuerySpec,
+    args: ListArgs,
+  ): Promise<ConnectionValue> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
       throw new InvalidQueryError(`first must be between 0 and ${MAX_PAGE_SIZE}`, {
@@ -56,7 +60,11 @@ export class KnowledgeReadService {
   }
 
   /** One element by internal id, standard id or any STIX id, restricted to the query's types. */
-  async read(ctx: AccessContext, types: readonly string[], id: string): Promise<KnowledgeNode | null> {
+  async read(
+    ctx: AccessContext,
+    types: readonly string[],
+    id: string,
+  ): Promise<KnowledgeNode | null> {
     const found = (await this.store.resolve(ctx, [id])).get(id) ?? [];
     const match = found.find((e) => types.some((t) => isTypeOf(e.entityType, t)));
     return match ? new KnowledgeNode(match) : null;
@@ -76,7 +84,11 @@ export class KnowledgeReadService {
     const resolved = await this.store.resolve(ctx, ids);
     const internal = new Map<string, string[]>();
     for (const [key, elements] of resolved) {
-      if (elements.length > 0) internal.set(key, elements.map((e) => e.internalId));
+      if (elements.length > 0)
+        internal.set(
+          key,
+          elements.map((e) => e.internalId),
+        );
     }
     return withInternalIds(filters, internal);
   }

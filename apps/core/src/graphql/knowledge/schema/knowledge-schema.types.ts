@@ -30,6 +30,8 @@ function resolveTypeName(value: Typed): string {
   return value.graphqlType;
 }
 
+const protoOf = (target: TypeClass): object => target.prototype as object;
+
 function newClass(name: string): TypeClass {
   const holder = { [name]: class {} };
   return holder[name] as TypeClass;
@@ -54,7 +56,6 @@ function scalarOf(kind: LeafKind): GqlTypeRef | [GqlTypeRef] {
   }
 }
 
-
 function classOf(name: string): TypeClass {
   const found = classes.get(name);
   if (!found) throw new Error(`GraphQL type ${name} is not defined`);
@@ -66,14 +67,14 @@ export function connectionOf(node: string): TypeClass {
   const existing = connections.get(node);
   if (existing) return existing;
   const edge = newClass(`${node}Edge`);
-  Field(() => String, { nullable: true })(edge.prototype, 'cursor');
+  Field(() => String, { nullable: true })(protoOf(edge), 'cursor');
   Field(() => (node === UNION_NAME ? StixObjectOrStixRelationship : classOf(node)), {
     nullable: true,
-  })(edge.prototype, 'node');
+  })(protoOf(edge), 'node');
   ObjectType(`${node}Edge`)(edge);
   const connection = newClass(`${node}Connection`);
-  Field(() => [edge], { nullable: true })(connection.prototype, 'edges');
-  Field(() => classOf('PageInfo'), { nullable: true })(connection.prototype, 'pageInfo');
+  Field(() => [edge], { nullable: true })(protoOf(connection), 'edges');
+  Field(() => classOf('PageInfo'), { nullable: true })(protoOf(connection), 'pageInfo');
   ObjectType(`${node}Connection`)(connection);
   connections.set(node, connection);
   return connection;
@@ -100,7 +101,7 @@ function declareFields(target: TypeClass, name: string, interfaces: readonly str
   for (const leaf of [...leaves].sort()) {
     if (objectNames.has(leaf)) continue;
     const type = leaf === 'id' ? String : scalarOf(leafKind(leaf));
-    Field(() => type, { nullable: true })(target.prototype, leaf);
+    Field(() => type, { nullable: true })(protoOf(target), leaf);
   }
   for (const spec of objectFields) {
     const ref = (): ReturnTypeFuncValue => {
@@ -108,7 +109,7 @@ function declareFields(target: TypeClass, name: string, interfaces: readonly str
       const t = spec.target === UNION_NAME ? StixObjectOrStixRelationship : classOf(spec.target);
       return spec.shape === 'list' ? [t] : t;
     };
-    Field(ref, { nullable: true })(target.prototype, spec.name);
+    Field(ref, { nullable: true })(protoOf(target), spec.name);
   }
 }
 

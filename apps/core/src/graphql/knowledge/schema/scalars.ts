@@ -16,7 +16,9 @@ function literal(node: ValueNode): unknown {
     case Kind.LIST:
       return node.values.map(literal);
     case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((field) => [field.name.value, literal(field.value)]));
+      return Object.fromEntries(
+        node.fields.map((field) => [field.name.value, literal(field.value)]),
+      );
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AboutResolver } from '../../about/about.resolver';
 import { ContainerObjectsResolver } from '../container-objects.resolver';
@@ -18,4 +19,9 @@ export async function buildCoreSchema(): Promise<GraphQLSchema> {
   } finally {
     await app.close();
   }
+}
+
+/** The SDL as committed in apps/core/schema.graphql (sorted, as graphql-js prints it). */
+export async function printCoreSdl(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await buildCoreSchema()));
 }

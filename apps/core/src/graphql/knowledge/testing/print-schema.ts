@@ -1,11 +1,11 @@
-// `npm run schema:print`: writes apps/core/schema.graphql from the code-first metadata.
+// Writes apps/core/schema.graphql from the code-first metadata (after `npm run build`):
+// node dist/apps/core/src/graphql/knowledge/testing/print-schema.js
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lexicographicSortSchema, printSchema } from 'graphql';
-import { buildCoreSchema } from './build-knowledge-schema.util';
+import { printCoreSdl } from './build-knowledge-schema.util';
 
-void buildCoreSchema().then((schema) => {
+void printCoreSdl().then((sdl) => {
   const target = join(process.cwd(), 'apps', 'core', 'schema.graphql');
-  writeFileSync(target, printSchema(lexicographicSortSchema(schema)));
+  writeFileSync(target, sdl);
   process.stdout.write(`${target}\n`);
 });

@@ -1,0 +1,182 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { startPlatform } from '@app/platform';
+import { loadConfig } from '@lib/config';
+import { EntityStore } from '@lib/entity-store';
+import { SearchIndex } from '@lib/search-index';
+import { sharedData } from '@lib/testing';
+import { assertBuilt, cliEnv, runCli } from '../../../test/support/cli.util';
+
+const TOKEN = 'b1c2d3e4-1234-4abc-9def-0123456789ab';
+const ICS = sharedData('mitre-attack', 'ics-attack-18.1.json');
+const T0830 = 'attack-pattern--9a505987-ab05-4f46-a9a6-6441442eec3b';
+
+type GqlBody = {
+  data?: Record<string, unknown>;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+};
+
+describe('Knowledge GraphQL API (reads, embedded)', () => {
+  let app: NestExpressApplication;
+  let dir: string;
+
+  const gql = async (query: string, variables: Record<string, unknown> = {}): Promise<GqlBody> =>
+    (
+      await request(app.getHttpServer())
+        .post('/graphql')
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .send({ query, variables })
+    ).body as GqlBody;
+
+  beforeAll(async () => {
+    assertBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'tl-gql-'));
+    const imported = runCli(['import', ICS], cliEnv(dir));
+    expect(imported.status).toBe(0);
+    const config = loadConfig({
+      env: {
+        THREATLOOM_DATA_DIR: dir,
+        THREATLOOM_PORT: '0',
+        THREATLOOM_HOST: '127.0.0.1',
+        THREATLOOM_ADMIN_TOKEN: TOKEN,
+        THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
+        THREATLOOM_LOG_LEVEL: 'silent',
+      },
+      appFlag: 'core',
+    });
+    app = await startPlatform(config);
+  }, 120_000);
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads one element by STIX id, standard id and internal id', async () => {
+    const query =
+      'query($id: String!) { attackPattern(id: $id) { id standard_id name x_mitre_id } }';
+    const byStix = await gql(query, { id: T0830 });
+    const node = byStix.data?.attackPattern as { id: string; standard_id: string; name: string };
+    expect(node.name).toBe('Adversary-in-the-Middle');
+    const byStandard = await gql(query, { id: node.standard_id });
+    const byInternal = await gql(query, { id: node.id });
+    expect(byStandard.data?.attackPattern).toEqual(node);
+    expect(byInternal.data?.attackPattern).toEqual(node);
+    const wrongType = await gql('query($id: String!) { malware(id: $id) { id } }', { id: T0830 });
+    expect(wrongType.data?.malware).toBeNull();
+  });
+
+  it('lists with filters, nested groups, search, ordering and cursor pagination', async () => {
+    const query = `query($filters: FilterGroup, $search: String, $after: ID) {
+      attackPatterns(filters: $filters, search: $search, first: 10, after: $after,
+                     orderBy: name, orderMode: asc) {
+        edges { node { name } } pageInfo { endCursor hasNextPage globalCount } } }`;
+    const all = await gql(query);
+    const page = all.data?.attackPatterns as {
+      edges: { node: { name: string } }[];
+      pageInfo: { endCursor: string; hasNextPage: boolean; globalCount: number };
+    };
+    expect(page.pageInfo.globalCount).toBe(95);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const names = page.edges.map((e) => e.node.name);
+    expect(names).toEqual([...names].sort());
+    const next = await gql(query, { after: page.pageInfo.endCursor });
+    const nextNames = (next.data?.attackPatterns as typeof page).edges.map((e) => e.node.name);
+    expect(nextNames[0]! > names[names.length - 1]!).toBe(true);
+    const filters = {
+      mode: 'or',
+      filters: [{ key: 'name', values: ['Adversary-in-the-Middle'], operator: 'eq' }],
+      filterGroups: [
+        {
+          mode: 'and',
+          filters: [
+            { key: 'name', values: ['Spoof'], operator: 'starts_with' },
+            { key: 'name', values: ['Message'], operator: 'ends_with' },
+          ],
+          filterGroups: [],
+        },
+      ],
+    };
+    const filtered = await gql(query, { filters });
+    expect((filtered.data?.attackPatterns as typeof page).edges.map((e) => e.node.name)).toEqual([
+      'Adversary-in-the-Middle',
+      'Spoof Reporting Message',
+    ]);
+    const searched = await gql(query, { search: 'spoof reporting' });
+    const found = (searched.data?.attackPatterns as typeof page).edges.map((e) => e.node.name);
+    expect(found).toContain('Spoof Reporting Message');
+    expect(found.length).toBeLessThan(5);
+  });
+
+  it('names an unknown filter key and refuses pages over 5000', async () => {
+    const unknown = await gql(
+      'query($f: FilterGroup) { malwares(filters: $f) { edges { node { id } } } }',
+      { f: { mode: 'and', filters: [{ key: 'nmae', values: ['x'] }], filterGroups: [] } },
+    );
+    expect(unknown.errors?.[0]?.message).toContain('"nmae"');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const operator = await gql(
+      'query($f: FilterGroup) { malwares(filters: $f) { edges { node { id } } } }',
+      {
+        f: {
+          mode: 'and',
+          filters: [{ key: 'name', values: ['x'], operator: 'near' }],
+          filterGroups: [],
+        },
+      },
+    );
+    expect(operator.errors?.[0]?.message).toContain('near');
+    const tooMany = await gql('{ malwares(first: 5001) { edges { node { id } } } }');
+    expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('resolves relation fields with a bounded number of store queries (50 and 500 rows alike)', async () => {
+    const store = app.get(EntityStore);
+    const index = app.get(SearchIndex);
+    const query = `query($first: Int) { stixCoreRelationships(first: $first) { edges { node {
+      id relationship_type
+      createdBy { ... on Identity { id name } }
+      objectMarking { id definition }
+      objectLabel { id value }
+      externalReferences { edges { node { source_name external_id } } }
+      killChainPhases { phase_name }
+      from { ... on BasicObject { id entity_type } }
+      to { ... on BasicObject { id entity_type } }
+    } } } }`;
+    const costOf = async (first: number) => {
+      const getMany = jest.spyOn(store, 'getMany');
+      const resolve = jest.spyOn(store, 'resolve');
+      const get = jest.spyOn(store, 'get');
+      const search = jest.spyOn(index, 'search');
+      const body = await gql(query, { first });
+      const edges = (
+        body.data?.stixCoreRelationships as {
+          edges: { node: { createdBy: unknown; from: unknown } }[];
+        }
+      ).edges;
+      expect(edges).toHaveLength(first);
+      expect(edges.every((e) => e.node.createdBy !== null && e.node.from !== null)).toBe(true);
+      const calls =
+        getMany.mock.calls.length +
+        resolve.mock.calls.length +
+        get.mock.calls.length +
+        search.mock.calls.length;
+      [getMany, resolve, get, search].forEach((spy) => spy.mockRestore());
+      return calls;
+    };
+    const small = await costOf(50);
+    const large = await costOf(500);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(4);
+  });
+
+  it('returns the STIX JSON of an element', async () => {
+    const body = await gql('query($id: String!) { stix(id: $id) }', { id: T0830 });
+    const stix = JSON.parse(body.data?.stix as string) as Record<string, unknown>;
+    expect(stix.type).toBe('attack-pattern');
+    expect(stix.name).toBe('Adversary-in-the-Middle');
+  });
+});
