@@ -1,0 +1,85 @@
+"""Reads an ATT&CK Enterprise instance with pycti's OpenCTIApiClient, unmodified, and prints what it
+got as JSON (the jest suite asserts on it). Usage: python pycti_reads.py <url> <token>."""
+import json
+import sys
+
+from pycti import OpenCTIApiClient
+
+PHISHING = "attack-pattern--a62a8db3-f23a-4d8f-afd6-9dbc77e7813b"
+APT28 = "intrusion-set--bef4c620-0787-42a8-a96d-b7eb6e85917c"
+MITRE = "identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5"
+
+
+def names(items):
+    return [item["name"] for item in items]
+
+
+def group(mode, filters, groups=None):
+    return {"mode": mode, "filters": filters, "filterGroups": groups or []}
+
+
+def main():
+    client = OpenCTIApiClient(sys.argv[1], sys.argv[2], log_level="error")
+    out = {}
+    phishing = client.attack_pattern.read(id=PHISHING)
+    out["by_stix_id"] = {
+        "name": phishing["name"],
+        "created_by": phishing["createdBy"]["name"],
+        "markings": [m["definition_type"] for m in phishing["objectMarking"]],
+        "kill_chain": sorted(k["phase_name"] for k in phishing["killChainPhases"]),
+        "external_ids": [r.get("external_id") for r in phishing["externalReferences"]],
+    }
+    out["by_standard_id"] = client.attack_pattern.read(id=phishing["standard_id"])["id"]
+    out["by_internal_id"] = client.attack_pattern.read(id=phishing["id"])["id"]
+    out["internal_id"] = phishing["id"]
+    out["sdo"] = client.stix_domain_object.read(id=APT28)["entity_type"]
+    out["core_object"] = client.stix_core_object.read(id=APT28)["name"]
+    out["identity"] = client.identity.read(id=MITRE)["name"]
+    out["filtered"] = names(
+        client.attack_pattern.list(
+            filters=group(
+                "and",
+                [{"key": "name", "values": ["Phishing"], "operator": "starts_with"}],
+                [
+                    group(
+                        "or",
+                        [
+                            {"key": "x_mitre_platforms", "values": ["Linux"]},
+                            {"key": "x_mitre_platforms", "values": ["IaaS"]},
+                        ],
+                    )
+                ],
+            ),
+            orderBy="name",
+            orderMode="asc",
+        )
+    )
+    out["not_eq"] = len(
+        client.intrusion_set.list(
+            filters=group("and", [{"key": "name", "values": ["APT28"], "operator": "not_eq"}]),
+            getAll=True,
+        )
+    )
+    out["searched"] = names(client.intrusion_set.list(search="Fancy Bear"))
+    out["ordered"] = names(client.malware.list(first=20, orderBy="name", orderMode="desc"))
+    relationships = client.stix_core_relationship.list(getAll=True)
+    out["all_relationships"] = len(relationships)
+    out["distinct_relationships"] = len({r["id"] for r in relationships})
+    out["uses_from_apt28"] = len(
+        client.stix_core_relationship.list(fromId=APT28, relationship_type=["uses"], getAll=True)
+    )
+    out["markings"] = sorted(m["definition_type"] for m in client.marking_definition.list())
+    marking = client.marking_definition.read(id="marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9")
+    out["marking_read"] = marking["definition"] if marking else None
+    out["labels"] = len(client.label.list())
+    out["external_references"] = len(client.external_reference.list(first=10))
+    out["kill_chain_phases"] = len(client.kill_chain_phase.list(first=500))
+    out["locations"] = len(client.location.list())
+    out["observables"] = len(client.stix_cyber_observable.list(first=5))
+    out["sightings"] = len(client.stix_sighting_relationship.list())
+    out["reports"] = len(client.report.list())
+    out["core_objects_typed"] = sorted({o["entity_type"] for o in client.stix_core_object.list(types=["Intrusion-Set", "Campaign"], first=300)})
+    json.dump(out, sys.stdout)
+
+
+main()
