@@ -109,11 +109,31 @@ export function listFilters(
   return { mode: 'and', filters: shortcuts, filterGroups: groups };
 }
 
+type SubFilter = { key: string | string[]; values: unknown[] };
+
+// regardingOf carries sub-filters as values; its `id` sub-filter holds the ids.
+function regardingIds(filter: Filter): string[] {
+  return (filter.values as unknown[] as SubFilter[])
+    .filter((sub) => [sub.key].flat().includes('id'))
+    .flatMap((sub) => sub.values.filter((v): v is string => typeof v === 'string'));
+}
+
+function mapRegardingIds(filter: Filter, map: (id: string) => string[]): Filter {
+  const values = (filter.values as unknown[] as SubFilter[]).map((sub) =>
+    [sub.key].flat().includes('id')
+      ? { ...sub, values: sub.values.flatMap((v) => (typeof v === 'string' ? map(v) : [v])) }
+      : sub,
+  );
+  return { ...filter, values: values as unknown as FilterValue[] };
+}
+
 /** Every id-like value of the tree (what the store must resolve to internal ids). */
 export function idValues(group: FilterGroup): string[] {
   const out: string[] = [];
   for (const filter of group.filters) {
-    if (filter.key.some((k) => ID_KEYS.has(k) || k === 'id')) {
+    if (filter.key.includes('regardingOf')) {
+      out.push(...regardingIds(filter));
+    } else if (filter.key.some((k) => ID_KEYS.has(k) || k === 'id')) {
       out.push(...filter.values.filter((v): v is string => typeof v === 'string'));
     }
   }
@@ -129,6 +149,9 @@ export function withInternalIds(
   return {
     mode: group.mode,
     filters: group.filters.map((filter) => {
+      if (filter.key.includes('regardingOf')) {
+        return mapRegardingIds(filter, (id) => [...(internal.get(id) ?? [id])]);
+      }
       if (!filter.key.some((k) => ID_KEYS.has(k) || k === 'id')) return filter;
       const values = filter.values.flatMap((v) =>
         typeof v === 'string' && internal.has(v) ? [...(internal.get(v) ?? [])] : [v],
