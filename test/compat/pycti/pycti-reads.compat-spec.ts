@@ -13,6 +13,8 @@ import { PYCTI_VENVS, runPyctiScript } from './pycti-runner.util';
 
 const TOKEN = 'c3d4e5f6-1234-4abc-9def-0123456789ab';
 const ENTERPRISE = sharedData('mitre-attack', 'enterprise-attack-18.1.json.gz');
+// Labels, locations, observables, an indicator, a sighting and a report (ATT&CK has none).
+const FIXTURE = join(__dirname, 'fixtures', 'reads-bundle.json');
 
 type Reads = {
   by_stix_id: {
@@ -45,6 +47,22 @@ type Reads = {
   sightings: number;
   reports: number;
   core_objects_typed: string[];
+  label: string | null;
+  labelled: string[];
+  green_malwares: string[];
+  by_acme: string[];
+  sample_labels: string[];
+  sample_marking: string[];
+  location: string;
+  countries: string[];
+  organization: string;
+  observable: string | null;
+  observables_by_value: number;
+  indicator_patterns: string[];
+  report_objects: string[];
+  sightings_from_to: string[][];
+  targets_france: string[];
+  regarding_france: string[];
 };
 
 describe('pycti reads ATT&CK Enterprise from a live embedded instance', () => {
@@ -56,7 +74,7 @@ describe('pycti reads ATT&CK Enterprise from a live embedded instance', () => {
   beforeAll(async () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'tl-pycti-'));
-    expect(runCli(['import', ENTERPRISE], cliEnv(dir)).status).toBe(0);
+    expect(runCli(['import', ENTERPRISE, FIXTURE], cliEnv(dir)).status).toBe(0);
     const config = loadConfig({
       env: {
         THREATLOOM_DATA_DIR: dir,
@@ -109,12 +127,30 @@ describe('pycti reads ATT&CK Enterprise from a live embedded instance', () => {
       expect(reads.external_references).toBe(10);
       expect(reads.kill_chain_phases).toBe(14);
       expect(reads.core_objects_typed).toEqual(['Campaign', 'Intrusion-Set']);
-      expect({ ...reads, labels: reads.labels, locations: reads.locations }).toMatchObject({
-        labels: 0,
-        locations: 0,
-        observables: 0,
-        sightings: 0,
-        reports: 0,
+      expect(reads).toMatchObject({
+        labels: 2,
+        locations: 1,
+        observables: 1,
+        sightings: 1,
+        reports: 1,
+      });
+      expect(reads).toMatchObject({
+        label: 'test-label',
+        labelled: ['Malware', 'Report'],
+        green_malwares: ['Threatloom Test Malware'],
+        by_acme: ['Indicator', 'Malware', 'Report'],
+        sample_labels: ['ransomware', 'test-label'],
+        sample_marking: ['TLP:GREEN'],
+        location: 'Country',
+        countries: ['France'],
+        organization: 'Organization',
+        observable: '198.51.100.7',
+        observables_by_value: 1,
+        indicator_patterns: ["[ipv4-addr:value = '198.51.100.7']"],
+        report_objects: ['IPv4-Addr', 'Indicator', 'Malware'],
+        sightings_from_to: [['Indicator', 'Organization']],
+        targets_france: ['Threatloom Test Malware'],
+        regarding_france: ['Threatloom Test Malware'],
       });
     },
     600_000,

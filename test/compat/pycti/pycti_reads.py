@@ -8,6 +8,13 @@ from pycti import OpenCTIApiClient
 PHISHING = "attack-pattern--a62a8db3-f23a-4d8f-afd6-9dbc77e7813b"
 APT28 = "intrusion-set--bef4c620-0787-42a8-a96d-b7eb6e85917c"
 MITRE = "identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5"
+# fixtures/reads-bundle.json
+ACME = "identity--7b0b4b6c-8c53-4c1e-9a38-2f0f6b1c0a01"
+FRANCE = "location--0f7c2a36-5c4b-4b8e-9a60-6f3b2b1c0a02"
+SAMPLE = "malware--5f1d3c1e-7d2a-4f0e-8a4b-9c2e1b3d0a03"
+IP = "ipv4-addr--1a2b3c4d-0000-4000-8000-000000000004"
+REPORT = "report--4d5e6f70-8192-4ab3-9cb4-c5d6e7f8a007"
+TLP_GREEN = "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"
 
 
 def names(items):
@@ -79,7 +86,73 @@ def main():
     out["sightings"] = len(client.stix_sighting_relationship.list())
     out["reports"] = len(client.report.list())
     out["core_objects_typed"] = sorted({o["entity_type"] for o in client.stix_core_object.list(types=["Intrusion-Set", "Campaign"], first=300)})
+    out.update(fixture_reads(client))
     json.dump(out, sys.stdout)
+
+
+def fixture_reads(client):
+    out = {}
+    labels = client.label.list(filters=group("and", [{"key": "value", "values": ["test-label"]}]))
+    label = client.label.read(id=labels[0]["id"]) if labels else None
+    out["label"] = label["value"] if label else None
+    out["labelled"] = sorted(
+        o["entity_type"]
+        for o in client.stix_core_object.list(
+            filters=group("and", [{"key": "objectLabel", "values": [label["id"]]}])
+        )
+    )
+    out["green_malwares"] = names(
+        client.malware.list(filters=group("and", [{"key": "objectMarking", "values": [TLP_GREEN]}]))
+    )
+    out["by_acme"] = sorted(
+        o["entity_type"]
+        for o in client.stix_domain_object.list(
+            filters=group("and", [{"key": "createdBy", "values": [ACME]}])
+        )
+    )
+    sample = client.malware.read(id=SAMPLE)
+    out["sample_labels"] = sorted(l["value"] for l in sample["objectLabel"])
+    out["sample_marking"] = [m["definition"] for m in sample["objectMarking"]]
+    out["location"] = client.location.read(id=FRANCE)["entity_type"]
+    out["countries"] = names(client.location.list(types=["Country"]))
+    out["organization"] = client.identity.read(id=ACME)["entity_type"]
+    out["observable"] = client.stix_cyber_observable.read(id=IP)["observable_value"]
+    out["observables_by_value"] = len(
+        client.stix_cyber_observable.list(
+            filters=group(
+                "and",
+                [
+                    {"key": "entity_type", "values": ["IPv4-Addr"]},
+                    {"key": "value", "values": ["198.51.100.7"]},
+                ],
+            )
+        )
+    )
+    out["indicator_patterns"] = [i["pattern"] for i in client.indicator.list()]
+    report = client.report.read(id=REPORT)
+    out["report_objects"] = sorted(o["entity_type"] for o in report["objects"])
+    sightings = client.stix_sighting_relationship.list()
+    out["sightings_from_to"] = [[s["from"]["entity_type"], s["to"]["entity_type"]] for s in sightings]
+    out["targets_france"] = [
+        r["from"]["name"] for r in client.stix_core_relationship.list(toId=FRANCE)
+    ]
+    out["regarding_france"] = names(
+        client.malware.list(
+            filters=group(
+                "and",
+                [
+                    {
+                        "key": "regardingOf",
+                        "values": [
+                            {"key": "id", "values": [FRANCE]},
+                            {"key": "relationship_type", "values": ["targets"]},
+                        ],
+                    }
+                ],
+            )
+        )
+    )
+    return out
 
 
 main()

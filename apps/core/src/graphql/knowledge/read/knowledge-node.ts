@@ -84,6 +84,8 @@ export class KnowledgeNode {
         return { key: e.attributes.category ?? null, fields: [] };
       case 'status':
         return null;
+      case 'observable_value':
+        return observableValue(e.attributes);
       default:
         return this.other(name, loaders);
     }
@@ -126,4 +128,29 @@ function hashList(hashes: unknown): { algorithm: string; hash: string }[] {
     algorithm,
     hash: String(hash),
   }));
+}
+
+// The value an observable is known by (data-model.md §1.4): its main attribute, else a hash.
+const MAIN_VALUE_KEYS = [
+  'value',
+  'name',
+  'path',
+  'key',
+  'number',
+  'card_number',
+  'iban',
+  'subject',
+];
+const HASH_ORDER = ['SHA-256', 'SHA-1', 'MD5', 'SHA-512'];
+
+function observableValue(attributes: Readonly<Record<string, unknown>>): string | null {
+  const stored = attributes.observable_value;
+  if (typeof stored === 'string') return stored;
+  for (const key of MAIN_VALUE_KEYS) {
+    const value = attributes[key];
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
+  }
+  const hashes = hashList(attributes.hashes);
+  const best = HASH_ORDER.map((a) => hashes.find((h) => h.algorithm === a)).find(Boolean);
+  return (best ?? hashes[0])?.hash ?? null;
 }
