@@ -282,7 +282,7 @@ function regardingOf(filter: Filter): { ids: string[]; types: string[] } {
   for (const value of filter.values as unknown[]) {
     const sub = value as { key?: unknown; values?: unknown };
     const values = Array.isArray(sub.values) ? sub.values.map(String) : [];
-    const subKey = Array.isArray(sub.key) ? sub.key[0] : sub.key;
+    const subKey: unknown = Array.isArray(sub.key) ? (sub.key as unknown[])[0] : sub.key;
     if (subKey === 'id') ids.push(...values);
     else if (subKey === 'relationship_type') types.push(...values);
     else
