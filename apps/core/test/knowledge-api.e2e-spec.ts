@@ -173,6 +173,29 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
     expect(large).toBeLessThanOrEqual(4);
   });
 
+  it('reads any element through the generic queries', async () => {
+    const rels = await gql(
+      '{ stixCoreRelationships(first: 1) { edges { node { id standard_id relationship_type } } } }',
+    );
+    const [edge] = (rels.data?.stixCoreRelationships as { edges: { node: { id: string } }[] })
+      .edges;
+    const any = await gql(
+      'query($id: String!) { stixObjectOrStixRelationship(id: $id) { __typename ... on StixCoreRelationship { id from { ... on BasicObject { entity_type } } } } }',
+      { id: edge?.node.id },
+    );
+    expect(any.data?.stixObjectOrStixRelationship).toMatchObject({
+      __typename: 'StixCoreRelationship',
+      id: edge?.node.id,
+    });
+    const refs = await gql(
+      '{ stixRefRelationships(first: 5) { pageInfo { globalCount } } stixCoreObjects(first: 1, types: ["Intrusion-Set"]) { edges { node { __typename entity_type } } } }',
+    );
+    expect(refs.errors).toBeUndefined();
+    expect(refs.data?.stixCoreObjects).toEqual({
+      edges: [{ node: { __typename: 'IntrusionSet', entity_type: 'Intrusion-Set' } }],
+    });
+  });
+
   it('returns the STIX JSON of an element', async () => {
     const body = await gql('query($id: String!) { stix(id: $id) }', { id: T0830 });
     const stix = JSON.parse(body.data?.stix as string) as Record<string, unknown>;

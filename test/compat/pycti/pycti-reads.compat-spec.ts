@@ -59,6 +59,7 @@ type Reads = {
   observable: string | null;
   observables_by_value: number;
   indicator_patterns: string[];
+  indicator_stix_pattern: string;
   report_objects: string[];
   sightings_from_to: string[][];
   targets_france: string[];
@@ -147,6 +148,7 @@ describe('pycti reads ATT&CK Enterprise from a live embedded instance', () => {
         observable: '198.51.100.7',
         observables_by_value: 1,
         indicator_patterns: ["[ipv4-addr:value = '198.51.100.7']"],
+        indicator_stix_pattern: "[ipv4-addr:value = '198.51.100.7']",
         report_objects: ['IPv4-Addr', 'Indicator', 'Malware'],
         sightings_from_to: [['Indicator', 'Organization']],
         targets_france: ['Threatloom Test Malware'],

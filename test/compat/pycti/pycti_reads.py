@@ -129,6 +129,8 @@ def fixture_reads(client):
         )
     )
     out["indicator_patterns"] = [i["pattern"] for i in client.indicator.list()]
+    as_stix = client.indicator.list(toStix=True)[0]["toStix"]
+    out["indicator_stix_pattern"] = (json.loads(as_stix) if isinstance(as_stix, str) else as_stix)["pattern"]
     report = client.report.read(id=REPORT)
     out["report_objects"] = sorted(o["entity_type"] for o in report["objects"])
     sightings = client.stix_sighting_relationship.list()
