@@ -6,12 +6,15 @@ import request from 'supertest';
 import { startPlatform } from '@app/platform';
 import { loadConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
+import { systemContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { sharedData } from '@lib/testing';
 import { assertBuilt, cliEnv, runCli } from '../../../test/support/cli.util';
 
 const TOKEN = 'b1c2d3e4-1234-4abc-9def-0123456789ab';
 const ICS = sharedData('mitre-attack', 'ics-attack-18.1.json');
+// Mobile adds entities: the two together hold more than 500 domain objects.
+const MOBILE = sharedData('mitre-attack', 'mobile-attack-18.1.json');
 const T0830 = 'attack-pattern--9a505987-ab05-4f46-a9a6-6441442eec3b';
 
 type GqlBody = {
@@ -34,7 +37,7 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
   beforeAll(async () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'tl-gql-'));
-    const imported = runCli(['import', ICS], cliEnv(dir));
+    const imported = runCli(['import', ICS, MOBILE], cliEnv(dir));
     expect(imported.status).toBe(0);
     const config = loadConfig({
       env: {
@@ -79,7 +82,9 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
       edges: { node: { name: string } }[];
       pageInfo: { endCursor: string; hasNextPage: boolean; globalCount: number };
     };
-    expect(page.pageInfo.globalCount).toBe(95);
+    const stored = await app.get(EntityStore).countByType(systemContext('test'));
+    expect(page.pageInfo.globalCount).toBe(stored['Attack-Pattern']);
+    expect(page.pageInfo.globalCount).toBeGreaterThan(200);
     expect(page.pageInfo.hasNextPage).toBe(true);
     const names = page.edges.map((e) => e.node.name);
     expect(names).toEqual([...names].sort());
@@ -101,10 +106,12 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
       ],
     };
     const filtered = await gql(query, { filters });
-    expect((filtered.data?.attackPatterns as typeof page).edges.map((e) => e.node.name)).toEqual([
-      'Adversary-in-the-Middle',
-      'Spoof Reporting Message',
-    ]);
+    const filteredNames = (filtered.data?.attackPatterns as typeof page).edges.map(
+      (e) => e.node.name,
+    );
+    expect(new Set(filteredNames)).toEqual(
+      new Set(['Adversary-in-the-Middle', 'Spoof Reporting Message']),
+    );
     const searched = await gql(query, { search: 'spoof reporting' });
     const found = (searched.data?.attackPatterns as typeof page).edges.map((e) => e.node.name);
     expect(found).toContain('Spoof Reporting Message');
@@ -194,6 +201,43 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
     expect(refs.data?.stixCoreObjects).toEqual({
       edges: [{ node: { __typename: 'IntrusionSet', entity_type: 'Intrusion-Set' } }],
     });
+  });
+
+  it('costs the same store queries for 50 and 500 domain objects with their relations', async () => {
+    const store = app.get(EntityStore);
+    const index = app.get(SearchIndex);
+    const query = `query($first: Int) { stixDomainObjects(first: $first) { edges { node {
+      id entity_type
+      createdBy { ... on Identity { name } }
+      objectMarking { definition }
+      objectLabel { value }
+      externalReferences { edges { node { source_name external_id } } }
+      ... on AttackPattern { killChainPhases { phase_name } }
+      ... on Malware { killChainPhases { phase_name } }
+    } } } }`;
+    type Row = { createdBy: unknown; externalReferences: { edges: unknown[] } };
+    const costOf = async (first: number) => {
+      const spies = [
+        jest.spyOn(store, 'getMany'),
+        jest.spyOn(store, 'resolve'),
+        jest.spyOn(store, 'get'),
+        jest.spyOn(index, 'search'),
+        jest.spyOn(index, 'count'),
+      ];
+      const body = await gql(query, { first });
+      const edges = (body.data?.stixDomainObjects as { edges: { node: Row }[] }).edges;
+      expect(edges).toHaveLength(first);
+      expect(
+        edges.filter((e) => e.node.externalReferences.edges.length > 0).length,
+      ).toBeGreaterThan(first / 2);
+      const calls = spies.reduce((n, spy) => n + spy.mock.calls.length, 0);
+      spies.forEach((spy) => spy.mockRestore());
+      return calls;
+    };
+    const small = await costOf(50);
+    const large = await costOf(500);
+    expect(large).toBe(small);
+    expect(large).toBeLessThanOrEqual(4);
   });
 
   it('returns the STIX JSON of an element', async () => {
