@@ -195,9 +195,38 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
       id: edge?.node.id,
     });
     const refs = await gql(
-      '{ stixRefRelationships(first: 5) { pageInfo { globalCount } } stixCoreObjects(first: 1, types: ["Intrusion-Set"]) { edges { node { __typename entity_type } } } }',
+      `query($id: StixRef) {
+        fromIt: stixRefRelationships(fromId: $id, relationship_type: ["object-marking", "created-by"]) {
+          edges { node { relationship_type to { __typename } } } }
+        stixCoreObjects(first: 1, types: ["Intrusion-Set"]) { edges { node { __typename entity_type } } } }`,
+      { id: T0830 },
     );
     expect(refs.errors).toBeUndefined();
+    type RefEdges = {
+      edges: { node: { relationship_type: string; to: { __typename: string } } }[];
+    };
+    const fromIt = (refs.data?.fromIt as RefEdges).edges.map((e) => [
+      e.node.relationship_type,
+      e.node.to.__typename,
+    ]);
+    expect(fromIt.sort()).toEqual([
+      ['created-by', 'Organization'],
+      ['object-marking', 'MarkingDefinition'],
+    ]);
+    const marking = (
+      await gql(
+        '{ markingDefinitions(filters: {mode: and, filters: [{key: "definition_type", values: ["statement"]}], filterGroups: []}) { edges { node { id } } } }',
+      )
+    ).data?.markingDefinitions as { edges: { node: { id: string } }[] };
+    const toIt = await gql(
+      'query($id: StixRef) { stixRefRelationships(toId: $id, first: 10) { edges { node { from { ... on BasicObject { id } } } } pageInfo { globalCount hasNextPage } } }',
+      { id: marking.edges[0]?.node.id },
+    );
+    const toPage = toIt.data?.stixRefRelationships as {
+      pageInfo: { globalCount: number; hasNextPage: boolean };
+    };
+    expect(toPage.pageInfo.globalCount).toBeGreaterThan(500);
+    expect(toPage.pageInfo.hasNextPage).toBe(true);
     expect(refs.data?.stixCoreObjects).toEqual({
       edges: [{ node: { __typename: 'IntrusionSet', entity_type: 'Intrusion-Set' } }],
     });

@@ -1,14 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FilterGroup } from '@lib/kernel';
 import { EntityStore } from '@lib/entity-store';
+import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
 import { InvalidQueryError, SearchIndex } from '@lib/search-index';
-import { isTypeOf } from '@lib/stix';
+import { REF_RELATIONSHIP_TYPES, isTypeOf } from '@lib/stix';
 import { SELECTED_LEAF_FIELDS } from '../schema/selected-fields.constants';
 import type { KnowledgeQuerySpec } from '../schema/knowledge-queries.constants';
 import type { ListArgs } from './knowledge-args.types';
 import { idValues, listFilters, withInternalIds } from './filter-translation.util';
-import { KnowledgeNode, connectionValue } from './knowledge-node';
+import { KnowledgeNode } from './knowledge-node';
+import { refRelationsOf } from './ref-relations.util';
 import type { ConnectionValue } from './knowledge-node';
 
 export const MAX_PAGE_SIZE = 5000;
@@ -38,6 +40,9 @@ export class KnowledgeReadService {
         field: 'first',
         first,
       });
+    }
+    if (spec.relationArgs === 'ref') {
+      return this.listRefs(ctx, args, first);
     }
     const filters = await this.resolvedFilters(ctx, listFilters(args, isKnownAttribute));
     const types = args.types && args.types.length > 0 ? args.types : spec.types;
@@ -70,8 +75,59 @@ export class KnowledgeReadService {
     return match ? new KnowledgeNode(match) : null;
   }
 
-  emptyConnection(): ConnectionValue {
-    return connectionValue([]);
+  /**
+   * Ref relationships from the elements `fromId`/`fromOrToId` designate, or pointing to `toId`
+   * (found through the index by ref type). Pages by offset: refs are few per element.
+   */
+  private async listRefs(
+    ctx: AccessContext,
+    args: ListArgs,
+    first: number,
+  ): Promise<ConnectionValue> {
+    const asList = (v: string | string[] | null | undefined) => (v ? [v].flat() : []);
+    const fromKeys = [...asList(args.fromId), ...asList(args.fromOrToId)];
+    const toKeys = asList(args.toId);
+    const types = args.relationship_type ?? [];
+    const resolved = await this.store.resolve(ctx, [...fromKeys, ...toKeys]);
+    const idsOf = (keys: string[]) =>
+      keys.flatMap((k) => (resolved.get(k) ?? []).map((e) => e.internalId));
+    const toIds = toKeys.length > 0 ? new Set(idsOf(toKeys)) : undefined;
+    let sources: StoredElement[];
+    if (fromKeys.length > 0) {
+      sources = fromKeys.flatMap((k) => resolved.get(k) ?? []);
+    } else if (toIds && toIds.size > 0) {
+      const refTypes = types.length > 0 ? types : REF_RELATIONSHIP_TYPES;
+      const page = await this.index.search(ctx, {
+        filters: {
+          mode: 'or',
+          filters: refTypes.map((t) => ({ key: [t], values: [...toIds] })),
+          filterGroups: [],
+        },
+        first: MAX_PAGE_SIZE,
+      });
+      sources = page.items;
+    } else {
+      sources = [];
+    }
+    const all = sources.flatMap((s) => refRelationsOf(s, types, toIds));
+    const offset = args.after ? Number(args.after) : 0;
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw new InvalidQueryError(`Invalid cursor "${String(args.after)}"`, { field: 'after' });
+    }
+    const items = all.slice(offset, offset + first);
+    return {
+      edges: items.map((item, i) => ({
+        cursor: String(offset + i + 1),
+        node: new KnowledgeNode(item),
+      })),
+      pageInfo: {
+        startCursor: items.length > 0 ? String(offset + 1) : null,
+        endCursor: items.length > 0 ? String(offset + items.length) : null,
+        hasNextPage: offset + items.length < all.length,
+        hasPreviousPage: offset > 0,
+        globalCount: all.length,
+      },
+    };
   }
 
   private async resolvedFilters(
