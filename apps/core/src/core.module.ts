@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from '@lib/auth';
 import { EntityStore } from '@lib/entity-store';
+import { SearchIndex } from '@lib/search-index';
 import { GraphqlAuthGuard } from './auth/graphql-auth.guard';
 import type { GraphqlContext } from './auth/request-context.types';
 import { AboutResolver } from './graphql/about/about.resolver';
@@ -25,8 +26,8 @@ import { PlatformInfoService } from './platform-info.service';
     AuthModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [EntityStore],
-      useFactory: (store: EntityStore): ApolloDriverConfig => ({
+      inject: [EntityStore, SearchIndex],
+      useFactory: (store: EntityStore, index: SearchIndex): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -37,7 +38,7 @@ import { PlatformInfoService } from './platform-info.service';
         formatError: formatGraphqlError,
         context: ({ req }: GraphqlContext) => ({
           req,
-          knowledge: new KnowledgeRequest(store, req),
+          knowledge: new KnowledgeRequest(store, index, req),
         }),
       }),
     }),

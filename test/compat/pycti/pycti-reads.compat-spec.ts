@@ -57,6 +57,8 @@ type Reads = {
   countries: string[];
   organization: string;
   observable: string | null;
+  observable_indicators: string[];
+  indicator_observables: string[];
   observables_by_value: number;
   indicator_patterns: string[];
   indicator_stix_pattern: string;
@@ -146,6 +148,8 @@ describe('pycti reads ATT&CK Enterprise from a live embedded instance', () => {
         countries: ['France'],
         organization: 'Organization',
         observable: '198.51.100.7',
+        observable_indicators: ["[ipv4-addr:value = '198.51.100.7']"],
+        indicator_observables: ['198.51.100.7'],
         observables_by_value: 1,
         indicator_patterns: ["[ipv4-addr:value = '198.51.100.7']"],
         indicator_stix_pattern: "[ipv4-addr:value = '198.51.100.7']",

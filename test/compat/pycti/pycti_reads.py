@@ -14,6 +14,7 @@ FRANCE = "location--0f7c2a36-5c4b-4b8e-9a60-6f3b2b1c0a02"
 SAMPLE = "malware--5f1d3c1e-7d2a-4f0e-8a4b-9c2e1b3d0a03"
 IP = "ipv4-addr--1a2b3c4d-0000-4000-8000-000000000004"
 REPORT = "report--4d5e6f70-8192-4ab3-9cb4-c5d6e7f8a007"
+INDICATOR = "indicator--2b3c4d5e-6f70-4a81-9b92-a3b4c5d6e005"
 TLP_GREEN = "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da"
 
 
@@ -116,7 +117,11 @@ def fixture_reads(client):
     out["location"] = client.location.read(id=FRANCE)["entity_type"]
     out["countries"] = names(client.location.list(types=["Country"]))
     out["organization"] = client.identity.read(id=ACME)["entity_type"]
-    out["observable"] = client.stix_cyber_observable.read(id=IP)["observable_value"]
+    observable = client.stix_cyber_observable.read(id=IP)
+    out["observable"] = observable["observable_value"]
+    out["observable_indicators"] = [i["pattern"] for i in observable["indicators"]]
+    indicator = client.indicator.read(id=INDICATOR)
+    out["indicator_observables"] = [o["observable_value"] for o in indicator["observables"]]
     out["observables_by_value"] = len(
         client.stix_cyber_observable.list(
             filters=group(

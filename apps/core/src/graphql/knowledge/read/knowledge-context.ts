@@ -1,6 +1,7 @@
 import { defaultFieldResolver, isObjectType } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import type { EntityStore } from '@lib/entity-store';
+import type { SearchIndex } from '@lib/search-index';
 import type { AuthenticatedRequest } from '../../../auth/request-context.types';
 import { KnowledgeLoaders } from './knowledge-loaders';
 import { KnowledgeNode } from './knowledge-node';
@@ -11,6 +12,7 @@ export class KnowledgeRequest {
 
   constructor(
     private readonly store: EntityStore,
+    private readonly index: SearchIndex,
     private readonly req: AuthenticatedRequest,
   ) {}
 
@@ -19,7 +21,7 @@ export class KnowledgeRequest {
     if (!this.created) {
       const ctx = this.req.accessContext;
       if (!ctx) throw new Error('Knowledge fields read before authentication');
-      this.created = new KnowledgeLoaders(this.store, ctx);
+      this.created = new KnowledgeLoaders(this.store, this.index, ctx);
     }
     return this.created;
   }

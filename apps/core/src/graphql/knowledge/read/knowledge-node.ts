@@ -10,7 +10,9 @@ const REF_OF_FIELD = new Map(REF_DEFINITIONS.map((d) => [d.inputName, d.relation
 const SINGLE_REFS = new Set(REF_DEFINITIONS.filter((d) => !d.multiple).map((d) => d.inputName));
 const CONNECTION_REFS = new Set(['externalReferences', 'objects']);
 const EMPTY_LISTS = new Set(['creators', 'customFieldValues', 'coverage_information']);
-const EMPTY_CONNECTIONS = new Set(['importFiles', 'indicators', 'observables']);
+const EMPTY_CONNECTIONS = new Set(['importFiles']);
+// Indicator ↔ observable links are `based-on` relationships.
+const BASED_ON_CONNECTIONS = new Set(['indicators', 'observables']);
 const EMPTY_PAGE: PageInfo = {
   startCursor: null,
   endCursor: null,
@@ -103,6 +105,18 @@ export class KnowledgeNode {
     }
     if (EMPTY_LISTS.has(name) || name === 'x_opencti_observable_values') return [];
     if (EMPTY_CONNECTIONS.has(name)) return connectionValue([]);
+    if (BASED_ON_CONNECTIONS.has(name)) {
+      const wanted = name === 'indicators' ? 'Indicator' : undefined;
+      return loaders
+        .basedOnEnds(this.element.internalId)
+        .then((ends) =>
+          connectionValue(
+            ends
+              .filter((e) => (wanted ? e.entityType === wanted : e.entityType !== 'Indicator'))
+              .map((e) => new KnowledgeNode(e)),
+          ),
+        );
+    }
     return coerceLeaf(this.element.attributes[name], leafKind(name));
   }
 
