@@ -12,12 +12,10 @@ import { AboutResolver } from './graphql/about/about.resolver';
 import { formatGraphqlError } from './graphql/graphql-error.util';
 import { ContainerObjectsResolver } from './graphql/knowledge/container-objects.resolver';
 import { KnowledgeResolver } from './graphql/knowledge/knowledge.resolver';
-import {
-  KnowledgeRequest,
-  withKnowledgeFieldResolver,
-} from './graphql/knowledge/read/knowledge-context';
+import { withKnowledgeFieldResolver } from './graphql/knowledge/read/knowledge-field-resolver.util';
+import { KnowledgeRequest } from './graphql/knowledge/read/knowledge-request.service';
 import { KnowledgeReadService } from './graphql/knowledge/read/knowledge-read.service';
-import { knowledgeOrphanTypes } from './graphql/knowledge/schema/knowledge-schema.types';
+import { knowledgeOrphanTypes } from './graphql/knowledge/schema/knowledge-types.model';
 import { PlatformInfoService } from './platform-info.service';
 
 /** The core role: GraphQL API (knowledge reads, about), auth, REST. */

@@ -1,8 +1,8 @@
 import { Args, Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
-import type { KnowledgeGraphqlContext } from './read/knowledge-context';
-import type { KnowledgeNode } from './read/knowledge-node';
-import { connectionOf, knowledgeType } from './schema/knowledge-schema.types';
+import type { KnowledgeGraphqlContext } from './read/knowledge-context.types';
+import type { KnowledgeNode } from './read/knowledge-node.model';
+import { connectionOf, knowledgeType } from './schema/knowledge-types.model';
 
 const OBJECTS_CONNECTION = connectionOf('StixObjectOrStixRelationship');
 

@@ -2,16 +2,16 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { GraphQLString } from 'graphql';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
-import { FilterGroupInput, OrderingModeValues } from './schema/filter-input.types';
-import { DateTimeScalar, StixRefScalar } from './schema/scalars';
+import { FilterGroupInput, OrderingModeValues } from './schema/filter-group.input';
+import { DateTimeScalar, StixRefScalar } from './schema/scalars.constants';
 import { KNOWLEDGE_QUERIES, ORDERING_VALUES } from './schema/knowledge-queries.constants';
 import type { KnowledgeQuerySpec } from './schema/knowledge-queries.constants';
 import {
   StixObjectOrStixRelationship,
   connectionOf,
   knowledgeType,
-} from './schema/knowledge-schema.types';
-import type { KnowledgeGraphqlContext } from './read/knowledge-context';
+} from './schema/knowledge-types.model';
+import type { KnowledgeGraphqlContext } from './read/knowledge-context.types';
 import { KnowledgeReadService } from './read/knowledge-read.service';
 
 // One resolver serves every knowledge read; its query methods are generated from

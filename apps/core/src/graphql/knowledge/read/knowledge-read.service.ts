@@ -9,9 +9,9 @@ import { SELECTED_LEAF_FIELDS } from '../schema/selected-fields.constants';
 import type { KnowledgeQuerySpec } from '../schema/knowledge-queries.constants';
 import type { ListArgs } from './knowledge-args.types';
 import { idValues, listFilters, withInternalIds } from './filter-translation.util';
-import { KnowledgeNode } from './knowledge-node';
+import { KnowledgeNode } from './knowledge-node.model';
 import { refRelationsOf } from './ref-relations.util';
-import type { ConnectionValue } from './knowledge-node';
+import type { ConnectionValue } from './connection-value.util';
 
 export const MAX_PAGE_SIZE = 5000;
 const DEFAULT_PAGE_SIZE = 500;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printCoreSdl } from '../testing/build-knowledge-schema.util';
+import { printCoreSdl } from '../testing/print-core-sdl.util';
 
 const SDL_FILE = join(__dirname, '..', '..', '..', '..', 'schema.graphql');
 

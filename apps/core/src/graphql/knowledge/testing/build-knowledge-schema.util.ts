@@ -1,11 +1,10 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
-import { lexicographicSortSchema, printSchema } from 'graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AboutResolver } from '../../about/about.resolver';
 import { ContainerObjectsResolver } from '../container-objects.resolver';
 import { KnowledgeResolver } from '../knowledge.resolver';
-import { knowledgeOrphanTypes } from '../schema/knowledge-schema.types';
+import { knowledgeOrphanTypes } from '../schema/knowledge-types.model';
 
 /** The core GraphQL schema, built from the code-first metadata without a server (for tests). */
 export async function buildCoreSchema(): Promise<GraphQLSchema> {
@@ -19,9 +18,4 @@ export async function buildCoreSchema(): Promise<GraphQLSchema> {
   } finally {
     await app.close();
   }
-}
-
-/** The SDL as committed in apps/core/schema.graphql (sorted, as graphql-js prints it). */
-export async function printCoreSdl(): Promise<string> {
-  return printSchema(lexicographicSortSchema(await buildCoreSchema()));
 }

@@ -2,7 +2,7 @@
 // node dist/apps/core/src/graphql/knowledge/testing/print-schema.js
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { printCoreSdl } from './build-knowledge-schema.util';
+import { printCoreSdl } from './print-core-sdl.util';
 
 void printCoreSdl().then((sdl) => {
   const target = join(process.cwd(), 'apps', 'core', 'schema.graphql');

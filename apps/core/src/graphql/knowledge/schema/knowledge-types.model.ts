@@ -11,7 +11,7 @@ import {
   SUPPORT_TYPES,
 } from './type-catalogue.constants';
 import type { ObjectFieldSpec } from './type-catalogue.constants';
-import { AnyScalar, DateTimeScalar } from './scalars';
+import { AnyScalar, DateTimeScalar } from './scalars.constants';
 
 // The knowledge types are built from the catalogue with the code-first decorators applied in a
 // loop: ~100 types share one field rule, and writing them out by hand would only add drift.

@@ -1,10 +1,10 @@
-import type { PageInfo } from '@lib/kernel';
 import type { StoredElement } from '@lib/entity-store';
 import { REF_DEFINITIONS, parentTypes, toStix } from '@lib/stix';
 import type { StixTarget } from '@lib/stix';
 import { graphqlTypeName } from '../schema/type-names.util';
 import { coerceLeaf, leafKind } from '../schema/leaf-kinds.util';
-import type { KnowledgeLoaders } from './knowledge-loaders';
+import type { KnowledgeLoaders } from './knowledge-loaders.service';
+import { connectionValue } from './connection-value.util';
 
 const REF_OF_FIELD = new Map(REF_DEFINITIONS.map((d) => [d.inputName, d.relationshipType]));
 const SINGLE_REFS = new Set(REF_DEFINITIONS.filter((d) => !d.multiple).map((d) => d.inputName));
@@ -13,27 +13,6 @@ const EMPTY_LISTS = new Set(['creators', 'customFieldValues', 'coverage_informat
 const EMPTY_CONNECTIONS = new Set(['importFiles']);
 // Indicator ↔ observable links are `based-on` relationships.
 const BASED_ON_CONNECTIONS = new Set(['indicators', 'observables']);
-const EMPTY_PAGE: PageInfo = {
-  startCursor: null,
-  endCursor: null,
-  hasNextPage: false,
-  hasPreviousPage: false,
-  globalCount: 0,
-};
-
-/** A connection value as the schema's `<Node>Connection` types expect it. */
-export type ConnectionValue = {
-  edges: { cursor: string; node: unknown }[];
-  pageInfo: PageInfo;
-};
-
-export function connectionValue(nodes: unknown[], pageInfo?: PageInfo): ConnectionValue {
-  return {
-    edges: nodes.map((node, i) => ({ cursor: String(i), node })),
-    pageInfo: pageInfo ?? { ...EMPTY_PAGE, globalCount: nodes.length },
-  };
-}
-
 /**
  * A stored element as a GraphQL value. Its fields are read by `resolveNodeField` (the schema's field
  * resolver): attributes by name, coerced to their scalar, relation fields through the loaders.

@@ -1,7 +1,7 @@
 import { Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { FILTER_OPERATORS } from '@lib/kernel';
 import type { FilterMode, FilterOperator, FilterValue } from '@lib/kernel';
-import { AnyScalar } from './scalars';
+import { AnyScalar } from './scalars.constants';
 
 const FilterModeValues = { and: 'and', or: 'or' } as const;
 const FilterOperatorValues = Object.fromEntries(FILTER_OPERATORS.map((o) => [o, o]));
@@ -15,7 +15,7 @@ export { FilterModeValues, FilterOperatorValues, OrderingModeValues };
 
 /** One filter of a FilterGroup (OpenCTI's shape, data-model.md §6). */
 @InputType('Filter')
-export class FilterInput {
+class FilterInput {
   @Field(() => [String])
   key!: string[];
 
