@@ -213,6 +213,18 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
       ['created-by', 'Organization'],
       ['object-marking', 'MarkingDefinition'],
     ]);
+    const typed = await gql(
+      `{ stixCoreRelationships(fromTypes: ["Intrusion-Set"], toTypes: ["Malware", "Tool"], relationship_type: ["uses"], first: 500) {
+        edges { node { from { ... on BasicObject { entity_type } } to { ... on BasicObject { entity_type } } } }
+        pageInfo { globalCount } } }`,
+    );
+    type Ends = {
+      edges: { node: { from: { entity_type: string }; to: { entity_type: string } } }[];
+    };
+    const ends = (typed.data?.stixCoreRelationships as Ends).edges;
+    expect(ends.length).toBeGreaterThan(10);
+    expect(new Set(ends.map((e) => e.node.from.entity_type))).toEqual(new Set(['Intrusion-Set']));
+    expect(ends.every((e) => ['Malware', 'Tool'].includes(e.node.to.entity_type))).toBe(true);
     const marking = (
       await gql(
         '{ markingDefinitions(filters: {mode: and, filters: [{key: "definition_type", values: ["statement"]}], filterGroups: []}) { edges { node { id } } } }',
