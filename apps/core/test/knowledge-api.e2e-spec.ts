@@ -225,6 +225,13 @@ describe('Knowledge GraphQL API (reads, embedded)', () => {
     expect(ends.length).toBeGreaterThan(10);
     expect(new Set(ends.map((e) => e.node.from.entity_type))).toEqual(new Set(['Intrusion-Set']));
     expect(ends.every((e) => ['Malware', 'Tool'].includes(e.node.to.entity_type))).toBe(true);
+    const counts = await gql(
+      '{ all: stixRelationships(first: 1) { edges { node { __typename } } pageInfo { globalCount } } core: stixCoreRelationships(first: 0) { pageInfo { globalCount } } }',
+    );
+    type Count = { pageInfo: { globalCount: number } };
+    expect((counts.data?.all as Count).pageInfo.globalCount).toBe(
+      (counts.data?.core as Count).pageInfo.globalCount,
+    );
     const marking = (
       await gql(
         '{ markingDefinitions(filters: {mode: and, filters: [{key: "definition_type", values: ["statement"]}], filterGroups: []}) { edges { node { id } } } }',

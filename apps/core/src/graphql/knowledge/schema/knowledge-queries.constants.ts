@@ -79,6 +79,14 @@ export const KNOWLEDGE_QUERIES: readonly KnowledgeQuerySpec[] = [
     'ref',
   ),
   q(
+    'stixRelationships',
+    'stixRelationship',
+    'StixRelationship',
+    'stix-relationship',
+    'StixRelationshipsOrdering',
+    'core',
+  ),
+  q(
     'stixNestedRefRelationships',
     undefined,
     'StixRefRelationship',
