@@ -248,7 +248,12 @@ function compileFilter(filter: Filter): Compiled {
     };
     return operator === 'not_eq' ? { sql: `NOT ${inner.sql}`, params: inner.params } : inner;
   }
-  if (key === 'fromOrToId') {
+  if (key === 'regardingOf' || key === 'connectedToId') {
+    const { ids, types } = key === 'regardingOf' ? regardingOf(filter) : plainIds(filter);
+    const inner = connectedTo(ids, types);
+    return operator === 'not_eq' ? { sql: `NOT ${inner.sql}`, params: inner.params } : inner;
+  }
+  if (key === 'fromOrToId' || key === 'elementId') {
     const ids = JSON.stringify(filter.values);
     return {
       sql: '(e.from_id IN (SELECT value FROM json_each(?)) OR e.to_id IN (SELECT value FROM json_each(?)))',
@@ -264,6 +269,39 @@ function compileFilter(filter: Filter): Compiled {
     return compileRef(rel, filter);
   }
   return compileAttribute(key, filter);
+}
+
+function plainIds(filter: Filter): { ids: string[]; types: string[] } {
+  return { ids: filter.values.map(String), types: [] };
+}
+
+// regardingOf's values are sub-filters: `{key: 'id', values}` and `{key: 'relationship_type', values}`.
+function regardingOf(filter: Filter): { ids: string[]; types: string[] } {
+  const ids: string[] = [];
+  const types: string[] = [];
+  for (const value of filter.values as unknown[]) {
+    const sub = value as { key?: unknown; values?: unknown };
+    const values = Array.isArray(sub.values) ? sub.values.map(String) : [];
+    const subKey: unknown = Array.isArray(sub.key) ? (sub.key as unknown[])[0] : sub.key;
+    if (subKey === 'id') ids.push(...values);
+    else if (subKey === 'relationship_type') types.push(...values);
+    else
+      throw new InvalidQueryError(`Unknown regardingOf key "${String(subKey)}"`, { key: subKey });
+  }
+  return { ids, types };
+}
+
+// Elements with a relationship (either direction) to one of `ids`, of one of `types` if given.
+function connectedTo(ids: string[], types: string[]): Compiled {
+  const typeSql = types.length > 0 ? ' AND r.entity_type IN (SELECT value FROM json_each(?))' : '';
+  const typeParams = types.length > 0 ? [JSON.stringify(types)] : [];
+  const list = JSON.stringify(ids);
+  return {
+    sql:
+      `(EXISTS (SELECT 1 FROM elements r WHERE r.from_id = e.internal_id AND r.to_id IN (SELECT value FROM json_each(?))${typeSql})` +
+      ` OR EXISTS (SELECT 1 FROM elements r WHERE r.to_id = e.internal_id AND r.from_id IN (SELECT value FROM json_each(?))${typeSql}))`,
+    params: [list, ...typeParams, list, ...typeParams],
+  };
 }
 
 /** The whole filter tree (nested groups, and/or modes) as one fragment. */

@@ -161,6 +161,35 @@ export function describeSearchIndexContract(
       await expect(count(nested)).resolves.toBe(1);
     });
 
+    it('filters by relationships: regardingOf, connectedToId, elementId', async () => {
+      const [emotet, trickbot, apt28] = all as [StoredElement, StoredElement, StoredElement];
+      const count = (f: FilterGroup) => fx.sut.count(system, { filters: f });
+      const regarding = (id: string, types?: string[]) =>
+        filters({
+          key: ['regardingOf'],
+          values: [
+            { key: 'id', values: [id] },
+            ...(types ? [{ key: 'relationship_type', values: types }] : []),
+          ] as unknown as string[],
+        });
+      const idsOf = async (f: FilterGroup) =>
+        (await fx.sut.search(system, { filters: f, first: 10 })).items.map((e) => e.internalId);
+      await expect(idsOf(regarding(apt28.internalId))).resolves.toEqual([emotet.internalId]);
+      await expect(idsOf(regarding(emotet.internalId, ['uses']))).resolves.toEqual([
+        apt28.internalId,
+      ]);
+      await expect(count(regarding(emotet.internalId, ['targets']))).resolves.toBe(0);
+      await expect(
+        idsOf(filters({ key: ['connectedToId'], values: [emotet.internalId] })),
+      ).resolves.toEqual([apt28.internalId]);
+      await expect(
+        count(filters({ key: ['connectedToId'], values: [trickbot.internalId] })),
+      ).resolves.toBe(0);
+      await expect(
+        count(filters({ key: ['elementId'], values: [emotet.internalId] })),
+      ).resolves.toBe(1);
+    });
+
     it('applies markings inside the query, counts included', async () => {
       const green = await fx.sut.search(analyst([GREEN]), { types: ['Malware'], first: 10 });
       expect(names(green.items)).toEqual(['Emotet']);

@@ -1,0 +1,144 @@
+import { Inject } from '@nestjs/common';
+import { Args, Context, ID, Int, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { GraphQLString } from 'graphql';
+import { RequireCapabilities } from '../../auth/capabilities.decorator';
+import { FilterGroupInput, OrderingModeValues } from './schema/filter-group.input';
+import { DateTimeScalar, StixRefScalar } from './schema/scalars.constants';
+import { KNOWLEDGE_QUERIES, ORDERING_VALUES } from './schema/knowledge-queries.constants';
+import type { KnowledgeQuerySpec } from './schema/knowledge-queries.constants';
+import {
+  StixObjectOrStixRelationship,
+  connectionOf,
+  knowledgeType,
+} from './schema/knowledge-types.model';
+import type { KnowledgeGraphqlContext } from './read/knowledge-context.types';
+import { KnowledgeReadService } from './read/knowledge-read.service';
+
+// One resolver serves every knowledge read; its query methods are generated from
+// KNOWLEDGE_QUERIES with the code-first decorators (the table is the single source).
+
+type ArgSpec = { name: string; type: () => unknown };
+type Handler = (this: KnowledgeResolver, ...params: unknown[]) => Promise<unknown>;
+
+const orderings = new Map<string, object>();
+function orderingEnum(name: string): object {
+  let values = orderings.get(name);
+  if (!values) {
+    values = Object.fromEntries(ORDERING_VALUES.map((v) => [v, v]));
+    registerEnumType(values, { name });
+    orderings.set(name, values);
+  }
+  return values;
+}
+
+function listArgSpecs(spec: KnowledgeQuerySpec): ArgSpec[] {
+  const ordering = orderingEnum(spec.ordering);
+  const args: ArgSpec[] = [
+    { name: 'filters', type: () => FilterGroupInput },
+    { name: 'search', type: () => String },
+    { name: 'first', type: () => Int },
+    { name: 'after', type: () => ID },
+    { name: 'orderBy', type: () => ordering },
+    { name: 'orderMode', type: () => OrderingModeValues },
+    { name: 'types', type: () => [String] },
+    { name: 'toStix', type: () => Boolean },
+  ];
+  if (spec.relationArgs) {
+    const idType = spec.relationArgs === 'core' ? () => [String] : () => StixRefScalar;
+    args.push(
+      { name: 'fromOrToId', type: spec.relationArgs === 'core' ? () => [String] : () => String },
+      { name: 'elementWithTargetTypes', type: () => [String] },
+      { name: 'fromId', type: idType },
+      { name: 'toId', type: idType },
+      { name: 'fromTypes', type: () => [String] },
+      { name: 'toTypes', type: () => [String] },
+      { name: 'relationship_type', type: () => [String] },
+    );
+    for (const name of ['startTime', 'stopTime', 'firstSeen', 'lastSeen']) {
+      args.push({ name: `${name}Start`, type: () => DateTimeScalar });
+      args.push({ name: `${name}Stop`, type: () => DateTimeScalar });
+    }
+  }
+  return args;
+}
+
+@Resolver()
+export class KnowledgeResolver {
+  constructor(@Inject(KnowledgeReadService) readonly read: KnowledgeReadService) {}
+}
+
+function defineQuery(
+  name: string,
+  args: ArgSpec[],
+  returns: () => unknown,
+  run: (
+    resolver: KnowledgeResolver,
+    ctx: KnowledgeGraphqlContext,
+    values: Record<string, unknown>,
+  ) => Promise<unknown>,
+): void {
+  const proto = KnowledgeResolver.prototype as unknown as Record<string, Handler>;
+  const handler: Handler = function (this: KnowledgeResolver, ...params: unknown[]) {
+    const values = Object.fromEntries(args.map((a, i) => [a.name, params[i]]));
+    return run(this, params[args.length] as KnowledgeGraphqlContext, values);
+  };
+  Object.defineProperty(proto, name, { value: handler, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name) as PropertyDescriptor;
+  // What TypeScript's emitDecoratorMetadata would record for a hand-written method.
+  Reflect.defineMetadata('design:paramtypes', [...args.map(() => Object), Object], proto, name);
+  Reflect.defineMetadata('design:returntype', Promise, proto, name);
+  args.forEach((a, i) => {
+    const nullable = Array.isArray(a.type()) ? 'itemsAndList' : true;
+    Args(a.name, { type: a.type as () => never, nullable })(proto, name, i);
+  });
+  Context()(proto, name, args.length);
+  RequireCapabilities('KNOWLEDGE')(proto, name, descriptor);
+  Query(returns as () => never, { name, nullable: true })(proto, name, descriptor);
+}
+
+function accessOf(ctx: KnowledgeGraphqlContext) {
+  const access = ctx.req.accessContext;
+  if (!access) throw new Error('No AccessContext on an authorised request');
+  return access;
+}
+
+for (const spec of KNOWLEDGE_QUERIES) {
+  const connection = connectionOf(spec.node);
+  defineQuery(
+    spec.list,
+    listArgSpecs(spec),
+    () => connection,
+    (r, ctx, values) => r.read.list(accessOf(ctx), spec, values),
+  );
+  if (spec.single) {
+    const idArg = [{ name: 'id', type: () => String }];
+    defineQuery(
+      spec.single,
+      idArg,
+      () => knowledgeType(spec.node),
+      (r, ctx, values) => r.read.read(accessOf(ctx), spec.types, String(values.id)),
+    );
+  }
+}
+
+defineQuery(
+  'stixObjectOrStixRelationship',
+  [{ name: 'id', type: () => String }],
+  () => StixObjectOrStixRelationship,
+  (r, ctx, values) =>
+    r.read.read(accessOf(ctx), ['Basic-Object', 'basic-relationship'], String(values.id)),
+);
+
+defineQuery(
+  'stix',
+  [{ name: 'id', type: () => String }],
+  () => GraphQLString,
+  async (r, ctx, values) => {
+    const node = await r.read.read(
+      accessOf(ctx),
+      ['Basic-Object', 'basic-relationship'],
+      String(values.id),
+    );
+    return node ? node.field('toStix', ctx.knowledge.loaders()) : null;
+  },
+);

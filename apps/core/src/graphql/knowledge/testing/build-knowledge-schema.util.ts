@@ -1,0 +1,21 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import type { GraphQLSchema } from 'graphql';
+import { AboutResolver } from '../../about/about.resolver';
+import { ContainerObjectsResolver } from '../container-objects.resolver';
+import { KnowledgeResolver } from '../knowledge.resolver';
+import { knowledgeOrphanTypes } from '../schema/knowledge-types.model';
+
+/** The core GraphQL schema, built from the code-first metadata without a server (for tests). */
+export async function buildCoreSchema(): Promise<GraphQLSchema> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    await app.init();
+    const factory = app.get(GraphQLSchemaFactory);
+    return await factory.create([AboutResolver, KnowledgeResolver, ContainerObjectsResolver], {
+      orphanedTypes: knowledgeOrphanTypes(),
+    });
+  } finally {
+    await app.close();
+  }
+}
