@@ -19,6 +19,6 @@ function cacheProvider(config: CacheConfig): FactoryProvider<Cache> {
     case 'memory':
       return { provide: Cache, useFactory: () => new MemoryCache(config.memory) };
     default:
-      return assertNever(config.driver, 'cache driver');
+      return assertNever(config, 'cache driver');
   }
 }

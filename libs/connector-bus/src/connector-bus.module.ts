@@ -28,6 +28,6 @@ function connectorBusProvider(config: ConnectorBusConfig): FactoryProvider<Conne
         inject: [SqliteDatabase],
       };
     default:
-      return assertNever(config.driver, 'connector bus driver');
+      return assertNever(config, 'connector bus driver');
   }
 }

@@ -28,6 +28,6 @@ function eventStreamProvider(config: EventStreamConfig): FactoryProvider<EventSt
         inject: [SqliteDatabase],
       };
     default:
-      return assertNever(config.driver, 'event stream driver');
+      return assertNever(config, 'event stream driver');
   }
 }

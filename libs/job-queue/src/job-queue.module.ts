@@ -24,6 +24,6 @@ function jobQueueProvider(config: JobQueueConfig): FactoryProvider<JobQueue> {
         inject: [SqliteDatabase],
       };
     default:
-      return assertNever(config.driver, 'job queue driver');
+      return assertNever(config, 'job queue driver');
   }
 }

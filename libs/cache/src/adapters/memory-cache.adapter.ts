@@ -11,7 +11,7 @@ export class MemoryCache extends Cache {
   private readonly entries: LRUCache<string, string>;
   private readonly locks = new MemoryLockTable();
 
-  constructor(config: CacheConfig['memory']) {
+  constructor(config: Extract<CacheConfig, { driver: 'memory' }>['memory']) {
     super();
     this.entries = new LRUCache({ max: config.maxEntries });
   }
