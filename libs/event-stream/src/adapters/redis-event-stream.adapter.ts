@@ -20,7 +20,6 @@ export type RedisEventStreamOptions = {
 };
 
 type Entry = [id: string, fields: string[]];
-type XReadReply = [key: string, entries: Entry[]][] | null;
 
 // The highest sequence number of a Redis stream id: `<ms - 1>-MAX` is just before `<ms>-0`.
 const MAX_SEQ = '18446744073709551615';
@@ -163,7 +162,7 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
         'STREAMS',
         this.key,
         cursor,
-      )) as XReadReply;
+      ));
       return reply?.[0]?.[1] ?? [];
     } catch (error) {
       if (ended()) {
