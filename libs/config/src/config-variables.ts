@@ -247,10 +247,10 @@ export const CONFIG_VARIABLES = [
   {
     env: 'THREATLOOM_RABBITMQ_QUEUE_TYPE',
     group: 'distributed',
-    schema: z.enum(['quorum', 'classic']),
-    default: 'quorum',
+    schema: z.enum(['classic', 'quorum']),
+    default: 'classic',
     description:
-      'Type of the queues Threatloom declares: quorum (replicated, exact delivery counts) or classic.',
+      "Type of the queues Threatloom declares (OpenCTI's rabbitmq.queue_type): classic, or quorum (replicated, exact delivery counts).",
   },
 ] as const satisfies readonly ConfigVariable[];
 
