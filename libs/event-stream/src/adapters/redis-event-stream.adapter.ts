@@ -154,7 +154,7 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
 
   private async readAfter(reader: Redis, cursor: string, ended: () => boolean): Promise<Entry[]> {
     try {
-      const reply = (await reader.xread(
+      const reply = await reader.xread(
         'COUNT',
         this.pageSize,
         'BLOCK',
@@ -162,7 +162,7 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
         'STREAMS',
         this.key,
         cursor,
-      ));
+      );
       return reply?.[0]?.[1] ?? [];
     } catch (error) {
       if (ended()) {
