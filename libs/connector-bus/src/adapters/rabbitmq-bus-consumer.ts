@@ -9,17 +9,26 @@ export type RabbitMqConsumerSettings = {
   prefetch: number;
   leaseMs: number;
   requeueDelayMs: number;
+  /** Pause before subscribing again after the channel or the connection was lost. */
+  resubscribeDelayMs: number;
   onError(error: unknown): void;
 };
+
+/** Opens a new channel (reconnecting when the connection was lost). */
+export type OpenChannel = () => Promise<{ channel: Channel; channelNo: number }>;
 
 // How long a partial batch waits for the rest of the prefetch window to arrive.
 const LINGER_MS = 5;
 
 /**
  * One consumer slot on its own channel: the broker pushes up to `prefetch` unacked messages,
- * which go to the handler as one batch; each is then acked, requeued or dead-lettered.
+ * which go to the handler as one batch; each is then acked, requeued or dead-lettered. When the
+ * channel or the connection is lost (a broker restart), it subscribes again on a new channel; the
+ * broker has put the unacked messages back meanwhile.
  */
 export class RabbitMqBusConsumer {
+  private channel: Channel | undefined;
+  private channelNo = 0;
   private consumerTag: string | undefined;
   private buffer: BusDelivery[] = [];
   private running: Promise<void> | undefined;
@@ -27,17 +36,24 @@ export class RabbitMqBusConsumer {
   private stopping = false;
 
   constructor(
-    private readonly channel: Channel,
-    private readonly channelNo: number,
+    private readonly open: OpenChannel,
     private readonly handler: BusHandler,
     private readonly held: HeldDeliveries,
     private readonly settings: RabbitMqConsumerSettings,
   ) {}
 
   async start(): Promise<void> {
-    await this.channel.prefetch(this.settings.prefetch);
-    const reply = await this.channel.consume(this.settings.queue, (message) =>
-      this.receive(message),
+    const { channel, channelNo } = await this.open();
+    if (this.stopping) {
+      await channel.close();
+      return;
+    }
+    this.channel = channel;
+    this.channelNo = channelNo;
+    channel.once('close', () => this.lost(channel));
+    await channel.prefetch(this.settings.prefetch);
+    const reply = await channel.consume(this.settings.queue, (message) =>
+      this.receive(channel, message),
     );
     this.consumerTag = reply.consumerTag;
   }
@@ -46,27 +62,58 @@ export class RabbitMqBusConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.linger);
-    if (this.consumerTag !== undefined) {
-      await this.channel.cancel(this.consumerTag).catch((error: unknown) => {
+    const channel = this.channel;
+    this.channel = undefined;
+    if (channel && this.consumerTag !== undefined) {
+      await channel.cancel(this.consumerTag).catch((error: unknown) => {
         this.settings.onError(error);
       });
     }
     await this.running;
     this.buffer.forEach((delivery) => this.held.requeue(delivery.deliveryTag));
     this.buffer = [];
-    await this.channel.close().catch((error: unknown) => this.settings.onError(error));
-    this.held.forgetChannel(this.channel);
+    if (channel) {
+      await channel.close().catch((error: unknown) => this.settings.onError(error));
+      this.held.forgetChannel(channel);
+    }
   }
 
-  private receive(message: ConsumeMessage | null): void {
+  private receive(channel: Channel, message: ConsumeMessage | null): void {
     if (message === null) {
       // The broker cancelled the subscription (the queue was deleted).
       this.stopping = true;
       return;
     }
     const { queue, leaseMs } = this.settings;
-    this.buffer.push(this.held.track(this.channel, this.channelNo, queue, message, leaseMs));
+    this.buffer.push(this.held.track(channel, this.channelNo, queue, message, leaseMs));
     this.schedule();
+  }
+
+  /** The channel closed without stop(): its deliveries are back in the queue; subscribe again. */
+  private lost(channel: Channel): void {
+    if (this.stopping || channel !== this.channel) {
+      return;
+    }
+    this.channel = undefined;
+    this.consumerTag = undefined;
+    this.buffer = [];
+    this.held.forgetChannel(channel);
+    void this.resubscribe();
+  }
+
+  private async resubscribe(): Promise<void> {
+    while (!this.stopping && !this.channel) {
+      await new Promise((resolve) => setTimeout(resolve, this.settings.resubscribeDelayMs));
+      if (this.stopping) {
+        return;
+      }
+      try {
+        await this.start();
+      } catch (error) {
+        this.settings.onError(error);
+        this.channel = undefined;
+      }
+    }
   }
 
   private schedule(): void {

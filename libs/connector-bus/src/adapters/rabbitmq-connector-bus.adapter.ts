@@ -42,6 +42,8 @@ export type RabbitMqConnectorBusOptions = {
   visibilityTimeoutMs?: number;
   /** Delay before a batch whose handler failed as `unavailable` is requeued (default 1 s). */
   requeueDelayMs?: number;
+  /** Pause before a consumer subscribes again after losing its connection (default 2 s). */
+  resubscribeDelayMs?: number;
   /** Records failures of consumers (default: a process warning). */
   onError?: (error: unknown) => void;
 };
@@ -77,6 +79,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
       leaseMs: options.leaseMs ?? 300_000,
       visibilityTimeoutMs: options.visibilityTimeoutMs ?? 60_000,
       requeueDelayMs: options.requeueDelayMs ?? 1000,
+      resubscribeDelayMs: options.resubscribeDelayMs ?? 2000,
       onError: options.onError ?? reportError,
     };
     this.held = new HeldDeliveries(this.owner, (delivery, message, reason) =>
@@ -141,8 +144,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
     const slots = await this.guard('Starting a consumer', async () => {
       const started: RabbitMqBusConsumer[] = [];
       for (let i = 0; i < concurrency; i += 1) {
-        const { channel, channelNo } = await this.openChannel();
-        const slot = new RabbitMqBusConsumer(channel, channelNo, handler, this.held, {
+        const slot = new RabbitMqBusConsumer(() => this.openChannel(), handler, this.held, {
           ...this.settings,
           queue,
           prefetch: options.prefetch,

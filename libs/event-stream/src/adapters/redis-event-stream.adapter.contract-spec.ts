@@ -26,7 +26,11 @@ const harness = (trim: 'approximate' | 'exact') => async (): Promise<EventStream
     sut: instance(),
     maxEvents,
     trimSlack: trim === 'exact' ? 0 : NODE_SIZE,
-    reopen: () => Promise.resolve(instance()),
+    reopen: async () => {
+      const stream = instance();
+      await stream.ready();
+      return stream;
+    },
     cleanup: async () => {
       await Promise.all(open.map((stream) => stream.close()));
       const redis = new Redis(url);

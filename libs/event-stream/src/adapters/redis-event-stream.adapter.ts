@@ -80,7 +80,21 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
   }
 
   subscribe(options: StreamSubscribeOptions): AsyncIterable<StreamEvent> {
-    return this.tail(options);
+    // "Live" means after this call: the newest id is asked for now, not at the first next().
+    const live = options.after === undefined && options.fromTime === undefined;
+    const newest = live ? this.lastEventId() : Promise.resolve(undefined);
+    newest.catch(() => undefined);
+    return this.tail(options, newest);
+  }
+
+  /** Resolves once the connection is up (commands sent before then wait for it). */
+  async ready(): Promise<void> {
+    if (this.redis.status !== 'ready') {
+      await new Promise<void>((resolve, reject) => {
+        this.redis.once('ready', resolve);
+        this.redis.once('end', () => reject(failure(new Error('connection closed'), 'Connecting')));
+      });
+    }
   }
 
   async lastEventId(): Promise<string | undefined> {
@@ -120,14 +134,17 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
     await this.close();
   }
 
-  private async *tail(options: StreamSubscribeOptions): AsyncGenerator<StreamEvent> {
+  private async *tail(
+    options: StreamSubscribeOptions,
+    newest: Promise<string | undefined>,
+  ): AsyncGenerator<StreamEvent> {
     const position = resolveStreamPosition(options);
     const signals = [options.signal, this.shutdown.signal];
     const ended = () => signals.some((signal) => signal.aborted);
     if (ended()) {
       return;
     }
-    let cursor = position ? xreadCursor(position) : ((await this.lastEventId()) ?? '0-0');
+    let cursor = position ? xreadCursor(position) : ((await newest) ?? '0-0');
     const reader = this.redis.duplicate({ maxRetriesPerRequest: 2 });
     reader.on('error', () => undefined);
     this.readers.add(reader);

@@ -19,6 +19,8 @@ export type BullMqConsumerSettings = {
   /** Sends a job to dead letter (it holds the job's lock with `token`). */
   bury(fetched: Fetched, reason: DeadLetterReason, attempts: number): Promise<void>;
   onError(error: unknown): void;
+  /** Called once the worker is closed (to release what it was given). */
+  closed(): Promise<void>;
 };
 
 export const LEASE_EXPIRED: DeadLetterReason = {
@@ -33,6 +35,7 @@ export const LEASE_EXPIRED: DeadLetterReason = {
  */
 export class BullMqConsumer {
   private stopping = false;
+  private stopped: Promise<void> | undefined;
   private lanes: Promise<void>[] = [];
   private readonly sleepers = new Set<() => void>();
 
@@ -46,12 +49,18 @@ export class BullMqConsumer {
     this.lanes = Array.from({ length: this.settings.concurrency }, () => this.lane());
   }
 
-  /** Stops fetching, waits for the batches in flight, then closes the worker. */
-  async stop(): Promise<void> {
+  /** Stops fetching, waits for the batches in flight, then closes the worker (and its connection). */
+  stop(): Promise<void> {
+    this.stopped ??= this.drain();
+    return this.stopped;
+  }
+
+  private async drain(): Promise<void> {
     this.stopping = true;
     this.sleepers.forEach((wake) => wake());
     await Promise.all(this.lanes);
     await this.worker.close();
+    await this.settings.closed();
   }
 
   private async lane(): Promise<void> {

@@ -110,8 +110,10 @@ export class BullMqJobQueue extends JobQueue implements OnModuleDestroy {
     const leaseMs = options.leaseMs ?? this.settings.leaseMs;
     assertPositive({ batchSize: options.batchSize, concurrency, leaseMs });
     const target = this.queue(queue);
+    // BullMQ leaves a connection it was given open: the consumer closes it after the worker.
+    const connection = connect(this.config.url);
     const worker = new Worker<BullJobData>(queue, null, {
-      connection: connect(this.config.url),
+      connection,
       prefix: this.bullPrefix,
       autorun: false,
       lockDuration: leaseMs,
@@ -128,6 +130,9 @@ export class BullMqJobQueue extends JobQueue implements OnModuleDestroy {
       batchSize: options.batchSize,
       concurrency,
       bury: (fetched, reason, attempts) => this.bury(queue, fetched, reason, attempts),
+      closed: async () => {
+        await connection.quit();
+      },
     });
     this.consumers.add(consumer);
     await this.run('Starting a consumer', () => worker.startStalledCheckTimer());
