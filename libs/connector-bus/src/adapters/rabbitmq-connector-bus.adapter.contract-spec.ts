@@ -3,7 +3,7 @@ import { requireTestService } from '@lib/testing';
 import { describeConnectorBusContract } from '../testing/connector-bus.contract';
 import { RabbitMqConnectorBus } from './rabbitmq-connector-bus.adapter';
 
-const fast = { requeueDelayMs: 10, onError: () => undefined };
+const fast = { requeueDelayMs: 10, resubscribeDelayMs: 50, onError: () => undefined };
 
 // A virtual host per test (made through the management API), so that runs never see each
 // other's queues, under the exact names pycti expects; deleted afterwards. Both queue types.
@@ -38,7 +38,12 @@ const harness = (queueType: 'classic' | 'quorum') => async () => {
 describeConnectorBusContract('rabbitmq (classic queues)', harness('classic'));
 describeConnectorBusContract('rabbitmq (quorum queues)', harness('quorum'));
 
-async function manage(base: string, method: string, path: string, body?: unknown): Promise<void> {
+async function manage(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<unknown> {
   const parsed = new URL(base);
   const auth = Buffer.from(
     `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`,
@@ -52,5 +57,74 @@ async function manage(base: string, method: string, path: string, body?: unknown
   });
   if (!response.ok) {
     throw new Error(`RabbitMQ management ${method} ${path}: ${response.status}`);
+  }
+  const text = await response.text();
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+describe(`${RabbitMqConnectorBus.name} across a lost connection`, () => {
+  it('consumes again, and publishes again, after the broker closed its connection', async () => {
+    const make = harness('classic');
+    const { sut, cleanup } = await make();
+    const bus = sut;
+    const seen: string[] = [];
+    try {
+      const { push } = await bus.declareConnector('c0ffee');
+      const consumer = await bus.consume(
+        push,
+        (deliveries) => {
+          seen.push(...deliveries.map((delivery) => delivery.body));
+          return Promise.resolve();
+        },
+        { prefetch: 5 },
+      );
+      await bus.publish(push, [{ body: 'before' }]);
+      await waitFor(() => seen.includes('before'));
+      await closeConnections(await requireTestService('rabbitmq-management'), vhostOf(bus));
+      await waitFor(async () => {
+        try {
+          await bus.publish(push, [{ body: 'after' }]);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      await waitFor(() => seen.includes('after'));
+      await consumer.stop();
+    } finally {
+      await cleanup();
+    }
+    // The management API lists new connections after its statistics interval (up to ~5 s).
+  }, 40_000);
+});
+
+function vhostOf(bus: RabbitMqConnectorBus): string {
+  const url = (bus as unknown as { config: { url: string } }).config.url;
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+async function closeConnections(management: string, vhost: string): Promise<void> {
+  let names: string[] = [];
+  await waitFor(async () => {
+    const listed = (await manage(
+      management,
+      'GET',
+      `vhosts/${encodeURIComponent(vhost)}/connections`,
+    )) as { name: string }[];
+    names = listed.map((connection) => connection.name);
+    return names.length > 0;
+  });
+  for (const name of names) {
+    await manage(management, 'DELETE', `connections/${encodeURIComponent(name)}`);
+  }
+}
+
+async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) {
+      throw new Error(`condition not met within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -17,7 +17,7 @@ const harness = (trim: 'approximate' | 'exact') => async (): Promise<EventStream
   const instance = () => {
     const stream = new RedisEventStream(
       { driver: 'redis', maxEvents, redis: { url, prefix, trim } },
-      { blockMs: 1000, pageSize: 7 },
+      { blockMs: 1000, pageSize: 7, retryDelayMs: 50, onError: () => undefined },
     );
     open.push(stream);
     return stream;
@@ -48,3 +48,48 @@ const harness = (trim: 'approximate' | 'exact') => async (): Promise<EventStream
 
 describeEventStreamContract('redis (exact trim)', harness('exact'));
 describeEventStreamContract('redis (approximate trim)', harness('approximate'));
+
+describe(`${RedisEventStream.name} across a lost connection`, () => {
+  it("goes on tailing after Redis dropped the subscriber's connection", async () => {
+    const { sut, cleanup } = await harness('exact')();
+    const stream = sut as RedisEventStream;
+    const controller = new AbortController();
+    const redis = new Redis(await requireTestService('redis'));
+    try {
+      const iterator = stream.subscribe({ signal: controller.signal })[Symbol.asyncIterator]();
+      const first = iterator.next();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await stream.append([event('before')]);
+      expect((await first).value).toMatchObject({ data: { name: 'before' } });
+      const next = iterator.next();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const clients = (await redis.client('LIST')) as string;
+      const ids = clients
+        .split('\n')
+        .filter((line) => line.includes(` name=${stream.readerName} `))
+        .map((line) => /id=(\d+)/.exec(line)?.[1] ?? '');
+      expect(ids.length).toBeGreaterThan(0);
+      for (const id of ids) {
+        await redis.client('KILL', 'ID', id);
+      }
+      await stream.append([event('after')]);
+      expect((await next).value).toMatchObject({ data: { name: 'after' } });
+    } finally {
+      controller.abort();
+      await redis.quit();
+      await cleanup();
+    }
+  });
+});
+
+function event(name: string) {
+  return {
+    type: 'create' as const,
+    scope: 'external' as const,
+    elementId: name,
+    entityType: 'Malware',
+    origin: {},
+    message: name,
+    data: { id: `malware--${name}`, type: 'malware', name },
+  };
+}

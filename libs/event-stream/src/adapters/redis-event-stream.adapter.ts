@@ -17,6 +17,13 @@ export type RedisEventStreamOptions = {
   blockMs?: number;
   /** Events read per XREAD by subscribers (default 500). */
   pageSize?: number;
+  /**
+   * Pause of a subscriber after a failed read before it reads again from where it was (default
+   * 1 s): a Redis restart delays the live stream, it does not end it.
+   */
+  retryDelayMs?: number;
+  /** Records the read failures subscribers retried (default: a process warning). */
+  onError?: (error: unknown) => void;
 };
 
 type Entry = [id: string, fields: string[]];
@@ -36,6 +43,10 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
   private readonly trim: string[];
   private readonly blockMs: number;
   private readonly pageSize: number;
+  private readonly retryDelayMs: number;
+  /** CLIENT LIST name of the subscribers' connections. */
+  readonly readerName: string;
+  private readonly onError: (error: unknown) => void;
   private readonly readers = new Set<Redis>();
   private readonly shutdown = new AbortController();
 
@@ -45,9 +56,12 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
     // A failing connection is reported by the commands that need it (STREAM_UNAVAILABLE).
     this.redis.on('error', () => undefined);
     this.key = `${config.redis.prefix}stream.live`;
+    this.readerName = `${config.redis.prefix.replace(/[^A-Za-z0-9_.:-]/g, '')}stream-reader`;
     this.trim = ['MAXLEN', config.redis.trim === 'exact' ? '=' : '~', String(config.maxEvents)];
     this.blockMs = options.blockMs ?? 5000;
     this.pageSize = options.pageSize ?? 500;
+    this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.onError = options.onError ?? reportError;
   }
 
   async append(drafts: readonly StreamEventDraft[]): Promise<StreamEvent[]> {
@@ -145,7 +159,10 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
       return;
     }
     let cursor = position ? xreadCursor(position) : ((await newest) ?? '0-0');
-    const reader = this.redis.duplicate({ maxRetriesPerRequest: 2 });
+    const reader = this.redis.duplicate({
+      maxRetriesPerRequest: 2,
+      connectionName: this.readerName,
+    });
     reader.on('error', () => undefined);
     this.readers.add(reader);
     // A blocked XREAD only returns when its connection closes: aborting closes it.
@@ -182,10 +199,11 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
       );
       return reply?.[0]?.[1] ?? [];
     } catch (error) {
-      if (ended()) {
-        return [];
+      if (!ended()) {
+        this.onError(failure(error, 'Tailing the stream'));
+        await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
       }
-      throw failure(error, 'Tailing the stream');
+      return [];
     }
   }
 
@@ -231,5 +249,11 @@ function failure(error: unknown, what: string): AppError {
     category: 'unavailable',
     message: `${what} failed: Redis did not answer (${reason})`,
     cause: error,
+  });
+}
+
+function reportError(error: unknown): void {
+  process.emitWarning(error instanceof Error ? error : new Error(String(error)), {
+    code: 'EVENT_STREAM',
   });
 }
