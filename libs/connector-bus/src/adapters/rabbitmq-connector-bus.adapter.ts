@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { connect } from 'amqplib';
-import type { Channel, ChannelModel, ConfirmChannel, GetMessage, Message } from 'amqplib';
+import type { Channel, GetMessage, Message } from 'amqplib';
 import type { OnModuleDestroy } from '@nestjs/common';
 import type { RabbitMqConfig } from '@lib/config';
-import { AppError } from '@lib/kernel';
 import { ConnectorBus } from '../connector-bus.port';
 import type {
   BusConsumeOptions,
@@ -24,6 +22,7 @@ import {
   InvalidBusRequestError,
 } from '../errors/connector-bus.error';
 import { RabbitMqBusConsumer } from './rabbitmq-bus-consumer';
+import { RabbitMqChannels, checkQueue } from './rabbitmq-channels';
 import { HeldDeliveries } from './rabbitmq-held-deliveries';
 import {
   assertDeliveryTag,
@@ -61,10 +60,7 @@ const MAX_NAME_BYTES = MAX_QUEUE_NAME_BYTES - '.dead-letters'.length - 'listen_'
  * figure), and delivery tags are valid on the instance that issued them.
  */
 export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestroy {
-  private model: Promise<ChannelModel> | undefined;
-  private publisher: Promise<ConfirmChannel> | undefined;
-  private fetcher: Promise<{ channel: Channel; channelNo: number }> | undefined;
-  private channelSeq = 0;
+  private readonly channels: RabbitMqChannels;
   private readonly owner = randomUUID();
   private readonly held: HeldDeliveries;
   private readonly consumers = new Set<RabbitMqBusConsumer>();
@@ -85,12 +81,15 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
     this.held = new HeldDeliveries(this.owner, (delivery, message, reason) =>
       this.publishDeadLetter(delivery, message, reason),
     );
+    this.channels = new RabbitMqChannels(config.url, this.settings.onError, (channel) =>
+      this.held.forgetChannel(channel),
+    );
   }
 
   async declareConnector(connectorId: string): Promise<ConnectorQueues> {
     assertName(connectorId, 'connectorId');
     const queues = connectorQueues(connectorId, this.config.prefix);
-    await this.withChannel('Declaring connector queues', async (channel) => {
+    await this.channels.withChannel('Declaring connector queues', async (channel) => {
       for (const exchange of [queues.pushExchange, queues.listenExchange]) {
         await channel.assertExchange(exchange, 'direct', { durable: true });
       }
@@ -110,11 +109,13 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
 
   async declareQueue(queue: string): Promise<void> {
     assertName(queue, 'queue');
-    await this.withChannel('Declaring a queue', (channel) => this.assertQueues(channel, queue));
+    await this.channels.withChannel('Declaring a queue', (channel) =>
+      this.assertQueues(channel, queue),
+    );
   }
 
   async deleteQueue(queue: string): Promise<void> {
-    await this.withChannel('Deleting a queue', async (channel) => {
+    await this.channels.withChannel('Deleting a queue', async (channel) => {
       await channel.deleteQueue(queue);
       await channel.deleteQueue(deadLetterQueueOf(queue));
     });
@@ -123,8 +124,8 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
   async publish(queue: string, messages: readonly BusMessageDraft[]): Promise<void> {
     messages.forEach(assertMessage);
     await this.assertDeclared(queue);
-    await this.guard('Publishing', async () => {
-      const channel = await this.publishChannel();
+    await this.channels.guard('Publishing', async () => {
+      const channel = await this.channels.publisher();
       for (const message of messages) {
         channel.sendToQueue(queue, Buffer.from(message.body), publishOptions(message.headers));
       }
@@ -141,10 +142,10 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
     const leaseMs = options.leaseMs ?? this.settings.leaseMs;
     assertPositive({ prefetch: options.prefetch, concurrency, leaseMs });
     await this.assertDeclared(queue);
-    const slots = await this.guard('Starting a consumer', async () => {
+    const slots = await this.channels.guard('Starting a consumer', async () => {
       const started: RabbitMqBusConsumer[] = [];
       for (let i = 0; i < concurrency; i += 1) {
-        const slot = new RabbitMqBusConsumer(() => this.openChannel(), handler, this.held, {
+        const slot = new RabbitMqBusConsumer(() => this.channels.open(), handler, this.held, {
           ...this.settings,
           queue,
           prefetch: options.prefetch,
@@ -168,8 +169,8 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
     const visibilityTimeoutMs = options.visibilityTimeoutMs ?? this.settings.visibilityTimeoutMs;
     assertPositive({ max: options.max, visibilityTimeoutMs });
     await this.assertDeclared(queue);
-    return await this.guard('Fetching messages', async () => {
-      const { channel, channelNo } = await this.fetchChannel();
+    return await this.channels.guard('Fetching messages', async () => {
+      const { channel, channelNo } = await this.channels.fetcher();
       const deliveries: BusDelivery[] = [];
       while (deliveries.length < options.max) {
         const message = await channel.get(queue, { noAck: false });
@@ -204,7 +205,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
   }
 
   async depth(queue: string): Promise<QueueDepth> {
-    return await this.withChannel('Counting messages', async (channel) => {
+    return await this.channels.withChannel('Counting messages', async (channel) => {
       const ready = await checkQueue(channel, queue);
       const dead = await checkQueue(channel, deadLetterQueueOf(queue));
       return { ready, unacked: this.held.count(queue), dead };
@@ -212,7 +213,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
   }
 
   async purge(queue: string): Promise<number> {
-    return await this.withChannel('Purging a queue', async (channel) => {
+    return await this.channels.withChannel('Purging a queue', async (channel) => {
       await checkQueue(channel, queue);
       return (await channel.purgeQueue(queue)).messageCount;
     });
@@ -222,7 +223,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
     const limit = options.limit ?? 100;
     const dlq = deadLetterQueueOf(queue);
     // Messages taken without ack go back, in order, when the channel closes.
-    return await this.withChannel('Listing dead letters', async (channel) => {
+    return await this.channels.withChannel('Listing dead letters', async (channel) => {
       await checkQueue(channel, queue);
       const letters: BusDeadLetter[] = [];
       while (letters.length < limit) {
@@ -239,7 +240,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
   async replay(deadLetterId: string): Promise<void> {
     const { messageId, queue } = parseDeadLetterId(deadLetterId);
     const dlq = deadLetterQueueOf(queue);
-    const found = await this.withChannel('Replaying a dead letter', async (channel) => {
+    const found = await this.channels.withChannel('Replaying a dead letter', async (channel) => {
       const total = await checkQueue(channel, dlq).catch((error: unknown) => {
         throw error instanceof BusQueueNotFoundError
           ? new BusDeadLetterNotFoundError(deadLetterId)
@@ -267,13 +268,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     this.consumers.clear();
-    const model = this.model;
-    this.model = undefined;
-    this.publisher = undefined;
-    this.fetcher = undefined;
-    if (model) {
-      await (await model).close();
-    }
+    await this.channels.close();
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -284,7 +279,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
   // makes the broker apply them before the caller goes on (e.g. reads the queue's depth).
   private async settled(channels: readonly (Channel | undefined)[]): Promise<void> {
     const distinct = new Set(channels.filter((channel) => channel !== undefined));
-    await this.guard('Settling deliveries', () =>
+    await this.channels.guard('Settling deliveries', () =>
       Promise.all([...distinct].map((channel) => channel.checkExchange('amq.direct'))),
     );
   }
@@ -302,7 +297,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
   }
 
   private async assertDeclared(queue: string): Promise<void> {
-    await this.withChannel('Checking a queue', (channel) => checkQueue(channel, queue));
+    await this.channels.withChannel('Checking a queue', (channel) => checkQueue(channel, queue));
   }
 
   private async publishDeadLetter(
@@ -311,126 +306,15 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
     reason: DeadLetterReason,
   ): Promise<void> {
     const copy = deadLetterMessage(delivery, message, reason);
-    const channel = await this.publishChannel();
+    const channel = await this.channels.publisher();
     channel.sendToQueue(deadLetterQueueOf(delivery.queue), copy.content, copy.options);
     await channel.waitForConfirms();
   }
 
   private async republish(queue: string, message: Message): Promise<void> {
-    const channel = await this.publishChannel();
+    const channel = await this.channels.publisher();
     channel.sendToQueue(queue, message.content, replayOptions(message));
     await channel.waitForConfirms();
-  }
-
-  private connection(): Promise<ChannelModel> {
-    if (!this.model) {
-      const model = connect(this.config.url);
-      this.model = model;
-      model
-        .then((opened) => {
-          opened.on('error', (error: unknown) => this.settings.onError(error));
-          opened.on('close', () => {
-            if (this.model === model) {
-              this.model = undefined;
-              this.publisher = undefined;
-              this.fetcher = undefined;
-            }
-          });
-        })
-        .catch(() => {
-          if (this.model === model) {
-            this.model = undefined;
-          }
-        });
-    }
-    return this.model;
-  }
-
-  private async openChannel(): Promise<{ channel: Channel; channelNo: number }> {
-    const channel = await (await this.connection()).createChannel();
-    this.channelSeq += 1;
-    channel.on('error', () => undefined);
-    channel.on('close', () => this.held.forgetChannel(channel));
-    return { channel, channelNo: this.channelSeq };
-  }
-
-  private publishChannel(): Promise<ConfirmChannel> {
-    if (!this.publisher) {
-      const opening = this.connection().then((model) => model.createConfirmChannel());
-      this.publisher = opening;
-      opening
-        .then((channel) => {
-          channel.on('error', (error: unknown) => this.settings.onError(error));
-          channel.on('close', () => {
-            if (this.publisher === opening) {
-              this.publisher = undefined;
-            }
-          });
-        })
-        .catch(() => (this.publisher = undefined));
-    }
-    return this.publisher;
-  }
-
-  private fetchChannel(): Promise<{ channel: Channel; channelNo: number }> {
-    if (!this.fetcher) {
-      const opening = this.openChannel();
-      this.fetcher = opening;
-      opening
-        .then(({ channel }) =>
-          channel.on('close', () => {
-            if (this.fetcher === opening) {
-              this.fetcher = undefined;
-            }
-          }),
-        )
-        .catch(() => (this.fetcher = undefined));
-    }
-    return this.fetcher;
-  }
-
-  /** Runs `fn` on a short-lived channel (a failed check closes its channel, never a shared one). */
-  private async withChannel<T>(what: string, fn: (channel: Channel) => Promise<T>): Promise<T> {
-    return await this.guard(what, async () => {
-      const { channel } = await this.openChannel();
-      let closed = false;
-      channel.once('close', () => (closed = true));
-      try {
-        return await fn(channel);
-      } finally {
-        if (!closed) {
-          await channel.close().catch(() => undefined);
-        }
-      }
-    });
-  }
-
-  private async guard<T>(what: string, fn: () => Promise<T>): Promise<T> {
-    try {
-      return await fn();
-    } catch (error) {
-      if (error instanceof AppError) {
-        throw error;
-      }
-      throw new AppError({
-        code: 'BUS_UNAVAILABLE',
-        category: 'unavailable',
-        message: `${what} failed: RabbitMQ did not answer (${String(error)})`,
-        cause: error,
-      });
-    }
-  }
-}
-
-/** The ready count of a queue; BUS_QUEUE_NOT_FOUND when the broker does not know it. */
-async function checkQueue(channel: Channel, queue: string): Promise<number> {
-  try {
-    return (await channel.checkQueue(queue)).messageCount;
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 404) {
-      throw new BusQueueNotFoundError(queue);
-    }
-    throw error;
   }
 }
 
