@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'amqplib';
 import { requireTestService } from '@lib/testing';
 import { describeConnectorBusContract } from '../testing/connector-bus.contract';
 import { RabbitMqConnectorBus } from './rabbitmq-connector-bus.adapter';
@@ -98,9 +99,38 @@ describe(`${RabbitMqConnectorBus.name} across a lost connection`, () => {
   }, 40_000);
 });
 
+describe(`${RabbitMqConnectorBus.name} and pycti`, () => {
+  it('delivers a bundle published the way pycti publishes it (exchange, routing key, no id)', async () => {
+    const { sut, cleanup } = await harness('classic')();
+    const bus = sut;
+    const model = await connect(urlOf(bus));
+    try {
+      const queues = await bus.declareConnector('c0ffee');
+      const channel = await model.createConfirmChannel();
+      const body = JSON.stringify({ bundle_type: 'QUEUE_BUNDLE', content: 'e30=', update: true });
+      channel.publish(queues.pushExchange, queues.pushRouting, Buffer.from(body), {
+        persistent: true,
+        contentEncoding: 'utf-8',
+      });
+      await channel.waitForConfirms();
+      const [delivery] = await bus.fetch(queues.push, { max: 5 });
+      expect(delivery).toMatchObject({ body, headers: {}, redelivered: false, deliveryCount: 1 });
+      expect(delivery?.messageId).toMatch(/^sha256:[0-9a-f]{64}$/);
+      await bus.ack([delivery?.deliveryTag ?? '']);
+      expect(await bus.depth(queues.push)).toEqual({ ready: 0, unacked: 0, dead: 0 });
+    } finally {
+      await model.close();
+      await cleanup();
+    }
+  });
+});
+
+function urlOf(bus: RabbitMqConnectorBus): string {
+  return (bus as unknown as { config: { url: string } }).config.url;
+}
+
 function vhostOf(bus: RabbitMqConnectorBus): string {
-  const url = (bus as unknown as { config: { url: string } }).config.url;
-  return decodeURIComponent(new URL(url).pathname.slice(1));
+  return decodeURIComponent(new URL(urlOf(bus)).pathname.slice(1));
 }
 
 async function closeConnections(management: string, vhost: string): Promise<void> {

@@ -56,8 +56,12 @@ const MAX_NAME_BYTES = MAX_QUEUE_NAME_BYTES - '.dead-letters'.length - 'listen_'
  * connector exchanges (direct, durable), `push_<id>`/`listen_<id>` queues bound with their
  * routing keys, persistent messages published with publisher confirms, manual acks, a prefetch
  * per consumer slot. Each queue has a `<queue>.dead-letters` queue beside it holding rejected
- * messages with their reason. Unacked counts are those of this process (AMQP has no queue-wide
- * figure), and delivery tags are valid on the instance that issued them.
+ * messages with their reason. Where AMQP falls short of the port: unacked counts are those of
+ * this process (AMQP has no queue-wide figure; the management API's lags), delivery tags are
+ * valid on the instance that issued them, and a publish of several messages is confirmed as a
+ * whole but not transactional (AMQP forbids transactions on a confirm channel): if the broker
+ * fails midway, the first messages may be stored; the caller's retry then duplicates them, which
+ * the idempotent ingestion absorbs.
  */
 export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestroy {
   private readonly channels: RabbitMqChannels;

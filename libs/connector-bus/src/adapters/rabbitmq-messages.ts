@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Message, Options } from 'amqplib';
 import { AppError } from '@lib/kernel';
 import type { BusDeadLetter, BusDelivery, DeadLetterReason } from '../connector-bus.types';
@@ -54,7 +54,7 @@ export function toDelivery(queue: string, tag: string, message: Message): BusDel
   const deliveryCount = previous > 0 ? previous + 1 : message.fields.redelivered ? 2 : 1;
   return {
     deliveryTag: tag,
-    messageId: String(message.properties.messageId ?? ''),
+    messageId: messageIdOf(message),
     queue,
     body: message.content.toString('utf8'),
     headers: userHeaders(raw),
@@ -155,8 +155,18 @@ function userHeaders(raw: Record<string, unknown>): Record<string, string> {
   return headers;
 }
 
+// pycti publishes without a message id: the content's hash is stable across redeliveries.
+function messageIdOf(message: Message): string {
+  const id = message.properties.messageId as string | undefined;
+  return id ?? `sha256:${createHash('sha256').update(message.content).digest('hex')}`;
+}
+
+// pycti sets neither our header nor a timestamp: the time of delivery is the best known.
 function publishedAtOf(message: Message): string {
   const raw = message.properties.headers?.[PUBLISHED_AT] as string | number | undefined;
-  const ms = raw === undefined ? Number(message.properties.timestamp ?? 0) * 1000 : Number(raw);
-  return new Date(ms).toISOString();
+  const seconds = message.properties.timestamp as number | undefined;
+  if (raw !== undefined) {
+    return new Date(Number(raw)).toISOString();
+  }
+  return new Date(seconds === undefined ? Date.now() : seconds * 1000).toISOString();
 }
