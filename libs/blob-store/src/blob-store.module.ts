@@ -3,6 +3,7 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { BlobStoreConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { LocalBlobStore } from './adapters/local-blob-store.adapter';
+import { S3BlobStore } from './adapters/s3-blob-store.adapter';
 import { BlobStore } from './blob-store.port';
 
 /** Provides the BlobStore port with the adapter the config names. */
@@ -22,7 +23,10 @@ function blobStoreProvider(config: BlobStoreConfig): FactoryProvider<BlobStore> 
   switch (config.driver) {
     case 'local':
       return { provide: BlobStore, useFactory: () => new LocalBlobStore(config.local) };
+    case 's3':
+      // Nest runs the adapter's onModuleInit (bucket creation) and onModuleDestroy hooks.
+      return { provide: BlobStore, useFactory: () => new S3BlobStore(config.s3) };
     default:
-      return assertNever(config.driver, 'blob store driver');
+      return assertNever(config, 'blob store driver');
   }
 }

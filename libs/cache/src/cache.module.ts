@@ -3,6 +3,7 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { CacheConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { MemoryCache } from './adapters/memory-cache.adapter';
+import { RedisCache } from './adapters/redis-cache.adapter';
 import { Cache } from './cache.port';
 
 /** Provides the Cache port with the adapter the config names. */
@@ -18,7 +19,9 @@ function cacheProvider(config: CacheConfig): FactoryProvider<Cache> {
   switch (config.driver) {
     case 'memory':
       return { provide: Cache, useFactory: () => new MemoryCache(config.memory) };
+    case 'redis':
+      return { provide: Cache, useFactory: () => new RedisCache(config.redis) };
     default:
-      return assertNever(config.driver, 'cache driver');
+      return assertNever(config, 'cache driver');
   }
 }

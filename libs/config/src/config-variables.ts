@@ -201,6 +201,57 @@ export const CONFIG_VARIABLES = [
     secret: true,
     description: 'S3 secret key (distributed profile).',
   },
+  {
+    env: 'THREATLOOM_S3_REGION',
+    group: 'distributed',
+    schema: z.string().min(1),
+    default: 'us-east-1',
+    description: 'S3 region (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_S3_FORCE_PATH_STYLE',
+    group: 'distributed',
+    schema: z.enum(['true', 'false']),
+    default: 'true',
+    description: 'Address buckets by path (MinIO and most S3-compatible servers) rather than host.',
+  },
+  {
+    env: 'THREATLOOM_S3_PART_SIZE_MB',
+    group: 'distributed',
+    schema: int(5, 5120),
+    default: '8',
+    description: 'Files larger than this are uploaded in parts of this size (S3 multipart upload).',
+  },
+  {
+    env: 'THREATLOOM_REDIS_PREFIX',
+    group: 'distributed',
+    schema: z.string().regex(/^[A-Za-z0-9_.:-]*$/),
+    default: 'threatloom:',
+    description: 'Prefix of every Redis key (cache, locks, stream, BullMQ queues).',
+  },
+  {
+    env: 'THREATLOOM_REDIS_STREAM_TRIM',
+    group: 'distributed',
+    schema: z.enum(['approximate', 'exact']),
+    default: 'approximate',
+    description:
+      'How the Redis live stream is trimmed to THREATLOOM_EVENTS_MAX: approximate (MAXLEN ~, whole nodes, cheaper) or exact.',
+  },
+  {
+    env: 'THREATLOOM_RABBITMQ_PREFIX',
+    group: 'distributed',
+    schema: z.string().regex(/^[A-Za-z0-9_.-]*$/),
+    default: '',
+    description: "OpenCTI's queue namespace prefix of RabbitMQ exchanges and queues.",
+  },
+  {
+    env: 'THREATLOOM_RABBITMQ_QUEUE_TYPE',
+    group: 'distributed',
+    schema: z.enum(['classic', 'quorum']),
+    default: 'classic',
+    description:
+      "Type of the queues Threatloom declares (OpenCTI's rabbitmq.queue_type): classic, or quorum (replicated, exact delivery counts).",
+  },
 ] as const satisfies readonly ConfigVariable[];
 
 export type ConfigEnvName = (typeof CONFIG_VARIABLES)[number]['env'];

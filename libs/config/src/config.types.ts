@@ -13,11 +13,42 @@ export type LogConfig = {
 
 export type SqliteConfig = { path: string; cacheSizeMb: number };
 export type StoreConfig = { driver: 'sqlite'; sqlite: SqliteConfig };
-export type BlobStoreConfig = { driver: 'local'; local: { dir: string } };
-export type JobQueueConfig = { driver: 'sqlite' };
-export type ConnectorBusConfig = { driver: 'sqlite' };
-export type CacheConfig = { driver: 'memory'; memory: { maxEntries: number } };
-export type EventStreamConfig = { driver: 'sqlite'; maxEvents: number };
+/** A Redis server and the prefix of every key Threatloom writes there. */
+export type RedisConfig = { url: string; prefix: string };
+export type S3Config = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKey: string | undefined;
+  secretKey: string | undefined;
+  /** Bucket in the path (MinIO, moto) rather than in the host name. */
+  forcePathStyle: boolean;
+  /** Bodies larger than this go up in parts of this size (multipart upload). */
+  partSizeMb: number;
+};
+export type RabbitMqConfig = {
+  url: string;
+  /** OpenCTI's `<P>` namespace prefix of exchanges and queues (connector-protocol.md §2.1). */
+  prefix: string;
+  queueType: 'classic' | 'quorum';
+};
+
+export type BlobStoreConfig =
+  { driver: 'local'; local: { dir: string } } | { driver: 's3'; s3: S3Config };
+export type JobQueueConfig = { driver: 'sqlite' } | { driver: 'bullmq'; redis: RedisConfig };
+export type ConnectorBusConfig =
+  { driver: 'sqlite' } | { driver: 'rabbitmq'; rabbitmq: RabbitMqConfig };
+export type CacheConfig =
+  | { driver: 'memory'; memory: { maxEntries: number } }
+  | { driver: 'redis'; redis: RedisConfig & { maxEntries: number } };
+export type EventStreamConfig =
+  | { driver: 'sqlite'; maxEvents: number }
+  | {
+      driver: 'redis';
+      maxEvents: number;
+      /** `approximate` trims whole stream nodes (MAXLEN ~, cheaper); `exact` trims to the event. */
+      redis: RedisConfig & { trim: 'approximate' | 'exact' };
+    };
 
 export type IngestionConfig = {
   /** Objects per write transaction. */

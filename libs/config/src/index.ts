@@ -11,6 +11,9 @@ export type {
   JobQueueConfig,
   LogConfig,
   Profile,
+  RabbitMqConfig,
+  RedisConfig,
+  S3Config,
   SqliteConfig,
   StoreConfig,
 } from './config.types';

@@ -3,6 +3,7 @@ import type { AppRole, Config } from './config.types';
 import type { ConfigProblem } from './config.error';
 import { ConfigError } from './config.error';
 import { CONFIG_VARIABLES } from './config-variables';
+import { distributedPortConfig } from './distributed-config.util';
 import type { ConfigEnvName } from './config-variables';
 
 export type LoadConfigInput = {
@@ -99,6 +100,24 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+function embeddedPortConfig(
+  v: Values,
+  dataDir: string,
+): Pick<Config, 'blob' | 'queue' | 'bus' | 'cache' | 'events'> {
+  return {
+    blob: {
+      driver: 'local',
+      local: {
+        dir: resolve((v.THREATLOOM_FILES_DIR as string | undefined) ?? join(dataDir, 'files')),
+      },
+    },
+    queue: { driver: 'sqlite' },
+    bus: { driver: 'sqlite' },
+    cache: { driver: 'memory', memory: { maxEntries: v.THREATLOOM_CACHE_MAX_ENTRIES as number } },
+    events: { driver: 'sqlite', maxEvents: v.THREATLOOM_EVENTS_MAX as number },
+  };
+}
+
 /** Parses the environment once, listing every problem at once; the result is frozen. */
 export function loadConfig(input: LoadConfigInput): Config {
   const problems: ConfigProblem[] = [];
@@ -141,16 +160,9 @@ export function loadConfig(input: LoadConfigInput): Config {
         cacheSizeMb: v.THREATLOOM_SQLITE_CACHE_MB as number,
       },
     },
-    blob: {
-      driver: 'local',
-      local: {
-        dir: resolve((v.THREATLOOM_FILES_DIR as string | undefined) ?? join(dataDir, 'files')),
-      },
-    },
-    queue: { driver: 'sqlite' },
-    bus: { driver: 'sqlite' },
-    cache: { driver: 'memory', memory: { maxEntries: v.THREATLOOM_CACHE_MAX_ENTRIES as number } },
-    events: { driver: 'sqlite', maxEvents: v.THREATLOOM_EVENTS_MAX as number },
+    ...embeddedPortConfig(v, dataDir),
+    // Unreachable until the platform wires the distributed modules: checkProfile refuses (#5).
+    ...(v.THREATLOOM_PROFILE === 'distributed' ? distributedPortConfig(v) : {}),
     ingestion: {
       batchSize: v.THREATLOOM_INGESTION_BATCH_SIZE as number,
       missingRefRetries: v.THREATLOOM_INGESTION_MISSING_REF_RETRIES as number,

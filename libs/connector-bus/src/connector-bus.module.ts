@@ -3,6 +3,7 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { ConnectorBusConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
+import { RabbitMqConnectorBus } from './adapters/rabbitmq-connector-bus.adapter';
 import { SqliteConnectorBus } from './adapters/sqlite-connector-bus.adapter';
 import { ConnectorBus } from './connector-bus.port';
 
@@ -27,7 +28,9 @@ function connectorBusProvider(config: ConnectorBusConfig): FactoryProvider<Conne
         useFactory: (database: SqliteDatabase) => new SqliteConnectorBus(database, config),
         inject: [SqliteDatabase],
       };
+    case 'rabbitmq':
+      return { provide: ConnectorBus, useFactory: () => new RabbitMqConnectorBus(config.rabbitmq) };
     default:
-      return assertNever(config.driver, 'connector bus driver');
+      return assertNever(config, 'connector bus driver');
   }
 }

@@ -3,6 +3,7 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { EventStreamConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
+import { RedisEventStream } from './adapters/redis-event-stream.adapter';
 import { SqliteEventStream } from './adapters/sqlite-event-stream.adapter';
 import { EventStream } from './event-stream.port';
 
@@ -27,7 +28,9 @@ function eventStreamProvider(config: EventStreamConfig): FactoryProvider<EventSt
         useFactory: (database: SqliteDatabase) => new SqliteEventStream(database, config),
         inject: [SqliteDatabase],
       };
+    case 'redis':
+      return { provide: EventStream, useFactory: () => new RedisEventStream(config) };
     default:
-      return assertNever(config.driver, 'event stream driver');
+      return assertNever(config, 'event stream driver');
   }
 }

@@ -3,6 +3,7 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { JobQueueConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
+import { BullMqJobQueue } from './adapters/bullmq-job-queue.adapter';
 import { SqliteJobQueue } from './adapters/sqlite-job-queue.adapter';
 import { JobQueue } from './job-queue.port';
 
@@ -23,7 +24,9 @@ function jobQueueProvider(config: JobQueueConfig): FactoryProvider<JobQueue> {
         useFactory: (database: SqliteDatabase) => new SqliteJobQueue(database, config),
         inject: [SqliteDatabase],
       };
+    case 'bullmq':
+      return { provide: JobQueue, useFactory: () => new BullMqJobQueue(config.redis) };
     default:
-      return assertNever(config.driver, 'job queue driver');
+      return assertNever(config, 'job queue driver');
   }
 }

@@ -1,1 +1,3 @@
 export { repoRoot, sharedData, venvPython } from './repo-paths.util';
+export { requireTestService } from './test-service.util';
+export type { TestService } from './test-service.util';

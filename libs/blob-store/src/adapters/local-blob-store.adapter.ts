@@ -38,7 +38,7 @@ export class LocalBlobStore extends BlobStore {
   // file it replaces without racing another writer of the same key.
   private readonly writing = new Map<string, Promise<unknown>>();
 
-  constructor(config: BlobStoreConfig['local']) {
+  constructor(config: Extract<BlobStoreConfig, { driver: 'local' }>['local']) {
     super();
     this.layout = new LocalBlobLayout(config.dir);
   }

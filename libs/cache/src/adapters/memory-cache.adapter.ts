@@ -3,6 +3,7 @@ import type { CacheConfig } from '@lib/config';
 import { Cache } from '../cache.port';
 import type { CacheSetOptions, CacheValue, LockHandle, LockOptions } from '../cache.types';
 import { InvalidCacheRequestError, LockLostError, LockTimeoutError } from '../errors/cache.error';
+import { assertIntegers, assertKeys, attempt, serialize } from './cache-requests';
 import { MemoryLockTable } from './memory-lock-table';
 
 /** Cache entries in an in-process LRU, locks in an in-process table (embedded profile). */
@@ -11,7 +12,7 @@ export class MemoryCache extends Cache {
   private readonly entries: LRUCache<string, string>;
   private readonly locks = new MemoryLockTable();
 
-  constructor(config: CacheConfig['memory']) {
+  constructor(config: Extract<CacheConfig, { driver: 'memory' }>['memory']) {
     super();
     this.entries = new LRUCache({ max: config.maxEntries });
   }
@@ -86,36 +87,4 @@ export class MemoryCache extends Cache {
       this.locks.release(sorted, token);
     }
   }
-}
-
-function serialize(key: string, value: CacheValue): string {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(value);
-  } catch (cause) {
-    throw new InvalidCacheRequestError(`The value of ${key} is not JSON`, { key, cause });
-  }
-  if (text === undefined) {
-    throw new InvalidCacheRequestError(`The value of ${key} is not JSON`, { key });
-  }
-  return text;
-}
-
-function assertKeys(keys: readonly string[]): void {
-  const bad = keys.find((key) => typeof key !== 'string' || key.length === 0);
-  if (bad !== undefined) {
-    throw new InvalidCacheRequestError('A cache key must be a non-empty string', { key: bad });
-  }
-}
-
-function assertIntegers(values: Record<string, number>, min: number): void {
-  for (const [name, value] of Object.entries(values)) {
-    if (!Number.isSafeInteger(value) || value < min) {
-      throw new InvalidCacheRequestError(`${name} must be an integer >= ${min}`, { [name]: value });
-    }
-  }
-}
-
-function attempt<T>(fn: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(fn()));
 }

@@ -1,0 +1,176 @@
+import type { Channel, ConsumeMessage } from 'amqplib';
+import { AppError } from '@lib/kernel';
+import type { BusDelivery, BusHandler, BusNack } from '../connector-bus.types';
+import type { HeldDeliveries } from './rabbitmq-held-deliveries';
+import { reasonOf } from './rabbitmq-messages';
+
+export type RabbitMqConsumerSettings = {
+  queue: string;
+  prefetch: number;
+  leaseMs: number;
+  requeueDelayMs: number;
+  /** Pause before subscribing again after the channel or the connection was lost. */
+  resubscribeDelayMs: number;
+  onError(error: unknown): void;
+};
+
+/** Opens a new channel (reconnecting when the connection was lost). */
+export type OpenChannel = () => Promise<{ channel: Channel; channelNo: number }>;
+
+// How long a partial batch waits for the rest of the prefetch window to arrive.
+const LINGER_MS = 5;
+
+/**
+ * One consumer slot on its own channel: the broker pushes up to `prefetch` unacked messages,
+ * which go to the handler as one batch; each is then acked, requeued or dead-lettered. When the
+ * channel or the connection is lost (a broker restart), it subscribes again on a new channel; the
+ * broker has put the unacked messages back meanwhile.
+ */
+export class RabbitMqBusConsumer {
+  private channel: Channel | undefined;
+  private channelNo = 0;
+  private consumerTag: string | undefined;
+  private buffer: BusDelivery[] = [];
+  private running: Promise<void> | undefined;
+  private linger: NodeJS.Timeout | undefined;
+  private stopping = false;
+
+  constructor(
+    private readonly open: OpenChannel,
+    private readonly handler: BusHandler,
+    private readonly held: HeldDeliveries,
+    private readonly settings: RabbitMqConsumerSettings,
+  ) {}
+
+  async start(): Promise<void> {
+    const { channel, channelNo } = await this.open();
+    if (this.stopping) {
+      await channel.close();
+      return;
+    }
+    this.channel = channel;
+    this.channelNo = channelNo;
+    channel.once('close', () => this.lost(channel));
+    await channel.prefetch(this.settings.prefetch);
+    const reply = await channel.consume(this.settings.queue, (message) =>
+      this.receive(channel, message),
+    );
+    this.consumerTag = reply.consumerTag;
+  }
+
+  /** Cancels the subscription, settles the batch in flight, returns the rest, closes. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.linger);
+    const channel = this.channel;
+    this.channel = undefined;
+    if (channel && this.consumerTag !== undefined) {
+      await channel.cancel(this.consumerTag).catch((error: unknown) => {
+        this.settings.onError(error);
+      });
+    }
+    await this.running;
+    this.buffer.forEach((delivery) => this.held.requeue(delivery.deliveryTag));
+    this.buffer = [];
+    if (channel) {
+      await channel.close().catch((error: unknown) => this.settings.onError(error));
+      this.held.forgetChannel(channel);
+    }
+  }
+
+  private receive(channel: Channel, message: ConsumeMessage | null): void {
+    if (message === null) {
+      // The broker cancelled the subscription (the queue was deleted).
+      this.stopping = true;
+      return;
+    }
+    const { queue, leaseMs } = this.settings;
+    this.buffer.push(this.held.track(channel, this.channelNo, queue, message, leaseMs));
+    this.schedule();
+  }
+
+  /** The channel closed without stop(): its deliveries are back in the queue; subscribe again. */
+  private lost(channel: Channel): void {
+    if (this.stopping || channel !== this.channel) {
+      return;
+    }
+    this.channel = undefined;
+    this.consumerTag = undefined;
+    this.buffer = [];
+    this.held.forgetChannel(channel);
+    void this.resubscribe();
+  }
+
+  private async resubscribe(): Promise<void> {
+    while (!this.stopping && !this.channel) {
+      await new Promise((resolve) => setTimeout(resolve, this.settings.resubscribeDelayMs));
+      if (this.stopping) {
+        return;
+      }
+      try {
+        await this.start();
+      } catch (error) {
+        this.settings.onError(error);
+        this.channel = undefined;
+      }
+    }
+  }
+
+  private schedule(): void {
+    if (this.running || this.buffer.length === 0 || this.stopping) {
+      return;
+    }
+    if (this.buffer.length >= this.settings.prefetch) {
+      clearTimeout(this.linger);
+      this.linger = undefined;
+      this.running = this.runBatch();
+    } else if (!this.linger) {
+      this.linger = setTimeout(() => {
+        this.linger = undefined;
+        if (!this.running && this.buffer.length > 0 && !this.stopping) {
+          this.running = this.runBatch();
+        }
+      }, LINGER_MS);
+    }
+  }
+
+  private async runBatch(): Promise<void> {
+    const batch = this.buffer.splice(0, this.settings.prefetch);
+    try {
+      await this.handle(batch);
+    } catch (error) {
+      this.settings.onError(error);
+    } finally {
+      this.running = undefined;
+      this.schedule();
+    }
+  }
+
+  private async handle(batch: BusDelivery[]): Promise<void> {
+    let nacks: ReadonlyMap<string, BusNack>;
+    try {
+      nacks = (await this.handler(batch)) ?? new Map<string, BusNack>();
+    } catch (error) {
+      if (error instanceof AppError && error.retryable) {
+        await new Promise((resolve) => setTimeout(resolve, this.settings.requeueDelayMs));
+        batch.forEach((delivery) => this.held.requeue(delivery.deliveryTag));
+        return;
+      }
+      const reason = reasonOf(error);
+      await Promise.all(batch.map((delivery) => this.held.bury(delivery.deliveryTag, reason)));
+      return;
+    }
+    await Promise.all(
+      batch.map(async (delivery) => {
+        const nack = nacks.get(delivery.deliveryTag);
+        if (!nack) {
+          this.held.ack(delivery.deliveryTag);
+        } else if (nack.requeue) {
+          this.held.requeue(delivery.deliveryTag);
+        } else {
+          await this.held.bury(delivery.deliveryTag, reasonOf(nack.error));
+        }
+      }),
+    );
+  }
+}
