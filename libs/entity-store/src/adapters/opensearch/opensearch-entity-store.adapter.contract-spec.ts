@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStream } from '@lib/event-stream';
+import {
+  connectTestSearchEngine,
+  deleteIndices,
+  emptyIndices,
+  readAlias,
+  uniqueIndexPrefix,
+} from '@lib/opensearch';
+import type { TestSearchEngine } from '@lib/opensearch';
+import { SqliteDatabase } from '@lib/sqlite';
+import { describeEntityStoreContract } from '../../testing/entity-store.contract';
+import { ELEMENT_COMPONENT } from './opensearch-element.mappings';
+import { OpenSearchEntityStore } from './opensearch-entity-store.adapter';
+
+// One index layout per run (set up once, emptied between tests, deleted at the end); events go
+// to a real EventStream (the embedded one here; the distributed profile wires the Redis stream).
+const prefix = uniqueIndexPrefix('store');
+let shared: TestSearchEngine | undefined;
+
+afterAll(async () => {
+  if (shared) {
+    await deleteIndices(shared.engine, prefix);
+    await shared.engine.close();
+  }
+});
+
+describeEntityStoreContract('opensearch', async () => {
+  shared ??= await connectTestSearchEngine();
+  const { engine } = shared;
+  const dir = mkdtempSync(join(tmpdir(), 'tl-os-store-'));
+  const database = new SqliteDatabase({ path: join(dir, 'events.db') });
+  const events = new SqliteEventStream(database, { driver: 'sqlite', maxEvents: 10_000 });
+  const sut = await OpenSearchEntityStore.open({ engine, events, prefix });
+  return {
+    sut,
+    readEvents: () => events.read({ limit: 10_000 }),
+    cleanup: async () => {
+      await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
+      events.onModuleDestroy();
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
