@@ -19,6 +19,19 @@ export type ConnectorBusConfig = { driver: 'sqlite' };
 export type CacheConfig = { driver: 'memory'; memory: { maxEntries: number } };
 export type EventStreamConfig = { driver: 'sqlite'; maxEvents: number };
 
+/** The Elasticsearch/OpenSearch cluster of the distributed profile (THREATLOOM_ELASTIC_*). */
+export type SearchEngineSettings = {
+  engine: 'opensearch' | 'elasticsearch';
+  nodes: string[];
+  username?: string;
+  password?: string;
+  tlsInsecure: boolean;
+  indexPrefix: string;
+  shards: number;
+  /** index.auto_expand_replicas of the element indices. */
+  replicas: string;
+};
+
 export type IngestionConfig = {
   /** Objects per write transaction. */
   batchSize: number;
@@ -43,4 +56,6 @@ export type Config = {
   cache: CacheConfig;
   events: EventStreamConfig;
   ingestion: IngestionConfig;
+  /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
+  search?: SearchEngineSettings;
 };

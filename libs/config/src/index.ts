@@ -11,6 +11,7 @@ export type {
   JobQueueConfig,
   LogConfig,
   Profile,
+  SearchEngineSettings,
   SqliteConfig,
   StoreConfig,
 } from './config.types';
