@@ -10,6 +10,7 @@ export type { IndexLayout } from './index-layout.types';
 export { metaIndex, readAlias, writeAlias } from './index-layout.types';
 export { deleteIndices, ensureIndexLayout } from './index-setup.util';
 export {
+  TEST_SEARCH_ENGINES,
   connectTestSearchEngine,
   emptyIndices,
   uniqueIndexPrefix,

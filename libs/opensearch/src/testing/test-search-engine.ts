@@ -5,24 +5,32 @@ import type { SearchEngineKind } from '../search-engine.types';
 
 export type TestSearchEngine = { engine: SearchEngine; url: string; kind: SearchEngineKind };
 
+/** Both engines the contract suites run on (`scripts/services opensearch elasticsearch`). */
+export const TEST_SEARCH_ENGINES: readonly SearchEngineKind[] = ['opensearch', 'elasticsearch'];
+
+const DEFAULT_URLS: Record<SearchEngineKind, string> = {
+  opensearch: 'http://127.0.0.1:9200',
+  elasticsearch: 'http://127.0.0.1:9201',
+};
+
 /**
- * The search engine the contract suites run against: THREATLOOM_TEST_SEARCH_URL (default the
- * OpenSearch `scripts/services opensearch` starts on 127.0.0.1:9200) and
- * THREATLOOM_TEST_SEARCH_ENGINE (opensearch | elasticsearch). Fails, never skips, when the engine
- * does not answer.
+ * A search engine the contract suites run against: THREATLOOM_TEST_OPENSEARCH_URL or
+ * THREATLOOM_TEST_ELASTICSEARCH_URL, by default the nodes `scripts/services` starts on loopback.
+ * Fails, never skips, when the engine does not answer.
  */
-export async function connectTestSearchEngine(): Promise<TestSearchEngine> {
+export async function connectTestSearchEngine(kind: SearchEngineKind): Promise<TestSearchEngine> {
   const env = processEnv();
-  const url = env.THREATLOOM_TEST_SEARCH_URL ?? 'http://127.0.0.1:9200';
-  const kind: SearchEngineKind =
-    env.THREATLOOM_TEST_SEARCH_ENGINE === 'elasticsearch' ? 'elasticsearch' : 'opensearch';
+  const url =
+    (kind === 'opensearch'
+      ? env.THREATLOOM_TEST_OPENSEARCH_URL
+      : env.THREATLOOM_TEST_ELASTICSEARCH_URL) ?? DEFAULT_URLS[kind];
   const engine = SearchEngine.connect({ engine: kind, nodes: [url], requestTimeoutMs: 60_000 });
   try {
     await engine.request({ method: 'GET', path: '/_cluster/health' });
   } catch (cause) {
     await engine.close();
     throw new Error(
-      `${kind} is not reachable at ${url}: start it with \`scripts/services opensearch\` ` +
+      `${kind} is not reachable at ${url}: start it with \`scripts/services ${kind}\` ` +
         `(${cause instanceof Error ? cause.message : String(cause)})`,
     );
   }

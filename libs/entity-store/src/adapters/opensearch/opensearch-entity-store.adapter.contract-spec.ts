@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStream } from '@lib/event-stream';
 import {
+  TEST_SEARCH_ENGINES,
   connectTestSearchEngine,
   deleteIndices,
   emptyIndices,
@@ -15,33 +16,38 @@ import { describeEntityStoreContract } from '../../testing/entity-store.contract
 import { ELEMENT_COMPONENT } from './opensearch-element.mappings';
 import { OpenSearchEntityStore } from './opensearch-entity-store.adapter';
 
-// One index layout per run (set up once, emptied between tests, deleted at the end); events go
-// to a real EventStream (the embedded one here; the distributed profile wires the Redis stream).
-const prefix = uniqueIndexPrefix('store');
-let shared: TestSearchEngine | undefined;
+// The first test creates the index layout (template, six indices): seconds on a busy machine.
+jest.setTimeout(60_000);
 
-afterAll(async () => {
-  if (shared) {
-    await deleteIndices(shared.engine, prefix);
-    await shared.engine.close();
-  }
-});
+// Per engine, one index layout per run (set up once, emptied between tests, deleted at the end);
+// events go to a real EventStream (the embedded one here; the distributed profile wires Redis).
+for (const kind of TEST_SEARCH_ENGINES) {
+  const prefix = uniqueIndexPrefix(`store-${kind}`);
+  let shared: TestSearchEngine | undefined;
 
-describeEntityStoreContract('opensearch', async () => {
-  shared ??= await connectTestSearchEngine();
-  const { engine } = shared;
-  const dir = mkdtempSync(join(tmpdir(), 'tl-os-store-'));
-  const database = new SqliteDatabase({ path: join(dir, 'events.db') });
-  const events = new SqliteEventStream(database, { driver: 'sqlite', maxEvents: 10_000 });
-  const sut = await OpenSearchEntityStore.open({ engine, events, prefix });
-  return {
-    sut,
-    readEvents: () => events.read({ limit: 10_000 }),
-    cleanup: async () => {
-      await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
-      events.onModuleDestroy();
-      database.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+  afterAll(async () => {
+    if (shared) {
+      await deleteIndices(shared.engine, prefix);
+      await shared.engine.close();
+    }
+  });
+
+  describeEntityStoreContract(kind, async () => {
+    shared ??= await connectTestSearchEngine(kind);
+    const { engine } = shared;
+    const dir = mkdtempSync(join(tmpdir(), 'tl-os-store-'));
+    const database = new SqliteDatabase({ path: join(dir, 'events.db') });
+    const events = new SqliteEventStream(database, { driver: 'sqlite', maxEvents: 10_000 });
+    const sut = await OpenSearchEntityStore.open({ engine, events, prefix });
+    return {
+      sut,
+      readEvents: () => events.read({ limit: 10_000 }),
+      cleanup: async () => {
+        await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
+        events.onModuleDestroy();
+        database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  });
+}
