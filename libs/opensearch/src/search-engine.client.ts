@@ -94,7 +94,8 @@ function toEngineError(cause: unknown): SearchEngineError {
     return cause;
   }
   const meta = (cause as { meta?: { statusCode?: number; body?: unknown } } | undefined)?.meta;
-  const status = typeof meta?.statusCode === 'number' ? meta.statusCode : undefined;
+  const status =
+    typeof meta?.statusCode === 'number' && meta.statusCode > 0 ? meta.statusCode : undefined;
   const message = cause instanceof Error ? cause.message : String(cause);
   return new SearchEngineError(status, describeReason(meta?.body) ?? message, cause);
 }
