@@ -101,10 +101,18 @@ function toEngineError(cause: unknown): SearchEngineError {
 }
 
 function describeReason(body: unknown): string | undefined {
-  const error = (body as { error?: { type?: string; reason?: string } | string } | undefined)
+  type Cause = { type?: string; reason?: string };
+  const error = (body as { error?: (Cause & { root_cause?: Cause[] }) | string } | undefined)
     ?.error;
   if (typeof error === 'string') {
     return error;
   }
-  return error?.reason ? `${error.type ?? 'error'}: ${error.reason}` : undefined;
+  if (!error?.reason) {
+    return undefined;
+  }
+  // The root cause says why (e.g. too many clauses) where the top error says "all shards failed".
+  const root = error.root_cause?.[0];
+  const because =
+    root?.reason && root.reason !== error.reason ? ` (${root.type}: ${root.reason})` : '';
+  return `${error.type ?? 'error'}: ${error.reason}${because}`;
 }

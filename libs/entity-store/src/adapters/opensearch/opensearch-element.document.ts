@@ -18,6 +18,8 @@ export type ElementDocument = {
   from_type?: string;
   to_id?: string;
   to_type?: string;
+  /** Relationships: `type|from|to`, the de-duplication probe as one term. */
+  rel_key?: string;
   created_at: string;
   updated_at: string;
   version: number;
@@ -126,7 +128,14 @@ export function toElementDocument(element: StoredElement, seq: number): ElementD
     doc.to_id = element.toId;
     doc.to_type = element.toType;
   }
+  if (element.fromId !== undefined && element.toId !== undefined) {
+    doc.rel_key = relationKey(element.entityType, element.fromId, element.toId);
+  }
   return doc;
+}
+
+export function relationKey(entityType: string, fromId: string, toId: string): string {
+  return `${entityType}|${fromId}|${toId}`;
 }
 
 /** The element a document (its `_source`) holds. */

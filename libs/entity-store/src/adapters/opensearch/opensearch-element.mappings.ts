@@ -92,6 +92,7 @@ const MAPPINGS = {
     from_type: keyword,
     to_id: keyword,
     to_type: keyword,
+    rel_key: keyword,
     created_at: { type: 'date' },
     updated_at: { type: 'date' },
     version: { type: 'long' },

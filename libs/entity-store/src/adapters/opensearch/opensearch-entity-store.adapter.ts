@@ -10,7 +10,11 @@ import type { CommitResult, WriteBatch } from '../../write-batch.types';
 import { StoreUnavailableError, VersionConflictError } from '../../errors/entity-store.error';
 import { compileAccessQuery } from './opensearch-access.query';
 import type { QueryClause } from './opensearch-access.query';
-import { ELEMENT_SOURCE_FIELDS, fromElementDocument } from './opensearch-element.document';
+import {
+  ELEMENT_SOURCE_FIELDS,
+  fromElementDocument,
+  relationKey,
+} from './opensearch-element.document';
 import type { ElementDocument } from './opensearch-element.document';
 import { ELEMENT_COMPONENT, elementLayout, familyOf } from './opensearch-element.mappings';
 import type { ElementLayoutOptions } from './opensearch-element.mappings';
@@ -36,9 +40,13 @@ type Hit = {
 
 /**
  * EntityStore over Elasticsearch/OpenSearch. Each commit checks the expected versions in one
- * search, writes the batch in one `_bulk` (optimistic concurrency on every item, refresh=wait_for
- * so the caller reads its own writes), undoes the items already applied when one fails, and then
- * appends the batch's events to the EventStream.
+ * search, writes the batch in one `_bulk` (optimistic concurrency on every item), undoes the items
+ * already applied when one fails, and then appends the batch's events to the EventStream.
+ *
+ * The committing bulk refreshes (`refresh=true`): when commit returns, the writer (and every
+ * replica) reads what it wrote, which the ingestion's next batch relies on. Batches are large, so
+ * the per-refresh cost is shared by thousands of documents; `wait_for` measured slower here, as it
+ * waits for the next scheduled refresh (up to refresh_interval) on every commit.
  */
 export class OpenSearchEntityStore extends EntityStore {
   private lastSeq = 0;
@@ -87,18 +95,10 @@ export class OpenSearchEntityStore extends EntityStore {
       if (probes.length === 0) {
         return [];
       }
+      // One terms query on the composite key: no clause per probe, whatever the batch size.
       const hits = await this.search(ctx, {
-        bool: {
-          should: probes.map((probe) => ({
-            bool: {
-              filter: [
-                { term: { from_id: probe.fromId } },
-                { term: { to_id: probe.toId } },
-                { term: { entity_type: probe.entityType } },
-              ],
-            },
-          })),
-          minimum_should_match: 1,
+        terms: {
+          rel_key: [...new Set(probes.map((p) => relationKey(p.entityType, p.fromId, p.toId)))],
         },
       });
       return hits.map((hit) => fromElementDocument(hit._source));
@@ -152,7 +152,7 @@ export class OpenSearchEntityStore extends EntityStore {
         nextSeq: () => this.nextSeq(),
       });
       if (plan.lines.length > 0) {
-        const response = await this.engine.bulk(plan.lines, { refresh: 'wait_for' });
+        const response = await this.engine.bulk(plan.lines, { refresh: 'true' });
         if (response.errors === true) {
           await this.rollback(plan.ops, response);
         }
@@ -175,7 +175,7 @@ export class OpenSearchEntityStore extends EntityStore {
     >[];
     const { lines, conflict } = rollbackLines(ops, items);
     if (lines.length > 0) {
-      await this.engine.bulk(lines, { refresh: 'wait_for' });
+      await this.engine.bulk(lines, { refresh: 'true' });
     }
     if (conflict) {
       throw new VersionConflictError(conflict.internalId, conflict.expectedVersion);
