@@ -6,7 +6,12 @@ import {
   elementLayout,
   fromElementDocument,
 } from '@lib/entity-store';
-import type { ElementDocument, QueryClause, StoredElement } from '@lib/entity-store';
+import type {
+  ElementDocument,
+  ElementLayoutOptions,
+  QueryClause,
+  StoredElement,
+} from '@lib/entity-store';
 import { ensureIndexLayout, readAlias } from '@lib/opensearch';
 import type { SearchEngine } from '@lib/opensearch';
 import { accessRule } from '@lib/rbac';
@@ -19,7 +24,7 @@ import { compileSort, decodeCursor, encodeCursor } from './opensearch-search.ord
 
 const MAX_PAGE = 5000;
 
-export type OpenSearchSearchIndexOptions = { engine: SearchEngine; prefix: string };
+export type OpenSearchSearchIndexOptions = ElementLayoutOptions & { engine: SearchEngine };
 
 type Hit = { _source: ElementDocument; sort?: unknown[] };
 
@@ -37,7 +42,7 @@ export class OpenSearchSearchIndex extends SearchIndex {
 
   /** Connects and makes sure the element indices exist (the same versioned setup as the store). */
   static async open(options: OpenSearchSearchIndexOptions): Promise<OpenSearchSearchIndex> {
-    await ensureIndexLayout(options.engine, elementLayout({ prefix: options.prefix }));
+    await ensureIndexLayout(options.engine, elementLayout(options));
     return new OpenSearchSearchIndex(options.engine, options.prefix);
   }
 
