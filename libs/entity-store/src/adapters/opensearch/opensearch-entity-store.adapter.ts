@@ -1,3 +1,4 @@
+import { AppError } from '@lib/kernel';
 import type { StreamEvent } from '@lib/kernel';
 import type { EventStream } from '@lib/event-stream';
 import { SearchEngineError, ensureIndexLayout, readAlias, writeAlias } from '@lib/opensearch';
@@ -223,7 +224,16 @@ export class OpenSearchEntityStore extends EntityStore {
         query: { bool: { filter: [compileAccessQuery(accessRule(ctx)), query] } },
       },
     });
-    return hitsOf(body);
+    const hits = hitsOf(body);
+    if (hits.length >= MAX_HITS) {
+      // A look-up never truncates silently: the caller batches fewer keys.
+      throw new AppError({
+        code: 'STORE_LOOKUP_TOO_LARGE',
+        category: 'internal',
+        message: `A store look-up matched ${MAX_HITS} elements or more; look up fewer keys at once`,
+      });
+    }
+    return hits;
   }
 
   private layout(): { prefix: string; component: string } {
