@@ -1,4 +1,3 @@
-import { AppError } from '@lib/kernel';
 import type { StreamEvent } from '@lib/kernel';
 import type { EventStream } from '@lib/event-stream';
 import { SearchEngineError, ensureIndexLayout, readAlias, writeAlias } from '@lib/opensearch';
@@ -28,8 +27,10 @@ export type OpenSearchEntityStoreOptions = ElementLayoutOptions & {
   events: EventStream;
 };
 
-/** Largest number of hits one look-up returns (the engines' default max_result_window). */
-const MAX_HITS = 10_000;
+/** Hits per look-up page (below the engines' default max_result_window of 10,000). */
+const PAGE_SIZE = 5_000;
+/** Most entity types countByType reports. */
+const MAX_TYPES = 10_000;
 
 type Hit = {
   _id: string;
@@ -37,6 +38,7 @@ type Hit = {
   _seq_no?: number;
   _primary_term?: number;
   _source: ElementDocument;
+  sort?: unknown[];
 };
 
 /**
@@ -128,7 +130,7 @@ export class OpenSearchEntityStore extends EntityStore {
         body: {
           size: 0,
           query: { bool: { filter: [compileAccessQuery(accessRule(ctx))] } },
-          aggs: { types: { terms: { field: 'entity_type', size: MAX_HITS } } },
+          aggs: { types: { terms: { field: 'entity_type', size: MAX_TYPES } } },
         },
       });
       const buckets =
@@ -213,27 +215,32 @@ export class OpenSearchEntityStore extends EntityStore {
     return found;
   }
 
+  /**
+   * Every visible element matching, in insertion order: one request for usual look-ups, further
+   * search_after pages when a look-up matches more than a page (never truncated).
+   */
   private async search(ctx: AccessContext, query: QueryClause): Promise<Hit[]> {
-    const { body } = await this.engine.request({
-      method: 'POST',
-      path: `/${readAlias(this.layout())}/_search`,
-      body: {
-        size: MAX_HITS,
-        _source: [...ELEMENT_SOURCE_FIELDS, 'keys'],
-        sort: [{ seq: 'asc' }],
-        query: { bool: { filter: [compileAccessQuery(accessRule(ctx)), query] } },
-      },
-    });
-    const hits = hitsOf(body);
-    if (hits.length >= MAX_HITS) {
-      // A look-up never truncates silently: the caller batches fewer keys.
-      throw new AppError({
-        code: 'STORE_LOOKUP_TOO_LARGE',
-        category: 'internal',
-        message: `A store look-up matched ${MAX_HITS} elements or more; look up fewer keys at once`,
+    const all: Hit[] = [];
+    let after: unknown[] | undefined;
+    for (;;) {
+      const { body } = await this.engine.request({
+        method: 'POST',
+        path: `/${readAlias(this.layout())}/_search`,
+        body: {
+          size: PAGE_SIZE,
+          _source: [...ELEMENT_SOURCE_FIELDS, 'keys'],
+          sort: [{ seq: 'asc' }, { internal_id: 'asc' }],
+          query: { bool: { filter: [compileAccessQuery(accessRule(ctx)), query] } },
+          ...(after ? { search_after: after } : {}),
+        },
       });
+      const hits = hitsOf(body);
+      all.push(...hits);
+      if (hits.length < PAGE_SIZE) {
+        return all;
+      }
+      after = hits[hits.length - 1]?.sort;
     }
-    return hits;
   }
 
   private layout(): { prefix: string; component: string } {
