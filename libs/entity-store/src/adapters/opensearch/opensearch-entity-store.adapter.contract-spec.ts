@@ -12,7 +12,9 @@ import {
 } from '@lib/opensearch';
 import type { TestSearchEngine } from '@lib/opensearch';
 import { SqliteDatabase } from '@lib/sqlite';
+import { systemContext } from '@lib/rbac';
 import { describeEntityStoreContract } from '../../testing/entity-store.contract';
+import { buildElement } from '../../testing/element.factory';
 import { ELEMENT_COMPONENT } from './opensearch-element.mappings';
 import { OpenSearchEntityStore } from './opensearch-entity-store.adapter';
 
@@ -49,5 +51,30 @@ for (const kind of TEST_SEARCH_ENGINES) {
         rmSync(dir, { recursive: true, force: true });
       },
     };
+  });
+
+  it(`${kind}: a look-up matching more than a page returns every element`, async () => {
+    shared ??= await connectTestSearchEngine(kind);
+    const { engine } = shared;
+    const dir = mkdtempSync(join(tmpdir(), 'tl-os-store-'));
+    const database = new SqliteDatabase({ path: join(dir, 'events.db') });
+    const events = new SqliteEventStream(database, { driver: 'sqlite', maxEvents: 10 });
+    try {
+      const sut = await OpenSearchEntityStore.open({ engine, events, prefix });
+      const aliasId = 'intrusion-set--22222222-2222-5222-8222-222222222222';
+      const elements = Array.from({ length: 5_100 }, () => buildElement({ aliasIds: [aliasId] }));
+      await sut.commit({
+        upserts: elements.map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const found = await sut.resolve(systemContext('contract'), [aliasId]);
+      expect(new Set(found.get(aliasId)?.map((e) => e.internalId)).size).toBe(5_100);
+    } finally {
+      await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
+      events.onModuleDestroy();
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 }
