@@ -159,8 +159,62 @@ export const CONFIG_VARIABLES = [
   {
     env: 'THREATLOOM_ELASTIC_URL',
     group: 'distributed',
-    schema: z.url(),
-    description: 'Elasticsearch/OpenSearch URL (distributed profile).',
+    schema: z
+      .string()
+      .transform((list) => list.split(',').map((url) => url.trim()))
+      .pipe(z.array(z.url()).min(1)),
+    description:
+      'Elasticsearch/OpenSearch node URL, or several of the same cluster comma-separated (distributed profile).',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_ENGINE',
+    group: 'distributed',
+    schema: z.enum(['opensearch', 'elasticsearch']),
+    default: 'opensearch',
+    description:
+      'Search engine behind THREATLOOM_ELASTIC_URL: opensearch (>= 2.9) or elasticsearch (>= 8).',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_INDEX_PREFIX',
+    group: 'distributed',
+    schema: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,40}$/),
+    default: 'threatloom',
+    description:
+      'Prefix of every index and alias (lower case), so that several platforms can share a cluster.',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_USERNAME',
+    group: 'distributed',
+    schema: z.string().min(1),
+    description: 'Search engine user (basic authentication), when the cluster has security on.',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_PASSWORD',
+    group: 'distributed',
+    schema: z.string().min(1),
+    secret: true,
+    description: 'Password of THREATLOOM_ELASTIC_USERNAME.',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_TLS_INSECURE',
+    group: 'distributed',
+    schema: z.enum(['true', 'false']).transform((value) => value === 'true'),
+    default: 'false',
+    description: 'Accept self-signed search engine certificates (test clusters only).',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_SHARDS',
+    group: 'distributed',
+    schema: int(1, 64),
+    default: '1',
+    description: 'Primary shards of each new element index.',
+  },
+  {
+    env: 'THREATLOOM_ELASTIC_REPLICAS',
+    group: 'distributed',
+    schema: z.string().regex(/^(\d+|\d+-(\d+|all))$/),
+    default: '0-1',
+    description: 'Replicas of each element index, as index.auto_expand_replicas (e.g. 1, or 0-1).',
   },
   {
     env: 'THREATLOOM_REDIS_URL',

@@ -50,6 +50,19 @@ export type EventStreamConfig =
       redis: RedisConfig & { trim: 'approximate' | 'exact' };
     };
 
+/** The Elasticsearch/OpenSearch cluster of the distributed profile (THREATLOOM_ELASTIC_*). */
+export type SearchEngineSettings = {
+  engine: 'opensearch' | 'elasticsearch';
+  nodes: string[];
+  username?: string;
+  password?: string;
+  tlsInsecure: boolean;
+  indexPrefix: string;
+  shards: number;
+  /** index.auto_expand_replicas of the element indices. */
+  replicas: string;
+};
+
 export type IngestionConfig = {
   /** Objects per write transaction. */
   batchSize: number;
@@ -74,4 +87,6 @@ export type Config = {
   cache: CacheConfig;
   events: EventStreamConfig;
   ingestion: IngestionConfig;
+  /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
+  search?: SearchEngineSettings;
 };

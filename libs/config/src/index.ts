@@ -14,6 +14,7 @@ export type {
   RabbitMqConfig,
   RedisConfig,
   S3Config,
+  SearchEngineSettings,
   SqliteConfig,
   StoreConfig,
 } from './config.types';

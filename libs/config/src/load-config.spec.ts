@@ -60,6 +60,36 @@ describe(loadConfig.name, () => {
     }
   });
 
+  it('reads the search engine settings: node list, engine, prefix, credentials', () => {
+    const config = loadConfig({
+      env: {
+        THREATLOOM_ELASTIC_URL: 'http://es1:9200, http://es2:9200',
+        THREATLOOM_ELASTIC_ENGINE: 'elasticsearch',
+        THREATLOOM_ELASTIC_USERNAME: 'threatloom',
+        THREATLOOM_ELASTIC_PASSWORD: 'secret-password',
+      },
+    });
+    expect(config.search).toEqual({
+      engine: 'elasticsearch',
+      nodes: ['http://es1:9200', 'http://es2:9200'],
+      username: 'threatloom',
+      password: 'secret-password',
+      tlsInsecure: false,
+      indexPrefix: 'threatloom',
+      shards: 1,
+      replicas: '0-1',
+    });
+    expect(loadConfig({ env: {} }).search).toBeUndefined();
+    expect(() =>
+      loadConfig({
+        env: {
+          THREATLOOM_ELASTIC_URL: 'http://es1:9200,not a url',
+          THREATLOOM_ELASTIC_INDEX_PREFIX: 'Upper',
+        },
+      }),
+    ).toThrow(ConfigError);
+  });
+
   it('ignores the test suites’ own THREATLOOM_TEST_ variables', () => {
     expect(() =>
       loadConfig({ env: { THREATLOOM_TEST_REDIS_URL: 'redis://127.0.0.1:6379' } }),

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { AppRole, Config } from './config.types';
+import type { AppRole, Config, SearchEngineSettings } from './config.types';
 import type { ConfigProblem } from './config.error';
 import { ConfigError } from './config.error';
 import { CONFIG_VARIABLES } from './config-variables';
@@ -169,5 +169,26 @@ export function loadConfig(input: LoadConfigInput): Config {
       relationDedupDays: v.THREATLOOM_RELATION_DEDUP_DAYS as number,
     },
   };
+  const search = searchEngineSettings(v);
+  if (search) {
+    config.search = search;
+  }
   return deepFreeze(config);
+}
+
+function searchEngineSettings(v: Values): SearchEngineSettings | undefined {
+  const nodes = v.THREATLOOM_ELASTIC_URL as string[] | undefined;
+  if (nodes === undefined) {
+    return undefined;
+  }
+  return {
+    engine: v.THREATLOOM_ELASTIC_ENGINE as SearchEngineSettings['engine'],
+    nodes,
+    username: v.THREATLOOM_ELASTIC_USERNAME as string | undefined,
+    password: v.THREATLOOM_ELASTIC_PASSWORD as string | undefined,
+    tlsInsecure: v.THREATLOOM_ELASTIC_TLS_INSECURE as boolean,
+    indexPrefix: v.THREATLOOM_ELASTIC_INDEX_PREFIX as string,
+    shards: v.THREATLOOM_ELASTIC_SHARDS as number,
+    replicas: v.THREATLOOM_ELASTIC_REPLICAS as string,
+  };
 }

@@ -17,3 +17,21 @@ export { compileAccessRule } from './adapters/sqlite-access.sql';
 export type { SqlFragment } from './adapters/sqlite-access.sql';
 export { describeEntityStoreContract } from './testing/entity-store.contract';
 export { buildElement } from './testing/element.factory';
+// The distributed element indices (Elasticsearch/OpenSearch), for the search index that queries them.
+export { OpenSearchEntityStore } from './adapters/opensearch/opensearch-entity-store.adapter';
+export type { OpenSearchEntityStoreOptions } from './adapters/opensearch/opensearch-entity-store.adapter';
+export { compileAccessQuery } from './adapters/opensearch/opensearch-access.query';
+export type { QueryClause } from './adapters/opensearch/opensearch-access.query';
+export {
+  ELEMENT_SOURCE_FIELDS,
+  fromElementDocument,
+} from './adapters/opensearch/opensearch-element.document';
+export type { ElementDocument } from './adapters/opensearch/opensearch-element.document';
+export {
+  DATE_ATTRIBUTES,
+  ELEMENT_COMPONENT,
+  NUMBER_ATTRIBUTES,
+  SORT_ATTRIBUTES,
+  elementLayout,
+} from './adapters/opensearch/opensearch-element.mappings';
+export type { ElementLayoutOptions } from './adapters/opensearch/opensearch-element.mappings';

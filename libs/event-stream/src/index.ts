@@ -1,4 +1,5 @@
 export { EventStream } from './event-stream.port';
+export { SqliteEventStream } from './adapters/sqlite-event-stream.adapter';
 export type {
   StreamEvent,
   StreamInfo,

@@ -2,9 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IngestionConfig } from '@lib/config';
-import { SqliteEntityStore } from '@lib/entity-store';
-import type { StoredElement } from '@lib/entity-store';
+import { processEnv } from '@lib/config';
+import { EntityStore, OpenSearchEntityStore, SqliteEntityStore } from '@lib/entity-store';
+import type { RelationProbe, StoredElement, WriteBatch } from '@lib/entity-store';
+import { SqliteEventStream } from '@lib/event-stream';
 import type { StreamEvent } from '@lib/kernel';
+import { connectTestSearchEngine, deleteIndices, uniqueIndexPrefix } from '@lib/opensearch';
+import type { SearchEngineKind, TestSearchEngine } from '@lib/opensearch';
 import { systemContext } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { SqliteDatabase, SqliteEventLog } from '@lib/sqlite';
@@ -18,17 +22,79 @@ export const TEST_INGESTION_CONFIG: IngestionConfig = {
   relationDedupDays: 30,
 };
 
-/** The ingestion pipeline over real embedded adapters on a temporary database. */
+/** Where the harness stores elements: the embedded SQLite file, or a search engine. */
+export type HarnessStore = 'sqlite' | SearchEngineKind;
+
+/** THREATLOOM_TEST_INGESTION_STORE picks the store of every harness (default sqlite). */
+function defaultStore(): HarnessStore {
+  const wanted = processEnv().THREATLOOM_TEST_INGESTION_STORE ?? 'sqlite';
+  if (wanted === 'sqlite' || wanted === 'opensearch' || wanted === 'elasticsearch') {
+    return wanted;
+  }
+  throw new Error(`THREATLOOM_TEST_INGESTION_STORE must be sqlite, opensearch or elasticsearch`);
+}
+
+/**
+ * A search-engine store opened in the background: the harness is built synchronously, every call
+ * waits for the connection and the index setup.
+ */
+class PendingEntityStore extends EntityStore {
+  constructor(private readonly ready: Promise<EntityStore>) {
+    super();
+  }
+  resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
+    return this.ready.then((store) => store.resolve(ctx, keys));
+  }
+  findRelations(ctx: AccessContext, probes: readonly RelationProbe[]): Promise<StoredElement[]> {
+    return this.ready.then((store) => store.findRelations(ctx, probes));
+  }
+  get(ctx: AccessContext, internalId: string): Promise<StoredElement | undefined> {
+    return this.ready.then((store) => store.get(ctx, internalId));
+  }
+  getMany(ctx: AccessContext, ids: readonly string[]): Promise<Map<string, StoredElement>> {
+    return this.ready.then((store) => store.getMany(ctx, ids));
+  }
+  commit(batch: WriteBatch): ReturnType<EntityStore['commit']> {
+    return this.ready.then((store) => store.commit(batch));
+  }
+  countByType(ctx: AccessContext): Promise<Record<string, number>> {
+    return this.ready.then((store) => store.countByType(ctx));
+  }
+}
+
+/** The ingestion pipeline over real adapters on a temporary database (and indices). */
 export class IngestionHarness {
   readonly dir = mkdtempSync(join(tmpdir(), 'tl-ingest-'));
   // The writer thread as the platform runs it, so that batches overlap their commits.
   readonly database = new SqliteDatabase({ path: join(this.dir, 'test.db'), writerThread: true });
-  readonly store = new SqliteEntityStore(this.database, { maxEvents: 1_000_000 });
+  readonly store: EntityStore;
   readonly sut: IngestionService;
   readonly system = systemContext('test');
   private readonly log = SqliteEventLog.for(this.database, { maxEvents: 1_000_000 });
+  private readonly stream?: SqliteEventStream;
+  private readonly engine?: Promise<TestSearchEngine>;
+  private readonly prefix = uniqueIndexPrefix('ingest');
 
-  constructor(config: IngestionConfig = TEST_INGESTION_CONFIG) {
+  constructor(
+    config: IngestionConfig = TEST_INGESTION_CONFIG,
+    storeKind: HarnessStore = defaultStore(),
+  ) {
+    if (storeKind === 'sqlite') {
+      this.store = new SqliteEntityStore(this.database, { maxEvents: 1_000_000 });
+    } else {
+      // Events go to the embedded stream on the same database, which `events()` reads.
+      const events = new SqliteEventStream(this.database, {
+        driver: 'sqlite',
+        maxEvents: 1_000_000,
+      });
+      this.stream = events;
+      this.engine = connectTestSearchEngine(storeKind);
+      this.store = new PendingEntityStore(
+        this.engine.then(({ engine }) =>
+          OpenSearchEntityStore.open({ engine, events, prefix: this.prefix }),
+        ),
+      );
+    }
     this.sut = new IngestionService(this.store, new WorkService(this.store), config);
   }
 
@@ -55,7 +121,13 @@ export class IngestionHarness {
     return this.store.countByType(this.system);
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    if (this.engine) {
+      const { engine } = await this.engine;
+      await deleteIndices(engine, this.prefix);
+      await engine.close();
+    }
+    this.stream?.onModuleDestroy();
     this.database.close();
     rmSync(this.dir, { recursive: true, force: true });
   }

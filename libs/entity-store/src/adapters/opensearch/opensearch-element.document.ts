@@ -1,0 +1,187 @@
+import { isCustomType } from '@lib/stix';
+import type { StoredElement } from '../../element.types';
+import { elementKeys, searchableText } from '../sqlite-element-tables';
+import { DATE_ATTRIBUTES, NUMBER_ATTRIBUTES, SORT_ATTRIBUTES } from './opensearch-element.mappings';
+
+/** The indexed form of an element (see opensearch-element.mappings.ts for the fields). */
+export type ElementDocument = {
+  internal_id: string;
+  standard_id: string;
+  entity_type: string;
+  base_type: 'ENTITY' | 'RELATION';
+  is_custom: boolean;
+  stix_ids: string[];
+  alias_ids: string[];
+  lookup_keys: string[];
+  keys: string[];
+  from_id?: string;
+  from_type?: string;
+  to_id?: string;
+  to_type?: string;
+  /** Relationships: `type|from|to`, the de-duplication probe as one term. */
+  rel_key?: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+  seq: number;
+  attributes: Record<string, unknown>;
+  refs: Record<string, string[]>;
+  ref_pairs: string[];
+  ref_rels: string[];
+  markings: string[];
+  markings_count: number;
+  kv: string[];
+  attr_keys: string[];
+  text: string;
+  num: Record<string, number>;
+  date: Record<string, string>;
+  sort: Record<string, string>;
+};
+
+const MAX_KV_LENGTH = 2048;
+
+function scalarStrings(value: unknown): string[] {
+  const items = Array.isArray(value) ? (value as unknown[]) : [value];
+  return items
+    .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
+    .map((item) => String(item));
+}
+
+/** `key=value` for every scalar (or list of scalars) attribute, for exact and prefix filters. */
+function keyValues(attributes: Record<string, unknown>): string[] {
+  const pairs: string[] = [];
+  for (const [key, value] of Object.entries(attributes)) {
+    for (const item of scalarStrings(value)) {
+      const pair = `${key}=${item}`;
+      if (pair.length <= MAX_KV_LENGTH) {
+        pairs.push(pair);
+      }
+    }
+  }
+  return pairs;
+}
+
+function typedCopies(
+  attributes: Record<string, unknown>,
+): Pick<ElementDocument, 'num' | 'date' | 'sort'> {
+  const num: Record<string, number> = {};
+  const date: Record<string, string> = {};
+  const sort: Record<string, string> = {};
+  for (const name of NUMBER_ATTRIBUTES) {
+    const value = attributes[name];
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      num[name] = value;
+    }
+  }
+  for (const name of DATE_ATTRIBUTES) {
+    const value = attributes[name];
+    if (typeof value === 'string' && value.length > 0) {
+      date[name] = value;
+    }
+  }
+  for (const name of SORT_ATTRIBUTES) {
+    const value = attributes[name];
+    sort[name] = typeof value === 'string' ? value.slice(0, 1024) : '';
+  }
+  return { num, date, sort };
+}
+
+/** The document of an element; `seq` orders elements by first insertion. */
+export function toElementDocument(element: StoredElement, seq: number): ElementDocument {
+  const refPairs: string[] = [];
+  for (const [rel, targets] of Object.entries(element.refs)) {
+    for (const target of targets) {
+      refPairs.push(`${rel}|${target}`);
+    }
+  }
+  const markings = element.refs['object-marking'] ?? [];
+  const doc: ElementDocument = {
+    internal_id: element.internalId,
+    standard_id: element.standardId,
+    entity_type: element.entityType,
+    base_type: element.baseType,
+    is_custom: isCustomType(element.entityType),
+    stix_ids: element.stixIds,
+    alias_ids: element.aliasIds,
+    lookup_keys: element.lookupKeys,
+    keys: elementKeys(element),
+    created_at: element.createdAt,
+    updated_at: element.updatedAt,
+    version: element.version,
+    seq,
+    attributes: element.attributes,
+    refs: element.refs,
+    ref_pairs: refPairs,
+    ref_rels: Object.keys(element.refs).filter((rel) => (element.refs[rel] ?? []).length > 0),
+    markings,
+    markings_count: new Set(markings).size,
+    kv: keyValues(element.attributes),
+    attr_keys: Object.keys(element.attributes).filter((key) => element.attributes[key] !== null),
+    text: searchableText(element),
+    ...typedCopies(element.attributes),
+  };
+  if (element.fromId !== undefined) {
+    doc.from_id = element.fromId;
+    doc.from_type = element.fromType;
+  }
+  if (element.toId !== undefined) {
+    doc.to_id = element.toId;
+    doc.to_type = element.toType;
+  }
+  if (element.fromId !== undefined && element.toId !== undefined) {
+    doc.rel_key = relationKey(element.entityType, element.fromId, element.toId);
+  }
+  return doc;
+}
+
+export function relationKey(entityType: string, fromId: string, toId: string): string {
+  return `${entityType}|${fromId}|${toId}`;
+}
+
+/** The element a document (its `_source`) holds. */
+export function fromElementDocument(doc: ElementDocument): StoredElement {
+  const element: StoredElement = {
+    internalId: doc.internal_id,
+    standardId: doc.standard_id,
+    entityType: doc.entity_type,
+    baseType: doc.base_type === 'RELATION' ? 'RELATION' : 'ENTITY',
+    stixIds: doc.stix_ids,
+    aliasIds: doc.alias_ids,
+    lookupKeys: doc.lookup_keys,
+    attributes: doc.attributes,
+    refs: doc.refs,
+    createdAt: doc.created_at,
+    updatedAt: doc.updated_at,
+    version: doc.version,
+  };
+  if (doc.from_id !== undefined) {
+    element.fromId = doc.from_id;
+    element.fromType = doc.from_type;
+  }
+  if (doc.to_id !== undefined) {
+    element.toId = doc.to_id;
+    element.toType = doc.to_type;
+  }
+  return element;
+}
+
+/** Fields a read returns: the stored element, not the query projections. */
+export const ELEMENT_SOURCE_FIELDS = [
+  'internal_id',
+  'standard_id',
+  'entity_type',
+  'base_type',
+  'stix_ids',
+  'alias_ids',
+  'lookup_keys',
+  'from_id',
+  'from_type',
+  'to_id',
+  'to_type',
+  'created_at',
+  'updated_at',
+  'version',
+  'seq',
+  'attributes',
+  'refs',
+];

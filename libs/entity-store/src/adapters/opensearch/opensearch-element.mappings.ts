@@ -1,0 +1,143 @@
+import { isCustomType, isTypeOf } from '@lib/stix';
+import type { IndexLayout } from '@lib/opensearch';
+
+// The element indices' explicit mappings. The element itself is kept whole in `_source`
+// (`attributes` and `refs` are stored, not indexed: custom properties never add fields); what
+// queries need is projected into a fixed set of fields: typed copies of well-known attributes
+// (`num`, `date`, `sort`), every scalar attribute as one `key=value` keyword (`kv`), the searchable
+// words (`text`), every key (`keys`) and every ref as `rel|target` (`ref_pairs`).
+
+export const ELEMENT_COMPONENT = 'el';
+
+/** Bump when the mappings below change (fields may only be added). */
+export const ELEMENT_LAYOUT_VERSION = 1;
+
+/** One index per type family (DESIGN.md §7). */
+export const ELEMENT_FAMILIES = [
+  'domain-objects',
+  'observables',
+  'relationships',
+  'sightings',
+  'meta-objects',
+  'internal-objects',
+] as const;
+
+export type ElementFamily = (typeof ELEMENT_FAMILIES)[number];
+
+export function familyOf(entityType: string, baseType: 'ENTITY' | 'RELATION'): ElementFamily {
+  if (baseType === 'RELATION') {
+    return entityType === 'stix-sighting-relationship' ? 'sightings' : 'relationships';
+  }
+  if (isTypeOf(entityType, 'Stix-Cyber-Observable')) {
+    return 'observables';
+  }
+  if (isTypeOf(entityType, 'Stix-Meta-Object')) {
+    return 'meta-objects';
+  }
+  if (isTypeOf(entityType, 'Internal-Object')) {
+    return 'internal-objects';
+  }
+  // Domain objects and custom STIX types (x-mitre-analytic…) alike.
+  return isCustomType(entityType) || isTypeOf(entityType, 'Stix-Domain-Object')
+    ? 'domain-objects'
+    : 'internal-objects';
+}
+
+/** Numeric attributes, indexed as numbers for range filters and sorting. */
+export const NUMBER_ATTRIBUTES = [
+  'confidence',
+  'x_opencti_score',
+  'x_opencti_base_score',
+  'number_observed',
+  'attribute_count',
+  'size',
+  'x_opencti_order',
+] as const;
+
+/** Date attributes, indexed as dates. */
+export const DATE_ATTRIBUTES = [
+  'created',
+  'modified',
+  'first_seen',
+  'last_seen',
+  'valid_from',
+  'valid_until',
+  'start_time',
+  'stop_time',
+  'published',
+  'first_observed',
+  'last_observed',
+] as const;
+
+/** String attributes one can sort by (a missing value sorts as the empty string). */
+export const SORT_ATTRIBUTES = ['name', 'value', 'relationship_type', 'x_mitre_id'] as const;
+
+const keyword = { type: 'keyword' };
+const keywords = (names: readonly string[], spec: Record<string, unknown>) =>
+  Object.fromEntries(names.map((name) => [name, spec]));
+
+const MAPPINGS = {
+  dynamic: 'strict',
+  properties: {
+    internal_id: keyword,
+    standard_id: keyword,
+    entity_type: keyword,
+    base_type: keyword,
+    is_custom: { type: 'boolean' },
+    stix_ids: { type: 'keyword', index: false },
+    alias_ids: { type: 'keyword', index: false },
+    lookup_keys: { type: 'keyword', index: false },
+    keys: keyword,
+    from_id: keyword,
+    from_type: keyword,
+    to_id: keyword,
+    to_type: keyword,
+    rel_key: keyword,
+    created_at: { type: 'date' },
+    updated_at: { type: 'date' },
+    version: { type: 'long' },
+    seq: { type: 'long' },
+    attributes: { type: 'object', enabled: false },
+    refs: { type: 'object', enabled: false },
+    ref_pairs: keyword,
+    ref_rels: keyword,
+    markings: keyword,
+    markings_count: { type: 'integer' },
+    kv: { type: 'keyword', ignore_above: 2048 },
+    attr_keys: keyword,
+    text: { type: 'text', analyzer: 'standard' },
+    num: {
+      type: 'object',
+      dynamic: 'strict',
+      properties: keywords(NUMBER_ATTRIBUTES, { type: 'double', ignore_malformed: true }),
+    },
+    date: {
+      type: 'object',
+      dynamic: 'strict',
+      properties: keywords(DATE_ATTRIBUTES, { type: 'date', ignore_malformed: true }),
+    },
+    sort: {
+      type: 'object',
+      dynamic: 'strict',
+      properties: keywords(SORT_ATTRIBUTES, { type: 'keyword', ignore_above: 1024 }),
+    },
+  },
+};
+
+export type ElementLayoutOptions = { prefix: string; shards?: number; replicas?: string };
+
+export function elementLayout(options: ElementLayoutOptions): IndexLayout {
+  return {
+    prefix: options.prefix,
+    component: ELEMENT_COMPONENT,
+    version: ELEMENT_LAYOUT_VERSION,
+    families: ELEMENT_FAMILIES,
+    mappings: MAPPINGS,
+    settings: {
+      number_of_shards: options.shards ?? 1,
+      auto_expand_replicas: options.replicas ?? '0-1',
+      refresh_interval: '1s',
+      'mapping.total_fields.limit': 200,
+    },
+  };
+}

@@ -1,0 +1,270 @@
+import type { StreamEvent } from '@lib/kernel';
+import type { EventStream } from '@lib/event-stream';
+import { SearchEngineError, ensureIndexLayout, readAlias, writeAlias } from '@lib/opensearch';
+import type { EngineBody, SearchEngine } from '@lib/opensearch';
+import { accessRule } from '@lib/rbac';
+import type { AccessContext } from '@lib/rbac';
+import { EntityStore } from '../../entity-store.port';
+import type { RelationProbe, StoredElement } from '../../element.types';
+import type { CommitResult, WriteBatch } from '../../write-batch.types';
+import { StoreUnavailableError, VersionConflictError } from '../../errors/entity-store.error';
+import { compileAccessQuery } from './opensearch-access.query';
+import type { QueryClause } from './opensearch-access.query';
+import {
+  ELEMENT_SOURCE_FIELDS,
+  fromElementDocument,
+  relationKey,
+} from './opensearch-element.document';
+import type { ElementDocument } from './opensearch-element.document';
+import { ELEMENT_COMPONENT, elementLayout, familyOf } from './opensearch-element.mappings';
+import type { ElementLayoutOptions } from './opensearch-element.mappings';
+import { planCommit, rollbackLines } from './opensearch-commit.plan';
+import type { CurrentDocument } from './opensearch-commit.plan';
+
+export type OpenSearchEntityStoreOptions = ElementLayoutOptions & {
+  engine: SearchEngine;
+  /** Where committed batches' events go (the Redis stream in the distributed profile). */
+  events: EventStream;
+};
+
+/** Hits per look-up page (below the engines' default max_result_window of 10,000). */
+const PAGE_SIZE = 5_000;
+/** Most entity types countByType reports. */
+const MAX_TYPES = 10_000;
+
+type Hit = {
+  _id: string;
+  _index: string;
+  _seq_no?: number;
+  _primary_term?: number;
+  _source: ElementDocument;
+  sort?: unknown[];
+};
+
+/**
+ * EntityStore over Elasticsearch/OpenSearch. Each commit checks the expected versions in one
+ * search, writes the batch in one `_bulk` (optimistic concurrency on every item), undoes the items
+ * already applied when one fails, and then appends the batch's events to the EventStream.
+ *
+ * The committing bulk refreshes (`refresh=true`): when commit returns, the writer (and every
+ * replica) reads what it wrote, which the ingestion's next batch relies on. Batches are large, so
+ * the per-refresh cost is shared by thousands of documents; `wait_for` measured slower here, as it
+ * waits for the next scheduled refresh (up to refresh_interval) on every commit.
+ */
+export class OpenSearchEntityStore extends EntityStore {
+  private lastSeq = 0;
+
+  private constructor(
+    private readonly engine: SearchEngine,
+    private readonly events: EventStream,
+    private readonly options: ElementLayoutOptions,
+  ) {
+    super();
+  }
+
+  /** Connects and runs the versioned index setup (once per cluster, under a lock). */
+  static async open(options: OpenSearchEntityStoreOptions): Promise<OpenSearchEntityStore> {
+    const store = new OpenSearchEntityStore(options.engine, options.events, options);
+    await store.guard(() => ensureIndexLayout(options.engine, elementLayout(options)));
+    return store;
+  }
+
+  resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
+    return this.guard(async () => {
+      const wanted = new Map<string, string[]>();
+      for (const key of keys) {
+        const lower = key.toLowerCase();
+        wanted.set(lower, [...(wanted.get(lower) ?? []), key]);
+      }
+      const result = new Map<string, StoredElement[]>();
+      if (wanted.size === 0) {
+        return result;
+      }
+      const hits = await this.search(ctx, { terms: { keys: [...wanted.keys()] } });
+      for (const hit of hits) {
+        const element = fromElementDocument(hit._source);
+        for (const key of new Set(hit._source.keys ?? [])) {
+          for (const original of wanted.get(key) ?? []) {
+            result.set(original, [...(result.get(original) ?? []), element]);
+          }
+        }
+      }
+      return result;
+    });
+  }
+
+  findRelations(ctx: AccessContext, probes: readonly RelationProbe[]): Promise<StoredElement[]> {
+    return this.guard(async () => {
+      if (probes.length === 0) {
+        return [];
+      }
+      // One terms query on the composite key: no clause per probe, whatever the batch size.
+      const hits = await this.search(ctx, {
+        terms: {
+          rel_key: [...new Set(probes.map((p) => relationKey(p.entityType, p.fromId, p.toId)))],
+        },
+      });
+      return hits.map((hit) => fromElementDocument(hit._source));
+    });
+  }
+
+  get(ctx: AccessContext, internalId: string): Promise<StoredElement | undefined> {
+    return this.getMany(ctx, [internalId]).then((found) => found.get(internalId));
+  }
+
+  getMany(ctx: AccessContext, internalIds: readonly string[]): Promise<Map<string, StoredElement>> {
+    return this.guard(async () => {
+      if (internalIds.length === 0) {
+        return new Map<string, StoredElement>();
+      }
+      const hits = await this.search(ctx, { ids: { values: [...new Set(internalIds)] } });
+      return new Map(hits.map((hit) => [hit._id, fromElementDocument(hit._source)]));
+    });
+  }
+
+  countByType(ctx: AccessContext): Promise<Record<string, number>> {
+    return this.guard(async () => {
+      const { body } = await this.engine.request({
+        method: 'POST',
+        path: `/${readAlias(this.layout())}/_search`,
+        body: {
+          size: 0,
+          query: { bool: { filter: [compileAccessQuery(accessRule(ctx))] } },
+          aggs: { types: { terms: { field: 'entity_type', size: MAX_TYPES } } },
+        },
+      });
+      const buckets =
+        (body.aggregations as { types?: { buckets?: { key: string; doc_count: number }[] } })?.types
+          ?.buckets ?? [];
+      return Object.fromEntries(
+        buckets.map((b) => [b.key, b.doc_count] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+    });
+  }
+
+  commit(batch: WriteBatch): Promise<CommitResult> {
+    return this.guard(async () => {
+      const ids = [
+        ...batch.upserts.map((w) => w.element.internalId),
+        ...batch.deletes.map((d) => d.internalId),
+      ];
+      const current = await this.current(ids);
+      const plan = planCommit(batch, current, {
+        writeIndex: (element) =>
+          writeAlias(this.layout(), familyOf(element.entityType, element.baseType)),
+        nextSeq: () => this.nextSeq(),
+      });
+      if (plan.lines.length > 0) {
+        const response = await this.engine.bulk(plan.lines, { refresh: 'true' });
+        if (response.errors === true) {
+          await this.rollback(plan.ops, response);
+        }
+      }
+      let events: StreamEvent[] = [];
+      if (batch.events.length > 0) {
+        events = await this.events.append(batch.events);
+      }
+      return { events };
+    });
+  }
+
+  private async rollback(
+    ops: ReturnType<typeof planCommit>['ops'],
+    response: EngineBody,
+  ): Promise<never> {
+    const items = (response.items ?? []) as Record<
+      string,
+      { status: number; _index: string; error?: unknown }
+    >[];
+    const { lines, conflict } = rollbackLines(ops, items);
+    if (lines.length > 0) {
+      await this.engine.bulk(lines, { refresh: 'true' });
+    }
+    if (conflict) {
+      throw new VersionConflictError(conflict.internalId, conflict.expectedVersion);
+    }
+    throw new StoreUnavailableError(
+      'The search engine refused part of a batch; it was undone',
+      items,
+    );
+  }
+
+  /** The stored documents of these ids with their concurrency tokens, in one search. */
+  private async current(ids: readonly string[]): Promise<Map<string, CurrentDocument>> {
+    const found = new Map<string, CurrentDocument>();
+    if (ids.length === 0) {
+      return found;
+    }
+    const { body } = await this.engine.request({
+      method: 'POST',
+      path: `/${readAlias(this.layout())}/_search`,
+      body: {
+        size: ids.length,
+        seq_no_primary_term: true,
+        query: { ids: { values: [...new Set(ids)] } },
+      },
+    });
+    for (const hit of hitsOf(body)) {
+      found.set(hit._id, {
+        index: hit._index,
+        seqNo: hit._seq_no ?? 0,
+        primaryTerm: hit._primary_term ?? 1,
+        doc: hit._source,
+      });
+    }
+    return found;
+  }
+
+  /**
+   * Every visible element matching, in insertion order: one request for usual look-ups, further
+   * search_after pages when a look-up matches more than a page (never truncated).
+   */
+  private async search(ctx: AccessContext, query: QueryClause): Promise<Hit[]> {
+    const all: Hit[] = [];
+    let after: unknown[] | undefined;
+    for (;;) {
+      const { body } = await this.engine.request({
+        method: 'POST',
+        path: `/${readAlias(this.layout())}/_search`,
+        body: {
+          size: PAGE_SIZE,
+          _source: [...ELEMENT_SOURCE_FIELDS, 'keys'],
+          sort: [{ seq: 'asc' }, { internal_id: 'asc' }],
+          query: { bool: { filter: [compileAccessQuery(accessRule(ctx)), query] } },
+          ...(after ? { search_after: after } : {}),
+        },
+      });
+      const hits = hitsOf(body);
+      all.push(...hits);
+      if (hits.length < PAGE_SIZE) {
+        return all;
+      }
+      after = hits[hits.length - 1]?.sort;
+    }
+  }
+
+  private layout(): { prefix: string; component: string } {
+    return { prefix: this.options.prefix, component: ELEMENT_COMPONENT };
+  }
+
+  /** Insertion order across the cluster is by time; within this process it only grows. */
+  private nextSeq(): number {
+    this.lastSeq = Math.max(this.lastSeq + 1, Date.now() * 1000);
+    return this.lastSeq;
+  }
+
+  private async guard<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (cause) {
+      if (cause instanceof SearchEngineError && cause.category === 'unavailable') {
+        throw new StoreUnavailableError(cause.message, cause);
+      }
+      throw cause;
+    }
+  }
+}
+
+function hitsOf(body: EngineBody): Hit[] {
+  return (body.hits as { hits?: Hit[] } | undefined)?.hits ?? [];
+}
