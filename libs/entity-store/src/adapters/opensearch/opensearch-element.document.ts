@@ -1,6 +1,6 @@
 import { isCustomType } from '@lib/stix';
 import type { StoredElement } from '../../element.types';
-import { elementKeys, searchableText } from '../sqlite-element-tables';
+import { elementKeys, searchableText } from '../sqlite-element-program';
 import { DATE_ATTRIBUTES, NUMBER_ATTRIBUTES, SORT_ATTRIBUTES } from './opensearch-element.mappings';
 
 /** The indexed form of an element (see opensearch-element.mappings.ts for the fields). */
