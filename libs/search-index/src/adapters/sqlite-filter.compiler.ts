@@ -3,6 +3,7 @@ import { keyHash } from '@lib/entity-store';
 import type { SqlFragment } from '@lib/entity-store';
 import { concreteTypesOf, isTypeOf } from '@lib/stix';
 import { InvalidQueryError } from '../errors/search-index.error';
+import { relationFilterTargets } from '../relation-filter.util';
 
 // Pure compilation of the neutral filter tree to an SQL WHERE fragment over `elements e`.
 // Snapshot-tested: a change of the generated SQL shows up in review.
@@ -249,7 +250,7 @@ function compileFilter(filter: Filter): Compiled {
     return operator === 'not_eq' ? { sql: `NOT ${inner.sql}`, params: inner.params } : inner;
   }
   if (key === 'regardingOf' || key === 'connectedToId') {
-    const { ids, types } = key === 'regardingOf' ? regardingOf(filter) : plainIds(filter);
+    const { ids, types } = relationFilterTargets(key, filter);
     const inner = connectedTo(ids, types);
     return operator === 'not_eq' ? { sql: `NOT ${inner.sql}`, params: inner.params } : inner;
   }
@@ -269,26 +270,6 @@ function compileFilter(filter: Filter): Compiled {
     return compileRef(rel, filter);
   }
   return compileAttribute(key, filter);
-}
-
-function plainIds(filter: Filter): { ids: string[]; types: string[] } {
-  return { ids: filter.values.map(String), types: [] };
-}
-
-// regardingOf's values are sub-filters: `{key: 'id', values}` and `{key: 'relationship_type', values}`.
-function regardingOf(filter: Filter): { ids: string[]; types: string[] } {
-  const ids: string[] = [];
-  const types: string[] = [];
-  for (const value of filter.values as unknown[]) {
-    const sub = value as { key?: unknown; values?: unknown };
-    const values = Array.isArray(sub.values) ? sub.values.map(String) : [];
-    const subKey: unknown = Array.isArray(sub.key) ? (sub.key as unknown[])[0] : sub.key;
-    if (subKey === 'id') ids.push(...values);
-    else if (subKey === 'relationship_type') types.push(...values);
-    else
-      throw new InvalidQueryError(`Unknown regardingOf key "${String(subKey)}"`, { key: subKey });
-  }
-  return { ids, types };
 }
 
 // Elements with a relationship (either direction) to one of `ids`, of one of `types` if given.

@@ -21,6 +21,7 @@ import type { CountQuery, SearchQuery } from '../../search-query.types';
 import { InvalidQueryError } from '../../errors/search-index.error';
 import { compileFilterGroup, compileSearch, compileTypes } from './opensearch-filter.compiler';
 import { compileSort, decodeCursor, encodeCursor } from './opensearch-search.order';
+import { expandRelationFilters } from './opensearch-relation-filters';
 
 const MAX_PAGE = 5000;
 
@@ -57,7 +58,7 @@ export class OpenSearchSearchIndex extends SearchIndex {
       size: query.first + 1,
       track_total_hits: true,
       _source: ELEMENT_SOURCE_FIELDS,
-      query: this.query(ctx, query),
+      query: await this.query(ctx, query),
       sort,
     };
     if (query.after) {
@@ -90,19 +91,21 @@ export class OpenSearchSearchIndex extends SearchIndex {
     const response = await this.engine.request({
       method: 'POST',
       path: `/${this.alias}/_count`,
-      body: { query: this.query(ctx, query) },
+      body: { query: await this.query(ctx, query) },
     });
     return Number(response.body.count ?? 0);
   }
 
   /** Access rule, types and filters as filters (unscored), words as the scored part. */
-  private query(ctx: AccessContext, query: CountQuery): QueryClause {
+  private async query(ctx: AccessContext, query: CountQuery): Promise<QueryClause> {
     const filter: QueryClause[] = [compileAccessQuery(accessRule(ctx))];
     if (query.types && query.types.length > 0) {
       filter.push(compileTypes(query.types));
     }
     if (query.filters) {
-      filter.push(compileFilterGroup(query.filters));
+      filter.push(
+        compileFilterGroup(await expandRelationFilters(this.engine, this.alias, query.filters)),
+      );
     }
     const words = query.search ? compileSearch(query.search) : undefined;
     return { bool: { filter, ...(words ? { must: [words] } : {}) } };
