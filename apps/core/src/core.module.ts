@@ -1,6 +1,8 @@
 import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
+import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.js';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from '@lib/auth';
@@ -16,12 +18,20 @@ import { withKnowledgeFieldResolver } from './graphql/knowledge/read/knowledge-f
 import { KnowledgeRequest } from './graphql/knowledge/read/knowledge-request.service';
 import { KnowledgeReadService } from './graphql/knowledge/read/knowledge-read.service';
 import { knowledgeOrphanTypes } from './graphql/knowledge/schema/knowledge-types.model';
+import { EDIT_RESOLVERS } from './graphql/knowledge/write/edit-mutations.resolver';
+import { KnowledgeMutationsResolver } from './graphql/knowledge/write/knowledge-mutations.resolver';
+import { KnowledgeWriteService } from './graphql/knowledge/write/knowledge-write.service';
+import { KnowledgeModule } from '@lib/knowledge';
 import { PlatformInfoService } from './platform-info.service';
+
+// One uploaded file at most (pycti sends files one by one; artifacts are the largest).
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 /** The core role: GraphQL API (knowledge reads, about), auth, REST. */
 @Module({
   imports: [
     AuthModule,
+    KnowledgeModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [EntityStore, SearchIndex],
@@ -30,6 +40,11 @@ import { PlatformInfoService } from './platform-info.service';
         autoSchemaFile: true,
         sortSchema: true,
         playground: false,
+        // Multipart requests (file uploads) are accepted with a bearer token: a cross-site page
+        // cannot send the Authorization header without a preflight.
+        csrfPrevention: {
+          requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'],
+        },
         introspection: true,
         buildSchemaOptions: { orphanedTypes: knowledgeOrphanTypes() },
         transformSchema: withKnowledgeFieldResolver,
@@ -47,8 +62,18 @@ import { PlatformInfoService } from './platform-info.service';
     KnowledgeReadService,
     KnowledgeResolver,
     ContainerObjectsResolver,
+    KnowledgeWriteService,
+    KnowledgeMutationsResolver,
+    ...EDIT_RESOLVERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],
   exports: [PlatformInfoService],
 })
-export class CoreModule {}
+export class CoreModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // GraphQL multipart requests (importPush, files of creates); other requests pass through.
+    consumer
+      .apply(graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 20 }))
+      .forRoutes('graphql');
+  }
+}

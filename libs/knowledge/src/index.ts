@@ -5,6 +5,7 @@ export { KnowledgeDeleteService } from './services/knowledge-delete.service';
 export { KnowledgeMergeService } from './services/knowledge-merge.service';
 export { KnowledgeFilesService } from './services/knowledge-files.service';
 export { KnowledgeBundleService } from './services/knowledge-bundle.service';
+export { editableAttributes } from './internal/editable-attributes.constants';
 export type {
   BundlePushInput,
   EditInput,

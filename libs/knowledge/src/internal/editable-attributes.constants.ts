@@ -118,16 +118,12 @@ const BY_TYPE: Record<string, string> = {
   'stix-sighting-relationship': 'first_seen last_seen attribute_count x_opencti_negative',
 };
 
-/** True when a fieldPatch may edit `key` on an element of `entityType`. */
-export function isEditableAttribute(entityType: string, key: string): boolean {
-  if (key.startsWith('x_') && key !== 'x_opencti_stix_ids') {
-    return true;
-  }
+/**
+ * The attributes a fieldPatch may edit on `entityType` (and a create may set), custom `x_…`
+ * properties aside: the type's own, its family's common ones and its alias field.
+ */
+export function editableAttributes(entityType: string): string[] {
   const info = entityTypeInfo(entityType);
-  if (info?.aliasField === key) {
-    return true;
-  }
-  const own = words(BY_TYPE[entityType] ?? '');
   const common = isObservableType(entityType)
     ? SCO_COMMON
     : info?.baseType === 'RELATION'
@@ -135,5 +131,14 @@ export function isEditableAttribute(entityType: string, key: string): boolean {
       : isTypeOf(entityType, 'Stix-Meta-Object')
         ? META_COMMON
         : SDO_COMMON;
-  return own.includes(key) || common.includes(key);
+  const own = words(BY_TYPE[entityType] ?? '');
+  return [...new Set([...own, ...common, ...(info?.aliasField ? [info.aliasField] : [])])];
+}
+
+/** True when a fieldPatch may edit `key` on an element of `entityType`. */
+export function isEditableAttribute(entityType: string, key: string): boolean {
+  if (key.startsWith('x_') && key !== 'x_opencti_stix_ids') {
+    return true;
+  }
+  return editableAttributes(entityType).includes(key);
 }

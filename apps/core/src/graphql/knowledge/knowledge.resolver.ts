@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Query, Resolver, registerEnumType } from '@nestjs/graphql';
+import { ID, Int, Resolver, registerEnumType } from '@nestjs/graphql';
 import { GraphQLString } from 'graphql';
-import { RequireCapabilities } from '../../auth/capabilities.decorator';
+import { accessOf, defineOperation } from './define-operation.util';
+import type { ArgSpec } from './define-operation.util';
 import { FilterGroupInput, OrderingModeValues } from './schema/filter-group.input';
 import { DateTimeScalar, StixRefScalar } from './schema/scalars.constants';
 import { KNOWLEDGE_QUERIES, ORDERING_VALUES } from './schema/knowledge-queries.constants';
@@ -16,9 +17,6 @@ import { KnowledgeReadService } from './read/knowledge-read.service';
 
 // One resolver serves every knowledge read; its query methods are generated from
 // KNOWLEDGE_QUERIES with the code-first decorators (the table is the single source).
-
-type ArgSpec = { name: string; type: () => unknown };
-type Handler = (this: KnowledgeResolver, ...params: unknown[]) => Promise<unknown>;
 
 const orderings = new Map<string, object>();
 function orderingEnum(name: string): object {
@@ -77,29 +75,14 @@ function defineQuery(
     values: Record<string, unknown>,
   ) => Promise<unknown>,
 ): void {
-  const proto = KnowledgeResolver.prototype as unknown as Record<string, Handler>;
-  const handler: Handler = function (this: KnowledgeResolver, ...params: unknown[]) {
-    const values = Object.fromEntries(args.map((a, i) => [a.name, params[i]]));
-    return run(this, params[args.length] as KnowledgeGraphqlContext, values);
-  };
-  Object.defineProperty(proto, name, { value: handler, writable: true, configurable: true });
-  const descriptor = Object.getOwnPropertyDescriptor(proto, name) as PropertyDescriptor;
-  // What TypeScript's emitDecoratorMetadata would record for a hand-written method.
-  Reflect.defineMetadata('design:paramtypes', [...args.map(() => Object), Object], proto, name);
-  Reflect.defineMetadata('design:returntype', Promise, proto, name);
-  args.forEach((a, i) => {
-    const nullable = Array.isArray(a.type()) ? 'itemsAndList' : true;
-    Args(a.name, { type: a.type as () => never, nullable })(proto, name, i);
+  defineOperation(KnowledgeResolver, {
+    kind: 'query',
+    name,
+    args,
+    returns,
+    capabilities: ['KNOWLEDGE'],
+    run: run,
   });
-  Context()(proto, name, args.length);
-  RequireCapabilities('KNOWLEDGE')(proto, name, descriptor);
-  Query(returns as () => never, { name, nullable: true })(proto, name, descriptor);
-}
-
-function accessOf(ctx: KnowledgeGraphqlContext) {
-  const access = ctx.req.accessContext;
-  if (!access) throw new Error('No AccessContext on an authorised request');
-  return access;
 }
 
 for (const spec of KNOWLEDGE_QUERIES) {

@@ -5,6 +5,8 @@ import { AboutResolver } from '../../about/about.resolver';
 import { ContainerObjectsResolver } from '../container-objects.resolver';
 import { KnowledgeResolver } from '../knowledge.resolver';
 import { knowledgeOrphanTypes } from '../schema/knowledge-types.model';
+import { EDIT_RESOLVERS } from '../write/edit-mutations.resolver';
+import { KnowledgeMutationsResolver } from '../write/knowledge-mutations.resolver';
 
 /** The core GraphQL schema, built from the code-first metadata without a server (for tests). */
 export async function buildCoreSchema(): Promise<GraphQLSchema> {
@@ -12,9 +14,18 @@ export async function buildCoreSchema(): Promise<GraphQLSchema> {
   try {
     await app.init();
     const factory = app.get(GraphQLSchemaFactory);
-    return await factory.create([AboutResolver, KnowledgeResolver, ContainerObjectsResolver], {
-      orphanedTypes: knowledgeOrphanTypes(),
-    });
+    return await factory.create(
+      [
+        AboutResolver,
+        KnowledgeResolver,
+        ContainerObjectsResolver,
+        KnowledgeMutationsResolver,
+        ...EDIT_RESOLVERS,
+      ],
+      {
+        orphanedTypes: knowledgeOrphanTypes(),
+      },
+    );
   } finally {
     await app.close();
   }

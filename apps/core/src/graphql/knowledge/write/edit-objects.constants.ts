@@ -1,0 +1,86 @@
+// The `…Edit(id)` mutations: each answers an object whose fields are the edits of the element
+// (`stixDomainObjectEdit(id: $id) { fieldPatch(input: $input) { id } }`, data-model.md §6).
+
+/** One field of an edit object (see edit-mutations.resolver.ts for their arguments). */
+export type EditField =
+  | 'fieldPatch'
+  | 'relationAdd'
+  | 'relationsAdd'
+  | 'relationDelete'
+  | 'delete'
+  | 'importPush'
+  | 'merge';
+
+export type EditObjectSpec = {
+  /** Root mutation (`stixDomainObjectEdit`). */
+  readonly mutation: string;
+  /** GraphQL object type it answers (`StixDomainObjectEditMutations`). */
+  readonly typeName: string;
+  /** What the id may designate (entity types or abstract types). */
+  readonly types: readonly string[];
+  /** GraphQL type fieldPatch and relationDelete answer. */
+  readonly returns: string;
+  readonly fields: readonly EditField[];
+};
+
+const EDIT: readonly EditField[] = [
+  'fieldPatch',
+  'relationAdd',
+  'relationsAdd',
+  'relationDelete',
+  'delete',
+  'importPush',
+];
+
+const spec = (
+  mutation: string,
+  types: readonly string[],
+  returns: string,
+  fields: readonly EditField[] = EDIT,
+): EditObjectSpec => ({
+  mutation,
+  typeName: `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Mutations`,
+  types,
+  returns,
+  fields,
+});
+
+export const EDIT_OBJECTS: readonly EditObjectSpec[] = [
+  spec('stixEdit', ['Stix-Object', 'basic-relationship'], 'StixObject', ['delete', 'merge']),
+  spec('stixCoreObjectEdit', ['Stix-Core-Object'], 'StixCoreObject', [...EDIT, 'merge']),
+  spec('stixDomainObjectEdit', ['Stix-Domain-Object'], 'StixDomainObject'),
+  spec('stixCyberObservableEdit', ['Stix-Cyber-Observable'], 'StixCyberObservable'),
+  spec('stixCoreRelationshipEdit', ['stix-core-relationship'], 'StixCoreRelationship'),
+  spec('stixSightingRelationshipEdit', ['stix-sighting-relationship'], 'StixSightingRelationship'),
+  spec('externalReferenceEdit', ['External-Reference'], 'ExternalReference'),
+  spec('killChainPhaseEdit', ['Kill-Chain-Phase'], 'KillChainPhase', ['fieldPatch', 'delete']),
+  spec('labelEdit', ['Label'], 'Label', ['fieldPatch', 'delete']),
+  spec('markingDefinitionEdit', ['Marking-Definition'], 'MarkingDefinition', [
+    'fieldPatch',
+    'delete',
+  ]),
+  spec('vocabularyEdit', ['Vocabulary'], 'Vocabulary', ['fieldPatch', 'delete']),
+  spec('attackPatternEdit', ['Attack-Pattern'], 'AttackPattern'),
+  spec('reportEdit', ['Report'], 'Report'),
+  spec('noteEdit', ['Note'], 'Note'),
+  spec('opinionEdit', ['Opinion'], 'Opinion'),
+  spec('observedDataEdit', ['Observed-Data'], 'ObservedData'),
+  spec('groupingEdit', ['Grouping'], 'Grouping'),
+];
+
+/** Containers with `<name>RelationAdd(id, input)` / `<name>RelationDelete(id, toId, …)` roots. */
+export const RELATION_ROOTS: Readonly<Record<string, string>> = {
+  grouping: 'Grouping',
+  caseIncident: 'Case-Incident',
+  caseRfi: 'Case-Rfi',
+  caseRft: 'Case-Rft',
+  feedback: 'Feedback',
+  task: 'Task',
+};
+
+/** Types with a `<name>FieldPatch(id, input)` root. */
+export const FIELD_PATCH_ROOTS: Readonly<Record<string, string>> = {
+  indicator: 'Indicator',
+  vocabulary: 'Vocabulary',
+  task: 'Task',
+};
