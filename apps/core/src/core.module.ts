@@ -21,7 +21,8 @@ import { knowledgeOrphanTypes } from './graphql/knowledge/schema/knowledge-types
 import { EDIT_RESOLVERS } from './graphql/knowledge/write/edit-mutations.resolver';
 import { KnowledgeMutationsResolver } from './graphql/knowledge/write/knowledge-mutations.resolver';
 import { KnowledgeWriteService } from './graphql/knowledge/write/knowledge-write.service';
-import { KnowledgeModule } from '@lib/knowledge';
+import { KnowledgeFilesService, KnowledgeModule } from '@lib/knowledge';
+import { StorageController } from './storage/storage.controller';
 import { PlatformInfoService } from './platform-info.service';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
@@ -34,8 +35,13 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
     KnowledgeModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [EntityStore, SearchIndex],
-      useFactory: (store: EntityStore, index: SearchIndex): ApolloDriverConfig => ({
+      imports: [KnowledgeModule],
+      inject: [EntityStore, SearchIndex, KnowledgeFilesService],
+      useFactory: (
+        store: EntityStore,
+        index: SearchIndex,
+        files: KnowledgeFilesService,
+      ): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -51,11 +57,12 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
         formatError: formatGraphqlError,
         context: ({ req }: GraphqlContext) => ({
           req,
-          knowledge: new KnowledgeRequest(store, index, req),
+          knowledge: new KnowledgeRequest(store, index, req, files),
         }),
       }),
     }),
   ],
+  controllers: [StorageController],
   providers: [
     PlatformInfoService,
     AboutResolver,

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityStore, StoredElement } from '@lib/entity-store';
+import type { KnowledgeFile } from '@lib/knowledge';
 import type { AccessContext } from '@lib/rbac';
 import type { SearchIndex } from '@lib/search-index';
 
@@ -15,7 +16,12 @@ export class KnowledgeLoaders {
   /** Element id → the `based-on` relationships it is an end of (indicators ↔ observables). */
   readonly basedOn: DataLoader<string, StoredElement[]>;
 
-  constructor(store: EntityStore, index: SearchIndex, ctx: AccessContext) {
+  constructor(
+    store: EntityStore,
+    index: SearchIndex,
+    ctx: AccessContext,
+    private readonly listFiles?: (id: string) => Promise<KnowledgeFile[]>,
+  ) {
     this.byId = new DataLoader(
       async (ids: readonly string[]) => {
         const found = await store.getMany(ctx, ids);
@@ -50,6 +56,11 @@ export class KnowledgeLoaders {
   async basedOnEnds(id: string): Promise<StoredElement[]> {
     const relations = await this.basedOn.load(id);
     return this.many(relations.map((r) => (r.fromId === id ? r.toId : r.fromId) ?? ''));
+  }
+
+  /** The files attached to an element (`importFiles`), sorted by name. */
+  async files(id: string): Promise<KnowledgeFile[]> {
+    return this.listFiles ? this.listFiles(id) : [];
   }
 
   /** The visible elements among `ids`, in order (absent or invisible ones left out). */

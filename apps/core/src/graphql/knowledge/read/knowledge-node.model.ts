@@ -10,7 +10,6 @@ const REF_OF_FIELD = new Map(REF_DEFINITIONS.map((d) => [d.inputName, d.relation
 const SINGLE_REFS = new Set(REF_DEFINITIONS.filter((d) => !d.multiple).map((d) => d.inputName));
 const CONNECTION_REFS = new Set(['externalReferences', 'objects']);
 const EMPTY_LISTS = new Set(['creators', 'customFieldValues', 'coverage_information']);
-const EMPTY_CONNECTIONS = new Set(['importFiles']);
 // Indicator ↔ observable links are `based-on` relationships.
 const BASED_ON_CONNECTIONS = new Set(['indicators', 'observables']);
 /**
@@ -83,7 +82,9 @@ export class KnowledgeNode {
       return CONNECTION_REFS.has(name) ? nodes.then((n) => connectionValue(n)) : nodes;
     }
     if (EMPTY_LISTS.has(name) || name === 'x_opencti_observable_values') return [];
-    if (EMPTY_CONNECTIONS.has(name)) return connectionValue([]);
+    if (name === 'importFiles') {
+      return loaders.files(this.element.internalId).then((files) => connectionValue(files));
+    }
     if (BASED_ON_CONNECTIONS.has(name)) {
       const wanted = name === 'indicators' ? 'Indicator' : undefined;
       return loaders

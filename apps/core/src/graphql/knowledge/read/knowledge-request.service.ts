@@ -1,4 +1,5 @@
 import type { EntityStore } from '@lib/entity-store';
+import type { KnowledgeFilesService } from '@lib/knowledge';
 import type { SearchIndex } from '@lib/search-index';
 import type { AuthenticatedRequest } from '../../../auth/request-context.types';
 import { KnowledgeLoaders } from './knowledge-loaders.service';
@@ -11,6 +12,7 @@ export class KnowledgeRequest {
     private readonly store: EntityStore,
     private readonly index: SearchIndex,
     private readonly req: AuthenticatedRequest,
+    private readonly files?: KnowledgeFilesService,
   ) {}
 
   /** This request's loaders, created on first use with the AccessContext the guard resolved. */
@@ -18,7 +20,13 @@ export class KnowledgeRequest {
     if (!this.created) {
       const ctx = this.req.accessContext;
       if (!ctx) throw new Error('Knowledge fields read before authentication');
-      this.created = new KnowledgeLoaders(this.store, this.index, ctx);
+      const files = this.files;
+      this.created = new KnowledgeLoaders(
+        this.store,
+        this.index,
+        ctx,
+        files ? (id) => files.list(ctx, id) : undefined,
+      );
     }
     return this.created;
   }

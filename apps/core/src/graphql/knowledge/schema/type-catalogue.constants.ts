@@ -145,4 +145,6 @@ export const BASE_LEAF_FIELDS: Readonly<Record<string, string>> = {
   StixRefRelationship: 'relationship_type',
   StixSightingRelationship: 'relationship_type created modified confidence',
   StixCustomObject: 'name description created modified confidence revoked',
+  File: 'lastModified uploadStatus',
+  FileMetadata: 'entity_id',
 };

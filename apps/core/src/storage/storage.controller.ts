@@ -1,0 +1,45 @@
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { pipeline } from 'node:stream/promises';
+import { TokenAuthService } from '@lib/auth';
+import { KnowledgeFilesService } from '@lib/knowledge';
+import { AppError } from '@lib/kernel';
+
+const PREFIX = '/storage/get/';
+
+/**
+ * `GET /storage/get/<file id>`: the body of a file attached to an element (the ids `importFiles`
+ * and `importPush` answer), streamed, for a caller allowed to see the element.
+ */
+@Controller('storage')
+export class StorageController {
+  constructor(
+    @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
+  ) {}
+
+  @Get('get/*path')
+  async get(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    const ctx = token ? await this.auth.contextForToken(token) : undefined;
+    if (!ctx) {
+      res.status(401).json({ error: 'AUTH_REQUIRED', message: 'A bearer token is required' });
+      return;
+    }
+    const fileId = decodeURIComponent(req.path.slice(req.path.indexOf(PREFIX) + PREFIX.length));
+    try {
+      const file = await this.files.download(ctx, fileId);
+      res.status(200);
+      res.setHeader('content-type', file.info.contentType || 'application/octet-stream');
+      res.setHeader('content-length', String(file.info.size));
+      await pipeline(file.body, res);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const status = error.category === 'validation' ? 400 : 404;
+      // Forbidden and absent look alike: an id's existence is not disclosed.
+      res
+        .status(status)
+        .json({ error: error.code, message: status === 404 ? 'No such file' : error.message });
+    }
+  }
+}
