@@ -38,6 +38,7 @@ export { refDefinitionByStixProperty, refDefinitionsFor } from './model/ref-defi
 export { ATTRIBUTE_RENAMES } from './model/attribute-renames.constants';
 export { attributeToStixName, stixToAttributeName } from './model/attribute-names.util';
 export { VOCABULARY_CATEGORIES } from './model/vocabulary-categories.constants';
+export { VOCABULARY_FIELDS } from './model/vocabulary-fields.constants';
 export { BOOTSTRAP_MARKINGS } from './model/bootstrap-markings.constants';
 
 // --- ids ---

@@ -53,8 +53,9 @@ const isPresent = (value: unknown): boolean => value !== undefined && value !== 
 
 function idList(field: string, value: unknown): string[] {
   const list = Array.isArray(value) ? (value as unknown[]) : [value];
-  return list.filter(isPresent).map((id) => {
-    if (typeof id !== 'string' || id.length === 0) {
+  // pycti sends "" for an absent single ref (`dataSource: ""`).
+  return list.filter((id) => isPresent(id) && id !== '').map((id) => {
+    if (typeof id !== 'string') {
       throw invalidInput(field, 'must hold ids (strings)');
     }
     return id;

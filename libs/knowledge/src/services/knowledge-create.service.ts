@@ -150,11 +150,18 @@ export class KnowledgeCreateService {
     requireCapability(ctx, 'KNOWLEDGE_KNUPDATE');
     const split = splitInput(entityType, input);
     const refs = await this.resolveInputRefs(ctx, split.refs);
-    const stixId = split.stixId ?? this.standardId(entityType, split.attributes, refs, ends);
+    // A STIX id of another spelling of the type (`x-mitre-data-component--…` for a Data-Component)
+    // is kept as an extra id; the object gets the same uuid under its own type.
+    const stixType = stixTypeOf(entityType);
+    const foreign =
+      split.stixId && !split.stixId.startsWith(`${stixType}--`) ? split.stixId : undefined;
+    const stixId = foreign
+      ? `${stixType}--${foreign.slice(foreign.indexOf('--') + 2)}`
+      : (split.stixId ?? this.standardId(entityType, split.attributes, refs, ends));
     const stix = inputToStix({
       entityType,
       stixId,
-      extraStixIds: split.extraStixIds,
+      extraStixIds: foreign ? [...split.extraStixIds, foreign] : split.extraStixIds,
       attributes: split.attributes,
       refs,
       ...ends,

@@ -13,6 +13,7 @@ import {
   knowledgeType,
 } from './schema/knowledge-types.model';
 import type { KnowledgeGraphqlContext } from './read/knowledge-context.types';
+import { vocabularyCategories } from './read/vocabulary-categories.util';
 import { KnowledgeReadService } from './read/knowledge-read.service';
 
 // One resolver serves every knowledge read; its query methods are generated from
@@ -124,4 +125,11 @@ defineQuery(
     );
     return node ? node.field('toStix', ctx.knowledge.loaders()) : null;
   },
+);
+
+defineQuery(
+  'vocabularyCategories',
+  [],
+  () => [knowledgeType('VocabularyCategory')],
+  () => Promise.resolve(vocabularyCategories()),
 );

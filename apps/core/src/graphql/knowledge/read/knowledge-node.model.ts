@@ -5,6 +5,7 @@ import { graphqlTypeName } from '../schema/type-names.util';
 import { coerceLeaf, leafKind } from '../schema/leaf-kinds.util';
 import type { KnowledgeLoaders } from './knowledge-loaders.service';
 import { connectionValue } from './connection-value.util';
+import { vocabularyCategory } from './vocabulary-categories.util';
 
 const REF_OF_FIELD = new Map(REF_DEFINITIONS.map((d) => [d.inputName, d.relationshipType]));
 const SINGLE_REFS = new Set(REF_DEFINITIONS.filter((d) => !d.multiple).map((d) => d.inputName));
@@ -61,7 +62,9 @@ export class KnowledgeNode {
       case 'hashes':
         return hashList(e.attributes.hashes);
       case 'category':
-        return { key: e.attributes.category ?? null, fields: [] };
+        return typeof e.attributes.category === 'string'
+          ? vocabularyCategory(e.attributes.category)
+          : null;
       case 'status':
         return null;
       case 'observable_value':

@@ -15,7 +15,7 @@ const BOOLEAN = new Set(
   (
     'revoked is_family x_opencti_detection x_opencti_negative is_self_signed is_multipart is_active ' +
     'is_hidden is_disabled is_privileged is_service_account can_escalate_privs boolean_value ' +
-    'hasNextPage hasPreviousPage x_opencti_cisa_kev'
+    'hasNextPage hasPreviousPage x_opencti_cisa_kev required multiple'
   ).split(' '),
 );
 const DATES = new Set(

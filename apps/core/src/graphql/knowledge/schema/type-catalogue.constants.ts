@@ -147,4 +147,6 @@ export const BASE_LEAF_FIELDS: Readonly<Record<string, string>> = {
   StixCustomObject: 'name description created modified confidence revoked',
   File: 'lastModified uploadStatus',
   FileMetadata: 'entity_id',
+  VocabularyCategory: 'description',
+  VocabularyField: 'required multiple description',
 };
