@@ -29,6 +29,14 @@ import { observablePattern } from '../internal/observable-pattern.util';
 
 type Ends = { from?: StoredElement; to?: StoredElement };
 
+const IDENTITY_CLASSES: Readonly<Record<string, string>> = {
+  Individual: 'individual',
+  Organization: 'organization',
+  Sector: 'class',
+  System: 'system',
+  SecurityPlatform: 'securityplatform',
+};
+
 /**
  * Creation with upsert semantics (data-model.md §3.8): an input becomes one STIX object written
  * through the ingestion pipeline as a one-object work, so de-duplication, confidence and events
@@ -149,6 +157,11 @@ export class KnowledgeCreateService {
   ): Promise<StoredElement> {
     requireCapability(ctx, 'KNOWLEDGE_KNUPDATE');
     const split = splitInput(entityType, input);
+    const identityClass = IDENTITY_CLASSES[entityType];
+    if (identityClass && split.attributes.identity_class === undefined) {
+      // The class is implied by the type (`organizationAdd`) and is part of the standard id.
+      split.attributes.identity_class = identityClass;
+    }
     const refs = await this.resolveInputRefs(ctx, split.refs);
     // A STIX id of another spelling of the type (`x-mitre-data-component--…` for a Data-Component)
     // is kept as an extra id; the object gets the same uuid under its own type.

@@ -130,7 +130,7 @@ function editResolver(spec: EditObjectSpec) {
       returns: () => definition.returns(spec),
       capabilities: [],
       run: ((r: EditFieldsResolver, ctx, values, parent) =>
-        definition.run(r.write, ctx, values, parent as EditTarget)) as OperationSpec['run'],
+        definition.run(r.write, ctx, values, parent as EditTarget)),
     });
   }
   Resolver(() => objectType)(resolver);

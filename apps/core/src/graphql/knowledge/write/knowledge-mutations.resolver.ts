@@ -46,7 +46,7 @@ function mutation(
     returns,
     capabilities,
     run: ((r: KnowledgeMutationsResolver, ctx, values) =>
-      run(r.write, ctx, values)) as OperationSpec['run'],
+      run(r.write, ctx, values)),
   });
 }
 
