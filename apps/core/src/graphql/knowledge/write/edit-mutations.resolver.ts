@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ID, ObjectType, Resolver } from '@nestjs/graphql';
 import type { EditInput } from '@lib/knowledge';
 import { accessOf, defineOperation } from '../define-operation.util';
-import type { ArgSpec, OperationSpec } from '../define-operation.util';
+import type { ArgSpec } from '../define-operation.util';
 import { DateTimeScalar, StixRefScalar } from '../schema/scalars.constants';
 import { knowledgeType } from '../schema/knowledge-types.model';
 import type { KnowledgeGraphqlContext } from '../read/knowledge-context.types';

@@ -3,7 +3,7 @@ import { ID, Int, Resolver } from '@nestjs/graphql';
 import type { Capability } from '@lib/rbac';
 import type { EditInput, EntityCreateInput, ObservableCreateInput } from '@lib/knowledge';
 import { accessOf, defineOperation } from '../define-operation.util';
-import type { ArgSpec, OperationSpec } from '../define-operation.util';
+import type { ArgSpec } from '../define-operation.util';
 import { StixRefScalar } from '../schema/scalars.constants';
 import { knowledgeType } from '../schema/knowledge-types.model';
 import type { KnowledgeGraphqlContext } from '../read/knowledge-context.types';
