@@ -54,12 +54,14 @@ const isPresent = (value: unknown): boolean => value !== undefined && value !== 
 function idList(field: string, value: unknown): string[] {
   const list = Array.isArray(value) ? (value as unknown[]) : [value];
   // pycti sends "" for an absent single ref (`dataSource: ""`).
-  return list.filter((id) => isPresent(id) && id !== '').map((id) => {
-    if (typeof id !== 'string') {
-      throw invalidInput(field, 'must hold ids (strings)');
-    }
-    return id;
-  });
+  return list
+    .filter((id) => isPresent(id) && id !== '')
+    .map((id) => {
+      if (typeof id !== 'string') {
+        throw invalidInput(field, 'must hold ids (strings)');
+      }
+      return id;
+    });
 }
 
 /** Splits an input (data-model.md §6 shapes); `null` values are absent. */

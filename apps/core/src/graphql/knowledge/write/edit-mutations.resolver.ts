@@ -129,8 +129,8 @@ function editResolver(spec: EditObjectSpec) {
       args: definition.args,
       returns: () => definition.returns(spec),
       capabilities: [],
-      run: ((r: EditFieldsResolver, ctx, values, parent) =>
-        definition.run(r.write, ctx, values, parent as EditTarget)),
+      run: (r: EditFieldsResolver, ctx, values, parent) =>
+        definition.run(r.write, ctx, values, parent as EditTarget),
     });
   }
   Resolver(() => objectType)(resolver);

@@ -45,8 +45,7 @@ function mutation(
     args,
     returns,
     capabilities,
-    run: ((r: KnowledgeMutationsResolver, ctx, values) =>
-      run(r.write, ctx, values)),
+    run: (r: KnowledgeMutationsResolver, ctx, values) => run(r.write, ctx, values),
   });
 }
 
