@@ -88,7 +88,7 @@ describe('pycti writes to a live embedded instance', () => {
       expect(w.malware_upsert_same).toBe(true);
       expect(w.malware_read).toEqual({
         created_by: `Org ${suffix}`,
-        markings: [`COPYRIGHT ${suffix}`.toUpperCase()],
+        markings: [`Copyright ${suffix}`],
         labels: [`label-${suffix}`],
         external_ids: [`EX-${suffix}`],
         kill_chain: ['phase'],

@@ -168,7 +168,7 @@ def main():
         sighting,
         StixSightingRelationship.generate_id(
             indicator["standard_id"],
-            org["standard_id"],
+            [org["standard_id"]],
             "2024-01-01T00:00:00.000Z",
             "2024-01-02T00:00:00.000Z",
         ),
