@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startPlatform } from '@app/platform';
@@ -12,6 +14,7 @@ import { emit, freshPlatform, openRun } from './bench-harness';
 // fields) and of one entity with its relations, and the store queries each costs.
 
 const TOKEN = 'd4e5f6a7-1234-4abc-9def-0123456789ab';
+const CORPUS_MARK = 'bench-corpus-objects';
 
 const LIST = `query($filters: FilterGroup, $search: String) {
   stixDomainObjects(first: 100, filters: $filters, search: $search, orderBy: created_at, orderMode: desc) {
@@ -102,14 +105,19 @@ async function main(): Promise<void> {
   const options = new Command('bench:api')
     .option('--objects <n>', 'objects in the store', (v) => Number(v), 100_000)
     .option('--runs <n>', 'measured requests per query', (v) => Number(v), 100)
+    .option('--data-dir <dir>', 'keep the corpus there and reuse it when already built')
     .parse(process.argv)
-    .opts<{ objects: number; runs: number }>();
-  const platform = await freshPlatform({ THREATLOOM_ADMIN_TOKEN: TOKEN });
-  const run = await openRun(platform.app, 'bench api corpus');
-  for (const bundle of generateCorpus({ objects: options.objects, seed: 42, bundleSize: 5000 })) {
-    await run.addObjects(bundle.objects);
+    .opts<{ objects: number; runs: number; dataDir?: string }>();
+  const built = options.dataDir && existsSync(join(options.dataDir, CORPUS_MARK));
+  const platform = await freshPlatform({ THREATLOOM_ADMIN_TOKEN: TOKEN }, options.dataDir);
+  if (!built) {
+    const run = await openRun(platform.app, 'bench api corpus');
+    for (const bundle of generateCorpus({ objects: options.objects, seed: 42, bundleSize: 5000 })) {
+      await run.addObjects(bundle.objects);
+    }
+    await run.finish();
+    if (options.dataDir) writeFileSync(join(options.dataDir, CORPUS_MARK), String(options.objects));
   }
-  await run.finish();
   await platform.app.close();
   const config = loadConfig({
     env: {

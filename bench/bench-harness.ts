@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
@@ -31,11 +31,16 @@ export class RssSampler {
   }
 }
 
-/** A fresh embedded platform (no HTTP, no roles) on a temporary data directory. */
+/**
+ * A fresh embedded platform (no HTTP, no roles) on a temporary data directory, or on `keepDir`
+ * (created if needed, kept on close: a corpus built once serves several runs).
+ */
 export async function freshPlatform(
   extraEnv: Record<string, string> = {},
+  keepDir?: string,
 ): Promise<{ app: INestApplicationContext; dir: string; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'tl-bench-'));
+  const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'tl-bench-'));
+  mkdirSync(dir, { recursive: true });
   const config = loadConfig({
     env: { THREATLOOM_DATA_DIR: dir, THREATLOOM_LOG_LEVEL: 'error', ...extraEnv },
     appFlag: 'worker',
@@ -48,7 +53,7 @@ export async function freshPlatform(
     dir,
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
