@@ -147,6 +147,6 @@ export const BASE_LEAF_FIELDS: Readonly<Record<string, string>> = {
   StixCustomObject: 'name description created modified confidence revoked',
   File: 'lastModified uploadStatus',
   FileMetadata: 'entity_id',
-  VocabularyCategory: 'description',
+  VocabularyCategory: 'description entity_types',
   VocabularyField: 'required multiple description',
 };
