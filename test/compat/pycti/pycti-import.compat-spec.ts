@@ -46,8 +46,8 @@ function expectedIds(objects: BundleObject[]): string[] {
 // ~21,600 objects pycti creates one API call at a time, takes minutes; ICS is imported twice to
 // show the second import changes nothing).
 describe.each([
-  ['pycti-7.261026.0', sharedData('mitre-attack', 'enterprise-attack-18.1.json.gz'), 1],
-  ['pycti-6.9.10', sharedData('mitre-attack', 'ics-attack-18.1.json'), 2],
+  ['pycti-6.9.10', sharedData('mitre-attack', 'enterprise-attack-18.1.json.gz'), 1],
+  ['pycti-7.261026.0', sharedData('mitre-attack', 'ics-attack-18.1.json'), 2],
 ])('%s imports %s with stix2.import_bundle_from_file', (venv, bundle, times) => {
   let app: NestExpressApplication;
   let dir: string;
