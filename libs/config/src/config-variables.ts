@@ -114,6 +114,14 @@ export const CONFIG_VARIABLES = [
     description: 'SQLite page cache in MiB.',
   },
   {
+    env: 'THREATLOOM_SQLITE_MMAP_MB',
+    group: 'store',
+    schema: int(0, 2047),
+    default: '2047',
+    description:
+      'SQLite memory-mapped reads in MiB (0: off); the pages are the OS page cache, shared.',
+  },
+  {
     env: 'THREATLOOM_FILES_DIR',
     group: 'blob',
     schema: z.string().min(1),

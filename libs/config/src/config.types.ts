@@ -11,7 +11,7 @@ export type LogConfig = {
   level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
 
-export type SqliteConfig = { path: string; cacheSizeMb: number };
+export type SqliteConfig = { path: string; cacheSizeMb: number; mmapMb: number };
 export type StoreConfig = { driver: 'sqlite'; sqlite: SqliteConfig };
 /** A Redis server and the prefix of every key Threatloom writes there. */
 export type RedisConfig = { url: string; prefix: string };

@@ -158,6 +158,7 @@ export function loadConfig(input: LoadConfigInput): Config {
           (v.THREATLOOM_SQLITE_PATH as string | undefined) ?? join(dataDir, 'threatloom.db'),
         ),
         cacheSizeMb: v.THREATLOOM_SQLITE_CACHE_MB as number,
+        mmapMb: v.THREATLOOM_SQLITE_MMAP_MB as number,
       },
     },
     ...embeddedPortConfig(v, dataDir),

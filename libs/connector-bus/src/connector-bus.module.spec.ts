@@ -20,7 +20,7 @@ describe(ConnectorBusModule.name, () => {
   it('provides the sqlite adapter and stops its consumers on shutdown', async () => {
     const app = await Test.createTestingModule({
       imports: [
-        SqliteModule.forRoot({ path: join(dir, 'db.sqlite'), cacheSizeMb: 8 }),
+        SqliteModule.forRoot({ path: join(dir, 'db.sqlite'), cacheSizeMb: 8, mmapMb: 0 }),
         ConnectorBusModule.forRoot({ driver: 'sqlite' }),
       ],
     })

@@ -20,7 +20,7 @@ describe(EventStreamModule.name, () => {
   it('provides the sqlite adapter and ends subscriptions on shutdown', async () => {
     const app = await Test.createTestingModule({
       imports: [
-        SqliteModule.forRoot({ path: join(dir, 'db.sqlite'), cacheSizeMb: 8 }),
+        SqliteModule.forRoot({ path: join(dir, 'db.sqlite'), cacheSizeMb: 8, mmapMb: 0 }),
         EventStreamModule.forRoot({ driver: 'sqlite', maxEvents: 1000 }),
       ],
     })

@@ -20,7 +20,7 @@ describe(JobQueueModule.name, () => {
   it('provides the sqlite adapter and drains its consumers on shutdown', async () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
-        SqliteModule.forRoot({ path: join(dir, 'db.sqlite'), cacheSizeMb: 8 }),
+        SqliteModule.forRoot({ path: join(dir, 'db.sqlite'), cacheSizeMb: 8, mmapMb: 0 }),
         JobQueueModule.forRoot({ driver: 'sqlite' }),
       ],
     }).compile();

@@ -19,6 +19,7 @@ export class SqliteModule implements OnApplicationShutdown {
             new SqliteDatabase({
               path: config.path,
               cacheSizeMb: config.cacheSizeMb,
+              mmapMb: config.mmapMb,
               backgroundCheckpoint: true,
               writerThread: true,
             }),

@@ -25,6 +25,7 @@ const PLATFORM_ORDER: Record<string, string> = {
 };
 
 type Cursor = [unknown, number];
+type PageKey = { seq: number; sort_value: unknown; total?: number };
 
 function encodeCursor(value: unknown, seq: number): string {
   return Buffer.from(JSON.stringify([value, seq])).toString('base64url');
@@ -71,19 +72,22 @@ export class SqliteSearchIndex extends SearchIndex {
         });
       }
       const direction = desc ? 'DESC' : 'ASC';
-      const rows = this.prepare(
-        `SELECT ${ELEMENT_COLUMNS}, ${order.expr} AS sort_value FROM elements e
-         WHERE ${page.map((p) => p.sql).join(' AND ')}
+      // One pass over the matches gives the page's keys and, on a first page, their count (a
+      // window over every match); only the page's documents are read afterwards. A later page's
+      // count must ignore its cursor: a query of its own.
+      const counted = !query.after;
+      const keys = this.prepare(
+        `SELECT e.seq, ${order.expr} AS sort_value${counted ? ', count(*) OVER () AS total' : ''}
+         FROM elements e WHERE ${page.map((p) => p.sql).join(' AND ')}
          ORDER BY sort_value ${direction}, e.seq ${direction} LIMIT ?`,
-      ).all(...order.params, ...page.flatMap((p) => p.params), query.first + 1) as (ElementRow & {
-        sort_value: unknown;
-      })[];
-      const hasNextPage = rows.length > query.first;
-      const kept = rows.slice(0, query.first);
-      const cursors = kept.map((row) => encodeCursor(row.sort_value, row.seq));
-      const globalCount = this.countWhere(where);
+      ).all(...order.params, ...page.flatMap((p) => p.params), query.first + 1) as PageKey[];
+      const hasNextPage = keys.length > query.first;
+      const kept = keys.slice(0, query.first);
+      const cursors = kept.map((key) => encodeCursor(key.sort_value, key.seq));
+      const globalCount = counted ? (keys[0]?.total ?? 0) : this.countWhere(where);
+      const rows = this.rowsOf(kept.map((key) => key.seq));
       return {
-        items: kept.map(decodeElementRow),
+        items: rows,
         cursors,
         pageInfo: {
           startCursor: cursors[0] ?? null,
@@ -98,6 +102,19 @@ export class SqliteSearchIndex extends SearchIndex {
 
   count(ctx: AccessContext, query: CountQuery): Promise<number> {
     return this.run(() => this.countWhere(this.where(ctx, query)));
+  }
+
+  // The elements of these rows, in this order.
+  private rowsOf(seqs: readonly number[]): StoredElement[] {
+    if (seqs.length === 0) return [];
+    const rows = this.prepare(
+      `SELECT ${ELEMENT_COLUMNS} FROM elements e WHERE e.seq IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(seqs)) as ElementRow[];
+    const bySeq = new Map(rows.map((row) => [row.seq, row]));
+    return seqs.flatMap((seq) => {
+      const row = bySeq.get(seq);
+      return row ? [decodeElementRow(row)] : [];
+    });
   }
 
   private countWhere(where: SqlFragment): number {
