@@ -14,6 +14,7 @@ import { EntityStoreModule } from '@lib/entity-store';
 import { EventStreamModule } from '@lib/event-stream';
 import { JobQueueModule } from '@lib/job-queue';
 import { SearchIndexModule } from '@lib/search-index';
+import { SearchEngineModule } from '@lib/opensearch';
 import { SqliteModule } from '@lib/sqlite';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger.options';
@@ -36,7 +37,7 @@ export class PlatformModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.log)),
-        SqliteModule.forRoot(config.store.sqlite),
+        ...storeModules(config),
         EntityStoreModule.forRoot(config.store, config.events),
         SearchIndexModule.forRoot(config.store),
         BlobStoreModule.forRoot(config.blob),
@@ -50,4 +51,12 @@ export class PlatformModule {
       ],
     };
   }
+}
+
+// The embedded profile keeps everything in one SQLite file; the distributed one opens no file:
+// every port is a shared service (a SQLite connection there would be a second, private store).
+function storeModules(config: Config): DynamicModule[] {
+  return config.store.driver === 'sqlite'
+    ? [SqliteModule.forRoot(config.store.sqlite)]
+    : [SearchEngineModule.forRoot(config.store.engine)];
 }

@@ -6,6 +6,7 @@ import type { FirstBootCredentials } from '@lib/bootstrap';
 import { describeConfig, loadConfig, processEnv } from '@lib/config';
 import type { Config } from '@lib/config';
 import { PlatformModule } from './platform.module';
+import { checkServices } from './preflight/service-preflight';
 
 function printCredentials(credentials: FirstBootCredentials): void {
   const lines = [
@@ -19,10 +20,13 @@ function printCredentials(credentials: FirstBootCredentials): void {
 
 /** Builds and starts the platform (HTTP server included) for the configured roles. */
 export async function startPlatform(config: Config): Promise<NestExpressApplication> {
+  await checkServices(config);
   const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(config), {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
+  // Connectors push whole bundles as one GraphQL variable.
+  app.useBodyParser('json', { limit: `${config.http.maxBodyMb}mb` });
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   const credentials = app.get(BootstrapService).firstBootCredentials;

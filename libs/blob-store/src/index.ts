@@ -12,3 +12,4 @@ export { assertBlobMeta } from './assert-blob-meta.util';
 export { BlobStoreModule } from './blob-store.module';
 export { describeBlobStoreContract } from './testing/blob-store.contract';
 export type { BlobStoreHarness } from './testing/blob-store.contract';
+export { probeS3 } from './adapters/s3-probe.util';

@@ -4,3 +4,4 @@ export { InvalidCacheRequestError, LockLostError, LockTimeoutError } from './err
 export { CacheModule } from './cache.module';
 export { describeCacheContract } from './testing/cache.contract';
 export type { CacheHarness } from './testing/cache.contract';
+export { probeRedis } from './adapters/redis-probe.util';

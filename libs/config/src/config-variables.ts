@@ -71,6 +71,13 @@ export const CONFIG_VARIABLES = [
       'URL users and connectors reach the platform at (default http://localhost:<port>).',
   },
   {
+    env: 'THREATLOOM_MAX_BODY_MB',
+    group: 'http',
+    schema: int(1, 4096),
+    default: '100',
+    description: 'Largest JSON request body in MiB (bundles pushed by connectors travel in one).',
+  },
+  {
     env: 'THREATLOOM_ADMIN_EMAIL',
     group: 'admin',
     schema: z.email(),

@@ -1,7 +1,7 @@
 export type Profile = 'embedded' | 'distributed';
 export type AppRole = 'core' | 'worker' | 'connector-host';
 
-export type HttpConfig = { host: string; port: number; publicUrl: string };
+export type HttpConfig = { host: string; port: number; publicUrl: string; maxBodyMb: number };
 export type AdminConfig = {
   email: string;
   password: string | undefined;
@@ -12,7 +12,10 @@ export type LogConfig = {
 };
 
 export type SqliteConfig = { path: string; cacheSizeMb: number; mmapMb: number };
-export type StoreConfig = { driver: 'sqlite'; sqlite: SqliteConfig };
+/** Elements and their search: SQLite (embedded) or an Elasticsearch/OpenSearch cluster. */
+export type StoreConfig =
+  | { driver: 'sqlite'; sqlite: SqliteConfig }
+  | { driver: 'search-engine'; engine: SearchEngineSettings };
 /** A Redis server and the prefix of every key Threatloom writes there. */
 export type RedisConfig = { url: string; prefix: string };
 export type S3Config = {

@@ -44,20 +44,40 @@ describe(loadConfig.name, () => {
     }
   });
 
-  it('requires the service URLs with the distributed profile, and says it is not in this build', () => {
+  it('lists every service URL the distributed profile lacks, all at once', () => {
+    let problems: string[] = [];
     try {
       loadConfig({ env: { THREATLOOM_PROFILE: 'distributed' } });
-      throw new Error('no error');
     } catch (error) {
-      const variables = (error as ConfigError).problems.map((p) => p.variable);
-      expect(variables).toEqual(
-        expect.arrayContaining([
-          'THREATLOOM_ELASTIC_URL',
-          'THREATLOOM_REDIS_URL',
-          'THREATLOOM_PROFILE',
-        ]),
-      );
+      problems = (error as ConfigError).problems.map((p) => p.variable);
     }
+    expect(problems.sort()).toEqual([
+      'THREATLOOM_ELASTIC_URL',
+      'THREATLOOM_RABBITMQ_URL',
+      'THREATLOOM_REDIS_URL',
+      'THREATLOOM_S3_BUCKET',
+      'THREATLOOM_S3_ENDPOINT',
+    ]);
+  });
+
+  it('puts every port of the distributed profile on its service', () => {
+    const config = loadConfig({
+      env: {
+        THREATLOOM_PROFILE: 'distributed',
+        THREATLOOM_ELASTIC_URL: 'http://search:9200',
+        THREATLOOM_REDIS_URL: 'redis://redis:6379',
+        THREATLOOM_RABBITMQ_URL: 'amqp://rabbit:5672',
+        THREATLOOM_S3_ENDPOINT: 'http://minio:9000',
+        THREATLOOM_S3_BUCKET: 'threatloom',
+      },
+    });
+    expect(config.store).toMatchObject({
+      driver: 'search-engine',
+      engine: { nodes: ['http://search:9200'] },
+    });
+    expect(
+      [config.blob, config.queue, config.bus, config.cache, config.events].map((p) => p.driver),
+    ).toEqual(['s3', 'bullmq', 'rabbitmq', 'redis', 'redis']);
   });
 
   it('reads the search engine settings: node list, engine, prefix, credentials', () => {

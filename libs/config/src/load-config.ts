@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import type { AppRole, Config, SearchEngineSettings } from './config.types';
+import type { AppRole, Config, SearchEngineSettings, StoreConfig } from './config.types';
 import type { ConfigProblem } from './config.error';
 import { ConfigError } from './config.error';
 import { CONFIG_VARIABLES } from './config-variables';
@@ -85,11 +85,6 @@ function checkProfile(values: Values, problems: ConfigProblem[]): void {
       problems.push({ variable: name, message: 'required by THREATLOOM_PROFILE=distributed' });
     }
   }
-  // TODO(#5): the Elasticsearch/OpenSearch, Redis, RabbitMQ and S3 adapters.
-  problems.push({
-    variable: 'THREATLOOM_PROFILE',
-    message: 'the distributed adapters are not in this build yet (issue #5); use embedded',
-  });
 }
 
 function deepFreeze<T>(value: T): T {
@@ -144,6 +139,7 @@ export function loadConfig(input: LoadConfigInput): Config {
       host: v.THREATLOOM_HOST as string,
       port,
       publicUrl: (v.THREATLOOM_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`,
+      maxBodyMb: v.THREATLOOM_MAX_BODY_MB as number,
     },
     admin: {
       email: v.THREATLOOM_ADMIN_EMAIL as string,
@@ -151,18 +147,8 @@ export function loadConfig(input: LoadConfigInput): Config {
       token: v.THREATLOOM_ADMIN_TOKEN as string | undefined,
     },
     log: { level: v.THREATLOOM_LOG_LEVEL as Config['log']['level'] },
-    store: {
-      driver: 'sqlite',
-      sqlite: {
-        path: resolve(
-          (v.THREATLOOM_SQLITE_PATH as string | undefined) ?? join(dataDir, 'threatloom.db'),
-        ),
-        cacheSizeMb: v.THREATLOOM_SQLITE_CACHE_MB as number,
-        mmapMb: v.THREATLOOM_SQLITE_MMAP_MB as number,
-      },
-    },
+    store: storeConfig(v, dataDir),
     ...embeddedPortConfig(v, dataDir),
-    // Unreachable until the platform wires the distributed modules: checkProfile refuses (#5).
     ...(v.THREATLOOM_PROFILE === 'distributed' ? distributedPortConfig(v) : {}),
     ingestion: {
       batchSize: v.THREATLOOM_INGESTION_BATCH_SIZE as number,
@@ -175,6 +161,23 @@ export function loadConfig(input: LoadConfigInput): Config {
     config.search = search;
   }
   return deepFreeze(config);
+}
+
+function storeConfig(v: Values, dataDir: string): StoreConfig {
+  const engine = searchEngineSettings(v);
+  if (v.THREATLOOM_PROFILE === 'distributed' && engine) {
+    return { driver: 'search-engine', engine };
+  }
+  return {
+    driver: 'sqlite',
+    sqlite: {
+      path: resolve(
+        (v.THREATLOOM_SQLITE_PATH as string | undefined) ?? join(dataDir, 'threatloom.db'),
+      ),
+      cacheSizeMb: v.THREATLOOM_SQLITE_CACHE_MB as number,
+      mmapMb: v.THREATLOOM_SQLITE_MMAP_MB as number,
+    },
+  };
 }
 
 function searchEngineSettings(v: Values): SearchEngineSettings | undefined {

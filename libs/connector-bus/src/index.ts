@@ -21,3 +21,4 @@ export {
 export { ConnectorBusModule } from './connector-bus.module';
 export { describeConnectorBusContract } from './testing/connector-bus.contract';
 export type { ConnectorBusHarness } from './testing/connector-bus.contract';
+export { probeRabbitMq } from './adapters/rabbitmq-probe.util';

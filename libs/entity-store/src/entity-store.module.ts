@@ -5,6 +5,9 @@ import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
 import { EntityStore } from './entity-store.port';
 import { SqliteEntityStore } from './adapters/sqlite-entity-store.adapter';
+import { OpenSearchEntityStore } from './adapters/opensearch/opensearch-entity-store.adapter';
+import { EventStream } from '@lib/event-stream';
+import { SearchEngine } from '@lib/opensearch';
 
 @Global()
 @Module({})
@@ -19,8 +22,24 @@ export class EntityStoreModule {
               new SqliteEntityStore(database, { maxEvents: events.maxEvents }),
             inject: [SqliteDatabase],
           };
+        case 'search-engine': {
+          const { engine: settings } = store;
+          return {
+            provide: EntityStore,
+            // Index setup is versioned and runs once under the cluster-side lock.
+            useFactory: (engine: SearchEngine, stream: EventStream) =>
+              OpenSearchEntityStore.open({
+                engine,
+                events: stream,
+                prefix: settings.indexPrefix,
+                shards: settings.shards,
+                replicas: settings.replicas,
+              }),
+            inject: [SearchEngine, EventStream],
+          };
+        }
         default:
-          return assertNever(store.driver, 'store driver');
+          return assertNever(store, 'store driver');
       }
     })();
     return { module: EntityStoreModule, providers: [provider], exports: [EntityStore] };

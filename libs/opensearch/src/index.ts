@@ -1,4 +1,6 @@
 export { SearchEngine } from './search-engine.client';
+export { probeSearchEngine } from './search-engine-probe.util';
+export { SearchEngineModule } from './search-engine.module';
 export { SearchEngineError } from './search-engine.error';
 export type {
   EngineBody,

@@ -5,6 +5,8 @@ import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
 import { SearchIndex } from './search-index.port';
 import { SqliteSearchIndex } from './adapters/sqlite-search-index.adapter';
+import { OpenSearchSearchIndex } from './adapters/opensearch/opensearch-search-index.adapter';
+import { SearchEngine } from '@lib/opensearch';
 
 @Global()
 @Module({})
@@ -18,8 +20,22 @@ export class SearchIndexModule {
             useFactory: (database: SqliteDatabase) => new SqliteSearchIndex(database),
             inject: [SqliteDatabase],
           };
+        case 'search-engine': {
+          const { engine: settings } = store;
+          return {
+            provide: SearchIndex,
+            useFactory: (engine: SearchEngine) =>
+              OpenSearchSearchIndex.open({
+                engine,
+                prefix: settings.indexPrefix,
+                shards: settings.shards,
+                replicas: settings.replicas,
+              }),
+            inject: [SearchEngine],
+          };
+        }
         default:
-          return assertNever(store.driver, 'store driver');
+          return assertNever(store, 'store driver');
       }
     })();
     return { module: SearchIndexModule, providers: [provider], exports: [SearchIndex] };

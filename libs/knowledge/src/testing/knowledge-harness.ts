@@ -29,6 +29,7 @@ export class KnowledgeHarness {
   static async start(options: { worker?: boolean } = {}): Promise<KnowledgeHarness> {
     const dir = mkdtempSync(join(tmpdir(), 'tl-knowledge-'));
     const config = loadConfig({ env: { THREATLOOM_DATA_DIR: dir } });
+    if (config.store.driver !== 'sqlite') throw new Error('The knowledge harness is embedded');
     const module = await Test.createTestingModule({
       imports: [
         ConfigModule.forRoot(config),
