@@ -48,6 +48,7 @@ async function main(): Promise<void> {
       batchSize: options.batchSize,
       missingRefRetries: 3,
       relationDedupDays: 30,
+      leaseSeconds: 1800,
     });
     const sampler = new RssSampler();
     const run = await service.openRun({

@@ -44,6 +44,8 @@ export async function runPlatform(argv: readonly string[]): Promise<void> {
           ? (error.stack ?? error.message)
           : String(error);
     process.stderr.write(`threatloom: ${text}\n`);
-    process.exitCode = 1;
+    // A failed boot may leave client connections (Redis, AMQP) holding the event loop open:
+    // the process ends here rather than lingering without serving.
+    process.exit(1);
   }
 }

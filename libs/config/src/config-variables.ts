@@ -156,6 +156,14 @@ export const CONFIG_VARIABLES = [
     description: 'Objects written per transaction by the ingestion pipeline.',
   },
   {
+    env: 'THREATLOOM_INGESTION_LEASE_S',
+    group: 'ingestion',
+    schema: int(5, 86_400),
+    default: '1800',
+    description:
+      'Seconds a worker holds a queued bundle; a worker lost meanwhile has its bundle re-imported after it.',
+  },
+  {
     env: 'THREATLOOM_INGESTION_MISSING_REF_RETRIES',
     group: 'ingestion',
     schema: int(0, 100),

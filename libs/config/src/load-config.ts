@@ -154,6 +154,7 @@ export function loadConfig(input: LoadConfigInput): Config {
       batchSize: v.THREATLOOM_INGESTION_BATCH_SIZE as number,
       missingRefRetries: v.THREATLOOM_INGESTION_MISSING_REF_RETRIES as number,
       relationDedupDays: v.THREATLOOM_RELATION_DEDUP_DAYS as number,
+      leaseSeconds: v.THREATLOOM_INGESTION_LEASE_S as number,
     },
   };
   const search = searchEngineSettings(v);

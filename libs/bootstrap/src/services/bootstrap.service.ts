@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
+import { Cache } from '@lib/cache';
 import { ADMIN_CONFIG } from '@lib/config';
 import type { AdminConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
@@ -17,6 +18,8 @@ import {
 } from '../admin-user.constants';
 import { bootstrapMarkingObjects } from '../bootstrap-markings.util';
 import { hashPassword, verifyPassword } from '../password-hash.util';
+
+const BOOTSTRAP_LOCK = 'platform-bootstrap';
 
 // The creation date of the STIX 2.1 TLP marking objects, so importing them changes nothing.
 const MARKINGS_CREATED = '2017-01-20T00:00:00.000Z';
@@ -61,6 +64,7 @@ export class BootstrapService implements OnApplicationBootstrap {
     @Inject(EntityStore) private readonly store: EntityStore,
     @Inject(IngestionService) private readonly ingestion: IngestionService,
     @Inject(ADMIN_CONFIG) private readonly admin: AdminConfig,
+    @Inject(Cache) private readonly cache: Cache,
   ) {}
 
   /** Set when this boot created the admin user. */
@@ -69,9 +73,16 @@ export class BootstrapService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureMarkings();
-    await this.ensureSettings();
-    await this.ensureAdmin();
+    // Replicas booting together take turns: the first creates, the others find it done.
+    await this.cache.withLock(
+      [BOOTSTRAP_LOCK],
+      async () => {
+        await this.ensureMarkings();
+        await this.ensureSettings();
+        await this.ensureAdmin();
+      },
+      { ttlMs: 120_000, waitMs: 120_000 },
+    );
   }
 
   private async ensureMarkings(): Promise<void> {

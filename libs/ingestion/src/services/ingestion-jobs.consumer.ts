@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { INGESTION_CONFIG } from '@lib/config';
+import type { IngestionConfig } from '@lib/config';
 import { JobQueue } from '@lib/job-queue';
 import type { Job, JobConsumer } from '@lib/job-queue';
 import { systemContext } from '@lib/rbac';
@@ -16,12 +18,13 @@ export class IngestionJobsConsumer implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(JobQueue) private readonly queue: JobQueue,
     @Inject(IngestionService) private readonly ingestion: IngestionService,
+    @Inject(INGESTION_CONFIG) private readonly config: IngestionConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await this.queue.consume(INGESTION_QUEUE, (jobs) => this.handle(jobs), {
       batchSize: 8,
-      leaseMs: 30 * 60_000,
+      leaseMs: this.config.leaseSeconds * 1000,
     });
   }
 

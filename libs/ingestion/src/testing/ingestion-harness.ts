@@ -20,6 +20,7 @@ export const TEST_INGESTION_CONFIG: IngestionConfig = {
   batchSize: 50,
   missingRefRetries: 2,
   relationDedupDays: 30,
+  leaseSeconds: 1800,
 };
 
 /** Where the harness stores elements: the embedded SQLite file, or a search engine. */

@@ -1,0 +1,92 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCli } from './cli.util';
+
+// The services scripts/services starts on loopback (the distributed profile's test servers).
+const SERVICES = {
+  THREATLOOM_ELASTIC_URL: 'http://127.0.0.1:9200',
+  THREATLOOM_ELASTIC_ENGINE: 'opensearch',
+  THREATLOOM_REDIS_URL: 'redis://127.0.0.1:6379',
+  THREATLOOM_RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672',
+  THREATLOOM_S3_ENDPOINT: 'http://127.0.0.1:9090',
+  THREATLOOM_S3_ACCESS_KEY: 'test',
+  THREATLOOM_S3_SECRET_KEY: 'test',
+  THREATLOOM_S3_FORCE_PATH_STYLE: 'true',
+};
+
+export const DISTRIBUTED_TOKEN = 'b8c9d0e1-1234-4abc-9def-0123456789ab';
+
+/** The environment of one platform on the distributed profile, its names unique to `run`. */
+export function distributedEnv(run: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ...SERVICES,
+    THREATLOOM_PROFILE: 'distributed',
+    THREATLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'tl-dist-')),
+    THREATLOOM_ELASTIC_INDEX_PREFIX: `${run}_`,
+    THREATLOOM_REDIS_PREFIX: `${run}:`,
+    THREATLOOM_RABBITMQ_PREFIX: run,
+    THREATLOOM_S3_BUCKET: run.replace(/_/g, '-'),
+    THREATLOOM_ADMIN_TOKEN: DISTRIBUTED_TOKEN,
+    THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
+    THREATLOOM_HOST: '127.0.0.1',
+    THREATLOOM_LOG_LEVEL: 'warn',
+    ...extra,
+  };
+}
+
+/** A platform process and what it printed. */
+export type PlatformProcess = { child: ChildProcess; port: number; output: () => string };
+
+export function startRole(app: string, port: number, env: NodeJS.ProcessEnv): PlatformProcess {
+  const child = startCli([`--app=${app}`], { ...env, THREATLOOM_PORT: String(port) });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return { child, port, output: () => output };
+}
+
+/** Waits for `GET /health/ready` to answer 200, failing with the process output otherwise. */
+export async function waitReady(platform: PlatformProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (platform.child.exitCode !== null) {
+      throw new Error(`platform exited ${platform.child.exitCode}: ${platform.output()}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${platform.port}/health/ready`);
+      if (res.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`platform not ready after ${timeoutMs} ms: ${platform.output()}`);
+}
+
+export async function stopRole(platform: PlatformProcess): Promise<void> {
+  if (platform.child.exitCode !== null || platform.child.signalCode !== null) return;
+  const exited = new Promise((r) => platform.child.once('exit', r));
+  platform.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (platform.child.exitCode === null) platform.child.kill('SIGKILL');
+}
+
+/** POSTs a GraphQL request to a platform, failing on GraphQL errors. */
+export async function graphql<T>(
+  port: number,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${DISTRIBUTED_TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
