@@ -68,11 +68,16 @@ export async function waitReady(platform: PlatformProcess, timeoutMs = 60_000): 
 }
 
 export async function stopRole(platform: PlatformProcess): Promise<void> {
-  if (platform.child.exitCode !== null || platform.child.signalCode !== null) return;
-  const exited = new Promise((r) => platform.child.once('exit', r));
-  platform.child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (platform.child.exitCode === null) platform.child.kill('SIGKILL');
+  const { child } = platform;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }
 
 /** POSTs a GraphQL request to a platform, failing on GraphQL errors. */
