@@ -47,6 +47,7 @@ describe('Platform (embedded, --app=all)', () => {
     const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(Object.keys(ready.body.checks as object).sort()).toEqual([
       'blobs',
+      'bus',
       'cache',
       'events',
       'queue',

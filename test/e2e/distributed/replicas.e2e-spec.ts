@@ -1,20 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
 import { loadConfig } from '@lib/config';
 import { EventStream, EventStreamModule } from '@lib/event-stream';
 import { sharedData } from '@lib/testing';
-import { assertBuilt, cliEnv, readBundleObjects, runCli } from '../../support/cli.util';
+import { assertBuilt, readBundleObjects, runCli } from '../../support/cli.util';
 import {
-  DISTRIBUTED_TOKEN,
   distributedEnv,
+  embeddedCounts,
   graphql,
+  knowledgeCounts,
   startRole,
   stopRole,
+  totalOf,
+  waitFor,
   waitReady,
 } from '../../support/distributed.util';
 import type { PlatformProcess } from '../../support/distributed.util';
@@ -27,49 +26,6 @@ import type { PlatformProcess } from '../../support/distributed.util';
 
 const BUNDLE = sharedData('mitre-attack', 'mobile-attack-18.1.json');
 const LEASE_S = 15;
-const COUNTS = `{
-  stixCoreObjects(first: 1) { pageInfo { globalCount } }
-  stixCoreRelationships(first: 1) { pageInfo { globalCount } }
-  attackPatterns(first: 1) { pageInfo { globalCount } }
-  malwares(first: 1) { pageInfo { globalCount } }
-}`;
-type Counts = Record<string, { pageInfo: { globalCount: number } }>;
-const flat = (c: Counts) =>
-  Object.fromEntries(Object.entries(c).map(([k, v]) => [k, v.pageInfo.globalCount]));
-
-async function embeddedCounts(): Promise<Record<string, number>> {
-  const dir = mkdtempSync(join(tmpdir(), 'tl-oracle-'));
-  expect(runCli(['import', BUNDLE], cliEnv(dir)).status).toBe(0);
-  const config = loadConfig({
-    env: {
-      THREATLOOM_DATA_DIR: dir,
-      THREATLOOM_PORT: '0',
-      THREATLOOM_HOST: '127.0.0.1',
-      THREATLOOM_ADMIN_TOKEN: DISTRIBUTED_TOKEN,
-      THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-      THREATLOOM_LOG_LEVEL: 'silent',
-    },
-    appFlag: 'core',
-  });
-  const app: NestExpressApplication = await startPlatform(config);
-  try {
-    const port = Number(new URL(await app.getUrl()).port);
-    return flat(await graphql<Counts>(port, COUNTS));
-  } finally {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms: number) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('distributed profile: replicas and a lost worker', () => {
   const run = `tlrep${Date.now().toString(36)}`;
@@ -107,7 +63,7 @@ describe('distributed profile: replicas and a lost worker', () => {
   }, 60_000);
 
   it('imports through core A, reads through core B, survives a SIGKILLed worker', async () => {
-    const expected = await embeddedCounts();
+    const expected = await embeddedCounts(BUNDLE);
     const coreA = start('core', 0);
     const coreB = start('core', 1);
     const connectorHost = start('connector-host', 2);
@@ -131,24 +87,22 @@ describe('distributed profile: replicas and a lost worker', () => {
     // Worker B joins while worker A imports; worker A is killed once it has written part of
     // the bundle (objects come before relationships, so the sum tells how far it got).
     const workerB = start('worker', 4);
-    const total = (c: Record<string, number>) =>
-      (c.stixCoreObjects ?? 0) + (c.stixCoreRelationships ?? 0);
     const partial = await waitFor(
       'the first objects',
       async () => {
-        const n = total(flat(await graphql<Counts>(coreB.port, COUNTS)));
+        const n = totalOf(await knowledgeCounts(coreB.port));
         return n > 0 ? n : undefined;
       },
       60_000,
     );
     workerA.child.kill('SIGKILL');
-    expect(partial).toBeLessThan(total(expected));
+    expect(partial).toBeLessThan(totalOf(expected));
     await waitReady(workerB);
 
     const final = await waitFor(
       'the whole bundle through worker B',
       async () => {
-        const counts = flat(await graphql<Counts>(coreB.port, COUNTS));
+        const counts = await knowledgeCounts(coreB.port);
         return counts.stixCoreRelationships === expected.stixCoreRelationships ? counts : undefined;
       },
       (LEASE_S + 90) * 1000,
@@ -156,7 +110,7 @@ describe('distributed profile: replicas and a lost worker', () => {
     // Nothing twice: the same counts as a clean import, and still so a moment later.
     expect(final).toEqual(expected);
     await new Promise((r) => setTimeout(r, 2_000));
-    expect(flat(await graphql<Counts>(coreA.port, COUNTS))).toEqual(expected);
+    expect(await knowledgeCounts(coreA.port)).toEqual(expected);
 
     // Every object of the bundle answers through core B.
     const ids = readBundleObjects(BUNDLE).map((o) => o.id);
