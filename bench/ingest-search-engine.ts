@@ -49,6 +49,7 @@ async function main(): Promise<void> {
       missingRefRetries: 3,
       relationDedupDays: 30,
       leaseSeconds: 1800,
+      concurrency: 1,
     });
     const sampler = new RssSampler();
     const run = await service.openRun({

@@ -1,10 +1,22 @@
 import { Command } from 'commander';
 import { generateCorpus } from './corpus/synthetic-corpus';
 import { RssSampler, emit, freshPlatform, openRun } from './bench-harness';
+import { runDistributed } from './ingest-distributed';
 
 // npm run bench:ingest -- --objects 1000000: a synthetic corpus streamed bundle by bundle into a
 // fresh embedded store as one work; a JSON line every --every objects, then the totals. Time spent
 // generating the corpus is measured apart and excluded from the ingestion rate.
+// --profile distributed: the same corpus first embedded (this line), then through a core and
+// --workers worker processes on the distributed profile (services from scripts/services).
+
+type Options = {
+  objects: number;
+  bundleSize: number;
+  seed: number;
+  every: number;
+  profile: 'embedded' | 'distributed';
+  workers: number;
+};
 
 async function main(): Promise<void> {
   const options = new Command('bench:ingest')
@@ -12,8 +24,20 @@ async function main(): Promise<void> {
     .option('--bundle-size <n>', 'objects per bundle', (v) => Number(v), 5000)
     .option('--seed <n>', 'corpus seed', (v) => Number(v), 42)
     .option('--every <n>', 'progress line every n objects', (v) => Number(v), 100_000)
+    .option('--profile <profile>', 'embedded, or distributed (after embedded)', 'embedded')
+    .option('--workers <n>', 'worker processes of the distributed run', (v) => Number(v), 1)
     .parse(process.argv)
-    .opts<{ objects: number; bundleSize: number; seed: number; every: number }>();
+    .opts<Options>();
+  if (options.profile !== 'embedded' && options.profile !== 'distributed') {
+    throw new Error(`--profile must be embedded or distributed, not ${String(options.profile)}`);
+  }
+  await runEmbedded(options);
+  if (options.profile === 'distributed') {
+    emit(await runDistributed(options));
+  }
+}
+
+async function runEmbedded(options: Options): Promise<void> {
   const platform = await freshPlatform();
   const sampler = new RssSampler();
   const run = await openRun(platform.app, 'bench synthetic corpus');
@@ -58,6 +82,7 @@ async function main(): Promise<void> {
   const ingestSeconds = wall - generationMs / 1000;
   emit({
     bench: 'ingest',
+    profile: 'embedded',
     objects: done,
     wall_s: Number(wall.toFixed(2)),
     generation_s: Number((generationMs / 1000).toFixed(2)),

@@ -6,19 +6,8 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startPlatform } from '@app/platform';
 import { loadConfig } from '@lib/config';
+import { loopbackServicesEnv, runNamesEnv } from '@lib/testing';
 import { ROOT, cliEnv, runCli, startCli } from './cli.util';
-
-// The services scripts/services starts on loopback (the distributed profile's test servers).
-const SERVICES = {
-  THREATLOOM_ELASTIC_URL: 'http://127.0.0.1:9200',
-  THREATLOOM_ELASTIC_ENGINE: 'opensearch',
-  THREATLOOM_REDIS_URL: 'redis://127.0.0.1:6379',
-  THREATLOOM_RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672',
-  THREATLOOM_S3_ENDPOINT: 'http://127.0.0.1:9090',
-  THREATLOOM_S3_ACCESS_KEY: 'test',
-  THREATLOOM_S3_SECRET_KEY: 'test',
-  THREATLOOM_S3_FORCE_PATH_STYLE: 'true',
-};
 
 export const DISTRIBUTED_TOKEN = 'b8c9d0e1-1234-4abc-9def-0123456789ab';
 
@@ -27,13 +16,10 @@ export function distributedEnv(run: string, extra: Record<string, string> = {}):
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    ...SERVICES,
+    ...loopbackServicesEnv(),
+    ...runNamesEnv(run),
     THREATLOOM_PROFILE: 'distributed',
     THREATLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'tl-dist-')),
-    THREATLOOM_ELASTIC_INDEX_PREFIX: `${run}_`,
-    THREATLOOM_REDIS_PREFIX: `${run}:`,
-    THREATLOOM_RABBITMQ_PREFIX: run,
-    THREATLOOM_S3_BUCKET: run.replace(/_/g, '-'),
     THREATLOOM_ADMIN_TOKEN: DISTRIBUTED_TOKEN,
     THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
     THREATLOOM_HOST: '127.0.0.1',

@@ -156,6 +156,14 @@ export const CONFIG_VARIABLES = [
     description: 'Objects written per transaction by the ingestion pipeline.',
   },
   {
+    env: 'THREATLOOM_INGESTION_CONCURRENCY',
+    group: 'ingestion',
+    schema: int(1, 64),
+    default: '1',
+    description:
+      'Queued bundles a worker imports at once (more lanes contend for the same elements; add workers first).',
+  },
+  {
     env: 'THREATLOOM_INGESTION_LEASE_S',
     group: 'ingestion',
     schema: int(5, 86_400),

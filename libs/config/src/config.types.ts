@@ -73,6 +73,8 @@ export type IngestionConfig = {
   missingRefRetries: number;
   /** Relationship de-duplication window around start/stop times, in days (data-model.md §3.8). */
   relationDedupDays: number;
+  /** Queued bundles a worker imports at once. */
+  concurrency: number;
   /** Seconds a worker holds a queued bundle before another may take it over. */
   leaseSeconds: number;
 };

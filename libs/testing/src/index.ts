@@ -1,3 +1,4 @@
 export { repoRoot, sharedData, venvPython } from './repo-paths.util';
 export { requireTestService } from './test-service.util';
 export type { TestService } from './test-service.util';
+export { dropRunIndices, loopbackServicesEnv, runNamesEnv } from './distributed-env.util';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sharedData } from '@lib/testing';
+import { dropRunIndices, sharedData } from '@lib/testing';
 import { assertBuilt } from '../../support/cli.util';
 import {
   distributedEnv,
@@ -36,6 +36,7 @@ async function readiness(port: number): Promise<Readiness> {
 
 describe('distributed profile: Redis, RabbitMQ and OpenSearch restarts', () => {
   const processes: PlatformProcess[] = [];
+  const runs: string[] = [];
   let expected: Record<string, number>;
   let bundle: string;
 
@@ -49,6 +50,7 @@ describe('distributed profile: Redis, RabbitMQ and OpenSearch restarts', () => {
     await Promise.all(processes.map(stopRole));
     // Whatever happened, the services are left running for the suites after this one.
     services('redis', 'rabbitmq', 'opensearch');
+    await Promise.all(runs.map(dropRunIndices));
   }, 180_000);
 
   // Each case runs its own core and worker (own index, key and queue names).
@@ -60,6 +62,7 @@ describe('distributed profile: Redis, RabbitMQ and OpenSearch restarts', () => {
     'a $service restart in the middle of an import loses nothing',
     async ({ service, down }) => {
       const run = `tlrst${service.slice(0, 4)}${Date.now().toString(36)}`;
+      runs.push(run);
       // Small transactions, so the import is still under way when the service goes.
       const env = distributedEnv(run, { THREATLOOM_INGESTION_BATCH_SIZE: '25' });
       const base = 20_000 + Math.floor(Math.random() * 20_000);

@@ -99,8 +99,15 @@ describe('Ingestion: batches prepared while the previous one commits', () => {
   });
 
   it('gives up after repeated conflicts on the same batch, naming the element', async () => {
-    await expect(importWith([3, 4, 5, 6])).rejects.toThrow(VersionConflictError);
-  });
+    // The original commit and its nine redos (with their growing pauses) all lose.
+    const losing = Array.from({ length: 10 }, (_, i) => i + 3);
+    await expect(importWith(losing)).rejects.toThrow(VersionConflictError);
+  }, 30_000);
+
+  it('outlasts a run of conflicts shorter than the attempts', async () => {
+    const report = await importWith([3, 4, 5, 6, 7, 8]);
+    expect(report).toMatchObject({ processed: 240, created: 240 });
+  }, 30_000);
 
   it('finds everything unchanged on a second import', async () => {
     await importWith([]);

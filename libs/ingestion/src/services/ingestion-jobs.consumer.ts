@@ -22,8 +22,11 @@ export class IngestionJobsConsumer implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // One bundle per lane: with several lanes, one bundle is parsed and prepared while another
+    // waits on the store.
     this.consumer = await this.queue.consume(INGESTION_QUEUE, (jobs) => this.handle(jobs), {
-      batchSize: 8,
+      batchSize: 1,
+      concurrency: this.config.concurrency,
       leaseMs: this.config.leaseSeconds * 1000,
     });
   }

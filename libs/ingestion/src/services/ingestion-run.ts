@@ -22,7 +22,14 @@ import type { ElementDraft } from '../internal/draft.types';
 import { orderByRefs } from '../internal/order-by-refs';
 import { stixToDraft } from '../internal/stix-to-draft';
 
-const COMMIT_ATTEMPTS = 3;
+// Workers importing side by side touch the same elements (authors, markings, repeated objects):
+// a batch that loses a version conflict is read again and redone, after a random pause growing
+// with each attempt so that the contenders do not collide again in step.
+const COMMIT_ATTEMPTS = 10;
+const REDO_PAUSE_MS = 25;
+
+const pause = (attempt: number) =>
+  new Promise((r) => setTimeout(r, Math.random() * REDO_PAUSE_MS * 2 ** Math.min(attempt, 6)));
 
 type Tally = { progress: WorkProgress; apply: () => void };
 
@@ -189,6 +196,7 @@ export class IngestionRun {
   private async redo(failed: InFlight): Promise<void> {
     this.inFlight = undefined;
     for (let attempt = 2; ; attempt++) {
+      await pause(attempt - 2);
       const batch = await this.prepare(failed.drafts, failed.final, failed.source, undefined);
       const launched = this.launch(batch);
       if (await this.settle(launched, attempt >= COMMIT_ATTEMPTS)) {

@@ -21,6 +21,7 @@ export const TEST_INGESTION_CONFIG: IngestionConfig = {
   missingRefRetries: 2,
   relationDedupDays: 30,
   leaseSeconds: 1800,
+  concurrency: 1,
 };
 
 /** Where the harness stores elements: the embedded SQLite file, or a search engine. */
