@@ -7,6 +7,7 @@ import { metaIndex, readAlias, writeAlias } from './index-layout.types';
 
 const LOCK_TTL_MS = 60_000;
 const LOCK_WAIT_MS = 90_000;
+const SHARD_START_WAIT_MS = 30_000;
 
 /**
  * Creates or upgrades the layout's template, indices and aliases, once: replicas booting together
@@ -50,12 +51,32 @@ const META_INDEX = {
 };
 
 async function schemaVersion(engine: SearchEngine, layout: IndexLayout): Promise<number> {
-  const response = await engine.request(
-    { method: 'GET', path: `/${metaIndex(layout.prefix)}/_doc/schema-${layout.component}` },
-    [404],
+  const response = await whileShardStarts(() =>
+    engine.request(
+      { method: 'GET', path: `/${metaIndex(layout.prefix)}/_doc/schema-${layout.component}` },
+      [404],
+    ),
   );
   const source = response.body._source as { version?: unknown } | undefined;
   return typeof source?.version === 'number' ? source.version : 0;
+}
+
+/**
+ * Retries `fn` while the engine answers 503: the meta index a replica booting beside this one has
+ * just created refuses reads until its shard has started (a moment after its creation returns).
+ */
+async function whileShardStarts<T>(fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + SHARD_START_WAIT_MS;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (error) {
+      if (!(error instanceof SearchEngineError && error.status === 503) || Date.now() > deadline) {
+        throw error;
+      }
+      await sleep(100);
+    }
+  }
 }
 
 async function applyLayout(engine: SearchEngine, layout: IndexLayout): Promise<void> {

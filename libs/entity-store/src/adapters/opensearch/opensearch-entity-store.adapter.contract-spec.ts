@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStream } from '@lib/event-stream';
+import type { StreamEventDraft } from '@lib/kernel';
 import {
   TEST_SEARCH_ENGINES,
   connectTestSearchEngine,
@@ -45,6 +46,7 @@ for (const kind of TEST_SEARCH_ENGINES) {
       sut,
       readEvents: () => events.read({ limit: 10_000 }),
       cleanup: async () => {
+        await sut.onModuleDestroy();
         await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
         events.onModuleDestroy();
         database.close();
@@ -71,6 +73,66 @@ for (const kind of TEST_SEARCH_ENGINES) {
       const found = await sut.resolve(systemContext('contract'), [aliasId]);
       expect(new Set(found.get(aliasId)?.map((e) => e.internalId)).size).toBe(5_100);
     } finally {
+      await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
+      events.onModuleDestroy();
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it(`${kind}: the events of a commit interrupted after its bulk are relayed, once`, async () => {
+    shared ??= await connectTestSearchEngine(kind);
+    const { engine } = shared;
+    const dir = mkdtempSync(join(tmpdir(), 'tl-os-store-'));
+    const database = new SqliteDatabase({ path: join(dir, 'events.db') });
+    const events = new SqliteEventStream(database, { driver: 'sqlite', maxEvents: 100 });
+    // The stream is down for the commit (as if its writer had died before appending).
+    let streamDown = true;
+    const flaky = Object.create(events) as SqliteEventStream;
+    flaky.append = (drafts) =>
+      streamDown ? Promise.reject(new Error('stream down')) : events.append(drafts);
+    const sut = await OpenSearchEntityStore.open({
+      engine,
+      events: flaky,
+      prefix,
+      outbox: { graceMs: 0, intervalMs: 3_600_000 },
+    });
+    try {
+      const element = buildElement();
+      const draft: StreamEventDraft = {
+        type: 'create',
+        scope: 'external',
+        elementId: element.internalId,
+        entityType: element.entityType,
+        origin: { test: 'outbox' },
+        message: 'creates',
+        data: { id: element.standardId },
+      };
+      await expect(
+        sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [draft] }),
+      ).rejects.toThrow();
+      const ctx = systemContext('contract');
+      expect((await sut.get(ctx, element.internalId))?.internalId).toBe(element.internalId);
+      expect(await events.read({ limit: 10 })).toEqual([]);
+
+      streamDown = false;
+      expect(await sut.relayOutbox()).toBe(1);
+      expect((await events.read({ limit: 10 })).map((e) => [e.type, e.elementId])).toEqual([
+        ['create', element.internalId],
+      ]);
+      expect(await sut.relayOutbox()).toBe(0);
+
+      // A commit that goes through leaves nothing to relay.
+      const other = buildElement();
+      await sut.commit({
+        upserts: [{ element: other, expectedVersion: 0 }],
+        deletes: [],
+        events: [{ ...draft, elementId: other.internalId }],
+      });
+      expect(await sut.relayOutbox()).toBe(0);
+      expect(await events.read({ limit: 10 })).toHaveLength(2);
+    } finally {
+      await sut.onModuleDestroy();
       await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
       events.onModuleDestroy();
       database.close();

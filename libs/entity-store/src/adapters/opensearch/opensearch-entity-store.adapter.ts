@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { StreamEvent } from '@lib/kernel';
 import type { EventStream } from '@lib/event-stream';
 import { SearchEngineError, ensureIndexLayout, readAlias, writeAlias } from '@lib/opensearch';
@@ -20,11 +21,15 @@ import { ELEMENT_COMPONENT, elementLayout, familyOf } from './opensearch-element
 import type { ElementLayoutOptions } from './opensearch-element.mappings';
 import { planCommit, rollbackLines } from './opensearch-commit.plan';
 import type { CurrentDocument } from './opensearch-commit.plan';
+import { EventOutbox, outboxLayout } from './opensearch-event-outbox';
+import type { OutboxTiming } from './opensearch-event-outbox';
 
 export type OpenSearchEntityStoreOptions = ElementLayoutOptions & {
   engine: SearchEngine;
   /** Where committed batches' events go (the Redis stream in the distributed profile). */
   events: EventStream;
+  /** When an interrupted commit's events are relayed (tests shorten it). */
+  outbox?: OutboxTiming;
 };
 
 /** Hits per look-up page (below the engines' default max_result_window of 10,000). */
@@ -43,8 +48,10 @@ type Hit = {
 
 /**
  * EntityStore over Elasticsearch/OpenSearch. Each commit checks the expected versions in one
- * search, writes the batch in one `_bulk` (optimistic concurrency on every item), undoes the items
- * already applied when one fails, and then appends the batch's events to the EventStream.
+ * search, writes the batch in one `_bulk` (optimistic concurrency on every item) together with an
+ * outbox entry holding its events, undoes the items already applied when one fails, and then
+ * appends the events to the EventStream and drops the entry; entries left by an interrupted
+ * commit are relayed later (see EventOutbox).
  *
  * The committing bulk refreshes (`refresh=true`): when commit returns, the writer (and every
  * replica) reads what it wrote, which the ingestion's next batch relies on. Batches are large, so
@@ -54,19 +61,44 @@ type Hit = {
 export class OpenSearchEntityStore extends EntityStore {
   private lastSeq = 0;
 
+  private readonly outbox: EventOutbox;
+
   private constructor(
     private readonly engine: SearchEngine,
     private readonly events: EventStream,
-    private readonly options: ElementLayoutOptions,
+    private readonly options: ElementLayoutOptions & { outbox?: OutboxTiming },
   ) {
     super();
+    this.outbox = new EventOutbox(
+      engine,
+      events,
+      outboxLayout(options.prefix, options.replicas),
+      options.outbox,
+    );
   }
 
-  /** Connects and runs the versioned index setup (once per cluster, under a lock). */
+  /**
+   * Connects, runs the versioned index setup (once per cluster, under a lock), relays the events
+   * interrupted commits left behind, and keeps relaying them until `close`.
+   */
   static async open(options: OpenSearchEntityStoreOptions): Promise<OpenSearchEntityStore> {
     const store = new OpenSearchEntityStore(options.engine, options.events, options);
-    await store.guard(() => ensureIndexLayout(options.engine, elementLayout(options)));
+    await store.guard(async () => {
+      await ensureIndexLayout(options.engine, elementLayout(options));
+      await ensureIndexLayout(options.engine, outboxLayout(options.prefix, options.replicas));
+    });
+    await store.relayOutbox();
+    store.outbox.start();
     return store;
+  }
+
+  /** Appends the events of commits interrupted after their bulk; how many commits. */
+  relayOutbox(): Promise<number> {
+    return this.guard(() => this.outbox.relay());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.outbox.stop();
   }
 
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
@@ -154,15 +186,22 @@ export class OpenSearchEntityStore extends EntityStore {
           writeAlias(this.layout(), familyOf(element.entityType, element.baseType)),
         nextSeq: () => this.nextSeq(),
       });
-      if (plan.lines.length > 0) {
-        const response = await this.engine.bulk(plan.lines, { refresh: 'true' });
+      // The outbox entry goes last: the items before it line up with the plan's operations.
+      const entry = batch.events.length > 0 ? randomUUID() : undefined;
+      const lines = entry
+        ? [...plan.lines, ...this.outbox.entryLines(entry, batch.events)]
+        : plan.lines;
+      if (lines.length > 0) {
+        const response = await this.engine.bulk(lines, { refresh: 'true' });
         if (response.errors === true) {
+          if (entry) await this.outbox.remove(entry);
           await this.rollback(plan.ops, response);
         }
       }
       let events: StreamEvent[] = [];
-      if (batch.events.length > 0) {
+      if (entry) {
         events = await this.events.append(batch.events);
+        await this.outbox.remove(entry);
       }
       return { events };
     });
