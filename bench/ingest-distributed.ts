@@ -1,13 +1,16 @@
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@lib/config';
 import { JobQueue, JobQueueModule } from '@lib/job-queue';
-import { dropRunIndices, loopbackServicesEnv, repoRoot, runNamesEnv } from '@lib/testing';
+import {
+  distributedPlatformEnv,
+  dropRunIndices,
+  platformGraphql,
+  startRole,
+  stopRole,
+  waitReady,
+} from '@lib/testing';
 import { generateCorpus } from './corpus/synthetic-corpus';
 import { RssSampler } from './bench-harness';
 
@@ -26,39 +29,6 @@ export type DistributedOptions = {
   workers: number;
 };
 
-type Role = { name: string; child: ChildProcess; port: number; output: string[] };
-
-function startRole(name: string, app: string, port: number, env: NodeJS.ProcessEnv): Role {
-  // BENCH_ROLE_NODE_ARGS="--prof" (say) profiles the platform's processes.
-  const nodeArgs = (process.env.BENCH_ROLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const bin = join(repoRoot(), 'bin', 'threatloom.js');
-  const child = spawn(process.execPath, [...nodeArgs, bin, `--app=${app}`], {
-    env: { ...env, THREATLOOM_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const role: Role = { name, child, port, output: [] };
-  const keep = (chunk: Buffer) => {
-    role.output.push(chunk.toString());
-    if (role.output.length > 50) role.output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return role;
-}
-
-async function waitReady(role: Role): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (role.child.exitCode !== null) {
-      throw new Error(`${role.name} exited ${role.child.exitCode}: ${role.output.join('')}`);
-    }
-    const res = await fetch(`http://127.0.0.1:${role.port}/health/ready`).catch(() => undefined);
-    if (res?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${role.name} not ready after 90 s: ${role.output.join('')}`);
-}
-
 /** The kernel's high-water mark of a process's resident memory, in MiB. */
 function peakRssMb(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
@@ -66,28 +36,13 @@ function peakRssMb(pid: number | undefined): number | undefined {
   return match ? Math.round(Number(match[1]) / 1024) : undefined;
 }
 
-async function stopRole(role: Role): Promise<void> {
-  if (role.child.exitCode !== null || role.child.signalCode !== null) return;
-  const exited = new Promise((r) => role.child.once('exit', r));
-  role.child.kill('SIGTERM');
-  const timer = setTimeout(() => role.child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function pushBundle(port: number, bundle: string): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({
-      query: 'mutation($b: String!) { stixBundlePush(connectorId: "bench", bundle: $b) }',
-      variables: { b: bundle },
-    }),
-  });
-  const body = (await res.json()) as { errors?: unknown[] };
-  if (!res.ok || body.errors) {
-    throw new Error(`stixBundlePush answered ${res.status}: ${JSON.stringify(body.errors)}`);
-  }
+function pushBundle(port: number, bundle: string): Promise<unknown> {
+  return platformGraphql(
+    port,
+    TOKEN,
+    'mutation($b: String!) { stixBundlePush(connectorId: "bench", bundle: $b) }',
+    { b: bundle },
+  );
 }
 
 /** Runs the corpus through core + workers; the JSON line of the run. */
@@ -95,36 +50,28 @@ export async function runDistributed(
   options: DistributedOptions,
 ): Promise<Record<string, unknown>> {
   const run = `tlbench${Date.now().toString(36)}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'tl-bench-dist-'));
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...loopbackServicesEnv(),
-    ...runNamesEnv(run),
-    THREATLOOM_PROFILE: 'distributed',
-    THREATLOOM_DATA_DIR: dataDir,
-    THREATLOOM_ADMIN_TOKEN: TOKEN,
-    THREATLOOM_ADMIN_PASSWORD: randomUUID(),
-    THREATLOOM_HOST: '127.0.0.1',
-    THREATLOOM_LOG_LEVEL: 'warn',
+  const env = distributedPlatformEnv(
+    run,
+    { token: TOKEN, password: randomUUID() },
     // The ingestion settings of the bench's environment (batch size, …) apply to the roles.
-    ...Object.fromEntries(
+    Object.fromEntries(
       Object.entries(process.env).filter(([key]) => key.startsWith('THREATLOOM_INGESTION_')),
     ),
-  };
+  );
+  // BENCH_ROLE_NODE_ARGS="--prof" (say) profiles the platform's processes.
+  const nodeArgs = (process.env.BENCH_ROLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const base = 20_000 + Math.floor(Math.random() * 20_000);
-  const roles = [startRole('core', 'core', base, env)];
-  for (let i = 0; i < options.workers; i += 1) {
-    roles.push(startRole(`worker-${i + 1}`, 'worker', base + 1 + i, env));
-  }
+  const core = startRole('core', base, env, { nodeArgs });
+  const workers = Array.from({ length: options.workers }, (_, i) =>
+    startRole('worker', base + 1 + i, env, { name: `worker-${i + 1}`, nodeArgs }),
+  );
+  const roles = [core, ...workers];
   const queueApp = await NestFactory.createApplicationContext(
     JobQueueModule.forRoot(loadConfig({ env }).queue),
     { logger: ['error'] },
   );
   try {
-    await Promise.all(roles.map(waitReady));
-    const [core] = roles;
-    if (!core) throw new Error('no core process');
+    await Promise.all(roles.map((role) => waitReady(role, 90_000)));
     const queue = queueApp.get(JobQueue);
     const sampler = new RssSampler();
     const start = performance.now();
@@ -134,17 +81,12 @@ export async function runDistributed(
     for (;;) {
       const t0 = performance.now();
       const next = corpus.next();
-      const bundle = next.done
-        ? undefined
-        : JSON.stringify({
-            type: 'bundle',
-            id: `bundle--${randomUUID()}`,
-            objects: next.value.objects,
-          });
+      if (next.done) break;
+      const { objects } = next.value;
+      const bundle = JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects });
       generationMs += performance.now() - t0;
-      if (next.done || !bundle) break;
       await pushBundle(core.port, bundle);
-      pushed += next.value.objects.length;
+      pushed += objects.length;
     }
     const pushedAt = performance.now();
     for (;;) {
@@ -181,6 +123,6 @@ export async function runDistributed(
     await queueApp.close();
     await Promise.all(roles.map(stopRole));
     await dropRunIndices(run);
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(env.THREATLOOM_DATA_DIR ?? '', { recursive: true, force: true });
   }
 }

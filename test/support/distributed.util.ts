@@ -1,89 +1,31 @@
 import { spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startPlatform } from '@app/platform';
 import { loadConfig } from '@lib/config';
-import { loopbackServicesEnv, runNamesEnv } from '@lib/testing';
-import { ROOT, cliEnv, runCli, startCli } from './cli.util';
+import { distributedPlatformEnv, platformGraphql } from '@lib/testing';
+import { ROOT, cliEnv, runCli } from './cli.util';
+
+export { startRole, stopRole, waitReady } from '@lib/testing';
+export type { PlatformProcess } from '@lib/testing';
 
 export const DISTRIBUTED_TOKEN = 'b8c9d0e1-1234-4abc-9def-0123456789ab';
+const ADMIN = { token: DISTRIBUTED_TOKEN, password: 'correct horse battery' };
 
 /** The environment of one platform on the distributed profile, its names unique to `run`. */
 export function distributedEnv(run: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    ...loopbackServicesEnv(),
-    ...runNamesEnv(run),
-    THREATLOOM_PROFILE: 'distributed',
-    THREATLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'tl-dist-')),
-    THREATLOOM_ADMIN_TOKEN: DISTRIBUTED_TOKEN,
-    THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-    THREATLOOM_HOST: '127.0.0.1',
-    THREATLOOM_LOG_LEVEL: 'warn',
-    ...extra,
-  };
+  return distributedPlatformEnv(run, ADMIN, extra);
 }
 
-/** A platform process and what it printed. */
-export type PlatformProcess = { child: ChildProcess; port: number; output: () => string };
-
-export function startRole(app: string, port: number, env: NodeJS.ProcessEnv): PlatformProcess {
-  const child = startCli([`--app=${app}`], { ...env, THREATLOOM_PORT: String(port) });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { child, port, output: () => output };
-}
-
-/** Waits for `GET /health/ready` to answer 200, failing with the process output otherwise. */
-export async function waitReady(platform: PlatformProcess, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (platform.child.exitCode !== null) {
-      throw new Error(`platform exited ${platform.child.exitCode}: ${platform.output()}`);
-    }
-    try {
-      const res = await fetch(`http://127.0.0.1:${platform.port}/health/ready`);
-      if (res.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`platform not ready after ${timeoutMs} ms: ${platform.output()}`);
-}
-
-export async function stopRole(platform: PlatformProcess): Promise<void> {
-  const { child } = platform;
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  child.stdout?.destroy();
-  child.stderr?.destroy();
-}
-
-/** POSTs a GraphQL request to a platform, failing on GraphQL errors. */
-export async function graphql<T>(
+/** POSTs a GraphQL request to a platform as the admin, failing on GraphQL errors. */
+export function graphql<T>(
   port: number,
   query: string,
   variables: Record<string, unknown> = {},
 ): Promise<T> {
-  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${DISTRIBUTED_TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
+  return platformGraphql<T>(port, DISTRIBUTED_TOKEN, query, variables);
 }
 
 const COUNTS = `{
@@ -113,8 +55,8 @@ export async function embeddedCounts(bundle: string): Promise<Record<string, num
       THREATLOOM_DATA_DIR: dir,
       THREATLOOM_PORT: '0',
       THREATLOOM_HOST: '127.0.0.1',
-      THREATLOOM_ADMIN_TOKEN: DISTRIBUTED_TOKEN,
-      THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
+      THREATLOOM_ADMIN_TOKEN: ADMIN.token,
+      THREATLOOM_ADMIN_PASSWORD: ADMIN.password,
       THREATLOOM_LOG_LEVEL: 'silent',
     },
     appFlag: 'core',

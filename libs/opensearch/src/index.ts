@@ -15,6 +15,7 @@ export {
   TEST_SEARCH_ENGINES,
   connectTestSearchEngine,
   emptyIndices,
+  testSearchEngineUrl,
   uniqueIndexPrefix,
 } from './testing/test-search-engine';
 export type { TestSearchEngine } from './testing/test-search-engine';

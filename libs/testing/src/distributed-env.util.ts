@@ -1,5 +1,5 @@
 import { processEnv } from '@lib/config';
-import { SearchEngine, deleteIndices } from '@lib/opensearch';
+import { connectTestSearchEngine, deleteIndices, testSearchEngineUrl } from '@lib/opensearch';
 
 /**
  * The THREATLOOM_* variables that point the distributed profile at the servers scripts/services
@@ -8,7 +8,7 @@ import { SearchEngine, deleteIndices } from '@lib/opensearch';
 export function loopbackServicesEnv(): Record<string, string> {
   const env = processEnv();
   return {
-    THREATLOOM_ELASTIC_URL: env.THREATLOOM_TEST_OPENSEARCH_URL ?? 'http://127.0.0.1:9200',
+    THREATLOOM_ELASTIC_URL: testSearchEngineUrl('opensearch'),
     THREATLOOM_ELASTIC_ENGINE: 'opensearch',
     THREATLOOM_REDIS_URL: env.THREATLOOM_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     THREATLOOM_RABBITMQ_URL:
@@ -32,8 +32,7 @@ export function runNamesEnv(run: string): Record<string, string> {
 
 /** Deletes the indices of one run (`runNamesEnv`) from the loopback search engine. */
 export async function dropRunIndices(run: string): Promise<void> {
-  const url = loopbackServicesEnv().THREATLOOM_ELASTIC_URL ?? 'http://127.0.0.1:9200';
-  const engine = SearchEngine.connect({ engine: 'opensearch', nodes: [url] });
+  const { engine } = await connectTestSearchEngine('opensearch');
   try {
     await deleteIndices(engine, `${run}_`);
   } finally {

@@ -2,3 +2,11 @@ export { repoRoot, sharedData, venvPython } from './repo-paths.util';
 export { requireTestService } from './test-service.util';
 export type { TestService } from './test-service.util';
 export { dropRunIndices, loopbackServicesEnv, runNamesEnv } from './distributed-env.util';
+export {
+  distributedPlatformEnv,
+  platformGraphql,
+  startRole,
+  stopRole,
+  waitReady,
+} from './platform-process.util';
+export type { PlatformProcess } from './platform-process.util';

@@ -13,17 +13,23 @@ const DEFAULT_URLS: Record<SearchEngineKind, string> = {
   elasticsearch: 'http://127.0.0.1:9201',
 };
 
+/** THREATLOOM_TEST_OPENSEARCH_URL or THREATLOOM_TEST_ELASTICSEARCH_URL, else the loopback node. */
+export function testSearchEngineUrl(kind: SearchEngineKind): string {
+  const env = processEnv();
+  const url =
+    kind === 'opensearch'
+      ? env.THREATLOOM_TEST_OPENSEARCH_URL
+      : env.THREATLOOM_TEST_ELASTICSEARCH_URL;
+  return url ?? DEFAULT_URLS[kind];
+}
+
 /**
  * A search engine the contract suites run against: THREATLOOM_TEST_OPENSEARCH_URL or
  * THREATLOOM_TEST_ELASTICSEARCH_URL, by default the nodes `scripts/services` starts on loopback.
  * Fails, never skips, when the engine does not answer.
  */
 export async function connectTestSearchEngine(kind: SearchEngineKind): Promise<TestSearchEngine> {
-  const env = processEnv();
-  const url =
-    (kind === 'opensearch'
-      ? env.THREATLOOM_TEST_OPENSEARCH_URL
-      : env.THREATLOOM_TEST_ELASTICSEARCH_URL) ?? DEFAULT_URLS[kind];
+  const url = testSearchEngineUrl(kind);
   const engine = SearchEngine.connect({ engine: kind, nodes: [url], requestTimeoutMs: 60_000 });
   try {
     await engine.request({ method: 'GET', path: '/_cluster/health' });

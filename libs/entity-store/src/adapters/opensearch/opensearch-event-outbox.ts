@@ -5,7 +5,7 @@ import type { EventStream } from '@lib/event-stream';
 import { readAlias, writeAlias } from '@lib/opensearch';
 import type { EngineBody, IndexLayout, SearchEngine } from '@lib/opensearch';
 
-export const OUTBOX_COMPONENT = 'outbox';
+const OUTBOX_COMPONENT = 'outbox';
 const OUTBOX_FAMILY = 'events';
 const OUTBOX_LAYOUT_VERSION = 1;
 /** Entries relayed per pass. */
@@ -18,7 +18,7 @@ export type OutboxTiming = {
   intervalMs: number;
 };
 
-export const DEFAULT_OUTBOX_TIMING: OutboxTiming = { graceMs: 60_000, intervalMs: 30_000 };
+const DEFAULT_OUTBOX_TIMING: OutboxTiming = { graceMs: 60_000, intervalMs: 30_000 };
 
 // The events go compressed, as one string: a batch's events are about as large as its
 // documents, and the engine would otherwise parse and store them all a second time.
