@@ -29,7 +29,7 @@ module.exports = {
       name: 'features-never-import-adapters-or-clients',
       comment: 'Feature libraries speak to ports only.',
       severity: 'error',
-      from: { path: '^libs/(ingestion|works|bootstrap|knowledge)/' },
+      from: { path: '^libs/(ingestion|works|bootstrap|knowledge|connectors)/' },
       to: { path: ['/adapters/', clientLibs] },
     },
     {

@@ -6,11 +6,14 @@ import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.js';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from '@lib/auth';
+import { ConnectorHealthMonitor, ConnectorsModule } from '@lib/connectors';
 import { EntityStore } from '@lib/entity-store';
 import { SearchIndex } from '@lib/search-index';
 import { GraphqlAuthGuard } from './auth/graphql-auth.guard';
 import type { GraphqlContext } from './auth/request-context.types';
 import { AboutResolver } from './graphql/about/about.resolver';
+import { ConnectorResolver } from './graphql/connectors/connector.resolver';
+import { WorkEditResolver, WorkResolver } from './graphql/connectors/work.resolver';
 import { formatGraphqlError } from './graphql/graphql-error.util';
 import { ContainerObjectsResolver } from './graphql/knowledge/container-objects.resolver';
 import { KnowledgeResolver } from './graphql/knowledge/knowledge.resolver';
@@ -33,6 +36,7 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
   imports: [
     AuthModule,
     KnowledgeModule,
+    ConnectorsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [KnowledgeModule],
@@ -66,6 +70,10 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
   providers: [
     PlatformInfoService,
     AboutResolver,
+    ConnectorResolver,
+    ConnectorHealthMonitor,
+    WorkResolver,
+    WorkEditResolver,
     KnowledgeReadService,
     KnowledgeResolver,
     ContainerObjectsResolver,

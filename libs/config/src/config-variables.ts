@@ -16,6 +16,7 @@ export type ConfigVariable = {
     | 'cache'
     | 'events'
     | 'ingestion'
+    | 'connectors'
     | 'distributed';
   schema: z.ZodType;
   default?: string;
@@ -188,6 +189,29 @@ export const CONFIG_VARIABLES = [
       'Relationships of the same type and ends within this many days of start/stop time are one.',
   },
   {
+    env: 'THREATLOOM_CONNECTOR_PUSH_PREFETCH',
+    group: 'connectors',
+    schema: int(1, 10_000),
+    default: '500',
+    description:
+      "Messages of a connector's push queue a worker takes at once and imports as one batch.",
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_DISCOVERY_S',
+    group: 'connectors',
+    schema: int(1, 3600),
+    default: '10',
+    description:
+      'Seconds between two looks for connectors registered meanwhile (workers) and between two connector health checks (core).',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_STALE_S',
+    group: 'connectors',
+    schema: int(1, 86_400),
+    default: '300',
+    description: 'A connector that has not pinged for this many seconds is flagged inactive.',
+  },
+  {
     env: 'THREATLOOM_ELASTIC_URL',
     group: 'distributed',
     schema: z
@@ -321,6 +345,14 @@ export const CONFIG_VARIABLES = [
     default: 'approximate',
     description:
       'How the Redis live stream is trimmed to THREATLOOM_EVENTS_MAX: approximate (MAXLEN ~, whole nodes, cheaper) or exact.',
+  },
+  {
+    env: 'THREATLOOM_RABBITMQ_PUBLIC_URL',
+    group: 'distributed',
+    schema: z.url().optional(),
+    secret: true,
+    description:
+      'RabbitMQ URL handed to connectors at registration, when they reach the broker at another address than the platform (default THREATLOOM_RABBITMQ_URL).',
   },
   {
     env: 'THREATLOOM_RABBITMQ_PREFIX',

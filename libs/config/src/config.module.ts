@@ -1,7 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import type { DynamicModule } from '@nestjs/common';
 import type { Config } from './config.types';
-import { ADMIN_CONFIG, CONFIG, HTTP_CONFIG, INGESTION_CONFIG } from './config.tokens';
+import {
+  ADMIN_CONFIG,
+  CONFIG,
+  CONNECTORS_CONFIG,
+  HTTP_CONFIG,
+  INGESTION_CONFIG,
+} from './config.tokens';
 
 @Global()
 @Module({})
@@ -12,6 +18,7 @@ export class ConfigModule {
       { provide: HTTP_CONFIG, useValue: config.http },
       { provide: ADMIN_CONFIG, useValue: config.admin },
       { provide: INGESTION_CONFIG, useValue: config.ingestion },
+      { provide: CONNECTORS_CONFIG, useValue: config.connectors },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

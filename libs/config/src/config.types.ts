@@ -79,6 +79,22 @@ export type IngestionConfig = {
   leaseSeconds: number;
 };
 
+/** What connectors are handed at registration, and how workers consume their push queues. */
+export type ConnectorsConfig = {
+  /** The AMQP broker connectors publish to (absent in the embedded profile: HTTP mode only). */
+  broker?: {
+    host: string;
+    port: number;
+    vhost: string;
+    useSsl: boolean;
+    user: string;
+    pass: string;
+  };
+  pushPrefetch: number;
+  discoverySeconds: number;
+  staleSeconds: number;
+};
+
 /** The whole validated configuration, frozen after loading. */
 export type Config = {
   profile: Profile;
@@ -94,6 +110,7 @@ export type Config = {
   cache: CacheConfig;
   events: EventStreamConfig;
   ingestion: IngestionConfig;
+  connectors: ConnectorsConfig;
   /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
   search?: SearchEngineSettings;
 };

@@ -5,6 +5,7 @@ export type {
   CacheConfig,
   Config,
   ConnectorBusConfig,
+  ConnectorsConfig,
   EventStreamConfig,
   HttpConfig,
   IngestionConfig,
@@ -25,6 +26,12 @@ export type { ConfigProblem } from './config.error';
 export { loadConfig } from './load-config';
 export type { LoadConfigInput } from './load-config';
 export { configMarkdown, describeConfig } from './describe-config.util';
-export { ADMIN_CONFIG, CONFIG, HTTP_CONFIG, INGESTION_CONFIG } from './config.tokens';
+export {
+  ADMIN_CONFIG,
+  CONFIG,
+  CONNECTORS_CONFIG,
+  HTTP_CONFIG,
+  INGESTION_CONFIG,
+} from './config.tokens';
 export { ConfigModule } from './config.module';
 export { processEnv } from './env.util';

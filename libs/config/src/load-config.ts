@@ -1,5 +1,11 @@
 import { join, resolve } from 'node:path';
-import type { AppRole, Config, SearchEngineSettings, StoreConfig } from './config.types';
+import type {
+  AppRole,
+  Config,
+  ConnectorsConfig,
+  SearchEngineSettings,
+  StoreConfig,
+} from './config.types';
 import type { ConfigProblem } from './config.error';
 import { ConfigError } from './config.error';
 import { CONFIG_VARIABLES } from './config-variables';
@@ -157,6 +163,7 @@ export function loadConfig(input: LoadConfigInput): Config {
       leaseSeconds: v.THREATLOOM_INGESTION_LEASE_S as number,
       concurrency: v.THREATLOOM_INGESTION_CONCURRENCY as number,
     },
+    connectors: connectorsConfig(v),
   };
   const search = searchEngineSettings(v);
   if (search) {
@@ -196,5 +203,32 @@ function searchEngineSettings(v: Values): SearchEngineSettings | undefined {
     indexPrefix: v.THREATLOOM_ELASTIC_INDEX_PREFIX as string,
     shards: v.THREATLOOM_ELASTIC_SHARDS as number,
     replicas: v.THREATLOOM_ELASTIC_REPLICAS as string,
+  };
+}
+
+/** The broker connectors are handed comes from the (public) RabbitMQ URL; its parts decoded. */
+function connectorsConfig(v: Values): ConnectorsConfig {
+  const url = (v.THREATLOOM_RABBITMQ_PUBLIC_URL ?? v.THREATLOOM_RABBITMQ_URL) as string | undefined;
+  const base = {
+    pushPrefetch: v.THREATLOOM_CONNECTOR_PUSH_PREFETCH as number,
+    discoverySeconds: v.THREATLOOM_CONNECTOR_DISCOVERY_S as number,
+    staleSeconds: v.THREATLOOM_CONNECTOR_STALE_S as number,
+  };
+  if (v.THREATLOOM_PROFILE !== 'distributed' || !url) {
+    return base;
+  }
+  const parsed = new URL(url);
+  const useSsl = parsed.protocol === 'amqps:';
+  const vhost = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  return {
+    ...base,
+    broker: {
+      host: parsed.hostname,
+      port: parsed.port ? Number(parsed.port) : useSsl ? 5671 : 5672,
+      vhost: vhost === '' ? '/' : vhost,
+      useSsl,
+      user: decodeURIComponent(parsed.username) || 'guest',
+      pass: decodeURIComponent(parsed.password) || 'guest',
+    },
   };
 }

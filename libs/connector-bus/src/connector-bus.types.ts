@@ -37,8 +37,11 @@ export type BusDelivery = {
 
 export type DeadLetterReason = { code: string; message: string };
 
-/** A negative acknowledgement: back to the queue, or to dead letter with the error as reason. */
-export type BusNack = { requeue: true } | { requeue: false; error?: unknown };
+/**
+ * A negative acknowledgement: back to the queue (after `delayMs`, counted as a delivery), or to
+ * dead letter with the error as reason.
+ */
+export type BusNack = { requeue: true; delayMs?: number } | { requeue: false; error?: unknown };
 
 /**
  * Handles a batch of deliveries. Return the nacks, by delivery tag; every other delivery is

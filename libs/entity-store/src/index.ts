@@ -3,6 +3,7 @@ export type { BaseType, RelationProbe, StoredElement } from './element.types';
 export type { CommitResult, ElementDelete, ElementWrite, WriteBatch } from './write-batch.types';
 export { StoreUnavailableError, VersionConflictError } from './errors/entity-store.error';
 export { EntityStoreModule } from './entity-store.module';
+export { deleteElement, updateElement } from './update-element.util';
 export { SqliteEntityStore } from './adapters/sqlite-entity-store.adapter';
 // The embedded element tables, for the SQLite search index that queries them.
 export {

@@ -16,6 +16,8 @@ export type RejectedObject = {
   /** Property at fault, when one is. */
   field?: string;
   reason: string;
+  /** Rejected because an object it links was found nowhere (it may arrive later). */
+  missingReference?: boolean;
   /** File or message the object came from. */
   source?: string;
 };

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConnectorsModule } from '@lib/connectors';
 import { IngestionModule } from '@lib/ingestion';
 import { KnowledgeBundleService } from './services/knowledge-bundle.service';
 import { KnowledgeCreateService } from './services/knowledge-create.service';
@@ -18,7 +19,7 @@ const SERVICES = [
 
 /** The knowledge write services the GraphQL mutations call (issue #4). Needs the store ports. */
 @Module({
-  imports: [IngestionModule],
+  imports: [IngestionModule, ConnectorsModule],
   providers: SERVICES,
   exports: SERVICES,
 })

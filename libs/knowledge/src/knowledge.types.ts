@@ -89,4 +89,6 @@ export type BundlePushInput = {
   bundle: string | Record<string, unknown>;
   workName?: string;
   update?: boolean;
+  /** A work the sender opened (`workAdd`); the bundle's objects are added to its expectations. */
+  workId?: string;
 };

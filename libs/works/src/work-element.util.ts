@@ -9,6 +9,8 @@ export type NewWork = {
   userId: string;
   status?: WorkStatus;
   eventSourceId?: string;
+  /** Several bundles over the work's life: it completes only once its sender says it is done. */
+  multipart?: boolean;
   now: string;
 };
 
@@ -40,6 +42,7 @@ export function newWorkElement(work: NewWork): StoredElement {
       errors: [],
       errors_count: 0,
       messages: [],
+      is_multipart: work.multipart ?? false,
     },
     refs: {},
     createdAt: work.now,
@@ -93,20 +96,61 @@ export function withWorkProgress(
 /** Closes a work: status complete, completion time and number (connector-protocol.md §3.3). */
 export function withWorkCompleted(
   work: StoredElement,
-  message: string,
+  message: string | undefined,
   now: string,
+  completedNumber?: number,
 ): StoredElement {
   const counts = workCounts(work);
+  const noted = withWorkMessage(work, message, false, now);
+  return {
+    ...noted,
+    attributes: {
+      ...noted.attributes,
+      status: 'complete',
+      processed_time: work.attributes.processed_time ?? now,
+      completed_time: now,
+      completed_number: completedNumber ?? counts.processed,
+    },
+    updatedAt: now,
+    version: work.version + 1,
+  };
+}
+
+/** Appends a message to the work's messages, or to its errors when `inError`. */
+export function withWorkMessage(
+  work: StoredElement,
+  message: string | undefined,
+  inError: boolean,
+  now: string,
+): StoredElement {
+  if (message === undefined || message === null || message === '') {
+    return { ...work, updatedAt: now, version: work.version + 1 };
+  }
+  const entry = { timestamp: now, message, source: '' };
+  const errors = (work.attributes.errors ?? []) as unknown[];
+  const attributes = inError
+    ? {
+        ...work.attributes,
+        errors: [...errors, entry].slice(0, MAX_WORK_ERRORS),
+        errors_count: Number(work.attributes.errors_count ?? 0) + 1,
+      }
+    : {
+        ...work.attributes,
+        messages: [...((work.attributes.messages ?? []) as unknown[]), entry],
+      };
+  return { ...work, attributes, updatedAt: now, version: work.version + 1 };
+}
+
+/** Sets a work's status (and any lifecycle time given). */
+export function withWorkStatus(
+  work: StoredElement,
+  status: WorkStatus,
+  times: Record<string, string>,
+  now: string,
+): StoredElement {
   return {
     ...work,
-    attributes: {
-      ...work.attributes,
-      status: 'complete',
-      processed_time: now,
-      completed_time: now,
-      completed_number: counts.processed,
-      messages: [...((work.attributes.messages ?? []) as unknown[]), { timestamp: now, message }],
-    },
+    attributes: { ...work.attributes, ...times, status },
     updatedAt: now,
     version: work.version + 1,
   };

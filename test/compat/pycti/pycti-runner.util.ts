@@ -17,12 +17,15 @@ export async function runPyctiScript<T>(
   venv: string,
   script: string,
   args: string[] = [],
+  env: Record<string, string> = {},
 ): Promise<T> {
   const python = join(ROOT, '.cache', 'venvs', venv, 'bin', 'python');
   if (!existsSync(python)) {
     throw new Error(`${python} is missing: run scripts/services to create the pycti virtualenvs`);
   }
-  const { stdout } = await run(python, [join(__dirname, script), ...args], {
+  const path = script.includes('/') ? script : join(__dirname, script);
+  const { stdout } = await run(python, [path, ...args], {
+    env: { ...process.env, ...env },
     maxBuffer: 256 * 1024 * 1024,
     timeout: 600_000,
   });

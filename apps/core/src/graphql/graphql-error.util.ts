@@ -20,16 +20,31 @@ function appErrorOf(error: unknown): AppError | undefined {
   return undefined;
 }
 
-/** AppErrors reach clients with `extensions.code` from their category and their stable code. */
+/**
+ * AppErrors reach clients with `extensions.code` from their category and their stable code. Every
+ * error also carries a top-level `name`, as OpenCTI's do: pycti raises with it and its callers
+ * match on it (WORK_NOT_ALIVE, MISSING_REFERENCE_ERROR…; connector-protocol.md §1.2).
+ */
 export function formatGraphqlError(
   formatted: GraphQLFormattedError,
   error: unknown,
 ): GraphQLFormattedError {
   const app = appErrorOf(error);
-  if (!app) return formatted;
-  return {
-    ...formatted,
-    message: app.message,
-    extensions: { code: CODES[app.category], reason: app.code, details: app.details },
-  };
+  if (!app) {
+    const code = formatted.extensions?.code;
+    return typeof code === 'string' ? withName(formatted, code) : formatted;
+  }
+  return withName(
+    {
+      ...formatted,
+      message: app.message,
+      extensions: { code: CODES[app.category], reason: app.code, details: app.details },
+    },
+    app.code,
+  );
+}
+
+/** GraphQL's formatted error has no `name`; OpenCTI's wire format does. */
+function withName(formatted: GraphQLFormattedError, name: string): GraphQLFormattedError {
+  return { name, ...formatted } as GraphQLFormattedError;
 }

@@ -166,7 +166,7 @@ export class RabbitMqBusConsumer {
         if (!nack) {
           this.held.ack(delivery.deliveryTag);
         } else if (nack.requeue) {
-          this.held.requeue(delivery.deliveryTag);
+          this.held.retry(delivery.deliveryTag, nack.delayMs ?? 0);
         } else {
           await this.held.bury(delivery.deliveryTag, reasonOf(nack.error));
         }

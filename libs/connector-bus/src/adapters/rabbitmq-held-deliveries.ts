@@ -1,6 +1,6 @@
 import type { Channel, Message } from 'amqplib';
 import type { BusDelivery, DeadLetterReason } from '../connector-bus.types';
-import { deliveryTagOf, toDelivery } from './rabbitmq-messages';
+import { deliveryTagOf, requeuedMessage, toDelivery } from './rabbitmq-messages';
 
 type Held = { channel: Channel; message: Message; delivery: BusDelivery; timer: NodeJS.Timeout };
 
@@ -51,6 +51,28 @@ export class HeldDeliveries {
     const held = this.take(tag);
     held?.channel.ack(held.message);
     return held?.channel;
+  }
+
+  /**
+   * Puts a held delivery back on its queue as a counted copy, after `delayMs` (it stays held,
+   * unacked, meanwhile): the next delivery knows how many came before, on classic queues too.
+   */
+  retry(tag: string, delayMs: number): void {
+    const held = this.held.get(tag);
+    if (!held) return;
+    clearTimeout(held.timer);
+    held.timer = setTimeout(() => {
+      const taken = this.take(tag);
+      if (!taken) return;
+      try {
+        const copy = requeuedMessage(taken.delivery, taken.message);
+        taken.channel.sendToQueue(taken.delivery.queue, copy.content, copy.options);
+        taken.channel.ack(taken.message);
+      } catch {
+        // The channel is closed: the broker puts the message back by itself.
+      }
+    }, delayMs);
+    held.timer.unref();
   }
 
   requeue(tag: string): Channel | undefined {

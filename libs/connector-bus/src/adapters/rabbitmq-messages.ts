@@ -15,6 +15,10 @@ const DEAD_DELIVERIES = `${OWN}dead-deliveries`;
 const DEAD_AT = `${OWN}dead-at`;
 // Set by quorum queues on a redelivery: how many deliveries came before.
 const DELIVERY_COUNT = 'x-delivery-count';
+// Set on the copy a consumer's requeue publishes: how many deliveries came before (classic queues
+// count none).
+const DELIVERIES = `${OWN}deliveries`;
+const ORIGINAL_ID = `${OWN}message-id`;
 const TAG = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([0-9]+)\.([0-9]+)$/;
 
 /** The dead-letter queue kept beside a queue (declared and deleted with it). */
@@ -49,7 +53,7 @@ export function assertDeliveryTag(tag: string): void {
 
 export function toDelivery(queue: string, tag: string, message: Message): BusDelivery {
   const raw = message.properties.headers ?? {};
-  const previous = Number(raw[DELIVERY_COUNT] ?? 0);
+  const previous = Math.max(Number(raw[DELIVERY_COUNT] ?? 0), Number(raw[DELIVERIES] ?? 0));
   // Classic queues only say whether a message was delivered before, not how often.
   const deliveryCount = previous > 0 ? previous + 1 : message.fields.redelivered ? 2 : 1;
   return {
@@ -86,7 +90,32 @@ export function deadLetterMessage(
         [DEAD_DELIVERIES]: String(delivery.deliveryCount),
         [DEAD_AT]: String(Date.now()),
         // The original message id, kept for the replayed copy.
-        [`${OWN}message-id`]: delivery.messageId,
+        [ORIGINAL_ID]: delivery.messageId,
+      },
+    },
+  };
+}
+
+/**
+ * The copy of a delivery a consumer puts back on its queue: the same message, its deliveries so
+ * far counted in a header (classic queues count no redelivery).
+ */
+export function requeuedMessage(
+  delivery: BusDelivery,
+  message: Message,
+): { content: Buffer; options: Options.Publish } {
+  return {
+    content: message.content,
+    options: {
+      persistent: true,
+      contentType: message.properties.contentType as string | undefined,
+      contentEncoding: message.properties.contentEncoding as string | undefined,
+      messageId: delivery.messageId,
+      timestamp: message.properties.timestamp as number | undefined,
+      headers: {
+        ...delivery.headers,
+        [PUBLISHED_AT]: String(Date.parse(delivery.publishedAt)),
+        [DELIVERIES]: String(delivery.deliveryCount),
       },
     },
   };
@@ -122,7 +151,7 @@ export function replayOptions(message: Message): Options.Publish {
     persistent: true,
     contentType: message.properties.contentType as string | undefined,
     contentEncoding: message.properties.contentEncoding as string | undefined,
-    messageId: String(raw[`${OWN}message-id`] ?? message.properties.messageId),
+    messageId: String(raw[ORIGINAL_ID] ?? message.properties.messageId),
     timestamp: message.properties.timestamp as number | undefined,
     headers: { ...userHeaders(raw), [PUBLISHED_AT]: String(raw[PUBLISHED_AT] ?? Date.now()) },
   };

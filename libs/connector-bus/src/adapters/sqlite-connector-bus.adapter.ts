@@ -240,7 +240,7 @@ export class SqliteConnectorBus extends ConnectorBus implements OnModuleDestroy 
 
   private nacked(ref: DurableMessageRef, nack: BusNack, delayMs = 0): DurableSettlement {
     if (nack.requeue) {
-      return { ref, action: 'retry', delayMs };
+      return { ref, action: 'retry', delayMs: nack.delayMs ?? delayMs };
     }
     const reason = nack.error === undefined ? REJECTED : reasonOf(nack.error);
     return { ref, action: 'dead', reason };

@@ -134,6 +134,19 @@ export function describeConnectorBusContract(
       expect(await sut.depth(push)).toEqual({ ready: 0, unacked: 0, dead: 0 });
     });
 
+    it('counts every delivery of a message requeued again and again, after the delay asked', async () => {
+      await sut.publish(push, messages('again'));
+      const { seen, handler } = recorder((delivery) =>
+        delivery.deliveryCount < 4 ? { requeue: true, delayMs: 50 } : undefined,
+      );
+      await consume(handler, 1);
+      await waitFor(() => seen.length === 4);
+      expect(seen.map((d) => d.deliveryCount)).toEqual([1, 2, 3, 4]);
+      expect(new Set(seen.map((d) => d.messageId)).size).toBe(1);
+      await waitFor(async () => (await sut.depth(push)).unacked === 0);
+      expect(await sut.depth(push)).toEqual({ ready: 0, unacked: 0, dead: 0 });
+    });
+
     it('dead-letters a message nacked without requeue, keeping the reason, and replays it', async () => {
       await sut.publish(push, messages('poison', 'fine'));
       const failure = new AppError({ code: 'BAD_BUNDLE', category: 'validation', message: 'no' });

@@ -17,7 +17,7 @@ import type { MarkingLookup } from './upsert';
 
 export type DraftOutcome =
   | { kind: 'created' | 'updated' | 'unchanged'; element: StoredElement }
-  | { kind: 'rejected'; reason: string; field?: string }
+  | { kind: 'rejected'; reason: string; field?: string; missingReference?: boolean }
   | { kind: 'deferred'; missing: string[] };
 
 export type BatchOptions = {

@@ -17,7 +17,7 @@ export type Prepared = {
 
 export type Preparation =
   | { kind: 'prepared'; prepared: Prepared }
-  | { kind: 'rejected'; reason: string; field?: string }
+  | { kind: 'rejected'; reason: string; field?: string; missingReference?: boolean }
   | { kind: 'deferred'; missing: string[] };
 
 /** The element a STIX id designates in the batch (its own standard id first). */
@@ -66,7 +66,12 @@ export function prepareDraft(state: BatchState, draft: ElementDraft, final: bool
     );
     if (ends.length > 0 && final) {
       const reason = `missing reference ${ends.join(', ')}`;
-      return { kind: 'rejected', reason, field: from ? 'target_ref' : 'source_ref' };
+      return {
+        kind: 'rejected',
+        reason,
+        field: from ? 'target_ref' : 'source_ref',
+        missingReference: true,
+      };
     }
     missing.push(...ends);
   }

@@ -39,18 +39,34 @@ describe('Ingestion: how a run records its work', () => {
     expect((await sut.countByType()).work).toBeUndefined();
   });
 
-  it('continues a work created beforehand and completes it', async () => {
+  it('reports to a work its sender follows, which completes when everything expected came', async () => {
     const works = new WorkService(sut.store);
     const work = await works.create({ connectorId: 'api', name: 'queued bundle', userId: 'u1' });
-    const report = await sut.sut.importBundle(bundle([identity()]), {
+    await works.addExpectations(work.internalId, 3);
+    const author = identity();
+    const first = await sut.sut.importBundle(bundle([author, author]), {
       ...options,
       ctx: sut.system,
       work: { workId: work.internalId },
     });
-    expect(report.workId).toBe(work.internalId);
-    const stored = await works.get(work.internalId);
-    expect(workCounts(stored)).toMatchObject({ processed: 1, created: 1 });
+    expect(first.workId).toBe(work.internalId);
+    let stored = await works.get(work.internalId);
+    // The same identity twice: two objects processed, one element.
+    expect(workCounts(stored)).toMatchObject({ expected: 3, processed: 2 });
+    expect((await sut.countByType()).Organization).toBe(1);
+    expect(stored.attributes.status).toBe('progress');
+    stored = await works.toProcessed(work.internalId, 'sent everything', false);
+    expect(stored.attributes.status).toBe('progress');
+    await sut.sut.importBundle(bundle([{ type: 'malware', id: EMOTET }]), {
+      ...options,
+      ctx: sut.system,
+      work: { workId: work.internalId },
+    });
+    stored = await works.get(work.internalId);
+    expect(workCounts(stored)).toMatchObject({ expected: 3, processed: 3, rejected: 1 });
     expect(stored.attributes.status).toBe('complete');
+    expect(stored.attributes.completed_number).toBe(3);
+    expect((stored.attributes.errors as { message: string }[])[0]?.message).toMatch(/name/);
     expect((await sut.countByType()).work).toBe(1);
   });
 });

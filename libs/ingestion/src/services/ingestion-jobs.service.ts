@@ -14,20 +14,31 @@ export class IngestionJobsService {
   ) {}
 
   /**
-   * Creates the bundle's work now, so that its sender can follow it, then queues the bundle; the
-   * worker imports into that work.
+   * Queues a bundle for a work its sender follows: the work given (opened with `workAdd`), or one
+   * created now. Its objects are added to the work's expectations first, so that the work
+   * completes when the worker has processed them all, whenever its sender reports itself done.
    */
   async enqueueBundleWithWork(
     payload: Omit<ImportBundlePayload, 'workId'>,
-    userId: string,
+    target: { userId: string; objects: number; workId?: string },
   ): Promise<{ jobId: string; workId: string }> {
-    const work = await this.works.create({
-      connectorId: payload.connectorId,
-      name: payload.workName,
-      userId,
-    });
-    const jobId = await this.enqueueBundle({ ...payload, workId: work.internalId });
-    return { jobId, workId: work.internalId };
+    const workId =
+      target.workId ??
+      (
+        await this.works.create({
+          connectorId: payload.connectorId,
+          name: payload.workName,
+          userId: target.userId,
+        })
+      ).internalId;
+    if (target.objects === 0) {
+      // Nothing to wait for: the work ends now (or when its sender says so).
+      if (!target.workId) await this.works.toProcessed(workId, 'empty bundle', false);
+      return { jobId: '', workId };
+    }
+    await this.works.addExpectations(workId, target.objects);
+    const jobId = await this.enqueueBundle({ ...payload, workId });
+    return { jobId, workId };
   }
 
   async enqueueBundle(payload: ImportBundlePayload): Promise<string> {

@@ -73,7 +73,26 @@ export class IngestionRun {
     private work: StoredElement,
     /** False for runs without a recorded work: counts stay in memory. */
     private readonly persistWork = true,
+    /**
+     * A work followed by its sender (expectations added before the objects were queued): the
+     * run's counts are reported to it as they are committed, and the reports complete it.
+     */
+    private readonly reporter?: (progress: WorkProgress) => Promise<void>,
   ) {}
+
+  private reportedProcessed = 0;
+
+  private async reportProgress(progress: WorkProgress): Promise<void> {
+    if (!this.reporter) {
+      return;
+    }
+    const { expected: _expected, ...counted } = progress;
+    if ((counted.processed ?? 0) === 0 && (counted.errors?.length ?? 0) === 0) {
+      return;
+    }
+    this.reportedProcessed += counted.processed ?? 0;
+    await this.reporter(counted);
+  }
 
   get workId(): string {
     return this.work.internalId;
@@ -129,6 +148,12 @@ export class IngestionRun {
     }
     if (this.deferred.length > 0) {
       await this.retryDeferred(true);
+    }
+    if (this.reporter) {
+      // Every object given counts once, whatever became of it (duplicates within a bundle
+      // included), so that the work reaches what its sender expected.
+      await this.reportProgress({ processed: this.nextIndex - this.reportedProcessed });
+      return this.report();
     }
     const done = withWorkCompleted(this.work, 'import finished', new Date().toISOString());
     if (this.persistWork) {
@@ -278,6 +303,7 @@ export class IngestionRun {
     }
     this.work = batch.work;
     batch.tally.apply();
+    await this.reportProgress(batch.tally.progress);
     this.embeddedCreated += batch.embeddedCreated;
     this.options.onProgress?.({ workId: this.workId, ...workCounts(batch.work) });
     return true;
@@ -325,6 +351,7 @@ export class IngestionRun {
           type: draft.stixType,
           field: outcome.field,
           reason: outcome.reason,
+          ...(outcome.missingReference ? { missingReference: true } : {}),
           source,
         };
         rejected.push(r);
@@ -358,6 +385,7 @@ export class IngestionRun {
       });
     }
     this.work = work;
+    await this.reportProgress(full);
     rejected.forEach((r) => this.count(r.type ?? 'unknown', 'rejected'));
     this.keepRejections(rejected);
   }

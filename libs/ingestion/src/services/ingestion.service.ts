@@ -3,7 +3,9 @@ import { INGESTION_CONFIG } from '@lib/config';
 import type { IngestionConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
 import { readBundle } from '@lib/stix';
+import { AppError } from '@lib/kernel';
 import { WorkService, newWorkElement } from '@lib/works';
+import type { WorkProgress } from '@lib/works';
 import type { IngestionReport, IngestionRunOptions } from '../ingestion.types';
 import { IngestionRun } from './ingestion-run';
 
@@ -28,9 +30,28 @@ export class IngestionService {
       const transient = newWorkElement({ ...described, now: new Date().toISOString() });
       return new IngestionRun(this.store, this.config, options, transient, false);
     }
-    const work =
-      mode === 'new' ? await this.works.create(described) : await this.works.get(mode.workId);
-    return new IngestionRun(this.store, this.config, options, work, true);
+    if (mode === 'new') {
+      return new IngestionRun(this.store, this.config, options, await this.works.create(described));
+    }
+    // A followed work: its counts go to the work as reports (side by side with other runs and
+    // with its sender's own updates), not inside the data transactions.
+    const work = await this.works.get(mode.workId);
+    const reporter = async (progress: WorkProgress) => {
+      try {
+        await this.works.report(work.internalId, progress);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'WORK_NOT_ALIVE')) throw error;
+      }
+    };
+    const counters = newWorkElement({ ...described, now: work.createdAt });
+    return new IngestionRun(
+      this.store,
+      this.config,
+      options,
+      { ...counters, internalId: work.internalId },
+      false,
+      reporter,
+    );
   }
 
   /** Imports one bundle (2.0, 2.1, or a bare object) as one work. */

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConnectorRegistryService } from '@lib/connectors';
 import { IngestionJobsService } from '@lib/ingestion';
+import { WorkService } from '@lib/works';
 import type { AccessContext } from '@lib/rbac';
 import { invalidInput } from '../errors/knowledge.error';
 import { requireCapability } from '../internal/element-loader';
@@ -8,7 +10,11 @@ import type { BundlePushInput } from '../knowledge.types';
 /** `stixBundlePush`: bundles handed to the ingestion workers (asynchronous import). */
 @Injectable()
 export class KnowledgeBundleService {
-  constructor(@Inject(IngestionJobsService) private readonly jobs: IngestionJobsService) {}
+  constructor(
+    @Inject(IngestionJobsService) private readonly jobs: IngestionJobsService,
+    @Inject(ConnectorRegistryService) private readonly connectors: ConnectorRegistryService,
+    @Inject(WorkService) private readonly works: WorkService,
+  ) {}
 
   /**
    * Validates that the bundle is a JSON STIX bundle and enqueues it; returns the id of its work
@@ -23,21 +29,44 @@ export class KnowledgeBundleService {
     } catch (cause) {
       throw invalidInput('bundle', 'is not JSON', cause);
     }
-    const record = parsed as { type?: unknown; objects?: unknown };
+    const record = parsed as { type?: unknown; objects?: unknown[] };
     if (typeof parsed !== 'object' || parsed === null || record.type !== 'bundle') {
       throw invalidInput('bundle', "must be a STIX bundle (type 'bundle')");
     }
     if (record.objects !== undefined && !Array.isArray(record.objects)) {
       throw invalidInput('bundle', 'objects must be a list');
     }
+    const objects = record.objects?.length ?? 0;
+    const connector = await this.connectors.find(input.connectorId);
+    if (connector && objects > 0) {
+      // A registered connector: through its push queue, as OpenCTI does (its depth is the
+      // connector's buffering signal).
+      const workId =
+        input.workId ??
+        (
+          await this.works.create({
+            connectorId: connector.id,
+            name: input.workName ?? `${connector.name} run @ ${new Date().toISOString()}`,
+            userId: ctx.userId,
+          })
+        ).internalId;
+      await this.works.addExpectations(workId, objects);
+      await this.connectors.pushBundle(connector, {
+        bundle: text,
+        applicantId: ctx.userId,
+        workId,
+        update: input.update ?? true,
+      });
+      return workId;
+    }
     const queued = await this.jobs.enqueueBundleWithWork(
       {
         connectorId: input.connectorId,
-        workName: input.workName ?? `Bundle pushed by ${ctx.userName}`,
+        workName: input.workName ?? `${input.connectorId} run @ ${new Date().toISOString()}`,
         bundle: text,
         ...(input.update === undefined ? {} : { update: input.update }),
       },
-      ctx.userId,
+      { userId: ctx.userId, workId: input.workId, objects },
     );
     return queued.workId;
   }

@@ -8,6 +8,7 @@ import { ConfigModule, loadConfig } from '@lib/config';
 import { EntityStore, EntityStoreModule } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { IngestionWorkerModule } from '@lib/ingestion';
+import { ConnectorBusModule } from '@lib/connector-bus';
 import { JobQueueModule } from '@lib/job-queue';
 import type { StreamEvent } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
@@ -38,6 +39,7 @@ export class KnowledgeHarness {
         SearchIndexModule.forRoot(config.store),
         BlobStoreModule.forRoot(config.blob),
         JobQueueModule.forRoot(config.queue),
+        ConnectorBusModule.forRoot(config.bus),
         KnowledgeModule,
         ...(options.worker ? [IngestionWorkerModule] : []),
       ],

@@ -1,12 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityStore } from '@lib/entity-store';
+import { EntityStore, deleteElement, updateElement } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
 import type { NewWork } from '../work-element.util';
-import { newWorkElement, withWorkCompleted } from '../work-element.util';
+import {
+  newWorkElement,
+  withWorkCompleted,
+  withWorkMessage,
+  withWorkProgress,
+  withWorkStatus,
+  workCounts,
+} from '../work-element.util';
+import type { WorkError, WorkProgress } from '../work.types';
 
-/** Works (connector-protocol.md §3): created, read and completed here; counted by ingestion commits. */
+/**
+ * Works (connector-protocol.md §3): created, read, counted and completed here. A work completes
+ * when its processed count reaches what was expected, or when its sender reports it processed
+ * with nothing left to wait for (§3.3).
+ */
 @Injectable()
 export class WorkService {
   private readonly system = systemContext('works');
@@ -23,9 +35,14 @@ export class WorkService {
     return element;
   }
 
-  async get(workId: string): Promise<StoredElement> {
+  async find(workId: string): Promise<StoredElement | undefined> {
     const work = await this.store.get(this.system, workId);
-    if (!work || work.entityType !== 'work') {
+    return work?.entityType === 'work' ? work : undefined;
+  }
+
+  async get(workId: string): Promise<StoredElement> {
+    const work = await this.find(workId);
+    if (!work) {
       throw new AppError({
         code: 'WORK_NOT_FOUND',
         category: 'not_found',
@@ -35,14 +52,127 @@ export class WorkService {
     return work;
   }
 
+  /** A work is alive until it is deleted (the worker drops the messages of dead works). */
+  async isAlive(workId: string): Promise<boolean> {
+    return (await this.find(workId)) !== undefined;
+  }
+
+  /** Ends a work now, whatever was expected (an import that ran in one go). */
   async complete(workId: string, message: string): Promise<StoredElement> {
-    const work = await this.get(workId);
-    const done = withWorkCompleted(work, message, new Date().toISOString());
-    await this.store.commit({
-      upserts: [{ element: done, expectedVersion: work.version }],
-      deletes: [],
-      events: [],
+    return this.update(workId, (work, now) => withWorkCompleted(work, message, now));
+  }
+
+  /** `workEdit.addExpectations`: more objects are on their way to the work. */
+  async addExpectations(workId: string, expectations: number): Promise<StoredElement> {
+    return this.update(
+      workId,
+      (work, now) => withWorkProgress(work, { expected: expectations }, now),
+      'WORK_NOT_ALIVE',
+    );
+  }
+
+  /**
+   * Counts processed objects (and their outcomes and errors); completes the work once everything
+   * expected was processed. `reportExpectation` is `report(id, { processed: 1, errors })`.
+   */
+  async report(workId: string, progress: WorkProgress): Promise<StoredElement> {
+    return this.update(
+      workId,
+      (work, now) => {
+        const next = withWorkProgress(work, progress, now);
+        const counts = workCounts(next);
+        // A multipart work may get more expectations: it waits for its sender's `toProcessed`.
+        const senderDone =
+          next.attributes.is_multipart !== true || !!next.attributes.processed_time;
+        const done = senderDone && counts.expected > 0 && counts.processed >= counts.expected;
+        return done && next.attributes.status !== 'complete'
+          ? withWorkCompleted(next, undefined, now)
+          : next;
+      },
+      'WORK_NOT_ALIVE',
+    );
+  }
+
+  /** `workEdit.toReceived`: the connector took the job. */
+  async toReceived(workId: string, message: string | undefined): Promise<StoredElement> {
+    return this.update(workId, (work, now) =>
+      withWorkMessage(
+        withWorkStatus(work, 'progress', { received_time: now }, now),
+        message,
+        false,
+        now,
+      ),
+    );
+  }
+
+  /**
+   * `workEdit.toProcessed`: the sender is done. Completes the work when nothing is awaited any
+   * more; otherwise the last processed object will.
+   */
+  async toProcessed(
+    workId: string,
+    message: string | undefined,
+    inError: boolean,
+  ): Promise<StoredElement> {
+    return this.update(workId, (work, now) => {
+      const marked = inError ? { ...work, attributes: { ...work.attributes, in_error: true } } : work;
+      const noted = withWorkMessage(marked, message, inError, now);
+      const withTime: StoredElement = {
+        ...noted,
+        attributes: { ...noted.attributes, processed_time: now },
+      };
+      const counts = workCounts(withTime);
+      if (
+        withTime.attributes.status !== 'complete' &&
+        (counts.expected === 0 || counts.processed >= counts.expected)
+      ) {
+        return withWorkCompleted(withTime, undefined, now, counts.expected === 0 ? 1 : undefined);
+      }
+      return withTime;
     });
-    return done;
+  }
+
+  /** `workEdit.ping`: a long job is still running. */
+  async ping(workId: string): Promise<StoredElement> {
+    return this.update(workId, (work, now) => ({
+      ...work,
+      updatedAt: now,
+      version: work.version + 1,
+    }));
+  }
+
+  /** `workEdit.addDraftContext`. */
+  async setDraftContext(workId: string, draftId: string): Promise<StoredElement> {
+    return this.update(workId, (work, now) => ({
+      ...work,
+      attributes: { ...work.attributes, draft_context: draftId },
+      updatedAt: now,
+      version: work.version + 1,
+    }));
+  }
+
+  /** Deletes a work; idempotent. */
+  async delete(workId: string): Promise<void> {
+    await deleteElement(this.store, this.system, workId);
+  }
+
+  private async update(
+    workId: string,
+    change: (work: StoredElement, now: string) => StoredElement,
+    missingCode = 'WORK_NOT_FOUND',
+  ): Promise<StoredElement> {
+    const updated = await updateElement(this.store, this.system, workId, (work, now) =>
+      work.entityType === 'work' ? change(work, now) : undefined,
+    );
+    if (!updated || updated.entityType !== 'work') {
+      throw new AppError({
+        code: missingCode,
+        category: 'not_found',
+        message: `No work ${workId} (deleted, or never created)`,
+      });
+    }
+    return updated;
   }
 }
+
+export type { WorkError };

@@ -2,6 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import type { GraphQLSchema } from 'graphql';
 import { AboutResolver } from '../../about/about.resolver';
+import { ConnectorResolver } from '../../connectors/connector.resolver';
+import { WorkEditResolver, WorkResolver } from '../../connectors/work.resolver';
 import { ContainerObjectsResolver } from '../container-objects.resolver';
 import { KnowledgeResolver } from '../knowledge.resolver';
 import { knowledgeOrphanTypes } from '../schema/knowledge-types.model';
@@ -17,6 +19,9 @@ export async function buildCoreSchema(): Promise<GraphQLSchema> {
     return await factory.create(
       [
         AboutResolver,
+        ConnectorResolver,
+        WorkResolver,
+        WorkEditResolver,
         KnowledgeResolver,
         ContainerObjectsResolver,
         KnowledgeMutationsResolver,

@@ -148,7 +148,13 @@ mutation(
     { name: 'work_id', type: () => String },
   ],
   () => String,
-  (w, ctx, v) => w.bundlePush(accessOf(ctx), str(v.connectorId), str(v.bundle)),
+  (w, ctx, v) =>
+    w.bundlePush(
+      accessOf(ctx),
+      str(v.connectorId),
+      str(v.bundle),
+      typeof v.work_id === 'string' && v.work_id !== '' ? v.work_id : undefined,
+    ),
   ['KNOWLEDGE_KNUPDATE', 'CONNECTORAPI'],
 );
 

@@ -138,8 +138,13 @@ export class KnowledgeWriteService {
     return this.files.upload(ctx, id, upload.filename, upload.mimetype, upload.createReadStream());
   }
 
-  async bundlePush(ctx: AccessContext, connectorId: string, bundle: string): Promise<string> {
-    return this.bundles.push(ctx, { connectorId, bundle });
+  async bundlePush(
+    ctx: AccessContext,
+    connectorId: string,
+    bundle: string,
+    workId: string | undefined,
+  ): Promise<string> {
+    return this.bundles.push(ctx, { connectorId, bundle, workId });
   }
 
   private async attachFiles(ctx: AccessContext, owner: StoredElement, files: unknown) {

@@ -1,0 +1,16 @@
+export { CONNECTOR_ENTITY_TYPE, CONNECTOR_TYPES } from './connector.types';
+export type {
+  Connector,
+  ConnectorHealthFlag,
+  ConnectorInfo,
+  ConnectorRegistration,
+  ConnectorType,
+} from './connector.types';
+export { ConnectorsModule } from './connectors.module';
+export { ConnectorWorkerModule } from './connector-worker.module';
+export { ConnectorRegistryService } from './services/connector-registry.service';
+export { ConnectorKeysService } from './services/connector-keys.service';
+export { ConnectorPushConsumer } from './services/connector-push.consumer';
+export { decodePushMessage, entitiesTypesFilter } from './push-message.util';
+export { ConnectorHealthMonitor } from './services/connector-health.monitor';
+export { connectorHealthFlags, ERROR_RATE_THRESHOLD } from './connector-health.util';
