@@ -50,6 +50,7 @@ export function registrationAttributes(r: ConnectorRegistration): Record<string,
     listen_callback_uri: r.listenCallbackUri,
     version: r.version,
     slug: r.slug,
+    client_major: r.clientMajor,
   };
 }
 
@@ -72,6 +73,7 @@ export function connectorOf(element: StoredElement, now: number, staleSeconds: n
     listenCallbackUri: text(a.listen_callback_uri),
     version: text(a.version),
     slug: text(a.slug),
+    clientMajor: typeof a.client_major === 'number' ? a.client_major : null,
     state: text(a.connector_state),
     stateReset: a.connector_state_reset === true,
     info: (a.connector_info as ConnectorInfo | null) ?? null,

@@ -27,6 +27,8 @@ export type ConnectorRegistration = {
   listenCallbackUri: string | null;
   version: string | null;
   slug: string | null;
+  /** The pycti generation that registered it (from its User-Agent): 7 verifies JWT callbacks. */
+  clientMajor: number | null;
 };
 
 /** What the helper reports with each ping (`ConnectorInfoInput`). */

@@ -4,6 +4,7 @@ export type { CommitResult, ElementDelete, ElementWrite, WriteBatch } from './wr
 export { StoreUnavailableError, VersionConflictError } from './errors/entity-store.error';
 export { EntityStoreModule } from './entity-store.module';
 export { deleteElement, updateElement } from './update-element.util';
+export { stixOfElement, targetLookup } from './stix-lookup.util';
 export { SqliteEntityStore } from './adapters/sqlite-entity-store.adapter';
 // The embedded element tables, for the SQLite search index that queries them.
 export {

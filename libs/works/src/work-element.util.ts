@@ -9,6 +9,8 @@ export type NewWork = {
   userId: string;
   status?: WorkStatus;
   eventSourceId?: string;
+  /** A chosen id (a job dispatched once whatever the replicas); default `work_<connector>_<time>`. */
+  internalId?: string;
   /** Several bundles over the work's life: it completes only once its sender says it is done. */
   multipart?: boolean;
   now: string;
@@ -18,7 +20,7 @@ export type NewWork = {
 export function newWorkElement(work: NewWork): StoredElement {
   const status = work.status ?? 'progress';
   return {
-    internalId: `work_${work.connectorId}_${work.now}`,
+    internalId: work.internalId ?? `work_${work.connectorId}_${work.now}`,
     standardId: `work--${randomUUID()}`,
     entityType: WORK_ENTITY_TYPE,
     baseType: 'ENTITY',

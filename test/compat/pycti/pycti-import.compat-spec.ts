@@ -42,11 +42,12 @@ function expectedIds(objects: BundleObject[]): string[] {
     .map((o) => o.id);
 }
 
-// One instance per bundle: the two pycti versions each import one ATT&CK domain (Enterprise,
-// ~21,600 objects pycti creates one API call at a time, takes minutes; ICS is imported twice to
-// show the second import changes nothing).
+// One instance per bundle: the two pycti versions each import one ATT&CK domain (Mobile, which
+// pycti creates one API call at a time; ICS is imported twice to show the second import changes
+// nothing). Enterprise (~21,600 objects, ~4.6 minutes through pycti) was imported here before; it
+// is left to the embedded CLI and distributed e2e tests to keep the suite under its time budget.
 describe.each([
-  ['pycti-6.9.10', sharedData('mitre-attack', 'enterprise-attack-18.1.json.gz'), 1],
+  ['pycti-6.9.10', sharedData('mitre-attack', 'mobile-attack-18.1.json'), 1],
   ['pycti-7.261026.0', sharedData('mitre-attack', 'ics-attack-18.1.json'), 2],
 ])('%s imports %s with stix2.import_bundle_from_file', (venv, bundle, times) => {
   let app: NestExpressApplication;

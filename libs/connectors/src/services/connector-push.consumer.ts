@@ -3,7 +3,13 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import { CONNECTORS_CONFIG, INGESTION_CONFIG } from '@lib/config';
 import type { ConnectorsConfig, IngestionConfig } from '@lib/config';
 import { ConnectorBus } from '@lib/connector-bus';
-import type { BusConsumer, BusDelivery, BusNack } from '@lib/connector-bus';
+import type {
+  BusConsumeOptions,
+  BusConsumer,
+  BusDelivery,
+  BusHandler,
+  BusNack,
+} from '@lib/connector-bus';
 import { IngestionService } from '@lib/ingestion';
 import type { RejectedObject } from '@lib/ingestion';
 import { AppError } from '@lib/kernel';
@@ -14,6 +20,7 @@ import type { Connector } from '../connector.types';
 import { PushMessageError, decodePushMessage, entitiesTypesFilter } from '../push-message.util';
 import type { DecodedPush } from '../push-message.util';
 import { ConnectorRegistryService } from './connector-registry.service';
+import { ListenCallbackClient } from './listen-callback.client';
 
 /** Deliveries of a message whose objects still miss references before these are rejected. */
 const MISSING_REFERENCE_DELIVERIES = 5;
@@ -23,7 +30,7 @@ const MISSING_REFERENCE_PAUSE_MS = 500;
 type Decoded = DecodedPush & { delivery: BusDelivery; kept: unknown[]; filtered: number };
 
 /**
- * The worker side of the push queues (connector-protocol.md §2.7): every registered connector's
+ * The worker side of the connector queues (connector-protocol.md §2.7, §2.9): every registered connector's
  * push queue is consumed in batches of up to `pushPrefetch` messages; the messages of one work are
  * imported together as one ingestion run (never one object per store round trip) and counted to
  * their work. Messages whose objects miss references are requeued a few times (another worker may
@@ -33,6 +40,7 @@ type Decoded = DecodedPush & { delivery: BusDelivery; kept: unknown[]; filtered:
 export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ConnectorPushConsumer.name);
   private readonly consumers = new Map<string, Promise<BusConsumer>>();
+  private readonly latest = new Map<string, Connector>();
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   private unsubscribe: (() => void) | undefined;
@@ -42,13 +50,14 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     @Inject(ConnectorRegistryService) private readonly registry: ConnectorRegistryService,
     @Inject(IngestionService) private readonly ingestion: IngestionService,
     @Inject(WorkService) private readonly works: WorkService,
+    @Inject(ListenCallbackClient) private readonly callbacks: ListenCallbackClient,
     @Inject(CONNECTORS_CONFIG) private readonly config: ConnectorsConfig,
     @Inject(INGESTION_CONFIG) private readonly ingestionConfig: IngestionConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.unsubscribe = this.registry.onRegistered((connector) => {
-      if (!this.stopped && !this.consumers.has(connector.queues.push)) this.start(connector);
+      if (!this.stopped) this.ensure(connector);
     });
     await this.discover();
     this.timer = setInterval(() => {
@@ -68,15 +77,18 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     await Promise.all(all.map(async (c) => (await c).stop()));
   }
 
-  /** Starts consuming the push queues of connectors registered since the last look. */
+  /**
+   * Starts consuming the push queues of connectors registered since the last look, and the listen
+   * queues of those in the HTTP listen mode (their jobs are POSTed to their callback).
+   */
   async discover(): Promise<void> {
     if (this.stopped) return;
     const connectors = await this.registry.list();
-    const queues = new Set(connectors.map((c) => c.queues.push));
+    const queues = new Set<string>();
     for (const connector of connectors) {
-      if (!this.consumers.has(connector.queues.push)) {
-        this.start(connector);
-      }
+      this.ensure(connector);
+      queues.add(connector.queues.push);
+      if (connector.listenCallbackUri) queues.add(connector.queues.listen);
     }
     for (const [queue, consumer] of this.consumers) {
       if (!queues.has(queue)) {
@@ -86,12 +98,27 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  private start(connector: Connector): void {
-    const queue = connector.queues.push;
-    const consumer = this.bus.consume(queue, (batch) => this.handle(connector, batch), {
-      prefetch: this.config.pushPrefetch,
-      leaseMs: this.ingestionConfig.leaseSeconds * 1000,
-    });
+  private ensure(connector: Connector): void {
+    this.latest.set(connector.id, connector);
+    if (!this.consumers.has(connector.queues.push)) {
+      this.start(connector.queues.push, (batch) => this.handle(connector, batch), {
+        prefetch: this.config.pushPrefetch,
+        leaseMs: this.ingestionConfig.leaseSeconds * 1000,
+      });
+    }
+    if (connector.listenCallbackUri && !this.consumers.has(connector.queues.listen)) {
+      // The connector as last seen: its callback URI and version may change when it registers.
+      const current = () => this.latest.get(connector.id) ?? connector;
+      this.start(connector.queues.listen, (batch) => this.callbacks.deliver(current(), batch), {
+        prefetch: 1,
+        concurrency: 2,
+        leaseMs: 15 * 60_000,
+      });
+    }
+  }
+
+  private start(queue: string, handler: BusHandler, options: BusConsumeOptions): void {
+    const consumer = this.bus.consume(queue, handler, options);
     consumer.catch((error: unknown) => {
       this.consumers.delete(queue);
       this.logger.warn(`Cannot consume ${queue}: ${String(error)}`);

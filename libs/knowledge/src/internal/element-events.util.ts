@@ -1,30 +1,10 @@
 import { compare } from 'fast-json-patch';
-import type { EntityStore, StoredElement } from '@lib/entity-store';
+import type { StoredElement } from '@lib/entity-store';
 import { textOf } from '@lib/kernel';
 import type { StreamEventDraft } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
-import { systemContext } from '@lib/rbac';
 import { toStix } from '@lib/stix';
-import type { StixTarget, TargetLookup } from '@lib/stix';
-
-const SYSTEM = systemContext('knowledge-events');
-
-/** The elements the STIX form of these elements references (refs and relationship ends). */
-export async function targetLookup(
-  store: EntityStore,
-  elements: readonly StoredElement[],
-  extra: readonly StoredElement[] = [],
-): Promise<TargetLookup> {
-  const ids = new Set<string>();
-  for (const element of elements) {
-    Object.values(element.refs).forEach((targets) => targets.forEach((id) => ids.add(id)));
-    [element.fromId, element.toId].forEach((id) => id && ids.add(id));
-  }
-  const found = await store.getMany(SYSTEM, [...ids]);
-  const known = new Map<string, StixTarget>(found);
-  extra.forEach((e) => known.set(e.internalId, e));
-  return (id) => known.get(id);
-}
+import type { TargetLookup } from '@lib/stix';
 
 function displayName(element: StoredElement): string {
   const a = element.attributes;

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BlobStore } from '@lib/blob-store';
-import { EntityStore } from '@lib/entity-store';
+import { EntityStore, targetLookup } from '@lib/entity-store';
 import type { ElementWrite, StoredElement } from '@lib/entity-store';
 import type { StreamEventDraft } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
 import { systemContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { commitWithRetry } from '../internal/commit-retry.util';
-import { deleteEvent, originOf, targetLookup, updateEvent } from '../internal/element-events.util';
+import { deleteEvent, originOf, updateEvent } from '../internal/element-events.util';
 import { loadVisible, requireCapability } from '../internal/element-loader';
 import { filePrefix } from '../internal/file-keys.util';
 import { referrersOf, relationshipsOf } from '../internal/graph-queries.util';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityStore } from '@lib/entity-store';
+import { EntityStore, targetLookup } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
 import { systemContext } from '@lib/rbac';
@@ -17,7 +17,7 @@ import type { EditInput, EditOperation, RefRelationInput } from '../knowledge.ty
 import { commitWithRetry } from '../internal/commit-retry.util';
 import { inputFieldOf } from '../internal/create-input.util';
 import { isEditableAttribute } from '../internal/editable-attributes.constants';
-import { originOf, targetLookup, updateEvent } from '../internal/element-events.util';
+import { originOf, updateEvent } from '../internal/element-events.util';
 import {
   assertMarkingsAllowed,
   loadVisible,

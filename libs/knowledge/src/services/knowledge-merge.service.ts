@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BlobStore } from '@lib/blob-store';
-import { EntityStore } from '@lib/entity-store';
+import { EntityStore, targetLookup } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
 import { systemContext } from '@lib/rbac';
@@ -9,7 +9,7 @@ import { isTypeOf, refDefinitionsFor } from '@lib/stix';
 import { invalidInput } from '../errors/knowledge.error';
 import { commitWithRetry } from '../internal/commit-retry.util';
 import { elementIds } from '../internal/element-ids.util';
-import { mergeEvent, originOf, targetLookup } from '../internal/element-events.util';
+import { mergeEvent, originOf } from '../internal/element-events.util';
 import { loadVisible, requireCapability } from '../internal/element-loader';
 import { moveFiles } from '../internal/file-moves.util';
 import { addMarkings } from '../internal/field-patch.util';

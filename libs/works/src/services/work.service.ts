@@ -115,7 +115,9 @@ export class WorkService {
     inError: boolean,
   ): Promise<StoredElement> {
     return this.update(workId, (work, now) => {
-      const marked = inError ? { ...work, attributes: { ...work.attributes, in_error: true } } : work;
+      const marked = inError
+        ? { ...work, attributes: { ...work.attributes, in_error: true } }
+        : work;
       const noted = withWorkMessage(marked, message, inError, now);
       const withTime: StoredElement = {
         ...noted,

@@ -59,6 +59,12 @@ function modelOf(c: Connector): ConnectorParent {
   };
 }
 
+/** `pycti/7.261026.0` → 7. */
+function pyctiMajor(userAgent: string | undefined): number | null {
+  const match = /pycti\/(\d+)\./.exec(userAgent ?? '');
+  return match?.[1] ? Number(match[1]) : null;
+}
+
 const NO_BROKER = { host: 'localhost', vhost: '/', use_ssl: false, port: 5672, user: '', pass: '' };
 
 /** Connector registration, pings, listing and administration (connector-protocol.md §1). */
@@ -93,6 +99,7 @@ export class ConnectorResolver {
       listenCallbackUri: input.listen_callback_uri ?? null,
       version: input.version ?? null,
       slug: input.slug ?? null,
+      clientMajor: pyctiMajor(ctx.req.headers['user-agent']),
     });
     return modelOf(connector);
   }

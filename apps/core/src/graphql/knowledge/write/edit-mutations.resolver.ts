@@ -13,6 +13,7 @@ import { StixRefRelationshipsAddInput } from './mutation-inputs.model';
 import { KnowledgeWriteService } from './knowledge-write.service';
 import type { EditTarget } from './knowledge-write.service';
 import { UploadScalar } from './write-scalars.constants';
+import { WorkModel } from '../../connectors/work.model';
 
 // Each `…Edit(id)` root answers an EditTarget; the fields of its object type (one per spec in
 // EDIT_OBJECTS) apply the edits. The capability each needs is checked by the write services.
@@ -83,6 +84,20 @@ const FIELDS: Record<EditField, FieldDefinition> = {
     ],
     returns: () => knowledgeType('File'),
     run: (w, ctx, v, t) => w.importPush(accessOf(ctx), t.id, v.file),
+  },
+  askEnrichment: {
+    args: [{ name: 'connectorId', type: () => ID, required: true }],
+    returns: () => WorkModel,
+    run: (w, ctx, v, t) =>
+      w.askEnrichments(accessOf(ctx), t.id, [str(v.connectorId)]).then((works) => works[0]),
+  },
+  askEnrichments: {
+    args: [{ name: 'connectorIds', type: () => [ID], required: true }],
+    returns: (spec) => knowledgeType(spec.returns),
+    run: async (w, ctx, v, t) => {
+      await w.askEnrichments(accessOf(ctx), t.id, (v.connectorIds as unknown[]).map(str));
+      return w.node(accessOf(ctx), t.id);
+    },
   },
   merge: {
     args: [

@@ -9,7 +9,9 @@ export type EditField =
   | 'relationDelete'
   | 'delete'
   | 'importPush'
-  | 'merge';
+  | 'merge'
+  | 'askEnrichment'
+  | 'askEnrichments';
 
 export type EditObjectSpec = {
   /** Root mutation (`stixDomainObjectEdit`). */
@@ -47,9 +49,18 @@ const spec = (
 
 export const EDIT_OBJECTS: readonly EditObjectSpec[] = [
   spec('stixEdit', ['Stix-Object', 'basic-relationship'], 'StixObject', ['delete', 'merge']),
-  spec('stixCoreObjectEdit', ['Stix-Core-Object'], 'StixCoreObject', [...EDIT, 'merge']),
+  spec('stixCoreObjectEdit', ['Stix-Core-Object'], 'StixCoreObject', [
+    ...EDIT,
+    'merge',
+    'askEnrichment',
+    'askEnrichments',
+  ]),
   spec('stixDomainObjectEdit', ['Stix-Domain-Object'], 'StixDomainObject'),
-  spec('stixCyberObservableEdit', ['Stix-Cyber-Observable'], 'StixCyberObservable'),
+  spec('stixCyberObservableEdit', ['Stix-Cyber-Observable'], 'StixCyberObservable', [
+    ...EDIT,
+    'askEnrichment',
+    'askEnrichments',
+  ]),
   spec('stixCoreRelationshipEdit', ['stix-core-relationship'], 'StixCoreRelationship'),
   spec('stixSightingRelationshipEdit', ['stix-sighting-relationship'], 'StixSightingRelationship'),
   spec('externalReferenceEdit', ['External-Reference'], 'ExternalReference'),

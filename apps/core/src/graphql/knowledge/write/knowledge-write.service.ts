@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
+import { ConnectorJobsService } from '@lib/connectors';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import {
@@ -18,10 +19,13 @@ import type {
   RefRelationInput,
 } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
+import { hasCapability } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { isTypeOf } from '@lib/stix';
 import { KnowledgeNode } from '../read/knowledge-node.model';
 import { refRelationsOf } from '../read/ref-relations.util';
+import type { WorkModel } from '../../connectors/work.model';
+import { workModelOf } from '../../connectors/work-view.util';
 
 /** A file of a multipart request, as the Upload scalar resolves it. */
 export type UploadedFile = {
@@ -51,7 +55,44 @@ export class KnowledgeWriteService {
     @Inject(KnowledgeMergeService) private readonly merges: KnowledgeMergeService,
     @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
     @Inject(KnowledgeBundleService) private readonly bundles: KnowledgeBundleService,
+    @Inject(ConnectorJobsService) private readonly jobs: ConnectorJobsService,
   ) {}
+
+  /** `askEnrichment(s)`: one enrichment job per connector; answers the works (wait). */
+  async askEnrichments(
+    ctx: AccessContext,
+    id: string,
+    connectorIds: readonly string[],
+  ): Promise<WorkModel[]> {
+    if (!hasCapability(ctx, 'KNOWLEDGE_KNENRICHMENT')) {
+      throw new AppError({
+        code: 'FORBIDDEN',
+        category: 'forbidden',
+        message: 'Asking for an enrichment needs the KNOWLEDGE_KNENRICHMENT capability',
+      });
+    }
+    const element = await this.store.get(ctx, id);
+    if (!element) {
+      throw new AppError({
+        code: 'KNOWLEDGE_NOT_FOUND',
+        category: 'not_found',
+        message: `No element ${id}`,
+      });
+    }
+    const works: WorkModel[] = [];
+    for (const connectorId of connectorIds) {
+      works.push(
+        workModelOf(await this.jobs.askEnrichment(ctx, element, connectorId), ctx.userName),
+      );
+    }
+    return works;
+  }
+
+  /** The element as a knowledge node (what edit fields answer). */
+  async node(ctx: AccessContext, id: string): Promise<KnowledgeNode | null> {
+    const element = await this.store.get(ctx, id);
+    return element ? new KnowledgeNode(element) : null;
+  }
 
   async create(
     ctx: AccessContext,
