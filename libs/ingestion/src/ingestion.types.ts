@@ -45,9 +45,11 @@ export type IngestionRunOptions = {
   /**
    * `new` (default) records a work; `none` keeps the counts in memory only (single-object writes
    * of the API, which would otherwise leave one work per call); `{ workId }` continues a work
-   * created beforehand (a queued bundle whose work id was returned to its sender).
+   * created beforehand (a queued bundle whose work id was returned to its sender) and completes
+   * it; `{ workId, followed: true }` reports to a work its sender follows (expectations added
+   * before the objects were queued), which the reports complete.
    */
-  work?: 'new' | 'none' | { workId: string };
+  work?: 'new' | 'none' | { workId: string; followed?: boolean };
 };
 
 export type { WorkError };

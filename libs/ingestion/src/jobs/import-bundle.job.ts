@@ -13,6 +13,8 @@ export const importBundlePayload = z.object({
   update: z.boolean().optional(),
   /** A work created when the bundle was queued (its id was returned to the sender). */
   workId: z.string().min(1).optional(),
+  /** The work's sender follows it (added expectations): the import reports to it. */
+  followed: z.boolean().optional(),
 });
 
 export type ImportBundlePayload = z.infer<typeof importBundlePayload>;

@@ -39,6 +39,20 @@ describe('Ingestion: how a run records its work', () => {
     expect((await sut.countByType()).work).toBeUndefined();
   });
 
+  it('continues a work created beforehand and completes it', async () => {
+    const works = new WorkService(sut.store);
+    const work = await works.create({ connectorId: 'api', name: 'queued bundle', userId: 'u1' });
+    const report = await sut.sut.importBundle(bundle([identity()]), {
+      ...options,
+      ctx: sut.system,
+      work: { workId: work.internalId },
+    });
+    expect(report.workId).toBe(work.internalId);
+    const stored = await works.get(work.internalId);
+    expect(workCounts(stored)).toMatchObject({ processed: 1, created: 1 });
+    expect(stored.attributes.status).toBe('complete');
+  });
+
   it('reports to a work its sender follows, which completes when everything expected came', async () => {
     const works = new WorkService(sut.store);
     const work = await works.create({ connectorId: 'api', name: 'queued bundle', userId: 'u1' });
@@ -47,7 +61,7 @@ describe('Ingestion: how a run records its work', () => {
     const first = await sut.sut.importBundle(bundle([author, author]), {
       ...options,
       ctx: sut.system,
-      work: { workId: work.internalId },
+      work: { workId: work.internalId, followed: true },
     });
     expect(first.workId).toBe(work.internalId);
     let stored = await works.get(work.internalId);
@@ -60,7 +74,7 @@ describe('Ingestion: how a run records its work', () => {
     await sut.sut.importBundle(bundle([{ type: 'malware', id: EMOTET }]), {
       ...options,
       ctx: sut.system,
-      work: { workId: work.internalId },
+      work: { workId: work.internalId, followed: true },
     });
     stored = await works.get(work.internalId);
     expect(workCounts(stored)).toMatchObject({ expected: 3, processed: 3, rejected: 1 });

@@ -71,7 +71,9 @@ export class IngestionJobsConsumer implements OnApplicationBootstrap, OnApplicat
       connectorId: parsed.data.connectorId,
       workName: parsed.data.workName,
       update: parsed.data.update,
-      work: parsed.data.workId ? { workId: parsed.data.workId } : 'new',
+      work: parsed.data.workId
+        ? { workId: parsed.data.workId, followed: parsed.data.followed === true }
+        : 'new',
     });
     this.logger.log(
       `Work ${report.workId}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} rejected`,

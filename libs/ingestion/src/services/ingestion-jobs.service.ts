@@ -14,31 +14,28 @@ export class IngestionJobsService {
   ) {}
 
   /**
-   * Queues a bundle for a work its sender follows: the work given (opened with `workAdd`), or one
-   * created now. Its objects are added to the work's expectations first, so that the work
-   * completes when the worker has processed them all, whenever its sender reports itself done.
+   * Queues a bundle with a work its sender can follow. A work the sender opened (`workAdd`) gets
+   * the bundle's objects added to its expectations, so that it completes when the worker has
+   * processed them all, whenever its sender reports itself done; otherwise a work is created now
+   * and the import completes it.
    */
   async enqueueBundleWithWork(
-    payload: Omit<ImportBundlePayload, 'workId'>,
+    payload: Omit<ImportBundlePayload, 'workId' | 'followed'>,
     target: { userId: string; objects: number; workId?: string },
   ): Promise<{ jobId: string; workId: string }> {
-    const workId =
-      target.workId ??
-      (
-        await this.works.create({
-          connectorId: payload.connectorId,
-          name: payload.workName,
-          userId: target.userId,
-        })
-      ).internalId;
-    if (target.objects === 0) {
-      // Nothing to wait for: the work ends now (or when its sender says so).
-      if (!target.workId) await this.works.toProcessed(workId, 'empty bundle', false);
-      return { jobId: '', workId };
+    if (target.workId) {
+      await this.works.addExpectations(target.workId, target.objects);
+      if (target.objects === 0) return { jobId: '', workId: target.workId };
+      const jobId = await this.enqueueBundle({ ...payload, workId: target.workId, followed: true });
+      return { jobId, workId: target.workId };
     }
-    await this.works.addExpectations(workId, target.objects);
-    const jobId = await this.enqueueBundle({ ...payload, workId });
-    return { jobId, workId };
+    const work = await this.works.create({
+      connectorId: payload.connectorId,
+      name: payload.workName,
+      userId: target.userId,
+    });
+    const jobId = await this.enqueueBundle({ ...payload, workId: work.internalId });
+    return { jobId, workId: work.internalId };
   }
 
   async enqueueBundle(payload: ImportBundlePayload): Promise<string> {

@@ -33,9 +33,12 @@ export class IngestionService {
     if (mode === 'new') {
       return new IngestionRun(this.store, this.config, options, await this.works.create(described));
     }
+    const work = await this.works.get(mode.workId);
+    if (!mode.followed) {
+      return new IngestionRun(this.store, this.config, options, work, true);
+    }
     // A followed work: its counts go to the work as reports (side by side with other runs and
     // with its sender's own updates), not inside the data transactions.
-    const work = await this.works.get(mode.workId);
     const reporter = async (progress: WorkProgress) => {
       try {
         await this.works.report(work.internalId, progress);

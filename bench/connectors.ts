@@ -1,0 +1,181 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Command } from 'commander';
+import {
+  distributedPlatformEnv,
+  dropRunIndices,
+  platformGraphql,
+  repoRoot,
+  venvPython,
+  startRole,
+  stopRole,
+  waitReady,
+} from '@lib/testing';
+import type { PlatformProcess } from '@lib/testing';
+import { emit } from './bench-harness';
+import { generateCorpus } from './corpus/synthetic-corpus';
+
+// npm run bench:connectors -- --profile distributed --workers 3 --objects 20000
+// A connector on pycti's helper (the pycti 6.9 virtualenv of scripts/services) sends a synthetic
+// corpus. Distributed (AMQP): pycti fills the connector's push queue while only core runs, then
+// the workers start and the clock runs from their readiness to the work's completion: messages
+// per second from the push queue to stored objects. Embedded (HTTP mode): pycti pushes each
+// bundle with stixBundlePush and the clock runs from the first push to the work's completion.
+
+const run = promisify(execFile);
+const TOKEN = randomUUID();
+
+type Options = {
+  profile: 'embedded' | 'distributed';
+  workers: number;
+  objects: number;
+  bundleSize: number;
+  seed: number;
+  venv: string;
+};
+
+type Pushed = { work_id: string; messages: number; send_s: number };
+type Work = { status: string; tracking: { import_processed_number: number }; errors_count: number };
+
+function corpusFiles(dir: string, options: Options): { files: string[]; objects: number } {
+  const files: string[] = [];
+  let objects = 0;
+  for (const bundle of generateCorpus(options)) {
+    const file = join(dir, `bundle-${files.length}.json`);
+    writeFileSync(file, JSON.stringify(bundle));
+    files.push(file);
+    objects += bundle.objects.length;
+  }
+  return { files, objects };
+}
+
+async function push(
+  options: Options,
+  port: number,
+  mode: 'amqp' | 'api',
+  files: string[],
+): Promise<Pushed> {
+  const python = venvPython(options.venv);
+  const { stdout } = await run(
+    python,
+    [join(repoRoot(), 'bench', 'connectors', 'pycti_push.py'), ...files],
+    {
+      env: {
+        ...process.env,
+        OPENCTI_URL: `http://127.0.0.1:${port}`,
+        OPENCTI_TOKEN: TOKEN,
+        CONNECTOR_ID: 'bench-connector',
+        CONNECTOR_NAME: 'Bench connector',
+        CONNECTOR_QUEUE_PROTOCOL: mode,
+      },
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 3_600_000,
+    },
+  );
+  return JSON.parse(stdout) as Pushed;
+}
+
+async function completed(port: number, workId: string): Promise<Work> {
+  for (;;) {
+    const { work } = await platformGraphql<{ work: Work }>(
+      port,
+      TOKEN,
+      'query($id: ID!) { work(id: $id) { status errors_count tracking { import_processed_number } } }',
+      { id: workId },
+    );
+    if (work.status === 'complete') return work;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function main(): Promise<void> {
+  const options = new Command('bench:connectors')
+    .option('--profile <profile>', 'embedded (HTTP mode) or distributed (AMQP)', 'distributed')
+    .option('--workers <n>', 'worker processes (distributed)', (v) => Number(v), 3)
+    .option('--objects <n>', 'objects the connector sends', (v) => Number(v), 20_000)
+    .option('--bundle-size <n>', 'objects per send_stix2_bundle', (v) => Number(v), 2000)
+    .option('--seed <n>', 'corpus seed', (v) => Number(v), 42)
+    .option('--venv <name>', 'pycti virtualenv under .cache/venvs', 'pycti-6.9.10')
+    .parse(process.argv)
+    .opts<Options>();
+  const dir = mkdtempSync(join(tmpdir(), 'tl-bench-connectors-'));
+  const { files, objects } = corpusFiles(dir, options);
+  const runName = `tlbc${Date.now().toString(36)}`;
+  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const roles: PlatformProcess[] = [];
+  try {
+    if (options.profile === 'embedded') {
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        THREATLOOM_DATA_DIR: join(dir, 'data'),
+        THREATLOOM_ADMIN_TOKEN: TOKEN,
+        THREATLOOM_ADMIN_PASSWORD: randomUUID(),
+        THREATLOOM_HOST: '127.0.0.1',
+        THREATLOOM_LOG_LEVEL: 'warn',
+      };
+      const platform = startRole('all', base, env);
+      roles.push(platform);
+      await waitReady(platform, 90_000);
+      const start = performance.now();
+      const pushed = await push(options, base, 'api', files);
+      const work = await completed(base, pushed.work_id);
+      const wall = (performance.now() - start) / 1000;
+      emit({
+        bench: 'connectors',
+        profile: 'embedded',
+        mode: 'http',
+        objects,
+        messages: pushed.messages,
+        processed: work.tracking.import_processed_number,
+        errors: work.errors_count,
+        push_s: Number(pushed.send_s.toFixed(2)),
+        wall_s: Number(wall.toFixed(2)),
+        objects_per_s: Math.round(objects / wall),
+      });
+      return;
+    }
+    const env = distributedPlatformEnv(runName, { token: TOKEN, password: randomUUID() });
+    const core = startRole('core', base, env);
+    roles.push(core);
+    await waitReady(core, 90_000);
+    const pushed = await push(options, base, 'amqp', files);
+    const workers = Array.from({ length: options.workers }, (_, i) =>
+      startRole('worker', base + 1 + i, env, { name: `worker-${i + 1}` }),
+    );
+    roles.push(...workers);
+    await Promise.all(workers.map((w) => waitReady(w, 90_000)));
+    const start = performance.now();
+    const work = await completed(base, pushed.work_id);
+    const drain = (performance.now() - start) / 1000;
+    emit({
+      bench: 'connectors',
+      profile: 'distributed',
+      mode: 'amqp',
+      workers: options.workers,
+      objects,
+      messages: pushed.messages,
+      processed: work.tracking.import_processed_number,
+      errors: work.errors_count,
+      publish_s: Number(pushed.send_s.toFixed(2)),
+      publish_messages_per_s: Math.round(pushed.messages / pushed.send_s),
+      drain_s: Number(drain.toFixed(2)),
+      messages_per_s: Math.round(pushed.messages / drain),
+    });
+  } finally {
+    await Promise.all(roles.map(stopRole));
+    if (options.profile === 'distributed') await dropRunIndices(runName);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
