@@ -192,9 +192,13 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     }
     await run.addObjects(objects, { name: `push queue of ${connector.id}` });
     const report = await run.finish();
+    // Each rejection's message, found once: it decides the requeues and the errors reported.
+    const messageOf = new Map(
+      report.rejections.map((r) => [r, ranges.find((x) => r.index >= x.from && r.index < x.to)]),
+    );
     const retry = new Set<Decoded>();
     for (const r of report.rejections) {
-      const range = ranges.find((x) => r.index >= x.from && r.index < x.to);
+      const range = messageOf.get(r);
       if (
         range &&
         r.missingReference &&
@@ -214,10 +218,10 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     );
     if (workId) {
       const errors = report.rejections
-        .filter(
-          (r) =>
-            !retry.has(ranges.find((x) => r.index >= x.from && r.index < x.to)?.item as Decoded),
-        )
+        .filter((r) => {
+          const item = messageOf.get(r)?.item;
+          return !item || !retry.has(item);
+        })
         .map((r) => this.workError(r));
       const settled = items.filter((item) => !retry.has(item));
       await this.reportToWork(workId, {
