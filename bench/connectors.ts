@@ -27,6 +27,21 @@ import { generateCorpus } from './corpus/synthetic-corpus';
 // bundle with stixBundlePush and the clock runs from the first push to the work's completion.
 
 const run = promisify(execFile);
+
+/** execFile, its error naming how the child ended (exit code or signal). */
+async function runReporting(
+  ...args: Parameters<typeof run>
+): Promise<{ stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(...args);
+    return { stdout: String(stdout), stderr: String(stderr) };
+  } catch (error) {
+    const { code, signal } = error as { code?: unknown; signal?: unknown };
+    throw new Error(
+      `${(error as Error).message}(exit code ${String(code)}, signal ${String(signal)})`,
+    );
+  }
+}
 const TOKEN = randomUUID();
 
 type Options = {
@@ -36,6 +51,8 @@ type Options = {
   bundleSize: number;
   seed: number;
   venv: string;
+  logLevel: string;
+  logFile?: string;
 };
 
 type Pushed = { work_id: string; messages: number; send_s: number };
@@ -60,7 +77,7 @@ async function push(
   files: string[],
 ): Promise<Pushed> {
   const python = venvPython(options.venv);
-  const { stdout } = await run(
+  const { stdout } = await runReporting(
     python,
     [join(repoRoot(), 'bench', 'connectors', 'pycti_push.py'), ...files],
     {
@@ -100,6 +117,8 @@ async function main(): Promise<void> {
     .option('--bundle-size <n>', 'objects per send_stix2_bundle', (v) => Number(v), 2000)
     .option('--seed <n>', 'corpus seed', (v) => Number(v), 42)
     .option('--venv <name>', 'pycti virtualenv under .cache/venvs', 'pycti-6.9.10')
+    .option('--log-level <level>', 'log level of the platform processes', 'warn')
+    .option('--log-file <path>', 'where to write what the workers printed')
     .parse(process.argv)
     .opts<Options>();
   const dir = mkdtempSync(join(tmpdir(), 'tl-bench-connectors-'));
@@ -116,7 +135,7 @@ async function main(): Promise<void> {
         THREATLOOM_ADMIN_TOKEN: TOKEN,
         THREATLOOM_ADMIN_PASSWORD: randomUUID(),
         THREATLOOM_HOST: '127.0.0.1',
-        THREATLOOM_LOG_LEVEL: 'warn',
+        THREATLOOM_LOG_LEVEL: options.logLevel,
       };
       const platform = startRole('all', base, env);
       roles.push(platform);
@@ -139,7 +158,11 @@ async function main(): Promise<void> {
       });
       return;
     }
-    const env = distributedPlatformEnv(runName, { token: TOKEN, password: randomUUID() });
+    const env = distributedPlatformEnv(
+      runName,
+      { token: TOKEN, password: randomUUID() },
+      { THREATLOOM_LOG_LEVEL: options.logLevel },
+    );
     const core = startRole('core', base, env);
     roles.push(core);
     await waitReady(core, 90_000);
@@ -167,6 +190,9 @@ async function main(): Promise<void> {
       messages_per_s: Math.round(pushed.messages / drain),
     });
   } finally {
+    if (options.logFile) {
+      writeFileSync(options.logFile, roles.map((r) => `== ${r.name}\n${r.output()}`).join('\n'));
+    }
     await Promise.all(roles.map(stopRole));
     if (options.profile === 'distributed') await dropRunIndices(runName);
     rmSync(dir, { recursive: true, force: true });

@@ -192,9 +192,9 @@ export const CONFIG_VARIABLES = [
     env: 'THREATLOOM_CONNECTOR_PUSH_PREFETCH',
     group: 'connectors',
     schema: int(1, 10_000),
-    default: '500',
+    default: '2000',
     description:
-      "Messages of a connector's push queue a worker takes at once and imports as one batch.",
+      "Messages of a connector's push queue a worker imports as one batch (the next batch is fetched meanwhile).",
   },
   {
     env: 'THREATLOOM_CONNECTOR_DISCOVERY_S',

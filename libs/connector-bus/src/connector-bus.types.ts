@@ -57,6 +57,11 @@ export type BusConsumeOptions = {
   prefetch: number;
   /** Handler calls in flight at once (default 1). */
   concurrency?: number;
+  /**
+   * The next batch is fetched while one is handled, so the handler never waits for deliveries
+   * (default false; a broker's window of two batches; the SQLite bus reads its table anyway).
+   */
+  readAhead?: boolean;
   /** Past this, an unsettled delivery is considered lost and delivered again (default 5 min). */
   leaseMs?: number;
 };

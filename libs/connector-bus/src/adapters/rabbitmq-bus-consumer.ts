@@ -6,7 +6,10 @@ import { reasonOf } from './rabbitmq-messages';
 
 export type RabbitMqConsumerSettings = {
   queue: string;
+  /** Most deliveries per handler call. */
   prefetch: number;
+  /** The broker sends the next batch while this one is handled (an AMQP window of two batches). */
+  readAhead: boolean;
   leaseMs: number;
   requeueDelayMs: number;
   /** Pause before subscribing again after the channel or the connection was lost. */
@@ -17,8 +20,10 @@ export type RabbitMqConsumerSettings = {
 /** Opens a new channel (reconnecting when the connection was lost). */
 export type OpenChannel = () => Promise<{ channel: Channel; channelNo: number }>;
 
-// How long a partial batch waits for the rest of the prefetch window to arrive.
+// A partial batch waits for more deliveries while they keep coming (a pause of LINGER_MS ends
+// the wait), never longer than LINGER_MAX_MS from its first delivery.
 const LINGER_MS = 5;
+const LINGER_MAX_MS = 100;
 
 /**
  * One consumer slot on its own channel: the broker pushes up to `prefetch` unacked messages,
@@ -33,6 +38,7 @@ export class RabbitMqBusConsumer {
   private buffer: BusDelivery[] = [];
   private running: Promise<void> | undefined;
   private linger: NodeJS.Timeout | undefined;
+  private lingerSince = 0;
   private stopping = false;
 
   constructor(
@@ -51,7 +57,7 @@ export class RabbitMqBusConsumer {
     this.channel = channel;
     this.channelNo = channelNo;
     channel.once('close', () => this.lost(channel));
-    await channel.prefetch(this.settings.prefetch);
+    await channel.prefetch(this.settings.prefetch * (this.settings.readAhead ? 2 : 1));
     const reply = await channel.consume(this.settings.queue, (message) =>
       this.receive(channel, message),
     );
@@ -120,21 +126,31 @@ export class RabbitMqBusConsumer {
     if (this.running || this.buffer.length === 0 || this.stopping) {
       return;
     }
+    clearTimeout(this.linger);
+    this.linger = undefined;
+    const now = Date.now();
     if (this.buffer.length >= this.settings.prefetch) {
-      clearTimeout(this.linger);
-      this.linger = undefined;
       this.running = this.runBatch();
-    } else if (!this.linger) {
-      this.linger = setTimeout(() => {
-        this.linger = undefined;
-        if (!this.running && this.buffer.length > 0 && !this.stopping) {
-          this.running = this.runBatch();
-        }
-      }, LINGER_MS);
+      return;
     }
+    if (this.lingerSince === 0) {
+      this.lingerSince = now;
+    }
+    const wait = Math.min(LINGER_MS, this.lingerSince + LINGER_MAX_MS - now);
+    if (wait <= 0) {
+      this.running = this.runBatch();
+      return;
+    }
+    this.linger = setTimeout(() => {
+      this.linger = undefined;
+      if (!this.running && this.buffer.length > 0 && !this.stopping) {
+        this.running = this.runBatch();
+      }
+    }, wait);
   }
 
   private async runBatch(): Promise<void> {
+    this.lingerSince = 0;
     const batch = this.buffer.splice(0, this.settings.prefetch);
     try {
       await this.handle(batch);

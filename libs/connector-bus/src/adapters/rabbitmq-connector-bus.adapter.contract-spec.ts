@@ -158,3 +158,36 @@ async function waitFor(predicate: () => boolean | Promise<boolean>, timeoutMs = 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+describe(`${RabbitMqConnectorBus.name} reading ahead`, () => {
+  it('holds the next batch while one is handled, and hands it over whole', async () => {
+    const { sut, cleanup } = await harness('classic')();
+    const sizes: number[] = [];
+    const heldDuringFirst: number[] = [];
+    try {
+      const { push } = await sut.declareConnector('read-ahead');
+      await sut.publish(
+        push,
+        Array.from({ length: 200 }, (_, i) => ({ body: `m${i}` })),
+      );
+      const consumer = await sut.consume(
+        push,
+        async (deliveries) => {
+          sizes.push(deliveries.length);
+          if (sizes.length === 1) {
+            // The broker's window is two batches: the second arrives while the first is handled.
+            await waitFor(async () => (await sut.depth(push)).unacked === 100);
+            heldDuringFirst.push((await sut.depth(push)).ready);
+          }
+        },
+        { prefetch: 50, readAhead: true },
+      );
+      await waitFor(() => sizes.reduce((a, b) => a + b, 0) === 200);
+      await consumer.stop();
+    } finally {
+      await cleanup();
+    }
+    expect(heldDuringFirst).toEqual([100]);
+    expect(sizes).toEqual([50, 50, 50, 50]);
+  }, 30_000);
+});

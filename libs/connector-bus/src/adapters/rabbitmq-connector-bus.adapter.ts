@@ -153,6 +153,7 @@ export class RabbitMqConnectorBus extends ConnectorBus implements OnModuleDestro
           ...this.settings,
           queue,
           prefetch: options.prefetch,
+          readAhead: options.readAhead ?? false,
           leaseMs,
         });
         await slot.start();

@@ -103,6 +103,7 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     if (!this.consumers.has(connector.queues.push)) {
       this.start(connector.queues.push, (batch) => this.handle(connector, batch), {
         prefetch: this.config.pushPrefetch,
+        readAhead: true,
         leaseMs: this.ingestionConfig.leaseSeconds * 1000,
       });
     }
