@@ -24,7 +24,9 @@ import { knowledgeOrphanTypes } from './graphql/knowledge/schema/knowledge-types
 import { EDIT_RESOLVERS } from './graphql/knowledge/write/edit-mutations.resolver';
 import { KnowledgeMutationsResolver } from './graphql/knowledge/write/knowledge-mutations.resolver';
 import { KnowledgeWriteService } from './graphql/knowledge/write/knowledge-write.service';
-import { KnowledgeFilesService, KnowledgeModule } from '@lib/knowledge';
+import { FileWriteService } from './graphql/knowledge/write/file-write.service';
+import { FileOperationsResolver } from './graphql/knowledge/write/file-operations.resolver';
+import { KnowledgeFileJobsService, KnowledgeModule } from '@lib/knowledge';
 import { StorageController } from './storage/storage.controller';
 import { PlatformInfoService } from './platform-info.service';
 
@@ -40,11 +42,11 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [KnowledgeModule],
-      inject: [EntityStore, SearchIndex, KnowledgeFilesService],
+      inject: [EntityStore, SearchIndex, KnowledgeFileJobsService],
       useFactory: (
         store: EntityStore,
         index: SearchIndex,
-        files: KnowledgeFilesService,
+        files: KnowledgeFileJobsService,
       ): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
@@ -78,6 +80,8 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
     KnowledgeResolver,
     ContainerObjectsResolver,
     KnowledgeWriteService,
+    FileWriteService,
+    FileOperationsResolver,
     KnowledgeMutationsResolver,
     ...EDIT_RESOLVERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },

@@ -14,5 +14,10 @@ export { ConnectorPushConsumer } from './services/connector-push.consumer';
 export { decodePushMessage, entitiesTypesFilter } from './push-message.util';
 export { ConnectorHealthMonitor } from './services/connector-health.monitor';
 export { connectorHealthFlags, ERROR_RATE_THRESHOLD } from './connector-health.util';
-export { ConnectorJobsService, enrichmentScopeMatches } from './services/connector-jobs.service';
+export {
+  ConnectorJobsService,
+  enrichmentScopeMatches,
+  mimeScopeMatches,
+} from './services/connector-jobs.service';
+export type { EntityExportJob, FileImportJob } from './services/connector-jobs.service';
 export { AutoEnrichmentService } from './services/auto-enrichment.service';

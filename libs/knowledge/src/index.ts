@@ -4,6 +4,8 @@ export { KnowledgeEditService } from './services/knowledge-edit.service';
 export { KnowledgeDeleteService } from './services/knowledge-delete.service';
 export { KnowledgeMergeService } from './services/knowledge-merge.service';
 export { KnowledgeFilesService } from './services/knowledge-files.service';
+export type { FileUpload, StoredFile } from './services/knowledge-files.service';
+export { KnowledgeFileJobsService } from './services/knowledge-file-jobs.service';
 export { KnowledgeBundleService } from './services/knowledge-bundle.service';
 export { editableAttributes } from './internal/editable-attributes.constants';
 export type {
@@ -11,6 +13,9 @@ export type {
   EditInput,
   EditOperation,
   EntityCreateInput,
+  ExportRequest,
+  ImportJobRequest,
+  ImportValidationMode,
   KnowledgeFile,
   ObservableCreateInput,
   RefInputs,

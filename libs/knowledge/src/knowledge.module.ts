@@ -6,6 +6,7 @@ import { KnowledgeCreateService } from './services/knowledge-create.service';
 import { KnowledgeDeleteService } from './services/knowledge-delete.service';
 import { KnowledgeEditService } from './services/knowledge-edit.service';
 import { KnowledgeFilesService } from './services/knowledge-files.service';
+import { KnowledgeFileJobsService } from './services/knowledge-file-jobs.service';
 import { KnowledgeMergeService } from './services/knowledge-merge.service';
 
 const SERVICES = [
@@ -14,6 +15,7 @@ const SERVICES = [
   KnowledgeDeleteService,
   KnowledgeMergeService,
   KnowledgeFilesService,
+  KnowledgeFileJobsService,
   KnowledgeBundleService,
 ];
 

@@ -74,13 +74,46 @@ export type RefRelationInput = {
 
 /** A file attached to an element, as pycti's `importFiles` edges read it. */
 export type KnowledgeFile = {
-  /** Blob key, `import/<entity_type>/<internal id>/<name>`; the id passed to download. */
+  /**
+   * Blob key (`import/global/<name>`, `import|export/<entity_type>/<internal id>/<name>`), the id
+   * passed to download; for an export in progress, its work's id.
+   */
   id: string;
   name: string;
   size: number;
   lastModified: string;
-  uploadStatus: 'complete';
-  metaData: { mimetype: string; version: string; entity_id: string };
+  /** `progress` or `error`: an export asked for, whose connector has not pushed the file. */
+  uploadStatus: 'complete' | 'progress' | 'error';
+  metaData: {
+    mimetype: string;
+    version: string;
+    entity_id: string;
+    creator_id: string;
+    /** Internal ids of the marking definitions the file carries. */
+    file_markings: string[];
+  };
+};
+
+/** `validationMode` of import jobs: review the result in a workbench or a draft first. */
+export type ImportValidationMode = 'workbench' | 'draft';
+
+/** How an import of an uploaded file is asked for (`askJobImport`, `uploadAndAskJobImport`). */
+export type ImportJobRequest = {
+  /** One connector; all matching active import connectors when absent. */
+  connectorId?: string;
+  configuration?: string | null;
+  bypassValidation?: boolean;
+  forceValidation?: boolean;
+  validationMode?: ImportValidationMode;
+};
+
+/** `exportAsk`: a file in `format` (a mime type) made by the export connectors. */
+export type ExportRequest = {
+  format: string;
+  exportType: 'simple' | 'full';
+  /** One connector; all matching active export connectors when absent. */
+  connectorId?: string;
+  fileMarkings?: string[];
 };
 
 /** `stixBundlePush`: a bundle (JSON text or object) handed to the ingestion workers. */

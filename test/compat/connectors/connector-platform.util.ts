@@ -1,6 +1,15 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startPlatform } from '@app/platform';
+import { loadConfig } from '@lib/config';
+import { dropRunIndices, platformGraphql } from '@lib/testing';
+import { ROOT, assertBuilt } from '../../support/cli.util';
+import { DISTRIBUTED_TOKEN, distributedEnv, waitFor } from '../../support/distributed.util';
 
 /** The environment of an embedded platform in a fresh data directory, on a free loopback port. */
 export function embeddedTestEnv(token: string): Record<string, string> {
@@ -12,4 +21,173 @@ export function embeddedTestEnv(token: string): Record<string, string> {
     THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
     THREATLOOM_LOG_LEVEL: 'silent',
   };
+}
+
+export type ConnectorProfile = 'embedded' | 'distributed';
+
+/** A platform (all roles in this process) that the connectors of one describe block talk to. */
+export type ConnectorPlatform = {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  query<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+};
+
+/**
+ * Starts the platform of a describe block in its beforeAll (embedded in a fresh directory, or
+ * distributed on names of its own, dropped in afterAll).
+ */
+export function usePlatform(
+  profile: ConnectorProfile,
+  run: string,
+  extraEnv: Record<string, string> = {},
+): ConnectorPlatform {
+  let app: NestExpressApplication | undefined;
+  const state = { url: '', port: 0 };
+  beforeAll(async () => {
+    assertBuilt();
+    const env =
+      profile === 'embedded'
+        ? embeddedTestEnv(DISTRIBUTED_TOKEN)
+        : { ...distributedEnv(run), THREATLOOM_PORT: '0', THREATLOOM_HOST: '127.0.0.1' };
+    app = await startPlatform(loadConfig({ env: { ...env, ...extraEnv }, appFlag: 'all' }));
+    state.url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    state.port = Number(new URL(state.url).port);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    if (profile === 'distributed') await dropRunIndices(run);
+  });
+  return {
+    get url() {
+      return state.url;
+    },
+    get port() {
+      return state.port;
+    },
+    token: DISTRIBUTED_TOKEN,
+    query: <T>(query: string, variables: Record<string, unknown> = {}) =>
+      platformGraphql<T>(state.port, DISTRIBUTED_TOKEN, query, variables),
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** A long-running connector (a script of this folder) on one of the pycti virtualenvs. */
+export type RunningConnector = { child: ChildProcess; stderr(): string; stop(): void };
+
+/**
+ * Starts a listening connector in queue mode `mode`; in `api` mode its jobs come to an HTTP
+ * callback on a free port (pycti's `CONNECTOR_LISTEN_PROTOCOL=API`).
+ */
+export async function spawnConnector(
+  platform: ConnectorPlatform,
+  venv: string,
+  script: string,
+  mode: 'api' | 'amqp',
+  env: Record<string, string>,
+): Promise<RunningConnector> {
+  const callbackPort = await freePort();
+  const child = spawn(
+    join(ROOT, '.cache', 'venvs', venv, 'bin', 'python'),
+    [join(__dirname, script)],
+    {
+      env: {
+        ...process.env,
+        OPENCTI_URL: platform.url,
+        OPENCTI_TOKEN: platform.token,
+        CONNECTOR_LOG_LEVEL: 'error',
+        CONNECTOR_QUEUE_PROTOCOL: mode,
+        ...(mode === 'api'
+          ? {
+              CONNECTOR_LISTEN_PROTOCOL: 'API',
+              CONNECTOR_LISTEN_PROTOCOL_API_PORT: String(callbackPort),
+              CONNECTOR_LISTEN_PROTOCOL_API_URI: `http://127.0.0.1:${callbackPort}`,
+            }
+          : {}),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, stderr: () => stderr.slice(-3000), stop: () => child.kill('SIGKILL') };
+}
+
+/** Waits for a connector to have registered and (AMQP) to have started consuming. */
+export async function registered(platform: ConnectorPlatform, id: string): Promise<void> {
+  await waitFor(
+    `${id} to register`,
+    async () =>
+      (
+        await platform.query<{ connector: { active: boolean } | null }>(
+          `query($id: String!) { connector(id: $id) { active } }`,
+          { id },
+        )
+      ).connector ?? undefined,
+    60_000,
+  );
+  // AMQP: the helper starts consuming its listen queue right after it registered.
+  await new Promise((r) => setTimeout(r, 2000));
+}
+
+export type FinishedWork = {
+  status: string;
+  errors: { message: string }[];
+  tracking: { import_processed_number: number };
+};
+
+/** Waits for a work to complete, and answers it. */
+export function workDone(
+  platform: ConnectorPlatform,
+  workId: string,
+  ms = 90_000,
+): Promise<FinishedWork> {
+  return waitFor(
+    `work ${workId} to complete`,
+    async () => {
+      const { work } = await platform.query<{ work: FinishedWork }>(
+        `query($id: ID!) { work(id: $id) { status errors { message } tracking { import_processed_number } } }`,
+        { id: workId },
+      );
+      return work.status === 'complete' ? work : undefined;
+    },
+    ms,
+  );
+}
+
+/** A GraphQL multipart request with one file as `variables.file`; answers `data`. */
+export async function uploadGraphql<T>(
+  platform: ConnectorPlatform,
+  query: string,
+  variables: Record<string, unknown>,
+  file: { name: string; type: string; body: string },
+): Promise<T> {
+  const form = new FormData();
+  form.set('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
+  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
+  form.set('0', new Blob([file.body], { type: file.type }), file.name);
+  const response = await fetch(`${platform.url}/graphql`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${platform.token}` },
+    body: form,
+  });
+  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors?.length || !body.data) {
+    throw new Error(`upload failed: ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
 }

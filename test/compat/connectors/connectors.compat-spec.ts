@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
-import { dropRunIndices, platformGraphql, sharedData } from '@lib/testing';
-import { assertBuilt } from '../../support/cli.util';
-import { DISTRIBUTED_TOKEN, distributedEnv, waitFor } from '../../support/distributed.util';
+import { sharedData } from '@lib/testing';
+import { waitFor } from '../../support/distributed.util';
 import { PYCTI_VENVS, runPyctiScript } from '../pycti/pycti-runner.util';
-import { embeddedTestEnv } from './connector-platform.util';
+import { usePlatform } from './connector-platform.util';
 
 // pycti's OpenCTIConnectorHelper, unmodified, against the platform: an EXTERNAL_IMPORT connector
 // registers, opens a work, sends ATT&CK ICS (split by pycti into one message per object), saves
@@ -56,33 +52,12 @@ describe.each([
 ] as const)(
   'pycti EXTERNAL_IMPORT connector on the %s profile (%s queue mode)',
   (profile, mode) => {
-    const run = `cx${profile.slice(0, 4)}${Date.now().toString(36)}`;
-    let app: NestExpressApplication;
-    let url: string;
-    let port: number;
-    const token = DISTRIBUTED_TOKEN;
-    const query = <T>(q: string, v: Record<string, unknown> = {}) =>
-      platformGraphql<T>(port, token, q, v);
-
-    beforeAll(async () => {
-      assertBuilt();
-      const env =
-        profile === 'embedded'
-          ? embeddedTestEnv(token)
-          : { ...distributedEnv(run), THREATLOOM_PORT: '0', THREATLOOM_HOST: '127.0.0.1' };
-      app = await startPlatform(loadConfig({ env, appFlag: 'all' }));
-      url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-      port = Number(new URL(url).port);
-    }, 120_000);
-
-    afterAll(async () => {
-      await app?.close();
-      if (profile === 'distributed') await dropRunIndices(run);
-    });
+    const platform = usePlatform(profile, `cx${profile.slice(0, 4)}${Date.now().toString(36)}`);
+    const query = <T>(q: string, v: Record<string, unknown> = {}) => platform.query<T>(q, v);
 
     const connectorEnv = (id: string) => ({
-      OPENCTI_URL: url,
-      OPENCTI_TOKEN: token,
+      OPENCTI_URL: platform.url,
+      OPENCTI_TOKEN: platform.token,
       CONNECTOR_ID: id,
       CONNECTOR_NAME: `Compat ${id}`,
       CONNECTOR_SCOPE: SCOPE.join(','),

@@ -1,6 +1,6 @@
 import type { BlobStore } from '@lib/blob-store';
 import type { StoredElement } from '@lib/entity-store';
-import { filePrefix } from './file-keys.util';
+import { exportPrefix, filePrefix } from './file-keys.util';
 
 type Owner = Pick<StoredElement, 'entityType' | 'internalId'>;
 
@@ -10,17 +10,31 @@ type Owner = Pick<StoredElement, 'entityType' | 'internalId'>;
  * leaves a duplicate, never a loss.
  */
 export async function moveFiles(blobs: BlobStore, from: Owner, to: Owner): Promise<number> {
-  const files = await blobs.list(filePrefix(from));
+  let moved = 0;
+  for (const folder of [filePrefix, exportPrefix]) {
+    moved += await moveFolder(blobs, folder(from), folder(to), from.internalId, to.internalId);
+  }
+  return moved;
+}
+
+async function moveFolder(
+  blobs: BlobStore,
+  fromPrefix: string,
+  toPrefix: string,
+  fromId: string,
+  toId: string,
+): Promise<number> {
+  const files = await blobs.list(fromPrefix);
   for (const file of files) {
-    const name = file.key.slice(filePrefix(from).length);
-    let key = `${filePrefix(to)}${name}`;
+    const name = file.key.slice(fromPrefix.length);
+    let key = `${toPrefix}${name}`;
     if (await blobs.stat(key)) {
-      key = `${filePrefix(to)}${from.internalId}-${name}`;
+      key = `${toPrefix}${fromId}-${name}`;
     }
     const source = await blobs.get(file.key);
     await blobs.put(key, source.body, {
       contentType: file.contentType,
-      metadata: { ...file.metadata, entity_id: to.internalId },
+      metadata: { ...file.metadata, entity_id: toId },
     });
     await blobs.delete(file.key);
   }

@@ -1,5 +1,5 @@
 import type { StoredElement } from '@lib/entity-store';
-import type { AccessContext } from '@lib/rbac';
+import type { AccessContext, Capability } from '@lib/rbac';
 import { KnowledgeCreateService } from '../services/knowledge-create.service';
 import type { KnowledgeHarness } from '../testing/knowledge-harness';
 
@@ -42,12 +42,15 @@ export async function createMetaObjects(
 }
 
 /** A user context that may see only the given markings. */
-export function userContext(allowed: readonly StoredElement[]): AccessContext {
+export function userContext(
+  allowed: readonly StoredElement[],
+  capabilities: readonly Capability[] = ['KNOWLEDGE_KNUPDATE_KNDELETE', 'KNOWLEDGE_KNUPLOAD'],
+): AccessContext {
   return {
     kind: 'user',
     userId: '0b4e8c8e-5e3a-4d1a-9b7a-2f3c4d5e6f70',
     userName: 'analyst',
-    capabilities: new Set(['KNOWLEDGE_KNUPDATE_KNDELETE', 'KNOWLEDGE_KNUPLOAD']),
+    capabilities: new Set(capabilities),
     bypass: false,
     allowedMarkings: new Set(allowed.map((m) => m.internalId)),
     organizations: 'all',

@@ -101,12 +101,21 @@ describe('KnowledgeMergeService (real SQLite store)', () => {
     const files = h.get(KnowledgeFilesService);
     const target = await create.create(h.system, 'Malware', { name: 'Emotet' });
     const source = await create.create(h.system, 'Malware', { name: 'Heodo' });
-    await files.upload(h.system, target.internalId, 'a.txt', 'text/plain', Buffer.from('target'));
-    await files.upload(h.system, source.internalId, 'a.txt', 'text/plain', Buffer.from('source'));
-    await files.upload(h.system, source.internalId, 'b.txt', 'text/plain', Buffer.from('b'));
+    const file = (fileName: string, body: string) => ({
+      fileName,
+      mimeType: 'text/plain',
+      body: Buffer.from(body),
+    });
+    await files.upload(h.system, target.internalId, file('a.txt', 'target'));
+    await files.upload(h.system, source.internalId, file('a.txt', 'source'));
+    await files.upload(h.system, source.internalId, file('b.txt', 'b'));
+    await files.uploadExport(h.system, source.internalId, file('e.json', '{}'));
     await sut.merge(h.system, target.internalId, [source.internalId]);
     const names = (await files.list(h.system, target.internalId)).map((f) => f.name);
     expect([...names].sort()).toEqual(['a.txt', `${source.internalId}-a.txt`, 'b.txt'].sort());
     expect(await h.blobKeys(`import/Malware/${source.internalId}/`)).toEqual([]);
+    expect((await files.listExports(h.system, target.internalId)).map((f) => f.name)).toEqual([
+      'e.json',
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import { SearchIndex } from '@lib/search-index';
 import { commitWithRetry } from '../internal/commit-retry.util';
 import { deleteEvent, originOf, updateEvent } from '../internal/element-events.util';
 import { loadVisible, requireCapability } from '../internal/element-loader';
-import { filePrefix } from '../internal/file-keys.util';
+import { elementPrefixes } from '../internal/file-keys.util';
 import { referrersOf, relationshipsOf } from '../internal/graph-queries.util';
 
 const SYSTEM = systemContext('knowledge-delete');
@@ -63,8 +63,10 @@ export class KnowledgeDeleteService {
     });
     // Files go once the elements are gone: a failure here leaves orphan files, never lost data.
     for (const element of deleted) {
-      for (const file of await this.blobs.list(filePrefix(element))) {
-        await this.blobs.delete(file.key);
+      for (const prefix of elementPrefixes(element)) {
+        for (const file of await this.blobs.list(prefix)) {
+          await this.blobs.delete(file.key);
+        }
       }
     }
     return deleted[0]?.internalId ?? id;

@@ -6,6 +6,12 @@ import type { SearchIndex } from '@lib/search-index';
 
 const MAX_BASED_ON = 5000;
 
+/** The files of an element, as the caller may see them. */
+export type FileLists = {
+  imports(id: string): Promise<KnowledgeFile[]>;
+  exports(id: string): Promise<KnowledgeFile[]>;
+};
+
 /**
  * Per-request batching of element reads: every relation field of a page (creator, markings, labels,
  * external references, kill chain phases, relationship ends, container objects) resolves through
@@ -20,7 +26,7 @@ export class KnowledgeLoaders {
     store: EntityStore,
     index: SearchIndex,
     ctx: AccessContext,
-    private readonly listFiles?: (id: string) => Promise<KnowledgeFile[]>,
+    private readonly fileLists?: FileLists,
   ) {
     this.byId = new DataLoader(
       async (ids: readonly string[]) => {
@@ -60,7 +66,12 @@ export class KnowledgeLoaders {
 
   /** The files attached to an element (`importFiles`), sorted by name. */
   async files(id: string): Promise<KnowledgeFile[]> {
-    return this.listFiles ? this.listFiles(id) : [];
+    return this.fileLists ? this.fileLists.imports(id) : [];
+  }
+
+  /** The element's exports, then those in progress (`exportFiles`). */
+  async exports(id: string): Promise<KnowledgeFile[]> {
+    return this.fileLists ? this.fileLists.exports(id) : [];
   }
 
   /** The visible elements among `ids`, in order (absent or invisible ones left out). */

@@ -88,6 +88,9 @@ export class KnowledgeNode {
     if (name === 'importFiles') {
       return loaders.files(this.element.internalId).then((files) => connectionValue(files));
     }
+    if (name === 'exportFiles') {
+      return loaders.exports(this.element.internalId).then((files) => connectionValue(files));
+    }
     if (BASED_ON_CONNECTIONS.has(name)) {
       const wanted = name === 'indicators' ? 'Indicator' : undefined;
       return loaders

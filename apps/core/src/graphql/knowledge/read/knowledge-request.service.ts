@@ -1,5 +1,5 @@
 import type { EntityStore } from '@lib/entity-store';
-import type { KnowledgeFilesService } from '@lib/knowledge';
+import type { KnowledgeFileJobsService } from '@lib/knowledge';
 import type { SearchIndex } from '@lib/search-index';
 import type { AuthenticatedRequest } from '../../../auth/request-context.types';
 import { KnowledgeLoaders } from './knowledge-loaders.service';
@@ -12,7 +12,7 @@ export class KnowledgeRequest {
     private readonly store: EntityStore,
     private readonly index: SearchIndex,
     private readonly req: AuthenticatedRequest,
-    private readonly files?: KnowledgeFilesService,
+    private readonly files?: KnowledgeFileJobsService,
   ) {}
 
   /** This request's loaders, created on first use with the AccessContext the guard resolved. */
@@ -25,7 +25,12 @@ export class KnowledgeRequest {
         this.store,
         this.index,
         ctx,
-        files ? (id) => files.list(ctx, id) : undefined,
+        files
+          ? {
+              imports: (id) => files.importFiles(ctx, id),
+              exports: (id) => files.exportFiles(ctx, id),
+            }
+          : undefined,
       );
     }
     return this.created;

@@ -33,7 +33,7 @@ const LISTS = new Set(
     'aliases x_opencti_aliases parent_types architecture_execution_envs implementation_languages ' +
     'capabilities goals secondary_motivations personal_motivations roles x_mitre_platforms ' +
     'x_mitre_permissions_required collection_layers authors protocols x_opencti_additional_names ' +
-    'languages select_values received_lines x_opencti_stix_ids x_opencti_cwe entity_types'
+    'languages select_values received_lines x_opencti_stix_ids x_opencti_cwe entity_types file_markings'
   ).split(' '),
 );
 const ANY = new Set(['environment_variables', 'extensions']);

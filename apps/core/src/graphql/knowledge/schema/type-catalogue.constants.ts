@@ -106,7 +106,11 @@ const KILL_CHAIN = [f('killChainPhases', 'KillChainPhase', 'list')];
 export const OBJECT_FIELDS: Readonly<Record<string, readonly ObjectFieldSpec[]>> = {
   // Declares the connection type; the field itself comes from the resolver.
   ContainerObjects: [f('objects', 'StixObjectOrStixRelationship', 'connection')],
-  StixCoreObject: [...CORE_REFS, f('importFiles', 'File', 'connection')],
+  StixCoreObject: [
+    ...CORE_REFS,
+    f('importFiles', 'File', 'connection'),
+    f('exportFiles', 'File', 'connection'),
+  ],
   StixCyberObservable: [f('indicators', 'Indicator', 'connection')],
   HashedObservable: [f('hashes', 'Hash', 'list')],
   BasicRelationship: ENDS,
@@ -146,7 +150,7 @@ export const BASE_LEAF_FIELDS: Readonly<Record<string, string>> = {
   StixSightingRelationship: 'relationship_type created modified confidence',
   StixCustomObject: 'name description created modified confidence revoked',
   File: 'lastModified uploadStatus',
-  FileMetadata: 'entity_id',
+  FileMetadata: 'entity_id creator_id file_markings',
   VocabularyCategory: 'description entity_types',
   VocabularyField: 'required multiple description',
 };

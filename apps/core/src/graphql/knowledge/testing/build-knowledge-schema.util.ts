@@ -9,6 +9,7 @@ import { KnowledgeResolver } from '../knowledge.resolver';
 import { knowledgeOrphanTypes } from '../schema/knowledge-types.model';
 import { EDIT_RESOLVERS } from '../write/edit-mutations.resolver';
 import { KnowledgeMutationsResolver } from '../write/knowledge-mutations.resolver';
+import { FileOperationsResolver } from '../write/file-operations.resolver';
 
 /** The core GraphQL schema, built from the code-first metadata without a server (for tests). */
 export async function buildCoreSchema(): Promise<GraphQLSchema> {
@@ -25,6 +26,7 @@ export async function buildCoreSchema(): Promise<GraphQLSchema> {
         KnowledgeResolver,
         ContainerObjectsResolver,
         KnowledgeMutationsResolver,
+        FileOperationsResolver,
         ...EDIT_RESOLVERS,
       ],
       {

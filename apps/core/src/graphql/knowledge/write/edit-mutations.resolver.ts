@@ -9,7 +9,7 @@ import type { KnowledgeGraphqlContext } from '../read/knowledge-context.types';
 import { EDIT_OBJECTS } from './edit-objects.constants';
 import type { EditField, EditObjectSpec } from './edit-objects.constants';
 import { EditInput as EditInputType, StixRefRelationshipAddInput } from './mutation-inputs.model';
-import { StixRefRelationshipsAddInput } from './mutation-inputs.model';
+import { ExportAskInput, StixRefRelationshipsAddInput } from './mutation-inputs.model';
 import { KnowledgeWriteService } from './knowledge-write.service';
 import type { EditTarget } from './knowledge-write.service';
 import { UploadScalar } from './write-scalars.constants';
@@ -83,7 +83,25 @@ const FIELDS: Record<EditField, FieldDefinition> = {
       { name: 'embedded', type: () => Boolean },
     ],
     returns: () => knowledgeType('File'),
-    run: (w, ctx, v, t) => w.importPush(accessOf(ctx), t.id, v.file),
+    run: (w, ctx, v, t) =>
+      w.fileWrites.importPush(accessOf(ctx), t.id, v.file, {
+        fileMarkings: v.fileMarkings,
+        noTriggerImport: v.noTriggerImport,
+      }),
+  },
+  exportPush: {
+    args: [
+      { name: 'file', type: () => UploadScalar, required: true },
+      { name: 'file_markings', type: () => [String] },
+    ],
+    returns: () => Boolean,
+    run: (w, ctx, v, t) => w.fileWrites.exportPush(accessOf(ctx), t.id, v.file, v.file_markings),
+  },
+  exportAsk: {
+    args: [{ name: 'input', type: () => ExportAskInput, required: true }],
+    returns: () => [knowledgeType('File')],
+    run: (w, ctx, v, t) =>
+      w.fileWrites.exportAsk(accessOf(ctx), t.id, { ...(v.input as ExportAskInput) }),
   },
   askEnrichment: {
     args: [{ name: 'connectorId', type: () => ID, required: true }],

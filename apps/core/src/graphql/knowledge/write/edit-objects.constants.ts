@@ -9,6 +9,8 @@ export type EditField =
   | 'relationDelete'
   | 'delete'
   | 'importPush'
+  | 'exportPush'
+  | 'exportAsk'
   | 'merge'
   | 'askEnrichment'
   | 'askEnrichments';
@@ -34,6 +36,9 @@ const EDIT: readonly EditField[] = [
   'importPush',
 ];
 
+// Entities (not relationships, not meta objects) have exports.
+const CORE_EDIT: readonly EditField[] = [...EDIT, 'exportPush', 'exportAsk'];
+
 const spec = (
   mutation: string,
   types: readonly string[],
@@ -50,14 +55,14 @@ const spec = (
 export const EDIT_OBJECTS: readonly EditObjectSpec[] = [
   spec('stixEdit', ['Stix-Object', 'basic-relationship'], 'StixObject', ['delete', 'merge']),
   spec('stixCoreObjectEdit', ['Stix-Core-Object'], 'StixCoreObject', [
-    ...EDIT,
+    ...CORE_EDIT,
     'merge',
     'askEnrichment',
     'askEnrichments',
   ]),
-  spec('stixDomainObjectEdit', ['Stix-Domain-Object'], 'StixDomainObject'),
+  spec('stixDomainObjectEdit', ['Stix-Domain-Object'], 'StixDomainObject', CORE_EDIT),
   spec('stixCyberObservableEdit', ['Stix-Cyber-Observable'], 'StixCyberObservable', [
-    ...EDIT,
+    ...CORE_EDIT,
     'askEnrichment',
     'askEnrichments',
   ]),
@@ -71,12 +76,12 @@ export const EDIT_OBJECTS: readonly EditObjectSpec[] = [
     'delete',
   ]),
   spec('vocabularyEdit', ['Vocabulary'], 'Vocabulary', ['fieldPatch', 'delete']),
-  spec('attackPatternEdit', ['Attack-Pattern'], 'AttackPattern'),
-  spec('reportEdit', ['Report'], 'Report'),
-  spec('noteEdit', ['Note'], 'Note'),
-  spec('opinionEdit', ['Opinion'], 'Opinion'),
-  spec('observedDataEdit', ['Observed-Data'], 'ObservedData'),
-  spec('groupingEdit', ['Grouping'], 'Grouping'),
+  spec('attackPatternEdit', ['Attack-Pattern'], 'AttackPattern', CORE_EDIT),
+  spec('reportEdit', ['Report'], 'Report', CORE_EDIT),
+  spec('noteEdit', ['Note'], 'Note', CORE_EDIT),
+  spec('opinionEdit', ['Opinion'], 'Opinion', CORE_EDIT),
+  spec('observedDataEdit', ['Observed-Data'], 'ObservedData', CORE_EDIT),
+  spec('groupingEdit', ['Grouping'], 'Grouping', CORE_EDIT),
 ];
 
 /** Containers with `<name>RelationAdd(id, input)` / `<name>RelationDelete(id, toId, …)` roots. */

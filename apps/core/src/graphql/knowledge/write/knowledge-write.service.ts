@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Readable } from 'node:stream';
 import { ConnectorJobsService } from '@lib/connectors';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
@@ -8,13 +7,11 @@ import {
   KnowledgeCreateService,
   KnowledgeDeleteService,
   KnowledgeEditService,
-  KnowledgeFilesService,
   KnowledgeMergeService,
 } from '@lib/knowledge';
 import type {
   EditInput,
   EntityCreateInput,
-  KnowledgeFile,
   ObservableCreateInput,
   RefRelationInput,
 } from '@lib/knowledge';
@@ -26,20 +23,10 @@ import { KnowledgeNode } from '../read/knowledge-node.model';
 import { refRelationsOf } from '../read/ref-relations.util';
 import type { WorkModel } from '../../connectors/work.model';
 import { workModelOf } from '../../connectors/work-view.util';
-
-/** A file of a multipart request, as the Upload scalar resolves it. */
-export type UploadedFile = {
-  filename: string;
-  mimetype: string;
-  createReadStream: () => Readable;
-};
+import { FileWriteService } from './file-write.service';
 
 /** The target of an `…Edit(id)` object: the element its fields change. */
 export type EditTarget = { readonly id: string; readonly types: readonly string[] };
-
-// Nest hands the argument over resolved; graphql-upload's scalar gives a promise of it.
-const isUpload = (value: unknown): value is UploadedFile =>
-  typeof (value as { createReadStream?: unknown } | null)?.createReadStream === 'function';
 
 /**
  * The GraphQL side of the knowledge write services: inputs in, KnowledgeNodes out (so that a
@@ -53,9 +40,9 @@ export class KnowledgeWriteService {
     @Inject(KnowledgeEditService) private readonly edits: KnowledgeEditService,
     @Inject(KnowledgeDeleteService) private readonly deletes: KnowledgeDeleteService,
     @Inject(KnowledgeMergeService) private readonly merges: KnowledgeMergeService,
-    @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
     @Inject(KnowledgeBundleService) private readonly bundles: KnowledgeBundleService,
     @Inject(ConnectorJobsService) private readonly jobs: ConnectorJobsService,
+    @Inject(FileWriteService) readonly fileWrites: FileWriteService,
   ) {}
 
   /** `askEnrichment(s)`: one enrichment job per connector; answers the works (wait). */
@@ -166,19 +153,6 @@ export class KnowledgeWriteService {
     return new KnowledgeNode(await this.merges.merge(ctx, id, sourceIds));
   }
 
-  async importPush(ctx: AccessContext, id: string, file: unknown): Promise<KnowledgeFile> {
-    const upload: unknown = await file;
-    if (!isUpload(upload)) {
-      throw new AppError({
-        code: 'KNOWLEDGE_INVALID_INPUT',
-        category: 'validation',
-        message: 'file: expected a file of a multipart request',
-        details: { field: 'file' },
-      });
-    }
-    return this.files.upload(ctx, id, upload.filename, upload.mimetype, upload.createReadStream());
-  }
-
   async bundlePush(
     ctx: AccessContext,
     connectorId: string,
@@ -191,7 +165,8 @@ export class KnowledgeWriteService {
   private async attachFiles(ctx: AccessContext, owner: StoredElement, files: unknown) {
     if (!Array.isArray(files)) return;
     for (const file of files) {
-      if (file !== null && file !== undefined) await this.importPush(ctx, owner.internalId, file);
+      if (file !== null && file !== undefined)
+        await this.fileWrites.importPush(ctx, owner.internalId, file);
     }
   }
 }

@@ -110,6 +110,41 @@ export class StixRefRelationshipsAddInput {
   relationship_type!: string;
 }
 
+/** `exportAsk(input:)`: the file's mime type, simple or full, its markings. */
+@InputType('StixCoreObjectExportAskInput')
+export class ExportAskInput {
+  @Field(() => String)
+  format!: string;
+
+  @Field(() => String)
+  exportType!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'One connector; all matching ones if absent',
+  })
+  connectorId?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  fileMarkings?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  contentMaxMarkings?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  maxMarkingDefinition?: string | null;
+}
+
+/** `uploadAndAskJobImport(connectors:)`: a connector and its import configuration. */
+@InputType('ConnectorWithConfig')
+export class ConnectorWithConfigInput {
+  @Field(() => String)
+  connectorId!: string;
+
+  @Field(() => String, { nullable: true })
+  configuration?: string | null;
+}
+
 function typeOfKind(kind: InputFieldKind): ReturnTypeFuncValue {
   switch (kind) {
     case 'StringList':

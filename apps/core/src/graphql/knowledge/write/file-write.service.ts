@@ -1,0 +1,164 @@
+import type { Readable } from 'node:stream';
+import { Inject, Injectable } from '@nestjs/common';
+import { KnowledgeFileJobsService, KnowledgeFilesService } from '@lib/knowledge';
+import type { ExportRequest, FileUpload, ImportJobRequest, KnowledgeFile } from '@lib/knowledge';
+import { AppError } from '@lib/kernel';
+import type { AccessContext } from '@lib/rbac';
+
+/** A file of a multipart request, as the Upload scalar resolves it. */
+export type UploadedFile = {
+  filename: string;
+  mimetype: string;
+  createReadStream: () => Readable;
+};
+
+// Nest hands the argument over resolved; graphql-upload's scalar gives a promise of it.
+const isUpload = (value: unknown): value is UploadedFile =>
+  typeof (value as { createReadStream?: unknown } | null)?.createReadStream === 'function';
+
+/** The upload of a multipart request's file argument, or a validation error naming it. */
+export async function readUpload(
+  file: unknown,
+  markings?: unknown,
+  field = 'file',
+): Promise<FileUpload> {
+  const upload: unknown = await file;
+  if (!isUpload(upload)) {
+    throw new AppError({
+      code: 'KNOWLEDGE_INVALID_INPUT',
+      category: 'validation',
+      message: `${field}: expected a file of a multipart request`,
+      details: { field },
+    });
+  }
+  return {
+    fileName: upload.filename,
+    mimeType: upload.mimetype,
+    body: upload.createReadStream(),
+    markings: stringList(markings),
+  };
+}
+
+export function stringList(value: unknown): string[] {
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v !== '')
+    : [];
+}
+
+/** The GraphQL side of files: uploads, import and export jobs, exports pushed by connectors. */
+@Injectable()
+export class FileWriteService {
+  constructor(
+    @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
+    @Inject(KnowledgeFileJobsService) private readonly jobs: KnowledgeFileJobsService,
+  ) {}
+
+  async importPush(
+    ctx: AccessContext,
+    id: string,
+    file: unknown,
+    options: { fileMarkings?: unknown; noTriggerImport?: unknown } = {},
+  ): Promise<KnowledgeFile> {
+    const upload = await readUpload(file, options.fileMarkings);
+    return this.jobs.importPush(ctx, id, upload, {
+      noTriggerImport: options.noTriggerImport === true,
+    });
+  }
+
+  async exportPush(
+    ctx: AccessContext,
+    id: string,
+    file: unknown,
+    fileMarkings: unknown,
+  ): Promise<boolean> {
+    await this.files.uploadExport(ctx, id, await readUpload(file, fileMarkings));
+    return true;
+  }
+
+  /** `stix…ExportPush`: an export of a list, or of one element when `entityId` is given. */
+  async listExportPush(
+    ctx: AccessContext,
+    entityId: string | undefined,
+    entityType: string,
+    file: unknown,
+    fileMarkings: unknown,
+  ): Promise<boolean> {
+    const upload = await readUpload(file, fileMarkings);
+    if (entityId) {
+      await this.files.uploadExport(ctx, entityId, upload);
+    } else {
+      await this.files.uploadListExport(ctx, entityType, upload);
+    }
+    return true;
+  }
+
+  exportAsk(ctx: AccessContext, id: string, input: ExportAskValues): Promise<KnowledgeFile[]> {
+    if (
+      stringList(input.contentMaxMarkings).length > 0 ||
+      optionalText(input.maxMarkingDefinition)
+    ) {
+      // Refused rather than ignored: the file would hold more than the analyst asked for.
+      throw new AppError({
+        code: 'KNOWLEDGE_INVALID_INPUT',
+        category: 'validation',
+        message: 'input.contentMaxMarkings: limiting an export to markings is not supported yet',
+        details: { field: 'input.contentMaxMarkings' },
+      });
+    }
+    return this.jobs.exportAsk(ctx, id, {
+      format: input.format,
+      exportType: input.exportType as ExportRequest['exportType'],
+      ...(input.connectorId ? { connectorId: input.connectorId } : {}),
+      fileMarkings: stringList(input.fileMarkings),
+    });
+  }
+
+  async uploadImport(
+    ctx: AccessContext,
+    file: unknown,
+    fileMarkings: unknown,
+    noTriggerImport: boolean,
+  ): Promise<KnowledgeFile> {
+    return this.jobs.uploadImport(ctx, await readUpload(file, fileMarkings), { noTriggerImport });
+  }
+
+  async uploadAndAskJobImport(
+    ctx: AccessContext,
+    file: unknown,
+    fileMarkings: unknown,
+    connectors: readonly { connectorId: string; configuration?: string | null }[],
+    request: Omit<ImportJobRequest, 'connectorId' | 'configuration'>,
+  ): Promise<KnowledgeFile> {
+    const upload = await readUpload(file, fileMarkings);
+    return this.jobs.uploadAndAskJobImport(ctx, upload, connectors, request);
+  }
+
+  askJobImport(
+    ctx: AccessContext,
+    fileId: string,
+    request: ImportJobRequest & { bypassEntityId?: boolean },
+  ): Promise<KnowledgeFile> {
+    return this.jobs.askJobImport(ctx, fileId, request);
+  }
+
+  async deleteImport(ctx: AccessContext, fileId: string): Promise<boolean> {
+    await this.files.remove(ctx, fileId);
+    return true;
+  }
+
+  importFiles(ctx: AccessContext): Promise<KnowledgeFile[]> {
+    return this.files.listGlobal(ctx);
+  }
+}
+
+/** `exportAsk(input: …)`, as GraphQL hands it over. */
+export type ExportAskValues = {
+  format: string;
+  exportType: string;
+  connectorId?: string | null;
+  fileMarkings?: unknown;
+  contentMaxMarkings?: unknown;
+  maxMarkingDefinition?: unknown;
+};
+
+const optionalText = (v: unknown): boolean => typeof v === 'string' && v !== '';
