@@ -29,7 +29,7 @@ module.exports = {
       name: 'features-never-import-adapters-or-clients',
       comment: 'Feature libraries speak to ports only.',
       severity: 'error',
-      from: { path: '^libs/(ingestion|works|bootstrap|knowledge|connectors)/' },
+      from: { path: '^libs/(ingestion|works|bootstrap|knowledge|connectors|builtin-connectors)/' },
       to: { path: ['/adapters/', clientLibs] },
     },
     {

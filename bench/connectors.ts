@@ -10,6 +10,7 @@ import {
   dropRunIndices,
   platformGraphql,
   repoRoot,
+  sharedData,
   venvPython,
   startRole,
   stopRole,
@@ -46,6 +47,8 @@ const TOKEN = randomUUID();
 
 type Options = {
   profile: 'embedded' | 'distributed';
+  connector: 'pycti' | 'mitre';
+  sources: string;
   workers: number;
   objects: number;
   bundleSize: number;
@@ -112,6 +115,18 @@ async function completed(port: number, workId: string): Promise<Work> {
 async function main(): Promise<void> {
   const options = new Command('bench:connectors')
     .option('--profile <profile>', 'embedded (HTTP mode) or distributed (AMQP)', 'distributed')
+    .option(
+      '--connector <name>',
+      'pycti (a pycti helper pushing) or mitre (the built-in one)',
+      'pycti',
+    )
+    .option(
+      '--sources <list>',
+      'what the built-in mitre connector imports (comma list of paths)',
+      ['enterprise-attack-18.1.json.gz', 'mobile-attack-18.1.json', 'ics-attack-18.1.json']
+        .map((f) => sharedData('mitre-attack', f))
+        .join(','),
+    )
     .option('--workers <n>', 'worker processes (distributed)', (v) => Number(v), 3)
     .option('--objects <n>', 'objects the connector sends', (v) => Number(v), 20_000)
     .option('--bundle-size <n>', 'objects per send_stix2_bundle', (v) => Number(v), 2000)
@@ -121,6 +136,10 @@ async function main(): Promise<void> {
     .option('--log-file <path>', 'where to write what the workers printed')
     .parse(process.argv)
     .opts<Options>();
+  if (options.connector === 'mitre') {
+    await benchMitre(options);
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'tl-bench-connectors-'));
   const { files, objects } = corpusFiles(dir, options);
   const runName = `tlbc${Date.now().toString(36)}`;
@@ -196,6 +215,83 @@ async function main(): Promise<void> {
     await Promise.all(roles.map(stopRole));
     if (options.profile === 'distributed') await dropRunIndices(runName);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type MitreWork = Work & { id: string };
+
+/** The built-in mitre connector end to end: from the platform's readiness to its run's completion. */
+async function benchMitre(options: Options): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tl-bench-mitre-'));
+  const runName = `tlbm${Date.now().toString(36)}`;
+  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const builtIn = {
+    THREATLOOM_BUILTIN_CONNECTORS: 'mitre',
+    THREATLOOM_CONNECTOR_MITRE_SOURCES: options.sources,
+  };
+  const roles: PlatformProcess[] = [];
+  try {
+    if (options.profile === 'embedded') {
+      roles.push(
+        startRole('all', base, {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          THREATLOOM_DATA_DIR: join(dir, 'data'),
+          THREATLOOM_ADMIN_TOKEN: TOKEN,
+          THREATLOOM_ADMIN_PASSWORD: randomUUID(),
+          THREATLOOM_HOST: '127.0.0.1',
+          THREATLOOM_LOG_LEVEL: options.logLevel,
+          ...builtIn,
+        }),
+      );
+    } else {
+      const env = distributedPlatformEnv(
+        runName,
+        { token: TOKEN, password: randomUUID() },
+        { THREATLOOM_LOG_LEVEL: options.logLevel, ...builtIn },
+      );
+      roles.push(startRole('core', base, env));
+      roles.push(startRole('connector-host', base + 1, env, { name: 'connector-host' }));
+      for (let i = 0; i < options.workers; i += 1) {
+        roles.push(startRole('worker', base + 2 + i, env, { name: `worker-${i + 1}` }));
+      }
+    }
+    await Promise.all(roles.map((r) => waitReady(r, 90_000)));
+    const start = performance.now();
+    const work = await mitreRun(base);
+    const wall = (performance.now() - start) / 1000;
+    emit({
+      bench: 'connectors',
+      connector: 'mitre',
+      profile: options.profile,
+      ...(options.profile === 'distributed' ? { workers: options.workers } : {}),
+      sources: options.sources.split(',').length,
+      objects: work.tracking.import_processed_number,
+      errors: work.errors_count,
+      wall_s: Number(wall.toFixed(2)),
+      objects_per_s: Math.round(work.tracking.import_processed_number / wall),
+    });
+  } finally {
+    if (options.logFile) {
+      writeFileSync(options.logFile, roles.map((r) => `== ${r.name}\n${r.output()}`).join('\n'));
+    }
+    await Promise.all(roles.map(stopRole));
+    if (options.profile === 'distributed') await dropRunIndices(runName);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The first run of the built-in mitre connector, once complete. */
+async function mitreRun(port: number): Promise<MitreWork> {
+  for (;;) {
+    const { connector } = await platformGraphql<{ connector: { works: MitreWork[] } | null }>(
+      port,
+      TOKEN,
+      `{ connector(id: "threatloom-mitre") { works { id status errors_count tracking { import_processed_number } } } }`,
+    );
+    const work = connector?.works[0];
+    if (work?.status === 'complete') return work;
+    await new Promise((r) => setTimeout(r, 500));
   }
 }
 

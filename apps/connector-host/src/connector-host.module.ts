@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
+import { BuiltInConnectorsModule } from '@lib/builtin-connectors';
 
 /**
- * The connector-host role composes the built-in connectors (EXTERNAL_IMPORT, INTERNAL_ENRICHMENT,
- * INTERNAL_IMPORT_FILE, INTERNAL_EXPORT_FILE, STREAM). None ships yet.
+ * The connector-host role: the built-in connectors (THREATLOOM_BUILTIN_CONNECTORS), registered
+ * and fed through the same queues as pycti connectors.
  */
-// TODO(#6): built-in connectors (MITRE ATT&CK, TAXII poller, IOC feeds, enrichment, import, export).
-@Module({})
+@Module({ imports: [BuiltInConnectorsModule] })
 export class ConnectorHostModule {}

@@ -197,6 +197,52 @@ export const CONFIG_VARIABLES = [
       "Messages of a connector's push queue a worker imports as one batch (the next batch is fetched meanwhile).",
   },
   {
+    env: 'THREATLOOM_BUILTIN_CONNECTORS',
+    group: 'connectors',
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== '' && s !== 'none'),
+      )
+      .pipe(z.array(z.enum(['mitre', 'offline-enricher']))),
+    default: 'offline-enricher',
+    description:
+      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, or none.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_MITRE_SOURCES',
+    group: 'connectors',
+    schema: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      )
+      .pipe(z.array(z.string()).min(1)),
+    default: [
+      'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/enterprise-attack/enterprise-attack.json',
+      'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/mobile-attack/mobile-attack.json',
+      'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/ics-attack/ics-attack.json',
+      'https://raw.githubusercontent.com/mitre/cti/master/capec/2.1/stix-capec.json',
+      'https://raw.githubusercontent.com/mitre-atlas/atlas-navigator-data/main/dist/stix-atlas.json',
+    ].join(','),
+    description:
+      'STIX bundles the mitre connector imports (ATT&CK enterprise, mobile, ICS, CAPEC, ATLAS): a comma list of URLs or file paths.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_MITRE_INTERVAL_H',
+    group: 'connectors',
+    schema: int(1, 24 * 365),
+    default: '168',
+    description:
+      'Hours between two runs of the mitre connector; a source whose content did not change is skipped.',
+  },
+  {
     env: 'THREATLOOM_CONNECTOR_DISCOVERY_S',
     group: 'connectors',
     schema: int(1, 3600),

@@ -93,7 +93,15 @@ export type ConnectorsConfig = {
   pushPrefetch: number;
   discoverySeconds: number;
   staleSeconds: number;
+  /** The connectors the connector-host role runs, and their settings. */
+  builtIn: {
+    enabled: readonly BuiltInConnectorName[];
+    mitreSources: readonly string[];
+    mitreIntervalHours: number;
+  };
 };
+
+export type BuiltInConnectorName = 'mitre' | 'offline-enricher';
 
 /** The whole validated configuration, frozen after loading. */
 export type Config = {

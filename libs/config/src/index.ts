@@ -2,6 +2,7 @@ export type {
   AdminConfig,
   AppRole,
   BlobStoreConfig,
+  BuiltInConnectorName,
   CacheConfig,
   Config,
   ConnectorBusConfig,

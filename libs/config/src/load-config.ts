@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type {
+  BuiltInConnectorName,
   AppRole,
   Config,
   ConnectorsConfig,
@@ -213,6 +214,11 @@ function connectorsConfig(v: Values): ConnectorsConfig {
     pushPrefetch: v.THREATLOOM_CONNECTOR_PUSH_PREFETCH as number,
     discoverySeconds: v.THREATLOOM_CONNECTOR_DISCOVERY_S as number,
     staleSeconds: v.THREATLOOM_CONNECTOR_STALE_S as number,
+    builtIn: {
+      enabled: v.THREATLOOM_BUILTIN_CONNECTORS as BuiltInConnectorName[],
+      mitreSources: v.THREATLOOM_CONNECTOR_MITRE_SOURCES as string[],
+      mitreIntervalHours: v.THREATLOOM_CONNECTOR_MITRE_INTERVAL_H as number,
+    },
   };
   if (v.THREATLOOM_PROFILE !== 'distributed' || !url) {
     return base;

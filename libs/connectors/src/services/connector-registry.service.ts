@@ -52,8 +52,12 @@ export class ConnectorRegistryService {
   }
 
   /** Creates the connector, or updates what it says of itself; its state is kept. */
-  async register(ctx: AccessContext, registration: ConnectorRegistration): Promise<Connector> {
-    const connector = await this.upsert(ctx, registration);
+  async register(
+    ctx: AccessContext,
+    registration: ConnectorRegistration,
+    options: { builtIn?: boolean } = {},
+  ): Promise<Connector> {
+    const connector = await this.upsert(ctx, registration, options.builtIn ?? false);
     this.registered.forEach((listener) => listener(connector));
     return connector;
   }
@@ -61,6 +65,7 @@ export class ConnectorRegistryService {
   private async upsert(
     ctx: AccessContext,
     registration: ConnectorRegistration,
+    builtIn: boolean,
   ): Promise<Connector> {
     validateRegistration(registration);
     const queues = await this.bus.declareConnector(registration.id);
@@ -73,6 +78,7 @@ export class ConnectorRegistryService {
               ...registrationAttributes(registration),
               connector_user_id: ctx.userId,
               queues,
+              built_in: builtIn,
               last_seen_at: now,
             },
             updatedAt: now,
@@ -87,7 +93,7 @@ export class ConnectorRegistryService {
     }
     const element = newConnectorElement(
       registration,
-      { userId: ctx.userId, queues },
+      { userId: ctx.userId, queues, builtIn },
       new Date().toISOString(),
     );
     try {
@@ -98,7 +104,7 @@ export class ConnectorRegistryService {
       });
     } catch (error) {
       // Two replicas of one connector registering at once: the second updates.
-      if (await this.find(registration.id)) return this.upsert(ctx, registration);
+      if (await this.find(registration.id)) return this.upsert(ctx, registration, builtIn);
       throw error;
     }
     this.logger.log(`Connector ${registration.id} (${registration.type}) registered`);

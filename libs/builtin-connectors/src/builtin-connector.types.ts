@@ -1,0 +1,59 @@
+import type { ConnectorRegistration } from '@lib/connectors';
+import type { StixObject } from './connectors/offline-enrichment.util';
+
+/** What a built-in connector sends and keeps while it works on one work. */
+export type ConnectorSession = {
+  readonly workId: string;
+  /** The state saved by the last run (null after a reset or before the first run). */
+  readonly state: Record<string, unknown> | null;
+  /** Sends objects to the connector's push queue, counted on the work. */
+  send(objects: readonly StixObject[]): Promise<number>;
+  saveState(state: Record<string, unknown>): Promise<void>;
+};
+
+/** The outcome of a run or a job: its message, and whether the work ends in error. */
+export type ConnectorOutcome = { message: string; inError?: boolean };
+
+/** A connector that fetches on a schedule (EXTERNAL_IMPORT). */
+export type ScheduledConnector = {
+  readonly kind: 'scheduled';
+  readonly registration: ConnectorRegistration;
+  readonly intervalMs: number;
+  /** The name of a run's work. */
+  workName(now: Date): string;
+  run(session: ConnectorSession): Promise<ConnectorOutcome>;
+};
+
+/** A listen-queue job in OpenCTI's envelope (connector-protocol.md §2.8). */
+export type ConnectorJob = {
+  internal: { work_id: string; applicant_id?: string | null };
+  event: Record<string, unknown>;
+};
+
+/** A connector that works on jobs from its listen queue (INTERNAL_*). */
+export type JobConnector = {
+  readonly kind: 'jobs';
+  readonly registration: ConnectorRegistration;
+  handle(job: ConnectorJob, session: ConnectorSession): Promise<ConnectorOutcome>;
+};
+
+export type BuiltInConnector = ScheduledConnector | JobConnector;
+
+/** A registration with the defaults of a built-in connector. */
+export function builtInRegistration(
+  registration: Pick<ConnectorRegistration, 'id' | 'name' | 'type' | 'scope'> &
+    Partial<ConnectorRegistration>,
+): ConnectorRegistration {
+  return {
+    auto: false,
+    autoUpdate: false,
+    onlyContextual: false,
+    enrichmentResolution: null,
+    playbookCompatible: false,
+    listenCallbackUri: null,
+    version: null,
+    slug: registration.id,
+    clientMajor: null,
+    ...registration,
+  };
+}

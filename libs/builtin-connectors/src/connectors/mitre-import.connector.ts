@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import type { ConnectorSession, ScheduledConnector } from '../builtin-connector.types';
+import { builtInRegistration } from '../builtin-connector.types';
+import type { StixObject } from './offline-enrichment.util';
+
+/** Per source: the digest of what was imported last, or why the last attempt failed. */
+type SourceState = { sha256?: string; imported_at?: string; objects?: number; error?: string };
+type MitreState = { sources: Record<string, SourceState> };
+
+const FETCH_TIMEOUT_MS = 5 * 60_000;
+
+// References go first: a bundle is sent in chunks, and objects arrive before what points to them.
+const RANK: Readonly<Record<string, number>> = {
+  'marking-definition': 0,
+  identity: 1,
+  relationship: 3,
+  sighting: 3,
+};
+
+/**
+ * EXTERNAL_IMPORT of MITRE's STIX bundles (ATT&CK enterprise, mobile, ICS, CAPEC, ATLAS) from
+ * URLs or file paths. A source whose content did not change since its last import is skipped; a
+ * source that fails is reported and retried at the next run, never blocking the others.
+ */
+export function mitreImport(sources: readonly string[], intervalHours: number): ScheduledConnector {
+  return {
+    kind: 'scheduled',
+    registration: builtInRegistration({
+      id: 'threatloom-mitre',
+      name: 'MITRE ATT&CK, CAPEC and ATLAS',
+      type: 'EXTERNAL_IMPORT',
+      scope: ['attack-pattern', 'course-of-action', 'intrusion-set', 'malware', 'tool', 'identity'],
+    }),
+    intervalMs: intervalHours * 3_600_000,
+    workName: (now) => `MITRE run @ ${now.toISOString()}`,
+    async run(session: ConnectorSession) {
+      const previous = (session.state as MitreState | null)?.sources ?? {};
+      const next: Record<string, SourceState> = { ...previous };
+      const done: string[] = [];
+      const failed: string[] = [];
+      for (const source of sources) {
+        try {
+          const content = await readSource(source);
+          const sha256 = createHash('sha256').update(content).digest('hex');
+          if (previous[source]?.sha256 === sha256) {
+            done.push(`${source}: unchanged`);
+            continue;
+          }
+          const objects = bundleObjects(content.toString('utf8'), source);
+          const sent = await session.send(orderByReferences(objects));
+          next[source] = { sha256, imported_at: new Date().toISOString(), objects: sent };
+          done.push(`${source}: ${sent} objects`);
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          next[source] = { ...previous[source], error: reason };
+          failed.push(`${source}: ${reason}`);
+        }
+        await session.saveState({ sources: next });
+      }
+      return {
+        message: [...done, ...failed.map((f) => `failed ${f}`)].join('; '),
+        inError: failed.length > 0,
+      };
+    },
+  };
+}
+
+/** The text of a source (a URL or a path; gzip when its name ends in `.gz`). */
+async function readSource(source: string): Promise<Buffer> {
+  let body: Buffer;
+  if (/^https?:\/\//i.test(source)) {
+    const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status} ${response.statusText}`);
+    }
+    body = Buffer.from(await response.arrayBuffer());
+  } else {
+    body = await readFile(source);
+  }
+  return /\.gz$/i.test(source.split('?')[0] ?? '') ? gunzipSync(body) : body;
+}
+
+function bundleObjects(text: string, source: string): StixObject[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`${source} is not JSON`);
+  }
+  const objects = (parsed as { objects?: unknown } | null)?.objects;
+  if (!Array.isArray(objects)) {
+    throw new Error(`${source} is not a STIX bundle (no objects array)`);
+  }
+  return objects.filter(
+    (o): o is StixObject =>
+      typeof o === 'object' && o !== null && typeof (o as StixObject).id === 'string',
+  );
+}
+
+function orderByReferences(objects: readonly StixObject[]): StixObject[] {
+  return [...objects].sort((a, b) => (RANK[a.type] ?? 2) - (RANK[b.type] ?? 2));
+}
