@@ -32,6 +32,8 @@ export type SqliteDatabaseOptions = {
 };
 
 const BUSY_TIMEOUT_MS = 5000;
+/** A WAL restart waits this long for readers, then leaves it for later. */
+const RESTART_WAIT_MS = 100;
 
 /**
  * The embedded profile's single SQLite file, shared by every embedded adapter so that one write
@@ -145,7 +147,10 @@ export class SqliteDatabase {
     this.writesSinceCheck = 0;
     const size = statSync(`${this.path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
     if (size > WAL_RESTART_BYTES) {
+      // RESTART holds writers back while it waits for readers: briefly, never a busy timeout.
+      this.db.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
       this.db.pragma('wal_checkpoint(RESTART)');
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     }
   }
 
@@ -160,6 +165,7 @@ export class SqliteDatabase {
           ? threadWriter({
               path: this.path,
               busyTimeoutMs: BUSY_TIMEOUT_MS,
+              restartWaitMs: RESTART_WAIT_MS,
               cacheSizeKb: (this.options.cacheSizeMb ?? 64) * 1024,
               walRestartBytes: WAL_RESTART_BYTES,
             })
@@ -168,9 +174,14 @@ export class SqliteDatabase {
     return this.programWriter;
   }
 
-  /** Runs `fn` in one transaction (nested calls become savepoints). */
+  /**
+   * Runs `fn` in one write transaction (nested calls become savepoints). IMMEDIATE: the write
+   * lock is taken up front, so a read followed by a write never fails at once with SQLITE_BUSY on
+   * the lock upgrade when another connection (the writer thread) committed in between.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    const transaction = this.db.transaction(fn);
+    return this.db.inTransaction ? transaction() : transaction.immediate();
   }
 
   close(): void {

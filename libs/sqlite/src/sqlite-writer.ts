@@ -93,7 +93,10 @@ parentPort.on('message', (message) => {
   if (++programs % 16 === 0) {
     const size = (statSync(workerData.path + '-wal', { throwIfNoEntry: false }) || { size: 0 }).size;
     if (size > workerData.walRestartBytes) {
+      // RESTART holds writers back while it waits for readers: briefly, never a busy timeout.
+      db.pragma('busy_timeout = ' + workerData.restartWaitMs);
       db.pragma('wal_checkpoint(RESTART)');
+      db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
     }
   }
 });
@@ -102,6 +105,8 @@ parentPort.on('message', (message) => {
 export type ThreadWriterOptions = {
   path: string;
   busyTimeoutMs: number;
+  /** How long a WAL restart may wait for readers (other writers wait behind it meanwhile). */
+  restartWaitMs: number;
   cacheSizeKb: number;
   walRestartBytes: number;
 };
