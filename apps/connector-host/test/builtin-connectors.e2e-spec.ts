@@ -14,6 +14,10 @@ const TOKEN = 'b4c5d6e7-1234-4abc-9def-0123456789ab';
 const ATLAS = sharedData('mitre-atlas', 'stix-atlas-5.6.0.json');
 const ICS = sharedData('mitre-attack', 'ics-attack-18.1.json');
 const MISSING = '/nonexistent/capec.json';
+const URL_INDICATOR = sharedData(
+  'oasis-cti-documentation-examples',
+  'indicator-for-malicious-url.json',
+);
 
 type GqlBody = { data?: Record<string, unknown>; errors?: { message: string }[] };
 type Work = {
@@ -72,7 +76,7 @@ describe('Built-in connectors (embedded, every role)', () => {
           THREATLOOM_ADMIN_TOKEN: TOKEN,
           THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
           THREATLOOM_LOG_LEVEL: 'silent',
-          THREATLOOM_BUILTIN_CONNECTORS: 'mitre,offline-enricher',
+          THREATLOOM_BUILTIN_CONNECTORS: 'mitre,offline-enricher,import-stix,export',
           THREATLOOM_CONNECTOR_MITRE_SOURCES: [ATLAS, MISSING, ICS].join(','),
         },
         appFlag: 'all',
@@ -198,4 +202,114 @@ describe('Built-in connectors (embedded, every role)', () => {
       'example.co.uk',
     ]);
   }, 120_000);
+
+  const upload = async <T>(query: string, variables: Record<string, unknown>, path: string) => {
+    const response = await request(app.getHttpServer())
+      .post('/graphql')
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .field('operations', JSON.stringify({ query, variables: { ...variables, file: null } }))
+      .field('map', JSON.stringify({ 0: ['variables.file'] }))
+      .attach('0', readFileSync(path), {
+        filename: 'bundle.json',
+        contentType: 'application/json',
+      });
+    const body = response.body as GqlBody;
+    expect(body.errors).toBeUndefined();
+    return body.data as T;
+  };
+
+  const worksOf = (connectorId: string, source: string) =>
+    waitFor(
+      `a work of ${connectorId} on ${source}`,
+      async () => {
+        const { works } = await data<{ works: { edges: { node: { id: string } }[] } }>(
+          `query($s: [Any!]!, $c: [Any!]!) { works(first: 10, filters: { mode: and, filterGroups: [], filters: [{ key: "event_source_id", values: $s }, { key: "connector_id", values: $c }] }) { edges { node { id } } } }`,
+          { s: [source], c: [connectorId] },
+        );
+        return works.edges[0]?.node.id;
+      },
+      30_000,
+    );
+
+  it('imports an uploaded STIX bundle by itself, and into the report it is attached to', async () => {
+    const { uploadImport } = await upload<{ uploadImport: { id: string } }>(
+      `mutation($file: Upload!) { uploadImport(file: $file) { id } }`,
+      {},
+      URL_INDICATOR,
+    );
+    const auto = await completed(await worksOf('threatloom-import-stix', uploadImport.id));
+    expect(auto.errors).toEqual([]);
+    expect(auto.tracking.import_processed_number).toBe(3);
+    const { indicator } = await data<{ indicator: { name: string } | null }>(
+      `{ indicator(id: "indicator--d81f86b9-975b-4c0b-875e-810c5ad45a4f") { name } }`,
+    );
+    expect(indicator?.name).toBe('Malicious site hosting downloader');
+
+    const { reportAdd } = await data<{ reportAdd: { id: string } }>(
+      `mutation { reportAdd(input: { name: "Downloader report", published: "2024-06-01T00:00:00.000Z" }) { id } }`,
+    );
+    const attached = await upload<{ stixDomainObjectEdit: { importPush: { id: string } } }>(
+      `mutation($id: ID!, $file: Upload!) { stixDomainObjectEdit(id: $id) { importPush(file: $file) { id } } }`,
+      { id: reportAdd.id },
+      URL_INDICATOR,
+    );
+    await completed(
+      await worksOf('threatloom-import-stix', attached.stixDomainObjectEdit.importPush.id),
+    );
+    const { report } = await data<{ report: { objects: { edges: { node: { id: string } }[] } } }>(
+      `query($id: String!) { report(id: $id) { objects(all: true) { edges { node { ... on BasicObject { id } } } } } }`,
+      { id: reportAdd.id },
+    );
+    expect(report.objects.edges).toHaveLength(3);
+  });
+
+  it('exports a report as a STIX bundle and as an IOC list, as the analyst who asked', async () => {
+    const { reports } = await data<{
+      reports: { edges: { node: { id: string; standard_id: string } }[] };
+    }>(`{ reports(search: "Downloader report") { edges { node { id standard_id } } } }`);
+    const report = reports.edges[0]?.node;
+    expect(report).toBeDefined();
+    const exportAs = async (format: string) => {
+      const { stixCoreObjectEdit } = await data<{
+        stixCoreObjectEdit: { exportAsk: { id: string; name: string }[] };
+      }>(
+        `mutation($id: ID!, $f: String!) { stixCoreObjectEdit(id: $id) { exportAsk(input: { format: $f, exportType: "full", connectorId: "threatloom-export" }) { id name } } }`,
+        { id: report?.id, f: format },
+      );
+      const [pending] = stixCoreObjectEdit.exportAsk;
+      expect((await completed(pending?.id ?? '')).errors).toEqual([]);
+      const { report: exported } = await data<{
+        report: { exportFiles: { edges: { node: { id: string; name: string } }[] } };
+      }>(`query($id: String!) { report(id: $id) { exportFiles { edges { node { id name } } } } }`, {
+        id: report?.id,
+      });
+      const file = exported.exportFiles.edges.find((e) => e.node.name === pending?.name)?.node;
+      const body = await request(app.getHttpServer())
+        .get(`/storage/get/${file?.id ?? ''}`)
+        .set('Authorization', `Bearer ${TOKEN}`)
+        .buffer(true)
+        .parse((res, cb) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => cb(null, text));
+        });
+      expect(body.status).toBe(200);
+      return body.body as string;
+    };
+    const bundle = JSON.parse(await exportAs('application/json')) as {
+      type: string;
+      objects: { id: string; type: string; object_refs?: string[] }[];
+    };
+    expect(bundle.type).toBe('bundle');
+    const ids = bundle.objects.map((o) => o.id);
+    expect(ids).toContain(report?.standard_id);
+    // Full: the report's objects come along (under their standard ids), and the relationship.
+    expect(bundle.objects.map((o) => o.type).sort()).toEqual(
+      expect.arrayContaining(['indicator', 'malware', 'relationship', 'report']),
+    );
+    const exportedReport = bundle.objects.find((o) => o.id === report?.standard_id);
+    expect(exportedReport?.object_refs).toHaveLength(3);
+    const lines = (await exportAs('text/plain')).trim().split('\n');
+    expect(lines).toEqual(["[url:value = 'http://x4z9arb.cn/4712/']"]);
+  });
 });

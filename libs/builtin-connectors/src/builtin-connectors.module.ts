@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@lib/auth';
 import { ConnectorsModule } from '@lib/connectors';
+import { KnowledgeModule } from '@lib/knowledge';
 import { BuiltInConnectorsHost } from './services/builtin-connectors.host';
 
 /** The built-in connectors, run by the connector-host role. */
 @Module({
-  imports: [ConnectorsModule],
+  imports: [ConnectorsModule, KnowledgeModule, AuthModule],
   providers: [BuiltInConnectorsHost],
   exports: [BuiltInConnectorsHost],
 })

@@ -207,10 +207,10 @@ export const CONFIG_VARIABLES = [
           .map((s) => s.trim())
           .filter((s) => s !== '' && s !== 'none'),
       )
-      .pipe(z.array(z.enum(['mitre', 'offline-enricher']))),
-    default: 'offline-enricher',
+      .pipe(z.array(z.enum(['mitre', 'offline-enricher', 'import-stix', 'export']))),
+    default: 'offline-enricher,import-stix,export',
     description:
-      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, or none.',
+      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, export, or none.',
   },
   {
     env: 'THREATLOOM_CONNECTOR_MITRE_SOURCES',

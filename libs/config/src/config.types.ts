@@ -101,7 +101,7 @@ export type ConnectorsConfig = {
   };
 };
 
-export type BuiltInConnectorName = 'mitre' | 'offline-enricher';
+export type BuiltInConnectorName = 'mitre' | 'offline-enricher' | 'import-stix' | 'export';
 
 /** The whole validated configuration, frozen after loading. */
 export type Config = {

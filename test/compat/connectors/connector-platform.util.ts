@@ -191,3 +191,25 @@ export async function uploadGraphql<T>(
   }
   return body.data;
 }
+
+/** What the OASIS stix2-validator (in a pycti virtualenv) says of a bundle. */
+export function validateStix(
+  venv: string,
+  bundle: string,
+): Promise<{ valid: boolean; errors: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(ROOT, '.cache', 'venvs', venv, 'bin', 'python'), [
+      join(__dirname, 'validate_stix.py'),
+    ]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`stix2-validator exited ${code}: ${err.slice(-2000)}`));
+      else resolve(JSON.parse(out) as { valid: boolean; errors: string[] });
+    });
+    child.stdin.end(bundle);
+  });
+}

@@ -3,6 +3,7 @@ import { waitFor } from '../../support/distributed.util';
 import {
   registered,
   spawnConnector,
+  validateStix,
   uploadGraphql,
   usePlatform,
   workDone,
@@ -154,7 +155,9 @@ describe.each([
             headers: { authorization: `Bearer ${platform.token}` },
           });
           expect(download.status).toBe(200);
-          const bundle = (await download.json()) as {
+          const text = await download.text();
+          expect(await validateStix(venv, text)).toEqual({ valid: true, errors: [] });
+          const bundle = JSON.parse(text) as {
             type: string;
             objects: { id: string; type: string; value?: string; object_refs?: string[] }[];
           };
@@ -165,6 +168,29 @@ describe.each([
           expect(
             bundle.objects.filter((o) => o.type === 'ipv4-addr').map((o) => o.value),
           ).toContain(ip(3));
+
+          // The built-in export connector's bundle of the same report passes the validator too.
+          const { stixCoreObjectEdit: builtIn } = await query<{
+            stixCoreObjectEdit: { exportAsk: FileNode[] };
+          }>(
+            `mutation($id: ID!) { stixCoreObjectEdit(id: $id) { exportAsk(input: { format: "application/json", exportType: "full", connectorId: "threatloom-export" }) { id name } } }`,
+            { id: reportAdd.id },
+          );
+          const ours = builtIn.exportAsk[0];
+          expect((await workDone(platform, ours?.id ?? '')).errors).toEqual([]);
+          const { report: withBoth } = await query<{
+            report: { exportFiles: { edges: { node: FileNode }[] } };
+          }>(
+            `query($id: String!) { report(id: $id) { exportFiles { edges { node { id name } } } } }`,
+            { id: reportAdd.id },
+          );
+          const ourFile = withBoth.exportFiles.edges.find((e) => e.node.name === ours?.name);
+          const ourText = await (
+            await fetch(`${platform.url}/storage/get/${ourFile?.node.id ?? ''}`, {
+              headers: { authorization: `Bearer ${platform.token}` },
+            })
+          ).text();
+          expect(await validateStix(venv, ourText)).toEqual({ valid: true, errors: [] });
         } catch (error) {
           const stderr = running.map((c) => c.stderr()).join('\n---\n');
           throw new Error(`${String(error)}\nconnectors' stderr:\n${stderr}`);

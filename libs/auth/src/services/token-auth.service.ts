@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ADMIN_INTERNAL_ID, apiTokenKey } from '@lib/bootstrap';
 import { EntityStore } from '@lib/entity-store';
+import type { StoredElement } from '@lib/entity-store';
 import { textOf } from '@lib/kernel';
 import { CAPABILITIES, systemContext } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
@@ -26,7 +27,20 @@ export class TokenAuthService {
     const user = found.find(
       (e) => e.entityType === 'User' && e.attributes.api_token === token.toLowerCase(),
     );
-    if (!user || user.attributes.account_status !== 'Active') {
+    return user ? this.contextOf(user) : undefined;
+  }
+
+  /**
+   * The AccessContext of a user by internal id (the applicant of a connector job, whose rights
+   * the job's reads keep); undefined for an unknown or disabled user.
+   */
+  async contextForUser(userId: string): Promise<AccessContext | undefined> {
+    const user = await this.store.get(this.system, userId);
+    return user?.entityType === 'User' ? this.contextOf(user) : undefined;
+  }
+
+  private contextOf(user: StoredElement): AccessContext | undefined {
+    if (user.attributes.account_status !== 'Active') {
       return undefined;
     }
     const name =

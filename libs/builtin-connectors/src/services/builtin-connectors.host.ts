@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { TokenAuthService } from '@lib/auth';
+import { BlobStore } from '@lib/blob-store';
 import { Cache } from '@lib/cache';
 import { CONNECTORS_CONFIG } from '@lib/config';
 import type { ConnectorsConfig } from '@lib/config';
@@ -8,7 +10,10 @@ import { ConnectorBus } from '@lib/connector-bus';
 import type { BusConsumer, BusDelivery } from '@lib/connector-bus';
 import { ConnectorRegistryService } from '@lib/connectors';
 import type { Connector } from '@lib/connectors';
+import { EntityStore } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
+import { KnowledgeFilesService } from '@lib/knowledge';
+import { SearchIndex } from '@lib/search-index';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
 import { WorkService } from '@lib/works';
 import type {
@@ -22,6 +27,9 @@ import type {
 import type { StixObject } from '../connectors/offline-enrichment.util';
 import { mitreImport } from '../connectors/mitre-import.connector';
 import { offlineEnricher } from '../connectors/offline-enricher.connector';
+import type { ConnectorDeps } from '../connectors/connector-deps.types';
+import { stixFileExport } from '../connectors/stix-file-export.connector';
+import { stixFileImport } from '../connectors/stix-file-import.connector';
 
 const PING_MS = 30_000;
 /** Objects per push message: the workers import each message as one batch. */
@@ -31,12 +39,22 @@ const MAX_WAIT_MS = 24 * 3_600_000;
 const RUN_LOCK_TTL_MS = 30 * 60_000;
 
 /** The built-in connectors the configuration enables. */
-export function enabledConnectors(config: ConnectorsConfig['builtIn']): BuiltInConnector[] {
-  return config.enabled.map((name) =>
-    name === 'mitre'
-      ? mitreImport(config.mitreSources, config.mitreIntervalHours)
-      : offlineEnricher(),
-  );
+export function enabledConnectors(
+  config: ConnectorsConfig['builtIn'],
+  deps: ConnectorDeps,
+): BuiltInConnector[] {
+  return config.enabled.map((name) => {
+    switch (name) {
+      case 'mitre':
+        return mitreImport(config.mitreSources, config.mitreIntervalHours);
+      case 'offline-enricher':
+        return offlineEnricher();
+      case 'import-stix':
+        return stixFileImport(deps);
+      case 'export':
+        return stixFileExport(deps);
+    }
+  });
 }
 
 /**
@@ -61,8 +79,13 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     @Inject(ConnectorBus) private readonly bus: ConnectorBus,
     @Inject(Cache) private readonly cache: Cache,
     @Inject(CONNECTORS_CONFIG) config: ConnectorsConfig,
+    @Inject(BlobStore) blobs: BlobStore,
+    @Inject(EntityStore) store: EntityStore,
+    @Inject(SearchIndex) index: SearchIndex,
+    @Inject(KnowledgeFilesService) files: KnowledgeFilesService,
+    @Inject(TokenAuthService) auth: TokenAuthService,
   ) {
-    this.connectors = enabledConnectors(config.builtIn);
+    this.connectors = enabledConnectors(config.builtIn, { blobs, store, index, files, auth });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -203,13 +203,24 @@ export function toStix(element: StixSource, lookup: TargetLookup): StixObject {
   const given = element.attributes.extensions;
   const extensions: Record<string, unknown> =
     typeof given === 'object' && given !== null ? { ...(given as Record<string, unknown>) } : {};
-  extensions[OCTI_EXTENSION_ID] = ext;
+  extensions[OCTI_EXTENSION_ID] = withoutEmptyLists(ext);
   if (sco) {
-    extensions[OCTI_SCO_EXTENSION_ID] = sco;
+    extensions[OCTI_SCO_EXTENSION_ID] = withoutEmptyLists(sco);
   }
   if (Object.keys(mitre).length > 0) {
-    extensions[MITRE_EXTENSION_ID] = { extension_type: 'property-extension', ...mitre };
+    extensions[MITRE_EXTENSION_ID] = withoutEmptyLists({
+      extension_type: 'property-extension',
+      ...mitre,
+    });
   }
-  top.extensions = extensions;
-  return top as StixObject;
+  const out = withoutEmptyLists(top);
+  out.extensions = extensions;
+  return out as StixObject;
+}
+
+/** STIX 2.1 §3.8: a list property is present with at least one value, or absent. */
+function withoutEmptyLists(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => !(Array.isArray(v) && v.length === 0)),
+  );
 }

@@ -1,0 +1,14 @@
+import type { TokenAuthService } from '@lib/auth';
+import type { BlobStore } from '@lib/blob-store';
+import type { EntityStore } from '@lib/entity-store';
+import type { KnowledgeFilesService } from '@lib/knowledge';
+import type { SearchIndex } from '@lib/search-index';
+
+/** The platform services built-in connectors read files and knowledge through. */
+export type ConnectorDeps = {
+  blobs: BlobStore;
+  store: EntityStore;
+  index: SearchIndex;
+  files: KnowledgeFilesService;
+  auth: TokenAuthService;
+};
