@@ -29,7 +29,9 @@ module.exports = {
       name: 'features-never-import-adapters-or-clients',
       comment: 'Feature libraries speak to ports only.',
       severity: 'error',
-      from: { path: '^libs/(ingestion|works|bootstrap|knowledge|connectors|builtin-connectors)/' },
+      from: {
+        path: '^libs/(ingestion|works|bootstrap|knowledge|connectors|builtin-connectors|streams)/',
+      },
       to: { path: ['/adapters/', clientLibs] },
     },
     {

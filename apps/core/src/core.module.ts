@@ -28,6 +28,12 @@ import { FileWriteService } from './graphql/knowledge/write/file-write.service';
 import { FileOperationsResolver } from './graphql/knowledge/write/file-operations.resolver';
 import { KnowledgeFileJobsService, KnowledgeModule } from '@lib/knowledge';
 import { StorageController } from './storage/storage.controller';
+import { StreamController } from './streams/stream.controller';
+import {
+  StreamCollectionEditResolver,
+  StreamCollectionResolver,
+} from './graphql/streams/stream-collection.resolver';
+import { StreamsModule } from '@lib/streams';
 import { PlatformInfoService } from './platform-info.service';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
@@ -39,6 +45,7 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
     AuthModule,
     KnowledgeModule,
     ConnectorsModule,
+    StreamsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [KnowledgeModule],
@@ -68,7 +75,7 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
       }),
     }),
   ],
-  controllers: [StorageController],
+  controllers: [StorageController, StreamController],
   providers: [
     PlatformInfoService,
     AboutResolver,
@@ -83,6 +90,8 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
     FileWriteService,
     FileOperationsResolver,
     KnowledgeMutationsResolver,
+    StreamCollectionResolver,
+    StreamCollectionEditResolver,
     ...EDIT_RESOLVERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],

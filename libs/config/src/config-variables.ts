@@ -150,6 +150,22 @@ export const CONFIG_VARIABLES = [
     description: 'Events kept in the live stream history before the oldest are trimmed.',
   },
   {
+    env: 'THREATLOOM_STREAM_HEARTBEAT_MS',
+    group: 'events',
+    schema: int(100, 30_000),
+    default: '5000',
+    description:
+      'Live streams: an idle connection gets a heartbeat (with the last event id read) this often; pycti stream connectors restart after 45 s without one.',
+  },
+  {
+    env: 'THREATLOOM_STREAM_CACHE_MAX',
+    group: 'events',
+    schema: int(100, 1_000_000),
+    default: '5000',
+    description:
+      'Live streams: ids of dependencies already sent, remembered per connection so that they are not sent again.',
+  },
+  {
     env: 'THREATLOOM_INGESTION_BATCH_SIZE',
     group: 'ingestion',
     schema: int(1, 100_000),

@@ -7,6 +7,7 @@ import {
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
   INGESTION_CONFIG,
+  STREAMS_CONFIG,
 } from './config.tokens';
 
 @Global()
@@ -19,6 +20,7 @@ export class ConfigModule {
       { provide: ADMIN_CONFIG, useValue: config.admin },
       { provide: INGESTION_CONFIG, useValue: config.ingestion },
       { provide: CONNECTORS_CONFIG, useValue: config.connectors },
+      { provide: STREAMS_CONFIG, useValue: config.streams },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -4,3 +4,4 @@ export const HTTP_CONFIG = Symbol('HTTP_CONFIG');
 export const ADMIN_CONFIG = Symbol('ADMIN_CONFIG');
 export const INGESTION_CONFIG = Symbol('INGESTION_CONFIG');
 export const CONNECTORS_CONFIG = Symbol('CONNECTORS_CONFIG');
+export const STREAMS_CONFIG = Symbol('STREAMS_CONFIG');

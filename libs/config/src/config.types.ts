@@ -103,6 +103,13 @@ export type ConnectorsConfig = {
 
 export type BuiltInConnectorName = 'mitre' | 'offline-enricher' | 'import-stix' | 'export';
 
+/** How live streams (SSE) behave. */
+export type StreamsConfig = {
+  heartbeatMs: number;
+  /** Dependency ids remembered per connection. */
+  cacheMaxSize: number;
+};
+
 /** The whole validated configuration, frozen after loading. */
 export type Config = {
   profile: Profile;
@@ -119,6 +126,7 @@ export type Config = {
   events: EventStreamConfig;
   ingestion: IngestionConfig;
   connectors: ConnectorsConfig;
+  streams: StreamsConfig;
   /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
   search?: SearchEngineSettings;
 };

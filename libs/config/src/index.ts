@@ -19,6 +19,7 @@ export type {
   SearchEngineSettings,
   SqliteConfig,
   StoreConfig,
+  StreamsConfig,
 } from './config.types';
 export { CONFIG_VARIABLES } from './config-variables';
 export type { ConfigVariable } from './config-variables';
@@ -33,6 +34,7 @@ export {
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
   INGESTION_CONFIG,
+  STREAMS_CONFIG,
 } from './config.tokens';
 export { ConfigModule } from './config.module';
 export { processEnv } from './env.util';

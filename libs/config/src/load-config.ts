@@ -165,6 +165,10 @@ export function loadConfig(input: LoadConfigInput): Config {
       concurrency: v.THREATLOOM_INGESTION_CONCURRENCY as number,
     },
     connectors: connectorsConfig(v),
+    streams: {
+      heartbeatMs: v.THREATLOOM_STREAM_HEARTBEAT_MS as number,
+      cacheMaxSize: v.THREATLOOM_STREAM_CACHE_MAX as number,
+    },
   };
   const search = searchEngineSettings(v);
   if (search) {

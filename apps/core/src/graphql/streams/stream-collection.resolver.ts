@@ -1,0 +1,137 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { LiveStreamService, StreamCollectionsService } from '@lib/streams';
+import type { StreamCollection, StreamCollectionPatch } from '@lib/streams';
+import { RequireCapabilities } from '../../auth/capabilities.decorator';
+import { accessOf } from '../knowledge/define-operation.util';
+import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
+import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
+import { EditInput } from '../knowledge/write/mutation-inputs.model';
+import {
+  StreamCollectionAddInput,
+  StreamCollectionEdge,
+  StreamCollectionEditMutations,
+  StreamCollectionModel,
+  StreamConnectionModel,
+} from './stream-collection.model';
+
+@ObjectType('StreamCollectionConnection')
+export class StreamCollectionConnection {
+  @Field(() => [StreamCollectionEdge]) edges!: StreamCollectionEdge[];
+  @Field(() => knowledgeType('PageInfo')) pageInfo!: unknown;
+}
+
+type CollectionParent = StreamCollectionModel;
+
+function modelOf(c: StreamCollection): CollectionParent {
+  return {
+    id: c.id,
+    entity_type: 'StreamCollection',
+    name: c.name,
+    description: c.description,
+    filters: c.filters || null,
+    stream_live: c.live,
+    stream_public: c.public,
+    authorized_members: c.authorizedMembers.map((m) => ({ id: m.id, access_right: m.accessRight })),
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+  };
+}
+
+/** Live stream collections (connector-protocol.md §4.8): pycti's `streamCollection`, admin CRUD. */
+@Resolver(() => StreamCollectionModel)
+export class StreamCollectionResolver {
+  constructor(
+    @Inject(StreamCollectionsService) private readonly collections: StreamCollectionsService,
+    @Inject(LiveStreamService) private readonly streams: LiveStreamService,
+  ) {}
+
+  @RequireCapabilities('TAXIIAPI')
+  @Query(() => StreamCollectionModel, { nullable: true })
+  async streamCollection(@Args('id', { type: () => String }) id: string) {
+    const found = await this.collections.find(id);
+    return found ? modelOf(found) : null;
+  }
+
+  @RequireCapabilities('TAXIIAPI')
+  @Query(() => StreamCollectionConnection)
+  async streamCollections(
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+  ): Promise<StreamCollectionConnection> {
+    const all = await this.collections.list(search);
+    const items = all.slice(0, Math.min(Math.max(first ?? 500, 1), 1000));
+    return {
+      edges: items.map((c) => ({ cursor: c.id, node: modelOf(c) })),
+      pageInfo: {
+        startCursor: items[0]?.id ?? null,
+        endCursor: items.at(-1)?.id ?? null,
+        hasNextPage: items.length < all.length,
+        hasPreviousPage: false,
+        globalCount: all.length,
+      },
+    };
+  }
+
+  @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')
+  @Mutation(() => StreamCollectionModel)
+  async streamCollectionAdd(
+    @Args('input', { type: () => StreamCollectionAddInput }) input: StreamCollectionAddInput,
+    @Context() ctx: KnowledgeGraphqlContext,
+  ) {
+    return modelOf(await this.collections.add(accessOf(ctx), input));
+  }
+
+  @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')
+  @Mutation(() => StreamCollectionEditMutations, { nullable: true })
+  streamCollectionEdit(@Args('id', { type: () => ID }) id: string): StreamCollectionEditMutations {
+    return new StreamCollectionEditMutations(id);
+  }
+
+  @ResolveField(() => [StreamConnectionModel], {
+    description: 'Clients connected to this core process.',
+  })
+  connections(@Parent() parent: CollectionParent) {
+    return this.streams.connections(parent.id).map((c) => ({
+      id: c.id,
+      user_id: c.userId,
+      connected_at: c.connectedAt,
+      last_event_id: c.lastEventId ?? null,
+      delivered: c.delivered,
+    }));
+  }
+}
+
+/** The operations of `streamCollectionEdit(id)`. */
+@Resolver(() => StreamCollectionEditMutations)
+export class StreamCollectionEditResolver {
+  constructor(
+    @Inject(StreamCollectionsService) private readonly collections: StreamCollectionsService,
+  ) {}
+
+  @ResolveField(() => StreamCollectionModel, { nullable: true })
+  async fieldPatch(
+    @Parent() edit: StreamCollectionEditMutations,
+    @Args('input', { type: () => [EditInput] }) input: EditInput[],
+  ) {
+    const patches: StreamCollectionPatch[] = input.map((i) => ({ key: i.key, value: i.value }));
+    return modelOf(await this.collections.edit(edit.collectionId, patches));
+  }
+
+  @ResolveField(() => ID, { nullable: true })
+  async delete(@Parent() edit: StreamCollectionEditMutations): Promise<string> {
+    return this.collections.delete(edit.collectionId);
+  }
+}
