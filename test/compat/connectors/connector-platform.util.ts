@@ -86,7 +86,13 @@ export function freePort(): Promise<number> {
 }
 
 /** A long-running connector (a script of this folder) on one of the pycti virtualenvs. */
-export type RunningConnector = { child: ChildProcess; stderr(): string; stop(): void };
+export type RunningConnector = {
+  child: ChildProcess;
+  stderr(): string;
+  /** The JSON lines it printed so far. */
+  lines<T = Record<string, unknown>>(): T[];
+  stop(): void;
+};
 
 /**
  * Starts a listening connector in queue mode `mode`; in `api` mode its jobs come to an HTTP
@@ -123,8 +129,19 @@ export async function spawnConnector(
     },
   );
   let stderr = '';
+  let stdout = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return { child, stderr: () => stderr.slice(-3000), stop: () => child.kill('SIGKILL') };
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return {
+    child,
+    stderr: () => stderr.slice(-3000),
+    lines: <T>() =>
+      stdout
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as T),
+    stop: () => child.kill('SIGKILL'),
+  };
 }
 
 /** Waits for a connector to have registered and (AMQP) to have started consuming. */

@@ -148,7 +148,9 @@ export class LiveStreamService {
           : `${start.ms}-${Math.max(0, start.seq)}`
         : (info.lastEventId ?? '0-0');
       let follow: StreamPosition | undefined = position;
-      if (recoverMs !== undefined) {
+      // A reader resuming past its recovery date (pycti keeps both in its state) goes on from
+      // where it stopped: the window is empty.
+      if (recoverMs !== undefined && !(start && start.ms >= recoverMs)) {
         await session.recover(start ? Math.max(0, start.ms) : 0, recoverMs, stop.signal);
         follow = { fromTime: new Date(recoverMs).toISOString() };
         session.cursor = eventIdOf(recoverMs);
