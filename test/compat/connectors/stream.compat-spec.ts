@@ -44,7 +44,7 @@ describe.each([
     )[mutation] as { id: string; standard_id: string };
 
   const seen = (connector: RunningConnector, what: string, match: (l: Line) => boolean) =>
-    waitFor(what, async () => connector.lines<Line>().find(match), 60_000);
+    waitFor(what, () => Promise.resolve(connector.lines<Line>().find(match)), 60_000);
 
   it.each(PYCTI_VENVS)(
     'follows a stream collection and resumes after a restart with %s',
