@@ -37,7 +37,24 @@ export type JobConnector = {
   handle(job: ConnectorJob, session: ConnectorSession): Promise<ConnectorOutcome>;
 };
 
-export type BuiltInConnector = ScheduledConnector | JobConnector;
+/** A live stream message as a STREAM connector receives it: its event id, type and payload. */
+export type StreamMessage = { id: string; event: string; data: Record<string, unknown> };
+
+/**
+ * A connector that follows a live stream (STREAM): `live` or a stream collection's id (its
+ * filters). `deliver` returns once the message is delivered, or throws StreamOutputRejected when
+ * the destination refuses that message for good (it is skipped, counted and logged); while the
+ * destination is unreachable it keeps retrying, and the stream position does not move.
+ */
+export type StreamConnector = {
+  readonly kind: 'stream';
+  readonly registration: ConnectorRegistration;
+  readonly stream: string;
+  deliver(message: StreamMessage, signal: AbortSignal): Promise<void>;
+  close?(): Promise<void>;
+};
+
+export type BuiltInConnector = ScheduledConnector | JobConnector | StreamConnector;
 
 /** A registration with the defaults of a built-in connector. */
 export function builtInRegistration(

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@lib/auth';
 import { ConnectorsModule } from '@lib/connectors';
 import { KnowledgeModule } from '@lib/knowledge';
+import { StreamsModule } from '@lib/streams';
 import { BuiltInConnectorsHost } from './services/builtin-connectors.host';
 
 /** The built-in connectors, run by the connector-host role. */
 @Module({
-  imports: [ConnectorsModule, KnowledgeModule, AuthModule],
+  imports: [ConnectorsModule, KnowledgeModule, AuthModule, StreamsModule],
   providers: [BuiltInConnectorsHost],
   exports: [BuiltInConnectorsHost],
 })

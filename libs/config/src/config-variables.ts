@@ -1,30 +1,13 @@
 import { z } from 'zod';
+import { CONNECTOR_OUTPUT_VARIABLES } from './connector-output-variables';
+import { int } from './config-variable.types';
+import type { ConfigVariable } from './config-variable.types';
+
+export type { ConfigVariable } from './config-variable.types';
 
 // Every environment variable Threatloom reads, in one table: name, type, default, group,
 // description and whether it is a secret (masked when the config is printed). The README's
 // configuration table is generated from it (`threatloom config --markdown`).
-
-export type ConfigVariable = {
-  env: `THREATLOOM_${string}`;
-  group:
-    | 'platform'
-    | 'http'
-    | 'admin'
-    | 'log'
-    | 'store'
-    | 'blob'
-    | 'cache'
-    | 'events'
-    | 'ingestion'
-    | 'connectors'
-    | 'distributed';
-  schema: z.ZodType;
-  default?: string;
-  description: string;
-  secret?: boolean;
-};
-
-const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const CONFIG_VARIABLES = [
   {
@@ -223,7 +206,19 @@ export const CONFIG_VARIABLES = [
           .map((s) => s.trim())
           .filter((s) => s !== '' && s !== 'none'),
       )
-      .pipe(z.array(z.enum(['mitre', 'offline-enricher', 'import-stix', 'export']))),
+      .pipe(
+        z.array(
+          z.enum([
+            'mitre',
+            'offline-enricher',
+            'import-stix',
+            'export',
+            'webhook',
+            'splunk-hec',
+            'syslog',
+          ]),
+        ),
+      ),
     default: 'offline-enricher,import-stix,export',
     description:
       'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, export, or none.',
@@ -258,6 +253,7 @@ export const CONFIG_VARIABLES = [
     description:
       'Hours between two runs of the mitre connector; a source whose content did not change is skipped.',
   },
+  ...CONNECTOR_OUTPUT_VARIABLES,
   {
     env: 'THREATLOOM_CONNECTOR_DISCOVERY_S',
     group: 'connectors',

@@ -98,10 +98,20 @@ export type ConnectorsConfig = {
     enabled: readonly BuiltInConnectorName[];
     mitreSources: readonly string[];
     mitreIntervalHours: number;
+    webhook?: { url: string; token?: string; stream: string };
+    splunk?: { url: string; token: string; index?: string; stream: string };
+    syslog?: {
+      host: string;
+      port: number;
+      protocol: 'udp' | 'tcp';
+      format: 'rfc5424' | 'cef';
+      stream: string;
+    };
   };
 };
 
-export type BuiltInConnectorName = 'mitre' | 'offline-enricher' | 'import-stix' | 'export';
+export type BuiltInConnectorName =
+  'mitre' | 'offline-enricher' | 'import-stix' | 'export' | 'webhook' | 'splunk-hec' | 'syslog';
 
 /** How live streams (SSE) behave. */
 export type StreamsConfig = {

@@ -60,6 +60,36 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('names what an enabled stream output connector lacks, and reads its settings', () => {
+    let problems: string[] = [];
+    try {
+      loadConfig({ env: { THREATLOOM_BUILTIN_CONNECTORS: 'webhook,splunk-hec,syslog' } });
+    } catch (error) {
+      problems = (error as ConfigError).problems.map((p) => `${p.variable}: ${p.message}`);
+    }
+    expect(problems.sort()).toEqual([
+      'THREATLOOM_CONNECTOR_SPLUNK_TOKEN: required by the splunk-hec connector',
+      'THREATLOOM_CONNECTOR_SPLUNK_URL: required by the splunk-hec connector',
+      'THREATLOOM_CONNECTOR_SYSLOG_HOST: required by the syslog connector',
+      'THREATLOOM_CONNECTOR_WEBHOOK_URL: required by the webhook connector',
+    ]);
+    const config = loadConfig({
+      env: {
+        THREATLOOM_BUILTIN_CONNECTORS: 'syslog',
+        THREATLOOM_CONNECTOR_SYSLOG_HOST: 'siem.example',
+        THREATLOOM_CONNECTOR_SYSLOG_FORMAT: 'cef',
+      },
+    });
+    expect(config.connectors.builtIn.syslog).toEqual({
+      host: 'siem.example',
+      port: 514,
+      protocol: 'udp',
+      format: 'cef',
+      stream: 'live',
+    });
+    expect(config.connectors.builtIn.webhook).toBeUndefined();
+  });
+
   it('puts every port of the distributed profile on its service', () => {
     const config = loadConfig({
       env: {

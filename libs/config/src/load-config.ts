@@ -83,6 +83,63 @@ export function parseApps(list: string, problems: ConfigProblem[], source: strin
   return ROLES.filter((role) => roles.has(role));
 }
 
+/** What each enabled stream output connector cannot run without. */
+const OUTPUT_REQUIRED: Readonly<Record<string, readonly ConfigEnvName[]>> = {
+  webhook: ['THREATLOOM_CONNECTOR_WEBHOOK_URL'],
+  'splunk-hec': ['THREATLOOM_CONNECTOR_SPLUNK_URL', 'THREATLOOM_CONNECTOR_SPLUNK_TOKEN'],
+  syslog: ['THREATLOOM_CONNECTOR_SYSLOG_HOST'],
+};
+
+function checkBuiltIns(values: Values, problems: ConfigProblem[]): void {
+  const enabled = (values.THREATLOOM_BUILTIN_CONNECTORS as string[] | undefined) ?? [];
+  for (const name of enabled) {
+    for (const variable of OUTPUT_REQUIRED[name] ?? []) {
+      if (values[variable] === undefined) {
+        problems.push({ variable, message: `required by the ${name} connector` });
+      }
+    }
+  }
+}
+
+const optional = <K extends string, T>(key: K, value: T | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, T>>;
+
+function streamOutputs(v: Values): Partial<ConnectorsConfig['builtIn']> {
+  const enabled = v.THREATLOOM_BUILTIN_CONNECTORS as string[];
+  return {
+    ...(enabled.includes('webhook')
+      ? {
+          webhook: {
+            url: v.THREATLOOM_CONNECTOR_WEBHOOK_URL as string,
+            stream: v.THREATLOOM_CONNECTOR_WEBHOOK_STREAM as string,
+            ...optional('token', v.THREATLOOM_CONNECTOR_WEBHOOK_TOKEN as string | undefined),
+          },
+        }
+      : {}),
+    ...(enabled.includes('splunk-hec')
+      ? {
+          splunk: {
+            url: v.THREATLOOM_CONNECTOR_SPLUNK_URL as string,
+            token: v.THREATLOOM_CONNECTOR_SPLUNK_TOKEN as string,
+            stream: v.THREATLOOM_CONNECTOR_SPLUNK_STREAM as string,
+            ...optional('index', v.THREATLOOM_CONNECTOR_SPLUNK_INDEX as string | undefined),
+          },
+        }
+      : {}),
+    ...(enabled.includes('syslog')
+      ? {
+          syslog: {
+            host: v.THREATLOOM_CONNECTOR_SYSLOG_HOST as string,
+            port: v.THREATLOOM_CONNECTOR_SYSLOG_PORT as number,
+            protocol: v.THREATLOOM_CONNECTOR_SYSLOG_PROTOCOL as 'udp' | 'tcp',
+            format: v.THREATLOOM_CONNECTOR_SYSLOG_FORMAT as 'rfc5424' | 'cef',
+            stream: v.THREATLOOM_CONNECTOR_SYSLOG_STREAM as string,
+          },
+        }
+      : {}),
+  };
+}
+
 function checkProfile(values: Values, problems: ConfigProblem[]): void {
   if (values.THREATLOOM_PROFILE !== 'distributed') {
     return;
@@ -133,6 +190,7 @@ export function loadConfig(input: LoadConfigInput): Config {
           'THREATLOOM_APPS',
         );
   checkProfile(v, problems);
+  checkBuiltIns(v, problems);
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
@@ -222,6 +280,7 @@ function connectorsConfig(v: Values): ConnectorsConfig {
       enabled: v.THREATLOOM_BUILTIN_CONNECTORS as BuiltInConnectorName[],
       mitreSources: v.THREATLOOM_CONNECTOR_MITRE_SOURCES as string[],
       mitreIntervalHours: v.THREATLOOM_CONNECTOR_MITRE_INTERVAL_H as number,
+      ...streamOutputs(v),
     },
   };
   if (v.THREATLOOM_PROFILE !== 'distributed' || !url) {

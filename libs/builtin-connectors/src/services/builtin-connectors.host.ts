@@ -15,6 +15,8 @@ import { AppError } from '@lib/kernel';
 import { KnowledgeFilesService } from '@lib/knowledge';
 import { SearchIndex } from '@lib/search-index';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
+import { LiveStreamService, StreamCollectionsService } from '@lib/streams';
+import type { SseMessage, StreamSource } from '@lib/streams';
 import { WorkService } from '@lib/works';
 import type {
   BuiltInConnector,
@@ -23,6 +25,7 @@ import type {
   ConnectorSession,
   JobConnector,
   ScheduledConnector,
+  StreamConnector,
 } from '../builtin-connector.types';
 import type { StixObject } from '../connectors/offline-enrichment.util';
 import { mitreImport } from '../connectors/mitre-import.connector';
@@ -30,6 +33,10 @@ import { offlineEnricher } from '../connectors/offline-enricher.connector';
 import type { ConnectorDeps } from '../connectors/connector-deps.types';
 import { stixFileExport } from '../connectors/stix-file-export.connector';
 import { stixFileImport } from '../connectors/stix-file-import.connector';
+import { splunkHecOutput } from '../connectors/splunk-hec-output.connector';
+import { StreamOutputRejected, pause } from '../connectors/stream-output.util';
+import { syslogOutput } from '../connectors/syslog-output.connector';
+import { webhookOutput } from '../connectors/webhook-output.connector';
 
 const PING_MS = 30_000;
 /** Objects per push message: the workers import each message as one batch. */
@@ -37,6 +44,12 @@ const CHUNK = 1000;
 /** setTimeout's limit is ~24.8 days: longer waits are checked again daily. */
 const MAX_WAIT_MS = 24 * 3_600_000;
 const RUN_LOCK_TTL_MS = 30 * 60_000;
+/** A STREAM connector's lock lapses this long after its last extension (a replica died). */
+const STREAM_LOCK_TTL_MS = 60_000;
+/** How often a STREAM connector saves its position (and extends its lock). */
+const STREAM_SAVE_MS = 2000;
+/** Wait before following again after the stream ended or another replica holds it. */
+const STREAM_RETRY_MS = 5000;
 
 /** The built-in connectors the configuration enables. */
 export function enabledConnectors(
@@ -53,8 +66,19 @@ export function enabledConnectors(
         return stixFileImport(deps);
       case 'export':
         return stixFileExport(deps);
+      case 'webhook':
+        return webhookOutput(required(config.webhook, name));
+      case 'splunk-hec':
+        return splunkHecOutput(required(config.splunk, name));
+      case 'syslog':
+        return syslogOutput(required(config.syslog, name));
     }
   });
+}
+
+function required<T>(settings: T | undefined, name: string): T {
+  if (!settings) throw new Error(`The ${name} connector is enabled without its settings`);
+  return settings;
 }
 
 /**
@@ -72,6 +96,7 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
   private readonly consumers: Promise<BusConsumer>[] = [];
   private readonly running = new Set<Promise<unknown>>();
   private stopped = false;
+  private readonly shutdown = new AbortController();
 
   constructor(
     @Inject(ConnectorRegistryService) private readonly registry: ConnectorRegistryService,
@@ -84,6 +109,8 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     @Inject(SearchIndex) index: SearchIndex,
     @Inject(KnowledgeFilesService) files: KnowledgeFilesService,
     @Inject(TokenAuthService) auth: TokenAuthService,
+    @Inject(LiveStreamService) private readonly streams: LiveStreamService,
+    @Inject(StreamCollectionsService) private readonly collections: StreamCollectionsService,
   ) {
     this.connectors = enabledConnectors(config.builtIn, { blobs, store, index, files, auth });
   }
@@ -96,6 +123,8 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
       this.every(PING_MS, () => this.ping(registered.id));
       if (connector.kind === 'scheduled') {
         this.schedule(connector, 0);
+      } else if (connector.kind === 'stream') {
+        void this.track(this.follow(connector));
       } else {
         this.consumers.push(this.listen(connector, registered));
       }
@@ -109,6 +138,7 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.shutdown.abort();
     this.timers.forEach((t) => clearTimeout(t));
     const consumers = await Promise.allSettled(this.consumers);
     for (const consumer of consumers) {
@@ -230,6 +260,86 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
       await this.works.toProcessed(workId, outcome.message, outcome.inError === true);
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'WORK_NOT_ALIVE')) throw error;
+    }
+  }
+
+  /**
+   * A STREAM connector's life: one replica at a time (a lock extended as it goes) follows its
+   * stream from the position in its state (the first run: from now), delivers each message and
+   * saves the position every few seconds; a message its destination refuses is skipped and
+   * logged, a destination down holds the position until it is back.
+   */
+  private async follow(connector: StreamConnector): Promise<void> {
+    const id = connector.registration.id;
+    const signal = this.shutdown.signal;
+    while (!signal.aborted) {
+      try {
+        await this.cache.withLock(
+          [`builtin-connector:${id}`],
+          (lock) => this.followOnce(connector, signal, () => lock.extend()),
+          { ttlMs: STREAM_LOCK_TTL_MS, waitMs: 0 },
+        );
+      } catch (error) {
+        const busy = error instanceof AppError && error.code === 'LOCK_TIMEOUT';
+        if (!busy && !signal.aborted) {
+          this.logger.warn(`Built-in connector ${id} stopped following: ${String(error)}`);
+        }
+      }
+      await pause(STREAM_RETRY_MS, signal).catch(() => undefined);
+    }
+    await connector.close?.();
+  }
+
+  private async followOnce(
+    connector: StreamConnector,
+    signal: AbortSignal,
+    extend: () => Promise<void>,
+  ): Promise<void> {
+    const id = connector.registration.id;
+    const state = parseState((await this.registry.get(id)).state) ?? {};
+    const source: StreamSource =
+      connector.stream === 'live'
+        ? { kind: 'live' }
+        : { kind: 'live', collection: await this.collections.get(connector.stream) };
+    let cursor = typeof state.start_from === 'string' ? state.start_from : undefined;
+    let savedAt = Date.now();
+    const save = async () => {
+      await extend();
+      if (cursor)
+        await this.registry.setState(id, JSON.stringify({ ...state, start_from: cursor }));
+      savedAt = Date.now();
+    };
+    const receive = async (message: SseMessage): Promise<void> => {
+      if (message.id === undefined) return;
+      if (message.event !== 'heartbeat') {
+        try {
+          await connector.deliver(
+            { id: message.id, event: message.event, data: message.data as Record<string, unknown> },
+            signal,
+          );
+        } catch (error) {
+          if (!(error instanceof StreamOutputRejected)) throw error;
+          this.logger.warn(`${id} skipped ${message.id}, refused: ${error.message}`);
+        }
+      }
+      cursor = message.id;
+      if (Date.now() - savedAt >= STREAM_SAVE_MS) await save();
+    };
+    try {
+      await this.streams.serve(
+        this.system,
+        source,
+        {
+          ...(cursor ? { from: cursor } : {}),
+          listenDelete: true,
+          noDependencies: true,
+          withInferences: false,
+        },
+        receive,
+        signal,
+      );
+    } finally {
+      await save().catch(() => undefined);
     }
   }
 
