@@ -50,7 +50,11 @@ export type StreamConnector = {
   readonly kind: 'stream';
   readonly registration: ConnectorRegistration;
   readonly stream: string;
+  /** Another platform whose stream this one reads over SSE (else: this platform's own). */
+  readonly remote?: { url: string; token: string };
   deliver(message: StreamMessage, signal: AbortSignal): Promise<void>;
+  /** Applies what `deliver` buffered: called before the position is saved, and when idle. */
+  flush?(): Promise<void>;
   close?(): Promise<void>;
 };
 

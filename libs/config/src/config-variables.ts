@@ -216,6 +216,7 @@ export const CONFIG_VARIABLES = [
             'webhook',
             'splunk-hec',
             'syslog',
+            'sync',
           ]),
         ),
       ),

@@ -107,11 +107,19 @@ export type ConnectorsConfig = {
       format: 'rfc5424' | 'cef';
       stream: string;
     };
+    sync?: { url: string; token: string; stream: string };
   };
 };
 
 export type BuiltInConnectorName =
-  'mitre' | 'offline-enricher' | 'import-stix' | 'export' | 'webhook' | 'splunk-hec' | 'syslog';
+  | 'mitre'
+  | 'offline-enricher'
+  | 'import-stix'
+  | 'export'
+  | 'webhook'
+  | 'splunk-hec'
+  | 'syslog'
+  | 'sync';
 
 /** How live streams (SSE) behave. */
 export type StreamsConfig = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { int } from './config-variable.types';
 import type { ConfigVariable } from './config-variable.types';
 
-/** The settings of the built-in STREAM connectors (webhook, Splunk HEC, syslog). */
+/** The settings of the built-in STREAM connectors (webhook, Splunk HEC, syslog, sync). */
 export const CONNECTOR_OUTPUT_VARIABLES = [
   {
     env: 'THREATLOOM_CONNECTOR_WEBHOOK_URL',
@@ -89,5 +89,28 @@ export const CONNECTOR_OUTPUT_VARIABLES = [
     schema: z.string().min(1),
     default: 'live',
     description: 'syslog connector: `live` or a stream collection id.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_SYNC_URL',
+    group: 'connectors',
+    schema: z.url(),
+    description:
+      'sync connector: base URL of the Threatloom (or OpenCTI) platform whose live stream this one mirrors (required when enabled).',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_SYNC_TOKEN',
+    group: 'connectors',
+    schema: z.string().min(1),
+    secret: true,
+    description:
+      'sync connector: API token of a user of the remote platform (required when enabled).',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_SYNC_STREAM',
+    group: 'connectors',
+    schema: z.string().min(1),
+    default: 'live',
+    description:
+      'sync connector: the remote stream, `live` or a stream collection id; the first run copies its current state, then follows it.',
   },
 ] as const satisfies readonly ConfigVariable[];

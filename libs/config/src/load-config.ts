@@ -88,6 +88,7 @@ const OUTPUT_REQUIRED: Readonly<Record<string, readonly ConfigEnvName[]>> = {
   webhook: ['THREATLOOM_CONNECTOR_WEBHOOK_URL'],
   'splunk-hec': ['THREATLOOM_CONNECTOR_SPLUNK_URL', 'THREATLOOM_CONNECTOR_SPLUNK_TOKEN'],
   syslog: ['THREATLOOM_CONNECTOR_SYSLOG_HOST'],
+  sync: ['THREATLOOM_CONNECTOR_SYNC_URL', 'THREATLOOM_CONNECTOR_SYNC_TOKEN'],
 };
 
 function checkBuiltIns(values: Values, problems: ConfigProblem[]): void {
@@ -134,6 +135,15 @@ function streamOutputs(v: Values): Partial<ConnectorsConfig['builtIn']> {
             protocol: v.THREATLOOM_CONNECTOR_SYSLOG_PROTOCOL as 'udp' | 'tcp',
             format: v.THREATLOOM_CONNECTOR_SYSLOG_FORMAT as 'rfc5424' | 'cef',
             stream: v.THREATLOOM_CONNECTOR_SYSLOG_STREAM as string,
+          },
+        }
+      : {}),
+    ...(enabled.includes('sync')
+      ? {
+          sync: {
+            url: v.THREATLOOM_CONNECTOR_SYNC_URL as string,
+            token: v.THREATLOOM_CONNECTOR_SYNC_TOKEN as string,
+            stream: v.THREATLOOM_CONNECTOR_SYNC_STREAM as string,
           },
         }
       : {}),

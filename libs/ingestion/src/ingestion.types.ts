@@ -41,6 +41,11 @@ export type IngestionRunOptions = {
   /** Merge multiple matches (data-model.md §3.8 `update`); reserved, see the issue note. */
   update?: boolean;
   origin?: Record<string, unknown>;
+  /**
+   * Full sync (data-model.md §3.8): each incoming object replaces the stored state of the element
+   * it matches, removals included, whatever the confidence (platform-to-platform sync).
+   */
+  synchronized?: boolean;
   onProgress?: (progress: IngestionProgress) => void;
   /**
    * `new` (default) records a work; `none` keeps the counts in memory only (single-object writes

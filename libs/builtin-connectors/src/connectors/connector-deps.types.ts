@@ -1,7 +1,12 @@
 import type { TokenAuthService } from '@lib/auth';
 import type { BlobStore } from '@lib/blob-store';
 import type { EntityStore } from '@lib/entity-store';
-import type { KnowledgeFilesService } from '@lib/knowledge';
+import type { IngestionService } from '@lib/ingestion';
+import type {
+  KnowledgeDeleteService,
+  KnowledgeFilesService,
+  KnowledgeMergeService,
+} from '@lib/knowledge';
 import type { SearchIndex } from '@lib/search-index';
 
 /** The platform services built-in connectors read files and knowledge through. */
@@ -11,4 +16,7 @@ export type ConnectorDeps = {
   index: SearchIndex;
   files: KnowledgeFilesService;
   auth: TokenAuthService;
+  ingestion: IngestionService;
+  deleter: KnowledgeDeleteService;
+  merger: KnowledgeMergeService;
 };

@@ -12,10 +12,15 @@ import { ConnectorRegistryService } from '@lib/connectors';
 import type { Connector } from '@lib/connectors';
 import { EntityStore } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
-import { KnowledgeFilesService } from '@lib/knowledge';
+import { IngestionService } from '@lib/ingestion';
+import {
+  KnowledgeDeleteService,
+  KnowledgeFilesService,
+  KnowledgeMergeService,
+} from '@lib/knowledge';
 import { SearchIndex } from '@lib/search-index';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
-import { LiveStreamService, StreamCollectionsService } from '@lib/streams';
+import { LiveStreamService, StreamCollectionsService, readSse } from '@lib/streams';
 import type { SseMessage, StreamSource } from '@lib/streams';
 import { WorkService } from '@lib/works';
 import type {
@@ -37,6 +42,7 @@ import { splunkHecOutput } from '../connectors/splunk-hec-output.connector';
 import { StreamOutputRejected, pause } from '../connectors/stream-output.util';
 import { syslogOutput } from '../connectors/syslog-output.connector';
 import { webhookOutput } from '../connectors/webhook-output.connector';
+import { platformSync } from '../connectors/platform-sync.connector';
 
 const PING_MS = 30_000;
 /** Objects per push message: the workers import each message as one batch. */
@@ -72,6 +78,8 @@ export function enabledConnectors(
         return splunkHecOutput(required(config.splunk, name));
       case 'syslog':
         return syslogOutput(required(config.syslog, name));
+      case 'sync':
+        return platformSync(required(config.sync, name), deps);
     }
   });
 }
@@ -111,8 +119,14 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     @Inject(TokenAuthService) auth: TokenAuthService,
     @Inject(LiveStreamService) private readonly streams: LiveStreamService,
     @Inject(StreamCollectionsService) private readonly collections: StreamCollectionsService,
+    @Inject(IngestionService) ingestion: IngestionService,
+    @Inject(KnowledgeDeleteService) deleter: KnowledgeDeleteService,
+    @Inject(KnowledgeMergeService) merger: KnowledgeMergeService,
   ) {
-    this.connectors = enabledConnectors(config.builtIn, { blobs, store, index, files, auth });
+    this.connectors = enabledConnectors(config.builtIn, {
+      ...{ blobs, store, index, files, auth },
+      ...{ ingestion, deleter, merger },
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -297,13 +311,10 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
   ): Promise<void> {
     const id = connector.registration.id;
     const state = parseState((await this.registry.get(id)).state) ?? {};
-    const source: StreamSource =
-      connector.stream === 'live'
-        ? { kind: 'live' }
-        : { kind: 'live', collection: await this.collections.get(connector.stream) };
     let cursor = typeof state.start_from === 'string' ? state.start_from : undefined;
     let savedAt = Date.now();
     const save = async () => {
+      await connector.flush?.();
       await extend();
       if (cursor)
         await this.registry.setState(id, JSON.stringify({ ...state, start_from: cursor }));
@@ -311,7 +322,9 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     };
     const receive = async (message: SseMessage): Promise<void> => {
       if (message.id === undefined) return;
-      if (message.event !== 'heartbeat') {
+      if (message.event === 'heartbeat') {
+        await connector.flush?.();
+      } else {
         try {
           await connector.deliver(
             { id: message.id, event: message.event, data: message.data as Record<string, unknown> },
@@ -326,20 +339,62 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
       if (Date.now() - savedAt >= STREAM_SAVE_MS) await save();
     };
     try {
-      await this.streams.serve(
-        this.system,
-        source,
-        {
-          ...(cursor ? { from: cursor } : {}),
-          listenDelete: true,
-          noDependencies: true,
-          withInferences: false,
-        },
-        receive,
-        signal,
-      );
+      if (connector.remote) {
+        await this.followRemote(connector.remote, connector.stream, cursor, receive, signal);
+      } else {
+        await this.streams.serve(
+          this.system,
+          await this.localSource(connector.stream),
+          {
+            ...(cursor ? { from: cursor } : {}),
+            listenDelete: true,
+            noDependencies: true,
+            withInferences: false,
+          },
+          receive,
+          signal,
+        );
+      }
     } finally {
       await save().catch(() => undefined);
+    }
+  }
+
+  private async localSource(stream: string): Promise<StreamSource> {
+    return stream === 'live'
+      ? { kind: 'live' }
+      : { kind: 'live', collection: await this.collections.get(stream) };
+  }
+
+  /**
+   * Another platform's live stream over SSE, as pycti reads it: the first run copies its
+   * current state (`from` 0 with `recover` now), later runs resume after the saved position.
+   */
+  private async followRemote(
+    remote: { url: string; token: string },
+    stream: string,
+    cursor: string | undefined,
+    receive: (message: SseMessage) => Promise<void>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const base = `${remote.url.replace(/\/+$/, '')}/stream/${encodeURIComponent(stream)}`;
+    const url = cursor ? base : `${base}?recover=${encodeURIComponent(new Date().toISOString())}`;
+    const messages = readSse(url, {
+      headers: {
+        authorization: `Bearer ${remote.token}`,
+        'last-event-id': cursor ?? '0-0',
+        'listen-delete': 'true',
+        'no-dependencies': 'false',
+      },
+      signal,
+    });
+    for await (const message of messages) {
+      if (message.id === undefined) continue;
+      await receive({
+        id: message.id,
+        event: message.event,
+        data: message.event === 'heartbeat' ? message.data : (JSON.parse(message.data) as unknown),
+      });
     }
   }
 

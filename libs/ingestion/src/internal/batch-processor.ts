@@ -27,6 +27,8 @@ export type BatchOptions = {
   final: boolean;
   dedupDays: number;
   now: string;
+  /** Incoming states replace the stored ones (platform-to-platform sync). */
+  synchronized?: boolean;
 };
 
 /**
@@ -185,6 +187,7 @@ export class BatchProcessor {
       singleRefs: draft.singleRefs,
       markings: this.markings,
       now: this.options.now,
+      synchronized: this.options.synchronized === true,
     });
     this.options.claims.claim(target.internalId, draft.author, draft.stixId);
     if (merged === target) {

@@ -19,7 +19,40 @@ export type UpsertInput = {
   singleRefs: ReadonlySet<string>;
   markings: MarkingLookup;
   now: string;
+  /**
+   * Full sync (data-model.md §3.8, `synchronized-upsert`): the incoming state replaces what the
+   * element says, attributes and refs absent from it included, whatever the confidence.
+   */
+  synchronized?: boolean;
 };
+
+/** Attributes the platform keeps for itself, which no incoming STIX state carries. */
+const isPlatformAttribute = (name: string) => name === 'creator_id' || name.startsWith('i_');
+
+/** Refs a synchronized state does not own: organizations are local to each platform. */
+const LOCAL_REFS = new Set(['granted']);
+
+function synchronizedParts(
+  existing: StoredElement,
+  incoming: StoredElement,
+): { attributes: Record<string, unknown>; refs: Record<string, string[]> } {
+  const attributes: Record<string, unknown> = Object.fromEntries(
+    Object.entries(existing.attributes).filter(([name]) => isPlatformAttribute(name)),
+  );
+  for (const [name, value] of Object.entries(incoming.attributes)) {
+    attributes[name] =
+      name === 'creator_id'
+        ? unionArrays((attributes[name] as unknown[]) ?? [], (value as unknown[]) ?? [], false)
+        : value;
+  }
+  const refs: Record<string, string[]> = Object.fromEntries(
+    Object.entries(existing.refs).filter(([rel]) => LOCAL_REFS.has(rel)),
+  );
+  for (const [rel, targets] of Object.entries(incoming.refs)) {
+    if (targets.length > 0) refs[rel] = [...new Set(targets)];
+  }
+  return { attributes, refs };
+}
 
 const isEmpty = (value: unknown): boolean =>
   value === undefined ||
@@ -175,8 +208,12 @@ export function upsertInto(existing: StoredElement, input: UpsertInput): StoredE
   const existingConfidence =
     typeof existing.attributes.confidence === 'number' ? existing.attributes.confidence : 0;
   const gate = input.confidence >= existingConfidence;
-  const attributes = mergeAttributes(existing, input.incoming, gate);
-  const refs = mergeRefs(existing, input, gate);
+  const { attributes, refs } = input.synchronized
+    ? synchronizedParts(existing, input.incoming)
+    : {
+        attributes: mergeAttributes(existing, input.incoming, gate),
+        refs: mergeRefs(existing, input, gate),
+      };
   const stixIds = [...new Set([...existing.stixIds, ...input.incoming.stixIds])].filter(
     (id) => id !== existing.standardId,
   );

@@ -40,6 +40,28 @@ describe('Ingestion: upsert rules (data-model.md §3.8)', () => {
     expect(emotet.attributes.aliases).toEqual(['Geodo', 'Heodo']);
   });
 
+  it('lets a synchronized state replace values, labels and markings, removals included', async () => {
+    await sut.import([
+      malware(M, 'Emotet', {
+        confidence: 90,
+        description: 'local',
+        labels: ['a', 'b'],
+        object_marking_refs: [TLP_AMBER],
+      }),
+    ]);
+    await sut.import(
+      [malware(M, 'Emotet', { confidence: 10, labels: ['b'], object_marking_refs: [TLP_GREEN] })],
+      undefined,
+      { synchronized: true },
+    );
+    const emotet = await sut.one(M);
+    expect(emotet.attributes.description).toBeUndefined();
+    expect(emotet.attributes.confidence).toBe(10);
+    expect(emotet.refs['object-label']).toHaveLength(1);
+    expect(emotet.refs['object-marking']).toEqual([(await sut.one(TLP_GREEN)).internalId]);
+    expect(emotet.attributes.creator_id).toBeDefined();
+  });
+
   it('replaces a marking by a higher one of the same type, and ignores a lower one', async () => {
     await sut.import([malware(M, 'Emotet', { object_marking_refs: [TLP_GREEN] })]);
     const green = (await sut.one(TLP_GREEN)).internalId;

@@ -244,6 +244,7 @@ export class IngestionRun {
       final,
       dedupDays: this.config.relationDedupDays,
       now: new Date().toISOString(),
+      synchronized: this.options.synchronized === true,
     });
     await processor.run(drafts);
     const events = await batchEvents(state, this.origin());

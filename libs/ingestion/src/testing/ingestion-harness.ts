@@ -100,10 +100,14 @@ export class IngestionHarness {
     this.sut = new IngestionService(this.store, new WorkService(this.store), config);
   }
 
-  import(objects: unknown[], ctx: AccessContext = this.system): Promise<IngestionReport> {
+  import(
+    objects: unknown[],
+    ctx: AccessContext = this.system,
+    options: { synchronized?: boolean } = {},
+  ): Promise<IngestionReport> {
     return this.sut.importBundle(
       { type: 'bundle', id: 'bundle--6f0c3f4e-8b8a-4f59-9d8e-2c53c0f2d8a1', objects },
-      { ctx, connectorId: 'test', workName: 'test import' },
+      { ctx, connectorId: 'test', workName: 'test import', ...options },
     );
   }
 
