@@ -34,10 +34,18 @@ import {
   StreamCollectionResolver,
 } from './graphql/streams/stream-collection.resolver';
 import { StreamsModule } from '@lib/streams';
+import { SharingModule } from '@lib/sharing';
+import { json } from 'express';
+import { TaxiiController } from './taxii/taxii.controller';
+import {
+  TaxiiCollectionEditResolver,
+  TaxiiCollectionResolver,
+} from './graphql/sharing/taxii-collection.resolver';
 import { PlatformInfoService } from './platform-info.service';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
 
 /** The core role: GraphQL API (knowledge reads, about), auth, REST. */
 @Module({
@@ -46,6 +54,7 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
     KnowledgeModule,
     ConnectorsModule,
     StreamsModule,
+    SharingModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [KnowledgeModule],
@@ -75,7 +84,7 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
       }),
     }),
   ],
-  controllers: [StorageController, StreamController],
+  controllers: [StorageController, StreamController, TaxiiController],
   providers: [
     PlatformInfoService,
     AboutResolver,
@@ -92,6 +101,8 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
     KnowledgeMutationsResolver,
     StreamCollectionResolver,
     StreamCollectionEditResolver,
+    TaxiiCollectionResolver,
+    TaxiiCollectionEditResolver,
     ...EDIT_RESOLVERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],
@@ -103,5 +114,14 @@ export class CoreModule implements NestModule {
     consumer
       .apply(graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 20 }))
       .forRoutes('graphql');
+    // TAXII envelopes: their own media types, up to the API root's max_content_length.
+    consumer
+      .apply(
+        json({
+          type: ['application/taxii+json', 'application/stix+json', 'application/json'],
+          limit: TAXII_MAX_CONTENT_LENGTH,
+        }),
+      )
+      .forRoutes('taxii2');
   }
 }

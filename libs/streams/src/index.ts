@@ -16,3 +16,17 @@ export { stixMatches } from './internal/stix-filter.util';
 export { parseFilterGroup } from './internal/filter-json.util';
 export { readSse } from './client/read-sse.util';
 export type { ReceivedSse } from './client/read-sse.util';
+export {
+  COMMON_EDITABLE,
+  booleanField,
+  checkedFilters,
+  creatorOf,
+  members,
+  requiredName,
+  storedMembers,
+} from './internal/collection-fields.util';
+export { CollectionElements } from './internal/collection-elements';
+export type { CollectionKind } from './internal/collection-elements';
+export { filterIdValues, stixValues } from './internal/stix-filter.util';
+export type { IdAliases } from './internal/stix-filter.util';
+export { resolveIdAliases } from './internal/id-aliases.util';

@@ -113,9 +113,8 @@ export class StreamController {
     res.status(200).json({ message: 'ok' });
   }
 
-  private async user(req: Request): Promise<AccessContext | undefined> {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    return token ? this.auth.contextForToken(token) : undefined;
+  private user(req: Request): Promise<AccessContext | undefined> {
+    return this.auth.contextForAuthorization(req.headers.authorization);
   }
 
   private requireBypass(ctx: AccessContext | undefined): AccessContext {

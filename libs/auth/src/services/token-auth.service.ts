@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ADMIN_INTERNAL_ID, apiTokenKey } from '@lib/bootstrap';
+import { ADMIN_INTERNAL_ID, apiTokenKey, verifyPassword } from '@lib/bootstrap';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { textOf } from '@lib/kernel';
 import { CAPABILITIES, systemContext } from '@lib/rbac';
+import { generateStandardId } from '@lib/stix';
 import type { AccessContext } from '@lib/rbac';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,6 +29,41 @@ export class TokenAuthService {
       (e) => e.entityType === 'User' && e.attributes.api_token === token.toLowerCase(),
     );
     return user ? this.contextOf(user) : undefined;
+  }
+
+  /**
+   * The caller of an HTTP request from its Authorization header: `Bearer <api token>`, or
+   * `Basic` with the user's email and password (or API token); undefined when absent or wrong.
+   */
+  async contextForAuthorization(header: string | undefined): Promise<AccessContext | undefined> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+    if (bearer) return this.contextForToken(bearer);
+    const basic = /^Basic\s+(\S+)$/i.exec(header ?? '')?.[1];
+    if (!basic) return undefined;
+    const decoded = Buffer.from(basic, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return undefined;
+    const email = decoded.slice(0, colon);
+    const secret = decoded.slice(colon + 1);
+    if (UUID.test(secret)) {
+      const ctx = await this.contextForToken(secret);
+      if (ctx) return ctx;
+    }
+    return this.contextForPassword(email, secret);
+  }
+
+  private async contextForPassword(
+    email: string,
+    password: string,
+  ): Promise<AccessContext | undefined> {
+    const standardId = generateStandardId('User', { user_email: email });
+    const user = (await this.store.resolve(this.system, [standardId])).get(standardId)?.[0];
+    const stored = user?.attributes.password;
+    return user?.entityType === 'User' &&
+      typeof stored === 'string' &&
+      verifyPassword(password, stored)
+      ? this.contextOf(user)
+      : undefined;
   }
 
   /**

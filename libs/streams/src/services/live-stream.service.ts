@@ -18,6 +18,7 @@ import { OCTI_EXTENSION_ID, toStix } from '@lib/stix';
 import { entityTypeOfStix, filterIdValues, stixMatches } from '../internal/stix-filter.util';
 import type { IdAliases } from '../internal/stix-filter.util';
 import { stixRefsOf } from '../internal/stix-refs.util';
+import { resolveIdAliases } from '../internal/id-aliases.util';
 import type {
   SseMessage,
   StreamCollection,
@@ -300,31 +301,11 @@ class StreamSession {
         this.source.kind === 'live' && this.source.collection
           ? this.source.collection.filterGroup
           : { mode: 'and' as const, filters: [], filterGroups: [] };
-      this.aliases = await this.idAliases(filterIdValues(filters));
+      const { store, system } = this.service.ports;
+      this.aliases = await resolveIdAliases(store, system, filterIdValues(filters));
       this.filters = filters;
     }
     return { filters: this.filters, aliases: this.aliases };
-  }
-
-  /** Every form of each id in the filters (internal, standard, STIX ids, a label's value). */
-  private async idAliases(values: readonly string[]): Promise<IdAliases> {
-    const { store, system } = this.service.ports;
-    const found =
-      values.length > 0 ? await store.resolve(system, values) : new Map<string, StoredElement[]>();
-    return new Map(
-      values.map((value) => {
-        const elements = found.get(value) ?? [];
-        const forms = elements.flatMap((e) => [
-          e.internalId,
-          e.standardId,
-          ...e.stixIds,
-          ...(e.entityType === 'Label' && typeof e.attributes.value === 'string'
-            ? [e.attributes.value]
-            : []),
-        ]);
-        return [value, [value, ...forms]];
-      }),
-    );
   }
 
   /** Markings (and, with #8, organizations) of the STIX object against the reader's rights. */
