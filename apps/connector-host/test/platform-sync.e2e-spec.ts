@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
 import { platformGraphql } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
+import { embeddedTestEnv, startEmbedded } from '../../../test/support/embedded-platform.util';
 import { waitFor } from '../../../test/support/distributed.util';
 
 // Two embedded platforms on loopback: the mirror's built-in `sync` connector follows the
@@ -37,24 +36,10 @@ describe('Platform-to-platform sync (two embedded instances)', () => {
   const start = async (token: string, extra: Record<string, string>, appFlag: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'tl-sync-'));
     dirs.push(dir);
-    const app = await startPlatform(
-      loadConfig({
-        env: {
-          THREATLOOM_DATA_DIR: dir,
-          THREATLOOM_PORT: '0',
-          THREATLOOM_HOST: '127.0.0.1',
-          THREATLOOM_ADMIN_TOKEN: token,
-          THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-          THREATLOOM_LOG_LEVEL: 'silent',
-          THREATLOOM_STREAM_HEARTBEAT_MS: '500',
-          ...extra,
-        },
-        appFlag,
-      }),
-    );
+    const env = embeddedTestEnv(token, { THREATLOOM_STREAM_HEARTBEAT_MS: '500', ...extra }, dir);
+    const { app, url, port } = await startEmbedded(env, appFlag);
     apps.push(app);
-    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    return { url, port: Number(new URL(url).port) };
+    return { url, port };
   };
 
   let source: { url: string; port: number };

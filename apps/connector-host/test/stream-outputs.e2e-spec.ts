@@ -8,10 +8,9 @@ import type { Server as TcpServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
 import { platformGraphql } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
+import { embeddedTestEnv, startEmbedded } from '../../../test/support/embedded-platform.util';
 import { waitFor } from '../../../test/support/distributed.util';
 
 // The built-in STREAM connectors against real receivers on loopback: an HTTP server that fails
@@ -91,33 +90,28 @@ describe('Built-in STREAM connectors (webhook, Splunk HEC, syslog)', () => {
   let syslogTcp: Awaited<ReturnType<typeof tcpReceiver>>;
 
   const start = async (format: 'cef' | 'rfc5424', protocol: 'udp' | 'tcp') => {
-    app = await startPlatform(
-      loadConfig({
-        env: {
-          THREATLOOM_DATA_DIR: dir,
-          THREATLOOM_PORT: '0',
-          THREATLOOM_HOST: '127.0.0.1',
-          THREATLOOM_ADMIN_TOKEN: TOKEN,
-          THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-          THREATLOOM_LOG_LEVEL: 'silent',
-          THREATLOOM_STREAM_HEARTBEAT_MS: '500',
-          THREATLOOM_BUILTIN_CONNECTORS: 'webhook,splunk-hec,syslog',
-          THREATLOOM_CONNECTOR_WEBHOOK_URL: `${webhook.url}/hook`,
-          THREATLOOM_CONNECTOR_WEBHOOK_TOKEN: 'hook-secret',
-          THREATLOOM_CONNECTOR_SPLUNK_URL: hec.url,
-          THREATLOOM_CONNECTOR_SPLUNK_TOKEN: 'hec-token',
-          THREATLOOM_CONNECTOR_SPLUNK_INDEX: 'cti',
-          THREATLOOM_CONNECTOR_SYSLOG_HOST: '127.0.0.1',
-          THREATLOOM_CONNECTOR_SYSLOG_PORT: String(
-            protocol === 'udp' ? syslogUdp.port : syslogTcp.port,
-          ),
-          THREATLOOM_CONNECTOR_SYSLOG_PROTOCOL: protocol,
-          THREATLOOM_CONNECTOR_SYSLOG_FORMAT: format,
-        },
-        appFlag: 'all',
-      }),
+    const env = embeddedTestEnv(
+      TOKEN,
+      {
+        THREATLOOM_STREAM_HEARTBEAT_MS: '500',
+        THREATLOOM_BUILTIN_CONNECTORS: 'webhook,splunk-hec,syslog',
+        THREATLOOM_CONNECTOR_WEBHOOK_URL: `${webhook.url}/hook`,
+        THREATLOOM_CONNECTOR_WEBHOOK_TOKEN: 'hook-secret',
+        THREATLOOM_CONNECTOR_SPLUNK_URL: hec.url,
+        THREATLOOM_CONNECTOR_SPLUNK_TOKEN: 'hec-token',
+        THREATLOOM_CONNECTOR_SPLUNK_INDEX: 'cti',
+        THREATLOOM_CONNECTOR_SYSLOG_HOST: '127.0.0.1',
+        THREATLOOM_CONNECTOR_SYSLOG_PORT: String(
+          protocol === 'udp' ? syslogUdp.port : syslogTcp.port,
+        ),
+        THREATLOOM_CONNECTOR_SYSLOG_PROTOCOL: protocol,
+        THREATLOOM_CONNECTOR_SYSLOG_FORMAT: format,
+      },
+      dir,
     );
-    return Number(new URL((await app.getUrl()).replace('[::1]', '127.0.0.1')).port);
+    const started = await startEmbedded(env, 'all');
+    app = started.app;
+    return started.port;
   };
 
   const malware = (port: number, name: string) =>
@@ -207,25 +201,13 @@ describe('Built-in STREAM connectors (webhook, Splunk HEC, syslog)', () => {
     await app?.close();
     app = undefined;
     // Written while no connector runs (a second platform on the same data, outputs off).
-    const offline = await startPlatform(
-      loadConfig({
-        env: {
-          THREATLOOM_DATA_DIR: dir,
-          THREATLOOM_PORT: '0',
-          THREATLOOM_HOST: '127.0.0.1',
-          THREATLOOM_ADMIN_TOKEN: TOKEN,
-          THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-          THREATLOOM_LOG_LEVEL: 'silent',
-          THREATLOOM_BUILTIN_CONNECTORS: 'none',
-        },
-        appFlag: 'core',
-      }),
+    const offline = await startEmbedded(
+      embeddedTestEnv(TOKEN, { THREATLOOM_BUILTIN_CONNECTORS: 'none' }, dir),
+      'core',
     );
-    const offlinePort = Number(
-      new URL((await offline.getUrl()).replace('[::1]', '127.0.0.1')).port,
-    );
+    const offlinePort = offline.port;
     const { malwareAdd } = await malware(offlinePort, 'While Down');
-    await offline.close();
+    await offline.app.close();
 
     await start('rfc5424', 'tcp');
     const line = await waitFor(

@@ -2,12 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
 import { readSse } from '@lib/streams';
 import type { ReceivedSse } from '@lib/streams';
 import { platformGraphql } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
+import { embeddedTestEnv, startEmbedded } from '../../../test/support/embedded-platform.util';
 
 const TOKEN = 'c3d4e5f6-1234-4abc-9def-0123456789ab';
 const HEARTBEAT_MS = 300;
@@ -113,20 +112,12 @@ describe('Live streams over SSE (embedded)', () => {
   beforeAll(async () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'tl-stream-'));
-    const config = loadConfig({
-      env: {
-        THREATLOOM_DATA_DIR: dir,
-        THREATLOOM_PORT: '0',
-        THREATLOOM_HOST: '127.0.0.1',
-        THREATLOOM_ADMIN_TOKEN: TOKEN,
-        THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-        THREATLOOM_LOG_LEVEL: 'silent',
-        THREATLOOM_STREAM_HEARTBEAT_MS: String(HEARTBEAT_MS),
-      },
-      appFlag: 'core',
-    });
-    app = await startPlatform(config);
-    base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const env = embeddedTestEnv(
+      TOKEN,
+      { THREATLOOM_STREAM_HEARTBEAT_MS: String(HEARTBEAT_MS) },
+      dir,
+    );
+    ({ app, url: base } = await startEmbedded(env, 'core'));
   }, 120_000);
 
   afterEach(async () => {

@@ -1,17 +1,11 @@
-import type { FilterGroup } from '@lib/kernel';
-import type { AuthorizedMember } from '@lib/streams';
+import type { CollectionBase } from '@lib/streams';
 
 export const TAXII_COLLECTION_ENTITY_TYPE = 'TaxiiCollection';
 export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1';
 export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
 
 /** A TAXII 2.1 collection defined by filters (connector-protocol.md §5). */
-export type TaxiiCollection = {
-  id: string;
-  name: string;
-  description: string;
-  filters: string;
-  filterGroup: FilterGroup;
+export type TaxiiCollection = CollectionBase & {
   /** Readable without authentication (with its creator's rights). */
   public: boolean;
   /** Envelopes may be POSTed to it (imported as their sender). */
@@ -20,10 +14,6 @@ export type TaxiiCollection = {
   allowDelete: boolean;
   /** Indicators carry their score as confidence. */
   scoreToConfidence: boolean;
-  authorizedMembers: AuthorizedMember[];
-  creatorId: string;
-  createdAt: string;
-  updatedAt: string;
 };
 
 export type TaxiiCollectionInput = {

@@ -20,6 +20,7 @@ export {
   COMMON_EDITABLE,
   booleanField,
   checkedFilters,
+  collectionBase,
   creatorOf,
   members,
   requiredName,
@@ -30,3 +31,4 @@ export type { CollectionKind } from './internal/collection-elements';
 export { filterIdValues, stixValues } from './internal/stix-filter.util';
 export type { IdAliases } from './internal/stix-filter.util';
 export { resolveIdAliases } from './internal/id-aliases.util';
+export type { CollectionBase } from './internal/collection-fields.util';

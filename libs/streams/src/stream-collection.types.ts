@@ -1,4 +1,4 @@
-import type { FilterGroup } from '@lib/kernel';
+import type { CollectionBase } from './internal/collection-fields.util';
 
 export const STREAM_COLLECTION_ENTITY_TYPE = 'StreamCollection';
 
@@ -9,20 +9,11 @@ export type AuthorizedMember = { id: string; accessRight: 'view' | 'edit' | 'adm
  * A live stream defined by filters (connector-protocol.md §4.8), served at `/stream/<id>`.
  * `filters` is kept as given (OpenCTI's FilterGroup JSON), parsed once on save.
  */
-export type StreamCollection = {
-  id: string;
-  name: string;
-  description: string;
-  filters: string;
-  filterGroup: FilterGroup;
+export type StreamCollection = CollectionBase & {
   /** Started: served; stopped: `/stream/<id>` answers 410. */
   live: boolean;
   /** Readable without authentication (with its creator's rights). */
   public: boolean;
-  authorizedMembers: AuthorizedMember[];
-  creatorId: string;
-  createdAt: string;
-  updatedAt: string;
 };
 
 export type StreamCollectionInput = {

@@ -1,27 +1,14 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startPlatform } from '@app/platform';
 import { loadConfig } from '@lib/config';
 import { dropRunIndices, platformGraphql } from '@lib/testing';
 import { ROOT, assertBuilt } from '../../support/cli.util';
+import { embeddedTestEnv } from '../../support/embedded-platform.util';
 import { DISTRIBUTED_TOKEN, distributedEnv, waitFor } from '../../support/distributed.util';
-
-/** The environment of an embedded platform in a fresh data directory, on a free loopback port. */
-export function embeddedTestEnv(token: string): Record<string, string> {
-  return {
-    THREATLOOM_DATA_DIR: mkdtempSync(join(tmpdir(), 'tl-connectors-')),
-    THREATLOOM_PORT: '0',
-    THREATLOOM_HOST: '127.0.0.1',
-    THREATLOOM_ADMIN_TOKEN: token,
-    THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-    THREATLOOM_LOG_LEVEL: 'silent',
-  };
-}
 
 export type ConnectorProfile = 'embedded' | 'distributed';
 

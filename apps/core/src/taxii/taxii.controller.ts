@@ -120,9 +120,7 @@ export class TaxiiController {
   @Get('root/collections/:id/objects')
   async objects(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.answer(res, async () => {
-      const { reader, collection } = await this.readable(req, id);
-      const page = await this.taxii.page(reader, collection, objectsQuery(req));
-      this.dateHeaders(res, page);
+      const page = await this.pageOf(req, res, id);
       return this.envelope(
         page,
         page.objects.map((o) => o.stix),
@@ -133,9 +131,7 @@ export class TaxiiController {
   @Get('root/collections/:id/manifest')
   async manifest(@Param('id') id: string, @Req() req: Request, @Res() res: Response) {
     await this.answer(res, async () => {
-      const { reader, collection } = await this.readable(req, id);
-      const page = await this.taxii.page(reader, collection, objectsQuery(req));
-      this.dateHeaders(res, page);
+      const page = await this.pageOf(req, res, id);
       return this.envelope(
         page,
         page.objects.map((o) => ({
@@ -156,18 +152,7 @@ export class TaxiiController {
     @Res() res: Response,
   ) {
     await this.answer(res, async () => {
-      const { reader, collection } = await this.readable(req, id);
-      const found = await this.taxii.object(reader, collection, objectId);
-      const versions = objectsQuery(req).matchVersions;
-      if (!found) throw new TaxiiError(404, `No object ${objectId} in this collection`);
-      const served = !versions || this.versionWanted(versions, found.version);
-      const page: TaxiiPage = {
-        objects: served
-          ? [{ stix: found.stix, dateAdded: found.element.updatedAt, version: found.version }]
-          : [],
-        more: false,
-      };
-      this.dateHeaders(res, page);
+      const page = await this.pageOf(req, res, id, objectId);
       return this.envelope(
         page,
         page.objects.map((o) => o.stix),
@@ -183,13 +168,25 @@ export class TaxiiController {
     @Res() res: Response,
   ) {
     await this.answer(res, async () => {
-      const { reader, collection } = await this.readable(req, id);
-      const found = await this.taxii.object(reader, collection, objectId);
-      if (!found) throw new TaxiiError(404, `No object ${objectId} in this collection`);
-      res.setHeader('X-TAXII-Date-Added-First', found.element.updatedAt);
-      res.setHeader('X-TAXII-Date-Added-Last', found.element.updatedAt);
-      return { more: false, versions: [found.version] };
+      const page = await this.pageOf(req, res, id, objectId);
+      return { more: false, versions: page.objects.map((o) => o.version) };
     });
+  }
+
+  /** A page of the collection (or of one object's versions), its date headers set. */
+  private async pageOf(
+    req: Request,
+    res: Response,
+    id: string,
+    objectId?: string,
+  ): Promise<TaxiiPage> {
+    const { reader, collection } = await this.readable(req, id);
+    const query = objectsQuery(req);
+    const page = objectId
+      ? await this.taxii.objectPage(reader, collection, objectId, query.matchVersions)
+      : await this.taxii.page(reader, collection, query);
+    this.dateHeaders(res, page);
+    return page;
   }
 
   @Post('root/collections/:id/objects')
@@ -228,12 +225,6 @@ export class TaxiiController {
       await this.requireUser(req);
       return this.taxii.status(statusId);
     });
-  }
-
-  private versionWanted(versions: string[], version: string): boolean {
-    return versions.some(
-      (v) => ['last', 'first', 'all'].includes(v) || Date.parse(v) === Date.parse(version),
-    );
   }
 
   private base(req: Request): string {

@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import type { StreamConnector, StreamMessage } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
-import { postOnce, withBackoff } from './stream-output.util';
+import { httpOutput } from './stream-output.util';
 
 /** The HEC event of a stream message: time in seconds from its id, the STIX data as `event`. */
 export function hecEvent(
@@ -35,10 +34,8 @@ export function splunkHecOutput(settings: {
   index?: string;
   stream: string;
 }): StreamConnector {
-  const logger = new Logger('SplunkHecConnector');
-  const endpoint = `${settings.url.replace(/\/+$/, '')}/services/collector/event`;
-  return {
-    kind: 'stream',
+  return httpOutput({
+    name: 'SplunkHecConnector',
     registration: builtInRegistration({
       id: 'threatloom-splunk-hec',
       name: 'Splunk HEC (built-in)',
@@ -46,20 +43,8 @@ export function splunkHecOutput(settings: {
       scope: [],
     }),
     stream: settings.stream,
-    deliver: (message: StreamMessage, signal: AbortSignal) =>
-      withBackoff(
-        () =>
-          postOnce(
-            endpoint,
-            JSON.stringify(hecEvent(message, settings.index)),
-            { authorization: `Splunk ${settings.token}` },
-            signal,
-          ),
-        signal,
-        (error, retry, waitMs) =>
-          logger.warn(
-            `HEC delivery of ${message.id} failed (try ${retry}, next in ${waitMs} ms): ${String(error)}`,
-          ),
-      ),
-  };
+    url: `${settings.url.replace(/\/+$/, '')}/services/collector/event`,
+    headers: () => ({ authorization: `Splunk ${settings.token}` }),
+    body: (message) => hecEvent(message, settings.index),
+  });
 }

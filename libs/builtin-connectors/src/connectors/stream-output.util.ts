@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
+import type { ConnectorRegistration } from '@lib/connectors';
 import { AppError } from '@lib/kernel';
+import type { StreamConnector, StreamMessage } from '../builtin-connector.types';
 
 /** A destination refused one message for good (4xx other than 408/429): it is skipped. */
 export class StreamOutputRejected extends AppError {
@@ -74,4 +77,39 @@ export async function postOnce(
     throw new StreamOutputRejected(summary, { status: response.status });
   }
   throw new Error(summary);
+}
+
+/**
+ * A STREAM connector that POSTs each message (`body` of it, with `headers`) to `url`, retrying
+ * with backoff while the receiver fails, logging each retry under `name`.
+ */
+export function httpOutput(options: {
+  name: string;
+  registration: ConnectorRegistration;
+  stream: string;
+  url: string;
+  headers: (message: StreamMessage) => Record<string, string>;
+  body: (message: StreamMessage) => unknown;
+}): StreamConnector {
+  const logger = new Logger(options.name);
+  return {
+    kind: 'stream',
+    registration: options.registration,
+    stream: options.stream,
+    deliver: (message: StreamMessage, signal: AbortSignal) =>
+      withBackoff(
+        () =>
+          postOnce(
+            options.url,
+            JSON.stringify(options.body(message)),
+            options.headers(message),
+            signal,
+          ),
+        signal,
+        (error, retry, waitMs) =>
+          logger.warn(
+            `Delivery of ${message.id} to ${options.url} failed (try ${retry}, next in ${waitMs} ms): ${String(error)}`,
+          ),
+      ),
+  };
 }

@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
-import type { StreamConnector, StreamMessage } from '../builtin-connector.types';
+import type { StreamConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
-import { postOnce, withBackoff } from './stream-output.util';
+import { httpOutput } from './stream-output.util';
 
 /**
  * `webhook` (STREAM): POSTs each event of its stream as JSON (`{id, event, ...the version 4
@@ -12,12 +11,11 @@ export function webhookOutput(settings: {
   token?: string;
   stream: string;
 }): StreamConnector {
-  const logger = new Logger('WebhookConnector');
-  const headers: Record<string, string> = settings.token
+  const auth: Record<string, string> = settings.token
     ? { authorization: `Bearer ${settings.token}` }
     : {};
-  return {
-    kind: 'stream',
+  return httpOutput({
+    name: 'WebhookConnector',
     registration: builtInRegistration({
       id: 'threatloom-webhook',
       name: 'Webhook (built-in)',
@@ -25,20 +23,8 @@ export function webhookOutput(settings: {
       scope: [],
     }),
     stream: settings.stream,
-    deliver: (message: StreamMessage, signal: AbortSignal) =>
-      withBackoff(
-        () =>
-          postOnce(
-            settings.url,
-            JSON.stringify({ id: message.id, event: message.event, ...message.data }),
-            { ...headers, 'x-threatloom-event-id': message.id },
-            signal,
-          ),
-        signal,
-        (error, retry, waitMs) =>
-          logger.warn(
-            `Webhook delivery of ${message.id} failed (try ${retry}, next in ${waitMs} ms): ${String(error)}`,
-          ),
-      ),
-  };
+    url: settings.url,
+    headers: (message) => ({ ...auth, 'x-threatloom-event-id': message.id }),
+    body: (message) => ({ id: message.id, event: message.event, ...message.data }),
+  });
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
-import { textOf } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import {
@@ -9,11 +8,9 @@ import {
   CollectionElements,
   booleanField,
   checkedFilters,
-  creatorOf,
+  collectionBase,
   members,
-  parseFilterGroup,
   requiredName,
-  storedMembers,
 } from '@lib/streams';
 import type { StreamCollectionPatch } from '@lib/streams';
 import { TAXII_COLLECTION_ENTITY_TYPE } from '../taxii.types';
@@ -21,21 +18,12 @@ import type { TaxiiCollection, TaxiiCollectionInput } from '../taxii.types';
 
 function taxiiCollectionOf(element: StoredElement): TaxiiCollection {
   const a = element.attributes;
-  const filters = typeof a.filters === 'string' ? a.filters : '';
   return {
-    id: element.internalId,
-    name: textOf(a.name) ?? '',
-    description: textOf(a.description) ?? '',
-    filters,
-    filterGroup: parseFilterGroup(filters),
+    ...collectionBase(element),
     public: a.taxii_public === true,
     allowWrite: a.taxii_write === true,
     allowDelete: a.taxii_delete === true,
     scoreToConfidence: a.score_to_confidence === true,
-    authorizedMembers: storedMembers(a.authorized_members),
-    creatorId: creatorOf(a.creator_id),
-    createdAt: element.createdAt,
-    updatedAt: element.updatedAt,
   };
 }
 
@@ -49,8 +37,6 @@ export class TaxiiCollectionsService {
       entityType: TAXII_COLLECTION_ENTITY_TYPE,
       label: 'TAXII collection',
       view: taxiiCollectionOf,
-      name: (c) => c.name,
-      description: (c) => c.description,
       editable: {
         ...COMMON_EDITABLE,
         taxii_public: booleanField,

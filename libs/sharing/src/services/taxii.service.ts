@@ -165,6 +165,24 @@ export class TaxiiService {
     return { element, stix, version: versionOf(stix, element) };
   }
 
+  /** One object as a page (empty when no version asked for is its version); 404 when absent. */
+  async objectPage(
+    ctx: AccessContext,
+    collection: TaxiiCollection,
+    id: string,
+    versions?: readonly string[],
+  ): Promise<TaxiiPage> {
+    const found = await this.object(ctx, collection, id);
+    if (!found) throw new TaxiiError(404, `No object ${id} in this collection`);
+    const { stix, element, version } = found;
+    return {
+      objects: versionMatches(versions, version)
+        ? [{ stix, dateAdded: element.updatedAt, version }]
+        : [],
+      more: false,
+    };
+  }
+
   /** Queues a POSTed envelope for the workers; its status follows the import's work. */
   async add(
     ctx: AccessContext,

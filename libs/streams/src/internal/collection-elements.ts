@@ -14,8 +14,6 @@ export type CollectionKind<T> = {
   /** Human name in errors ("stream collection"). */
   label: string;
   view: (element: StoredElement) => T;
-  name: (collection: T) => string;
-  description: (collection: T) => string;
   /** Field → its stored value from a `fieldPatch` value list (throws on a bad one). */
   editable: Readonly<Record<string, (value: unknown[]) => unknown>>;
 };
@@ -24,7 +22,7 @@ export type CollectionKind<T> = {
  * The stored collections of one kind: internal elements (no stream event), listed from the
  * search index, edited field by field.
  */
-export class CollectionElements<T> {
+export class CollectionElements<T extends { name: string; description: string }> {
   private readonly system = systemContext('collections');
 
   constructor(
@@ -76,16 +74,15 @@ export class CollectionElements<T> {
       first: MAX_COLLECTIONS,
     });
     const needle = search?.trim().toLowerCase();
-    const { name, description } = this.kind;
     return page.items
       .map((element) => this.kind.view(element))
       .filter(
         (c) =>
           !needle ||
-          name(c).toLowerCase().includes(needle) ||
-          description(c).toLowerCase().includes(needle),
+          c.name.toLowerCase().includes(needle) ||
+          c.description.toLowerCase().includes(needle),
       )
-      .sort((a, b) => name(a).localeCompare(name(b)));
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async edit(id: string, patches: readonly { key: string; value: unknown[] }[]): Promise<T> {

@@ -1,4 +1,6 @@
-import { AppError } from '@lib/kernel';
+import type { StoredElement } from '@lib/entity-store';
+import { AppError, textOf } from '@lib/kernel';
+import type { FilterGroup } from '@lib/kernel';
 import { parseFilterGroup } from './filter-json.util';
 
 // Fields shared by the collections that share knowledge by filters (live streams, TAXII).
@@ -66,3 +68,34 @@ export function storedMembers(
 /** The first creator of a stored collection. */
 export const creatorOf = (value: unknown): string =>
   Array.isArray(value) ? String(value[0] ?? '') : '';
+
+/** What every sharing collection (live stream, TAXII) has. */
+export type CollectionBase = {
+  id: string;
+  name: string;
+  description: string;
+  /** The FilterGroup JSON as given. */
+  filters: string;
+  filterGroup: FilterGroup;
+  authorizedMembers: { id: string; accessRight: 'view' | 'edit' | 'admin' }[];
+  creatorId: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** The common fields of a stored sharing collection. */
+export function collectionBase(element: StoredElement): CollectionBase {
+  const a = element.attributes;
+  const filters = typeof a.filters === 'string' ? a.filters : '';
+  return {
+    id: element.internalId,
+    name: textOf(a.name) ?? '',
+    description: textOf(a.description) ?? '',
+    filters,
+    filterGroup: parseFilterGroup(filters),
+    authorizedMembers: storedMembers(a.authorized_members),
+    creatorId: creatorOf(a.creator_id),
+    createdAt: element.createdAt,
+    updatedAt: element.updatedAt,
+  };
+}

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
-import { textOf } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { CollectionElements } from '../internal/collection-elements';
@@ -9,12 +8,10 @@ import {
   COMMON_EDITABLE,
   booleanField,
   checkedFilters,
-  creatorOf,
+  collectionBase,
   members,
   requiredName,
-  storedMembers,
 } from '../internal/collection-fields.util';
-import { parseFilterGroup } from '../internal/filter-json.util';
 import { STREAM_COLLECTION_ENTITY_TYPE } from '../stream-collection.types';
 import type {
   StreamCollection,
@@ -23,20 +20,10 @@ import type {
 } from '../stream-collection.types';
 
 export function collectionOf(element: StoredElement): StreamCollection {
-  const a = element.attributes;
-  const filters = typeof a.filters === 'string' ? a.filters : '';
   return {
-    id: element.internalId,
-    name: textOf(a.name) ?? '',
-    description: textOf(a.description) ?? '',
-    filters,
-    filterGroup: parseFilterGroup(filters),
-    live: a.stream_live === true,
-    public: a.stream_public === true,
-    authorizedMembers: storedMembers(a.authorized_members),
-    creatorId: creatorOf(a.creator_id),
-    createdAt: element.createdAt,
-    updatedAt: element.updatedAt,
+    ...collectionBase(element),
+    live: element.attributes.stream_live === true,
+    public: element.attributes.stream_public === true,
   };
 }
 
@@ -50,8 +37,6 @@ export class StreamCollectionsService {
       entityType: STREAM_COLLECTION_ENTITY_TYPE,
       label: 'stream collection',
       view: collectionOf,
-      name: (c) => c.name,
-      description: (c) => c.description,
       editable: { ...COMMON_EDITABLE, stream_live: booleanField, stream_public: booleanField },
     });
   }

@@ -20,27 +20,22 @@ import { accessOf } from '../knowledge/define-operation.util';
 import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
 import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
-import { MemberAccessInput, StreamCollectionMemberModel } from '../streams/stream-collection.model';
+import {
+  MemberAccessInput,
+  SharingCollectionModel,
+  collectionConnection,
+  sharingCollectionFields,
+} from './sharing-collection.model';
 
 /** A TAXII 2.1 collection defined by filters (connector-protocol.md §5), served at /taxii2/. */
 @ObjectType('TaxiiCollection')
-export class TaxiiCollectionModel {
-  @Field(() => ID) id!: string;
-  @Field(() => String) entity_type!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => String, { nullable: true, description: 'A FilterGroup as JSON.' })
-  filters!: string | null;
+export class TaxiiCollectionModel extends SharingCollectionModel {
   @Field(() => Boolean) taxii_public!: boolean;
   @Field(() => Boolean, { description: 'Envelopes may be POSTed to it.' }) taxii_write!: boolean;
   @Field(() => Boolean, { description: 'Objects may be deleted through it.' })
   taxii_delete!: boolean;
   @Field(() => Boolean) score_to_confidence!: boolean;
   @Field(() => Boolean) include_inferences!: boolean;
-  @Field(() => [StreamCollectionMemberModel], { nullable: true })
-  authorized_members!: StreamCollectionMemberModel[];
-  @Field(() => String, { nullable: true }) created_at!: string;
-  @Field(() => String, { nullable: true }) updated_at!: string;
 }
 
 @ObjectType('TaxiiCollectionEdge')
@@ -77,19 +72,12 @@ export class TaxiiCollectionEditMutations {
 
 function modelOf(c: TaxiiCollection): TaxiiCollectionModel {
   return {
-    id: c.id,
-    entity_type: 'TaxiiCollection',
-    name: c.name,
-    description: c.description,
-    filters: c.filters || null,
+    ...sharingCollectionFields(c, 'TaxiiCollection'),
     taxii_public: c.public,
     taxii_write: c.allowWrite,
     taxii_delete: c.allowDelete,
     score_to_confidence: c.scoreToConfidence,
     include_inferences: false,
-    authorized_members: c.authorizedMembers.map((m) => ({ id: m.id, access_right: m.accessRight })),
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
   };
 }
 
@@ -113,18 +101,7 @@ export class TaxiiCollectionResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
   ): Promise<TaxiiCollectionConnection> {
-    const all = await this.collections.list(search);
-    const items = all.slice(0, Math.min(Math.max(first ?? 500, 1), 1000));
-    return {
-      edges: items.map((c) => ({ cursor: c.id, node: modelOf(c) })),
-      pageInfo: {
-        startCursor: items[0]?.id ?? null,
-        endCursor: items.at(-1)?.id ?? null,
-        hasNextPage: items.length < all.length,
-        hasPreviousPage: false,
-        globalCount: all.length,
-      },
-    };
+    return collectionConnection(await this.collections.list(search), first, modelOf);
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')

@@ -1,10 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-
-@ObjectType('StreamCollectionMember')
-export class StreamCollectionMemberModel {
-  @Field(() => ID) id!: string;
-  @Field(() => String) access_right!: string;
-}
+import { MemberAccessInput, SharingCollectionModel } from '../sharing/sharing-collection.model';
 
 @ObjectType('StreamConnection')
 export class StreamConnectionModel {
@@ -17,31 +12,15 @@ export class StreamConnectionModel {
 
 /** A live stream defined by filters (connector-protocol.md §4.8), served at `/stream/<id>`. */
 @ObjectType('StreamCollection')
-export class StreamCollectionModel {
-  @Field(() => ID) id!: string;
-  @Field(() => String) entity_type!: string;
-  @Field(() => String) name!: string;
-  @Field(() => String, { nullable: true }) description!: string | null;
-  @Field(() => String, { nullable: true, description: 'A FilterGroup as JSON.' })
-  filters!: string | null;
+export class StreamCollectionModel extends SharingCollectionModel {
   @Field(() => Boolean) stream_live!: boolean;
   @Field(() => Boolean) stream_public!: boolean;
-  @Field(() => [StreamCollectionMemberModel], { nullable: true })
-  authorized_members!: StreamCollectionMemberModel[];
-  @Field(() => String, { nullable: true }) created_at!: string;
-  @Field(() => String, { nullable: true }) updated_at!: string;
 }
 
 @ObjectType('StreamCollectionEdge')
 export class StreamCollectionEdge {
   @Field(() => String) cursor!: string;
   @Field(() => StreamCollectionModel) node!: StreamCollectionModel;
-}
-
-@InputType('MemberAccessInput')
-export class MemberAccessInput {
-  @Field(() => ID) id!: string;
-  @Field(() => String, { nullable: true }) access_right?: string | null;
 }
 
 @InputType('StreamCollectionAddInput')

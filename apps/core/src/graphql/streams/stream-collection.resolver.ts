@@ -19,6 +19,7 @@ import { accessOf } from '../knowledge/define-operation.util';
 import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
 import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
+import { collectionConnection, sharingCollectionFields } from '../sharing/sharing-collection.model';
 import {
   StreamCollectionAddInput,
   StreamCollectionEdge,
@@ -33,20 +34,11 @@ export class StreamCollectionConnection {
   @Field(() => knowledgeType('PageInfo')) pageInfo!: unknown;
 }
 
-type CollectionParent = StreamCollectionModel;
-
-function modelOf(c: StreamCollection): CollectionParent {
+function modelOf(c: StreamCollection): StreamCollectionModel {
   return {
-    id: c.id,
-    entity_type: 'StreamCollection',
-    name: c.name,
-    description: c.description,
-    filters: c.filters || null,
+    ...sharingCollectionFields(c, 'StreamCollection'),
     stream_live: c.live,
     stream_public: c.public,
-    authorized_members: c.authorizedMembers.map((m) => ({ id: m.id, access_right: m.accessRight })),
-    created_at: c.createdAt,
-    updated_at: c.updatedAt,
   };
 }
 
@@ -71,18 +63,7 @@ export class StreamCollectionResolver {
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('search', { type: () => String, nullable: true }) search: string | null,
   ): Promise<StreamCollectionConnection> {
-    const all = await this.collections.list(search);
-    const items = all.slice(0, Math.min(Math.max(first ?? 500, 1), 1000));
-    return {
-      edges: items.map((c) => ({ cursor: c.id, node: modelOf(c) })),
-      pageInfo: {
-        startCursor: items[0]?.id ?? null,
-        endCursor: items.at(-1)?.id ?? null,
-        hasNextPage: items.length < all.length,
-        hasPreviousPage: false,
-        globalCount: all.length,
-      },
-    };
+    return collectionConnection(await this.collections.list(search), first, modelOf);
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')
@@ -103,7 +84,7 @@ export class StreamCollectionResolver {
   @ResolveField(() => [StreamConnectionModel], {
     description: 'Clients connected to this core process.',
   })
-  connections(@Parent() parent: CollectionParent) {
+  connections(@Parent() parent: StreamCollectionModel) {
     return this.streams.connections(parent.id).map((c) => ({
       id: c.id,
       user_id: c.userId,
