@@ -217,6 +217,7 @@ export const CONFIG_VARIABLES = [
             'splunk-hec',
             'syslog',
             'sync',
+            'taxii',
           ]),
         ),
       ),

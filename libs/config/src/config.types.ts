@@ -108,6 +108,7 @@ export type ConnectorsConfig = {
       stream: string;
     };
     sync?: { url: string; token: string; stream: string };
+    taxii?: TaxiiPollerSettings;
   };
 };
 
@@ -119,7 +120,22 @@ export type BuiltInConnectorName =
   | 'webhook'
   | 'splunk-hec'
   | 'syslog'
-  | 'sync';
+  | 'sync'
+  | 'taxii';
+
+/** The TAXII 2.1 collection the taxii connector polls, and how it authenticates. */
+export type TaxiiPollerSettings = {
+  collectionUrl: string;
+  user?: string;
+  password?: string;
+  token?: string;
+  /** PEM file paths of a client certificate, its key, and the server's CA. */
+  cert?: string;
+  key?: string;
+  ca?: string;
+  intervalMinutes: number;
+  addedAfter?: string;
+};
 
 /** How live streams (SSE) behave. */
 export type StreamsConfig = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { int } from './config-variable.types';
 import type { ConfigVariable } from './config-variable.types';
 
-/** The settings of the built-in STREAM connectors (webhook, Splunk HEC, syslog, sync). */
+/** The settings of the built-in connectors that need some (outputs, sync, TAXII poller). */
 export const CONNECTOR_OUTPUT_VARIABLES = [
   {
     env: 'THREATLOOM_CONNECTOR_WEBHOOK_URL',
@@ -112,5 +112,65 @@ export const CONNECTOR_OUTPUT_VARIABLES = [
     default: 'live',
     description:
       'sync connector: the remote stream, `live` or a stream collection id; the first run copies its current state, then follows it.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_URL',
+    group: 'connectors',
+    schema: z.url(),
+    description:
+      'taxii connector: URL of the TAXII 2.1 collection it polls (…/collections/<id>/; required when enabled).',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_USER',
+    group: 'connectors',
+    schema: z.string().min(1),
+    description: 'taxii connector: user of HTTP Basic authentication.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_PASSWORD',
+    group: 'connectors',
+    schema: z.string().min(1),
+    secret: true,
+    description: 'taxii connector: password of HTTP Basic authentication.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_TOKEN',
+    group: 'connectors',
+    schema: z.string().min(1),
+    secret: true,
+    description: 'taxii connector: sent as `Authorization: Bearer <token>` (instead of Basic).',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_CERT',
+    group: 'connectors',
+    schema: z.string().min(1),
+    description:
+      'taxii connector: PEM file of a client certificate (with THREATLOOM_CONNECTOR_TAXII_KEY).',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_KEY',
+    group: 'connectors',
+    schema: z.string().min(1),
+    description: "taxii connector: PEM file of the client certificate's private key.",
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_CA',
+    group: 'connectors',
+    schema: z.string().min(1),
+    description: 'taxii connector: PEM file of the CA the server certificate is checked against.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_INTERVAL_MIN',
+    group: 'connectors',
+    schema: int(1, 7 * 24 * 60),
+    default: '60',
+    description: 'taxii connector: minutes between two polls.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_TAXII_ADDED_AFTER',
+    group: 'connectors',
+    schema: z.iso.datetime({ offset: true }),
+    description:
+      'taxii connector: on the first poll, only objects added after this date (default: everything); later polls go on from the last date added received.',
   },
 ] as const satisfies readonly ConfigVariable[];

@@ -20,6 +20,7 @@ export type {
   SqliteConfig,
   StoreConfig,
   StreamsConfig,
+  TaxiiPollerSettings,
 } from './config.types';
 export { CONFIG_VARIABLES } from './config-variables';
 export type { ConfigVariable } from './config-variables';

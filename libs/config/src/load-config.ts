@@ -4,6 +4,7 @@ import type {
   AppRole,
   Config,
   ConnectorsConfig,
+  TaxiiPollerSettings,
   SearchEngineSettings,
   StoreConfig,
 } from './config.types';
@@ -89,6 +90,7 @@ const OUTPUT_REQUIRED: Readonly<Record<string, readonly ConfigEnvName[]>> = {
   'splunk-hec': ['THREATLOOM_CONNECTOR_SPLUNK_URL', 'THREATLOOM_CONNECTOR_SPLUNK_TOKEN'],
   syslog: ['THREATLOOM_CONNECTOR_SYSLOG_HOST'],
   sync: ['THREATLOOM_CONNECTOR_SYNC_URL', 'THREATLOOM_CONNECTOR_SYNC_TOKEN'],
+  taxii: ['THREATLOOM_CONNECTOR_TAXII_URL'],
 };
 
 function checkBuiltIns(values: Values, problems: ConfigProblem[]): void {
@@ -147,6 +149,22 @@ function streamOutputs(v: Values): Partial<ConnectorsConfig['builtIn']> {
           },
         }
       : {}),
+    ...(enabled.includes('taxii') ? { taxii: taxiiPoller(v) } : {}),
+  };
+}
+
+function taxiiPoller(v: Values): TaxiiPollerSettings {
+  const text = (name: ConfigEnvName) => v[name] as string | undefined;
+  return {
+    collectionUrl: v.THREATLOOM_CONNECTOR_TAXII_URL as string,
+    intervalMinutes: v.THREATLOOM_CONNECTOR_TAXII_INTERVAL_MIN as number,
+    ...optional('user', text('THREATLOOM_CONNECTOR_TAXII_USER')),
+    ...optional('password', text('THREATLOOM_CONNECTOR_TAXII_PASSWORD')),
+    ...optional('token', text('THREATLOOM_CONNECTOR_TAXII_TOKEN')),
+    ...optional('cert', text('THREATLOOM_CONNECTOR_TAXII_CERT')),
+    ...optional('key', text('THREATLOOM_CONNECTOR_TAXII_KEY')),
+    ...optional('ca', text('THREATLOOM_CONNECTOR_TAXII_CA')),
+    ...optional('addedAfter', text('THREATLOOM_CONNECTOR_TAXII_ADDED_AFTER')),
   };
 }
 

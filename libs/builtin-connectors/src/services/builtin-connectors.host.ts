@@ -43,6 +43,7 @@ import { StreamOutputRejected, pause } from '../connectors/stream-output.util';
 import { syslogOutput } from '../connectors/syslog-output.connector';
 import { webhookOutput } from '../connectors/webhook-output.connector';
 import { platformSync } from '../connectors/platform-sync.connector';
+import { taxiiPoller } from '../connectors/taxii-poller.connector';
 
 const PING_MS = 30_000;
 /** Objects per push message: the workers import each message as one batch. */
@@ -80,6 +81,8 @@ export function enabledConnectors(
         return syslogOutput(required(config.syslog, name));
       case 'sync':
         return platformSync(required(config.sync, name), deps);
+      case 'taxii':
+        return taxiiPoller(required(config.taxii, name));
     }
   });
 }
