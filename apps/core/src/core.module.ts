@@ -37,6 +37,8 @@ import { StreamsModule } from '@lib/streams';
 import { SharingModule } from '@lib/sharing';
 import { json } from 'express';
 import { TaxiiController } from './taxii/taxii.controller';
+import { FeedController } from './feeds/feed.controller';
+import { FeedEditResolver, FeedResolver } from './graphql/sharing/feed.resolver';
 import {
   TaxiiCollectionEditResolver,
   TaxiiCollectionResolver,
@@ -84,7 +86,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
       }),
     }),
   ],
-  controllers: [StorageController, StreamController, TaxiiController],
+  controllers: [StorageController, StreamController, TaxiiController, FeedController],
   providers: [
     PlatformInfoService,
     AboutResolver,
@@ -103,6 +105,8 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     StreamCollectionEditResolver,
     TaxiiCollectionResolver,
     TaxiiCollectionEditResolver,
+    FeedResolver,
+    FeedEditResolver,
     ...EDIT_RESOLVERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],

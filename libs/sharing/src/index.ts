@@ -14,3 +14,7 @@ export type {
   TaxiiPage,
   TaxiiStatus,
 } from './taxii.types';
+export { FeedCollectionsService } from './services/feed-collections.service';
+export { FEED_MAX_ROWS, FeedService } from './services/feed.service';
+export { FEED_ENTITY_TYPE } from './feed.types';
+export type { Feed, FeedAttribute, FeedFormat, FeedInput, FeedMapping } from './feed.types';

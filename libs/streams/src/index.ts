@@ -28,7 +28,7 @@ export {
 } from './internal/collection-fields.util';
 export { CollectionElements } from './internal/collection-elements';
 export type { CollectionKind } from './internal/collection-elements';
-export { filterIdValues, stixValues } from './internal/stix-filter.util';
+export { entityTypeOfStix, filterIdValues, stixValues } from './internal/stix-filter.util';
 export type { IdAliases } from './internal/stix-filter.util';
 export { resolveIdAliases } from './internal/id-aliases.util';
 export type { CollectionBase } from './internal/collection-fields.util';
