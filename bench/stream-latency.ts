@@ -15,7 +15,8 @@ import { emit } from './bench-harness';
 // objects committed in small batches) while SSE subscribers read the live stream; each delivered
 // event's latency is its arrival time minus its commit time (the millisecond of its id). Half the
 // subscribers read /stream (raw), half a stream collection filtered on a few types through the
-// live-stream logic. Prints one JSON line per subscriber kind and one summary.
+// live-stream logic. Prints one JSON line per subscriber kind and one summary. Then the TAXII
+// server: latency of pages of 1,000 objects of a collection, read with `next` to the end.
 
 const TOKEN = 'e6f7a8b9-1234-4abc-9def-0123456789ab';
 
@@ -41,6 +42,44 @@ function summary(latencies: number[]): Record<string, number> {
     p99_ms: percentile(sorted, 99),
     max_ms: sorted.at(-1) ?? Number.NaN,
   };
+}
+
+/** Reads a collection of everything imported by pages of 1,000; one JSON line of latencies. */
+async function taxiiPages(base: string, port: number, profile: string): Promise<void> {
+  const { taxiiCollectionAdd } = await platformGraphql<{ taxiiCollectionAdd: { id: string } }>(
+    port,
+    TOKEN,
+    `mutation { taxiiCollectionAdd(input: { name: "bench" }) { id } }`,
+  );
+  const url = `${base}/taxii2/root/collections/${taxiiCollectionAdd.id}/objects/?limit=1000`;
+  const latencies: number[] = [];
+  let objects = 0;
+  let next: string | undefined;
+  do {
+    const started = performance.now();
+    const response = await fetch(next ? `${url}&next=${encodeURIComponent(next)}` : url, {
+      headers: { authorization: `Bearer ${TOKEN}`, accept: 'application/taxii+json;version=2.1' },
+    });
+    const envelope = (await response.json()) as {
+      more?: boolean;
+      next?: string;
+      objects?: unknown[];
+    };
+    latencies.push(Math.round(performance.now() - started));
+    objects += envelope.objects?.length ?? 0;
+    next = envelope.more ? envelope.next : undefined;
+  } while (next);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  emit({
+    bench: 'taxii-page-latency',
+    profile,
+    page_size: 1000,
+    pages: latencies.length,
+    objects,
+    p50_ms: percentile(sorted, 50),
+    p95_ms: percentile(sorted, 95),
+    max_ms: sorted.at(-1),
+  });
 }
 
 async function main(): Promise<void> {
@@ -145,6 +184,7 @@ async function main(): Promise<void> {
     ...summary([...latencies.raw, ...latencies.live]),
     rss_mb: Math.round(process.memoryUsage.rss() / 1048576),
   });
+  await taxiiPages(base, port, options.profile);
   await app.close();
   if (options.profile === 'distributed') await dropRunIndices(run);
   rmSync(dir, { recursive: true, force: true });
