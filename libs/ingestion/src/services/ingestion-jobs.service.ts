@@ -5,6 +5,13 @@ import { IMPORT_BUNDLE_JOB, INGESTION_QUEUE, importBundlePayload } from '../jobs
 import type { ImportBundlePayload } from '../jobs/import-bundle.job';
 import { invalidJob } from '../jobs/invalid-job.error';
 
+/**
+ * Runs an import gets before it is dead-lettered. A run fails (and is retried) when a service it
+ * writes to is down; with the queue's backoff (1 s doubling up to 1 min) 12 runs ride out about
+ * six minutes of outage, where 5 gave up after 15 s (an OpenSearch restart takes longer).
+ */
+export const IMPORT_MAX_ATTEMPTS = 12;
+
 /** Enqueues bundles for the workers, and (in the worker role) consumes them. */
 @Injectable()
 export class IngestionJobsService {
@@ -45,6 +52,8 @@ export class IngestionJobsService {
         `Invalid import job: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     }
-    return this.queue.enqueue(INGESTION_QUEUE, IMPORT_BUNDLE_JOB, parsed.data);
+    return this.queue.enqueue(INGESTION_QUEUE, IMPORT_BUNDLE_JOB, parsed.data, {
+      maxAttempts: IMPORT_MAX_ATTEMPTS,
+    });
   }
 }
