@@ -74,7 +74,7 @@ describe('Export round trip (two embedded instances)', () => {
   afterAll(async () => {
     for (const p of platforms.reverse()) await p.app.close();
     dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  }, 60_000);
 
   it('re-imports an export into an empty instance with the same ids and count', async () => {
     const first = await start();

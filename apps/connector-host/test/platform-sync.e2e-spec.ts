@@ -77,7 +77,7 @@ describe('Platform-to-platform sync (two embedded instances)', () => {
   afterAll(async () => {
     for (const app of apps.reverse()) await app.close();
     dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  }, 60_000);
 
   it('copies the existing state, then follows creates, updates, deletes and merges', async () => {
     source = await start(SOURCE_TOKEN, { THREATLOOM_BUILTIN_CONNECTORS: 'none' }, 'core');

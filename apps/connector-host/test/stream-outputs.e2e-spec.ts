@@ -141,7 +141,7 @@ describe('Built-in STREAM connectors (webhook, Splunk HEC, syslog)', () => {
     syslogUdp.socket.close();
     syslogTcp.server.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('delivers new events to each output, retrying a failing receiver', async () => {
     const port = await start('cef', 'udp');

@@ -144,7 +144,7 @@ describe('Built-in TAXII 2.1 poller', () => {
     for (const p of platforms.reverse()) await p.app.close();
     tlsServer?.close();
     dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
-  });
+  }, 60_000);
 
   it('polls another platform page by page, then only what was added since', async () => {
     const source = await start(SOURCE_TOKEN, { THREATLOOM_BUILTIN_CONNECTORS: 'none' }, 'all');

@@ -73,7 +73,7 @@ describe('Pull feeds (embedded)', () => {
   afterAll(async () => {
     await platform.app.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('answers CSV of what passes the filters, values quoted where needed', async () => {
     const id = await addFeed({

@@ -127,7 +127,7 @@ describe('Live streams over SSE (embedded)', () => {
   afterAll(async () => {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000);
 
   it('refuses the raw stream without a token, and names a bad position', async () => {
     const anonymous = await fetch(`${base}/stream`);

@@ -13,3 +13,4 @@ export { WorkService } from './services/work.service';
 export { WorkListService } from './services/work-list.service';
 export type { WorkListQuery } from './services/work-list.service';
 export { WorksModule } from './works.module';
+export { ignoringDeletedWork } from './ignoring-deleted-work.util';

@@ -22,7 +22,7 @@ import { SearchIndex } from '@lib/search-index';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
 import { LiveStreamService, StreamCollectionsService, readSse } from '@lib/streams';
 import type { SseMessage, StreamSource } from '@lib/streams';
-import { WorkService } from '@lib/works';
+import { WorkService, ignoringDeletedWork } from '@lib/works';
 import type {
   BuiltInConnector,
   ConnectorJob,
@@ -191,9 +191,7 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
 
   /** Milliseconds until the connector's next run (0: now), from the last run its state records. */
   private async dueIn(connector: ScheduledConnector): Promise<number> {
-    const state = parseState((await this.registry.get(connector.registration.id)).state);
-    const last = typeof state?.last_run === 'string' ? Date.parse(state.last_run) : NaN;
-    return Number.isNaN(last) ? 0 : Math.max(0, last + connector.intervalMs - Date.now());
+    return dueFrom(connector, await this.registry.get(connector.registration.id));
   }
 
   /** One run under the connector's lock (another replica running it: skipped); its work id. */
@@ -206,8 +204,8 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
       return await this.cache.withLock(
         [`builtin-connector:${id}`],
         async () => {
-          if (!force && (await this.dueIn(connector)) > 0) return undefined;
           const registered = await this.registry.get(id);
+          if (!force && dueFrom(connector, registered) > 0) return undefined;
           const now = new Date();
           const work = await this.works.create({
             connectorId: id,
@@ -273,11 +271,9 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     } catch (error) {
       outcome = { message: error instanceof Error ? error.message : String(error), inError: true };
     }
-    try {
-      await this.works.toProcessed(workId, outcome.message, outcome.inError === true);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'WORK_NOT_ALIVE')) throw error;
-    }
+    await ignoringDeletedWork(
+      this.works.toProcessed(workId, outcome.message, outcome.inError === true),
+    );
   }
 
   /**
@@ -463,6 +459,12 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     void promise.finally(() => this.running.delete(promise)).catch(() => undefined);
     return promise;
   }
+}
+
+function dueFrom(connector: ScheduledConnector, registered: Connector): number {
+  const state = parseState(registered.state);
+  const last = typeof state?.last_run === 'string' ? Date.parse(state.last_run) : NaN;
+  return Number.isNaN(last) ? 0 : Math.max(0, last + connector.intervalMs - Date.now());
 }
 
 function parseState(text: string | null): Record<string, unknown> | null {

@@ -14,7 +14,7 @@ import { IngestionService } from '@lib/ingestion';
 import type { RejectedObject } from '@lib/ingestion';
 import { AppError } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
-import { WorkService } from '@lib/works';
+import { WorkService, ignoringDeletedWork } from '@lib/works';
 import type { WorkError } from '@lib/works';
 import type { Connector } from '../connector.types';
 import { PushMessageError, decodePushMessage, entitiesTypesFilter } from '../push-message.util';
@@ -241,11 +241,7 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     workId: string,
     progress: Parameters<WorkService['report']>[1],
   ): Promise<void> {
-    try {
-      await this.works.report(workId, progress);
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'WORK_NOT_ALIVE')) throw error;
-    }
+    await ignoringDeletedWork(this.works.report(workId, progress));
   }
 
   private workError(r: RejectedObject): WorkError {

@@ -3,8 +3,7 @@ import { INGESTION_CONFIG } from '@lib/config';
 import type { IngestionConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
 import { readBundle } from '@lib/stix';
-import { AppError } from '@lib/kernel';
-import { WorkService, newWorkElement } from '@lib/works';
+import { WorkService, ignoringDeletedWork, newWorkElement } from '@lib/works';
 import type { WorkProgress } from '@lib/works';
 import type { IngestionReport, IngestionRunOptions } from '../ingestion.types';
 import { IngestionRun } from './ingestion-run';
@@ -39,13 +38,8 @@ export class IngestionService {
     }
     // A followed work: its counts go to the work as reports (side by side with other runs and
     // with its sender's own updates), not inside the data transactions.
-    const reporter = async (progress: WorkProgress) => {
-      try {
-        await this.works.report(work.internalId, progress);
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === 'WORK_NOT_ALIVE')) throw error;
-      }
-    };
+    const reporter = (progress: WorkProgress) =>
+      ignoringDeletedWork(this.works.report(work.internalId, progress));
     const counters = newWorkElement({ ...described, now: work.createdAt });
     return new IngestionRun(
       this.store,

@@ -57,11 +57,6 @@ export class WorkService {
     return (await this.find(workId)) !== undefined;
   }
 
-  /** Ends a work now, whatever was expected (an import that ran in one go). */
-  async complete(workId: string, message: string): Promise<StoredElement> {
-    return this.update(workId, (work, now) => withWorkCompleted(work, message, now));
-  }
-
   /** `workEdit.addExpectations`: more objects are on their way to the work. */
   async addExpectations(workId: string, expectations: number): Promise<StoredElement> {
     return this.update(
