@@ -107,11 +107,16 @@ describe('distributed profile: Redis, RabbitMQ and OpenSearch restarts', () => {
           const counts = await knowledgeCounts(core.port);
           return totalOf(counts) >= totalOf(expected) ? counts : undefined;
         },
-        180_000,
-      );
+        300_000,
+      ).catch((error: unknown) => {
+        // What the processes said, to tell a slow recovery from a lost import.
+        throw new Error(
+          `${String(error)}\n--- worker ---\n${worker.output().slice(-4000)}\n--- core ---\n${core.output().slice(-2000)}`,
+        );
+      });
       expect(final).toEqual(expected);
       await Promise.all([stopRole(core), stopRole(worker)]);
     },
-    360_000,
+    480_000,
   );
 });

@@ -7,10 +7,11 @@ import { invalidJob } from '../jobs/invalid-job.error';
 
 /**
  * Runs an import gets before it is dead-lettered. A run fails (and is retried) when a service it
- * writes to is down; with the queue's backoff (1 s doubling up to 1 min) 12 runs ride out about
- * six minutes of outage, where 5 gave up after 15 s (an OpenSearch restart takes longer).
+ * writes to is down; with the queue's backoff (1 s doubling up to 15 s) 40 runs ride out about
+ * nine minutes of outage and resume within 15 s of the service's return, where 5 gave up after
+ * 15 s (an OpenSearch restart takes longer).
  */
-export const IMPORT_MAX_ATTEMPTS = 12;
+export const IMPORT_MAX_ATTEMPTS = 40;
 
 /** Enqueues bundles for the workers, and (in the worker role) consumes them. */
 @Injectable()

@@ -32,7 +32,7 @@ export type BullMqJobQueueOptions = {
   leaseMs?: number;
   /** Runs allowed when a job does not say (default 5). */
   defaultMaxAttempts?: number;
-  /** Retry backoff (default 1 s doubling up to 1 min: a service back is used within a minute). */
+  /** Retry backoff (default 1 s doubling up to 15 s: a service back is used within 15 s). */
   backoff?: RetryBackoff;
   /** Records failures of consumer loops (default: a process warning). */
   onError?: (error: unknown) => void;
@@ -69,7 +69,7 @@ export class BullMqJobQueue extends JobQueue implements OnModuleDestroy {
       stalledIntervalMs: options.stalledIntervalMs ?? 30_000,
       leaseMs: options.leaseMs ?? 300_000,
       defaultMaxAttempts: options.defaultMaxAttempts ?? 5,
-      backoff: options.backoff ?? { baseMs: 1000, maxMs: 60_000 },
+      backoff: options.backoff ?? { baseMs: 1000, maxMs: 15_000 },
       onError: options.onError ?? reportConsumerError,
     };
   }
