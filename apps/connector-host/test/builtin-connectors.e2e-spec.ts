@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { startPlatform } from '@app/platform';
 import { BuiltInConnectorsHost } from '@lib/builtin-connectors';
@@ -14,6 +15,8 @@ const TOKEN = 'b4c5d6e7-1234-4abc-9def-0123456789ab';
 const ATLAS = sharedData('mitre-atlas', 'stix-atlas-5.6.0.json');
 const ICS = sharedData('mitre-attack', 'ics-attack-18.1.json');
 const MISSING = '/nonexistent/capec.json';
+const IPSUM = sharedData('iocs', 'ipsum-2026-08-22.txt');
+const TURLA = sharedData('iocs', 'maltrail-apt', 'apt_turla.txt');
 const URL_INDICATOR = sharedData(
   'oasis-cti-documentation-examples',
   'indicator-for-malicious-url.json',
@@ -64,9 +67,64 @@ describe('Built-in connectors (embedded, every role)', () => {
       180_000,
     );
 
+  const download = async (fileId: string): Promise<string> => {
+    const body = await request(app.getHttpServer())
+      .get(`/storage/get/${fileId}`)
+      .set('Authorization', `Bearer ${TOKEN}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => cb(null, text));
+      });
+    expect(body.status).toBe(200);
+    return body.body as string;
+  };
+
   beforeAll(async () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'tl-builtin-'));
+    writeFileSync(
+      join(dir, 'partner.csv'),
+      [
+        'indicator,kind,tags,note',
+        '198.51.100.7,ip,"c2, botnet",seen in May',
+        'partner-evil.example.com,domain,phishing,',
+        '1.2.3."4,ip,,a quote inside a field',
+        'nothing-here,hash,,not a digest',
+      ].join('\n'),
+    );
+    const feeds = [
+      {
+        name: 'IPsum',
+        source: IPSUM,
+        format: 'csv',
+        delimiter: '\t',
+        columns: { value: 0, score: 1 },
+        scoreScale: 10,
+        minScore: 50,
+        maxEntries: 200,
+        labels: ['ipsum'],
+      },
+      {
+        name: 'Maltrail Turla',
+        source: TURLA,
+        author: 'Maltrail',
+        markings: ['TLP:GREEN'],
+        validDays: 30,
+        indicates: { type: 'Intrusion-Set', name: 'Turla' },
+      },
+      {
+        name: 'Partner',
+        source: join(dir, 'partner.csv'),
+        format: 'csv',
+        header: true,
+        columns: { value: 'indicator', type: 'kind', labels: 'tags', description: 'note' },
+        typeMap: { ip: 'IPv4-Addr', domain: 'Domain-Name', hash: 'StixFile' },
+        indicators: false,
+      },
+      { name: 'Gone', source: MISSING },
+    ];
     app = await startPlatform(
       loadConfig({
         env: {
@@ -76,7 +134,8 @@ describe('Built-in connectors (embedded, every role)', () => {
           THREATLOOM_ADMIN_TOKEN: TOKEN,
           THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
           THREATLOOM_LOG_LEVEL: 'silent',
-          THREATLOOM_BUILTIN_CONNECTORS: 'mitre,offline-enricher,import-stix,export',
+          THREATLOOM_BUILTIN_CONNECTORS: 'mitre,offline-enricher,import-stix,export,ioc-feeds',
+          THREATLOOM_CONNECTOR_IOC_FEEDS: JSON.stringify(feeds),
           THREATLOOM_CONNECTOR_MITRE_SOURCES: [ATLAS, MISSING, ICS].join(','),
         },
         appFlag: 'all',
@@ -155,6 +214,115 @@ describe('Built-in connectors (embedded, every role)', () => {
     const said = [...again.messages, ...again.errors].map((m) => m.message).join(' ');
     expect(said).toContain(`${ICS}: unchanged`);
     expect(said).toContain(`failed ${MISSING}`);
+  }, 240_000);
+
+  it('imports CSV and plain-text IOC feeds: typed, scored, linked, bad entries reported by line', async () => {
+    const first = await waitFor(
+      'the first IOC feeds run',
+      async () => {
+        const { connector } = await data<{ connector: { works: { id: string }[] } }>(
+          `{ connector(id: "threatloom-ioc-feeds") { works { id } } }`,
+        );
+        return connector.works[0];
+      },
+      60_000,
+    );
+    const work = await completed(first.id);
+    expect(work.outcomes.rejected).toBe(0);
+    expect(work.tracking.import_processed_number).toBe(work.tracking.import_expected_number);
+    const said = [...work.messages, ...work.errors].map((m) => m.message).join(' ');
+    // 200 IPsum entries scored 5+ (listed by 5 lists or more); maltrail's 463 entries with a
+    // host are 317 distinct ones (the list repeats entries under several reports).
+    expect(said).toContain('IPsum: 200 entries');
+    expect(said).toContain('Maltrail Turla: 317 entries (146 repeated)');
+    expect(said).toMatch(
+      /Maltrail Turla: 317 entries \(146 repeated\), \d+ objects, 5 skipped \(line \d+: \/[^:]+: not an IP/,
+    );
+    expect(said).toContain('Partner: 2 entries');
+    expect(said).toMatch(/line 4: .*Invalid Opening Quote/i);
+    expect(said).toContain('line 5: nothing-here: not an MD5');
+    expect(said).toMatch(/failed Gone: .*ENOENT/);
+
+    const count = async (query: string) =>
+      (await data<Record<string, { pageInfo: { globalCount: number } }>>(query)).x?.pageInfo
+        .globalCount;
+    const ipsumScored = readFileSync(IPSUM, 'utf8')
+      .split('\n')
+      .filter((l) => /^\d/.test(l) && Number(l.split('\t')[1]) >= 5).length;
+    expect(ipsumScored).toBeGreaterThanOrEqual(200);
+    const { labels } = await data<{ labels: { edges: { node: { id: string; value: string } }[] } }>(
+      `{ labels(search: "ipsum") { edges { node { id value } } } }`,
+    );
+    const ipsum = labels.edges.find((e) => e.node.value === 'ipsum')?.node.id ?? 'none';
+    expect(
+      await count(
+        `{ x: stixCyberObservables(first: 1, types: ["IPv4-Addr"], filters: { mode: and, filters: [{ key: ["objectLabel"], values: ["${ipsum}"] }], filterGroups: [] }) { pageInfo { globalCount } } }`,
+      ),
+    ).toBe(200);
+    const { intrusionSets } = await data<{
+      intrusionSets: { edges: { node: { id: string; name: string } }[] };
+    }>(`{ intrusionSets(search: "Turla") { edges { node { id name } } } }`);
+    const turla = intrusionSets.edges.find((e) => e.node.name === 'Turla')?.node;
+    expect(turla).toBeDefined();
+    expect(
+      await count(
+        `{ x: stixCoreRelationships(first: 1, relationship_type: ["indicates"], toId: ["${turla?.id ?? ''}"]) { pageInfo { globalCount } } }`,
+      ),
+    ).toBe(317);
+    const { indicators } = await data<{
+      indicators: {
+        edges: {
+          node: {
+            pattern: string;
+            valid_until: string;
+            x_opencti_main_observable_type: string;
+            createdBy: { name: string } | null;
+            objectMarking: { definition: string }[];
+          };
+        }[];
+      };
+    }>(
+      `{ indicators(search: "smallcloud.ga") { edges { node { pattern valid_until x_opencti_main_observable_type createdBy { name } objectMarking { definition } } } } }`,
+    );
+    const smallcloud = indicators.edges
+      .map((e) => e.node)
+      .find((n) => n.pattern.includes('smallcloud'));
+    expect(smallcloud).toMatchObject({
+      pattern: "[domain-name:value = 'smallcloud.ga']",
+      x_opencti_main_observable_type: 'Domain-Name',
+      createdBy: { name: 'Maltrail' },
+      objectMarking: [{ definition: 'TLP:GREEN' }],
+    });
+    expect(Date.parse(smallcloud?.valid_until ?? '') - Date.now()).toBeGreaterThan(29 * 86_400_000);
+    // The partner feed maps its columns: labels and description on the observable, no indicator.
+    const { stixCyberObservables } = await data<{
+      stixCyberObservables: {
+        edges: {
+          node: {
+            observable_value: string;
+            x_opencti_description: string;
+            objectLabel: { value: string }[];
+            indicators: { edges: unknown[] };
+          };
+        }[];
+      };
+    }>(
+      `{ stixCyberObservables(search: "198.51.100.7") { edges { node { observable_value x_opencti_description objectLabel { value } indicators { edges { node { id } } } } } } }`,
+    );
+    const partner = stixCyberObservables.edges
+      .map((e) => e.node)
+      .find((n) => n.observable_value === '198.51.100.7');
+    expect(partner?.x_opencti_description).toBe('seen in May');
+    expect(partner?.objectLabel.map((l) => l.value).sort()).toEqual(['botnet', 'c2']);
+    expect(partner?.indicators.edges).toEqual([]);
+
+    // Nothing changed: the next run sends nothing and says so.
+    const second = await app.get(BuiltInConnectorsHost).runNow('threatloom-ioc-feeds');
+    const again = await completed(second ?? '');
+    expect(again.tracking.import_expected_number).toBe(0);
+    expect([...again.messages, ...again.errors].map((m) => m.message).join(' ')).toContain(
+      'IPsum: unchanged',
+    );
   }, 240_000);
 
   it('enriches observables offline when asked', async () => {
@@ -284,17 +452,7 @@ describe('Built-in connectors (embedded, every role)', () => {
         id: report?.id,
       });
       const file = exported.exportFiles.edges.find((e) => e.node.name === pending?.name)?.node;
-      const body = await request(app.getHttpServer())
-        .get(`/storage/get/${file?.id ?? ''}`)
-        .set('Authorization', `Bearer ${TOKEN}`)
-        .buffer(true)
-        .parse((res, cb) => {
-          let text = '';
-          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          res.on('end', () => cb(null, text));
-        });
-      expect(body.status).toBe(200);
-      return body.body as string;
+      return download(file?.id ?? '');
     };
     const bundle = JSON.parse(await exportAs('application/json')) as {
       type: string;
@@ -311,5 +469,103 @@ describe('Built-in connectors (embedded, every role)', () => {
     expect(exportedReport?.object_refs).toHaveLength(3);
     const lines = (await exportAs('text/plain')).trim().split('\n');
     expect(lines).toEqual(["[url:value = 'http://x4z9arb.cn/4712/']"]);
+  });
+
+  it('exports lists found by a query or picked by id, as STIX, CSV and IOC lists, within the markings asked', async () => {
+    const TLP = {
+      green: 'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da',
+      amber: 'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82',
+      red: 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed',
+    };
+    const malware = async (name: string, marking: string) =>
+      (
+        await data<{ malwareAdd: { id: string; standard_id: string } }>(
+          `mutation($n: String!, $m: [String]) { malwareAdd(input: { name: $n, is_family: true, objectMarking: $m }) { id standard_id } }`,
+          { n: name, m: [marking] },
+        )
+      ).malwareAdd;
+    const green = await malware('Listed green malware', TLP.green);
+    const red = await malware('Listed red malware', TLP.red);
+    const exportList = async (input: Record<string, unknown>) => {
+      const { stixCoreObjectsExportAsk } = await data<{
+        stixCoreObjectsExportAsk: { id: string; name: string }[];
+      }>(
+        `mutation($input: StixCoreObjectsExportAskInput!) { stixCoreObjectsExportAsk(input: $input) { id name } }`,
+        { input: { connectorId: 'threatloom-export', exportType: 'simple', ...input } },
+      );
+      const [pending] = stixCoreObjectsExportAsk;
+      const work = await completed(pending?.id ?? '');
+      expect(work.errors).toEqual([]);
+      const { stixCoreObjectsExportFiles } = await data<{
+        stixCoreObjectsExportFiles: { edges: { node: { id: string; name: string } }[] };
+      }>(
+        `query($c: ExportContext!) { stixCoreObjectsExportFiles(exportContext: $c) { edges { node { id name } } } }`,
+        { c: input.exportContext },
+      );
+      const file = stixCoreObjectsExportFiles.edges.find((e) => e.node.name === pending?.name);
+      expect(file).toBeDefined();
+      return { text: await download(file?.node.id ?? ''), message: work.messages };
+    };
+    const byName = {
+      mode: 'and',
+      filters: [{ key: ['name'], values: ['Listed green malware', 'Listed red malware'] }],
+      filterGroups: [],
+    };
+
+    // A query, as a bundle: both malwares, their markings along; TLP:AMBER at most drops the red.
+    const all = JSON.parse(
+      (
+        await exportList({
+          format: 'application/json',
+          exportContext: { entity_type: 'Malware' },
+          filters: byName,
+        })
+      ).text,
+    ) as { objects: { id: string; type: string }[] };
+    expect(
+      all.objects
+        .filter((o) => o.type === 'malware')
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual([green.standard_id, red.standard_id].sort());
+    expect(all.objects.map((o) => o.id)).toEqual(expect.arrayContaining([TLP.green, TLP.red]));
+    const amber = JSON.parse(
+      (
+        await exportList({
+          format: 'application/json',
+          exportContext: { entity_type: 'Malware' },
+          filters: byName,
+          contentMaxMarkings: [TLP.amber],
+        })
+      ).text,
+    ) as { objects: { id: string; type: string }[] };
+    expect(amber.objects.filter((o) => o.type === 'malware').map((o) => o.id)).toEqual([
+      green.standard_id,
+    ]);
+    expect(amber.objects.map((o) => o.id)).not.toContain(TLP.red);
+
+    // A selection, as CSV: a header, then one row per picked element, markings by name.
+    const csv = parse<Record<string, string>>(
+      (
+        await exportList({
+          format: 'text/csv',
+          exportContext: { entity_type: 'Stix-Domain-Object' },
+          selectedIds: [red.id, green.standard_id],
+        })
+      ).text,
+      { columns: true },
+    );
+    expect(csv.map((r) => [r.id, r.entity_type, r.name, r.markings])).toEqual([
+      [red.standard_id, 'Malware', 'Listed red malware', 'TLP:RED'],
+      [green.standard_id, 'Malware', 'Listed green malware', 'TLP:GREEN'],
+    ]);
+
+    // The indicators a search finds, as an IOC list.
+    const iocs = await exportList({
+      format: 'text/plain',
+      exportContext: { entity_type: 'Indicator' },
+      search: 'x4z9arb.cn',
+    });
+    expect(iocs.text.trim().split('\n')).toEqual(["[url:value = 'http://x4z9arb.cn/4712/']"]);
   });
 });

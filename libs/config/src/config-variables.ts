@@ -218,12 +218,13 @@ export const CONFIG_VARIABLES = [
             'syslog',
             'sync',
             'taxii',
+            'ioc-feeds',
           ]),
         ),
       ),
     default: 'offline-enricher,import-stix,export',
     description:
-      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, export, or none.',
+      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, export, webhook, splunk-hec, syslog, sync, taxii, ioc-feeds, or none.',
   },
   {
     env: 'THREATLOOM_CONNECTOR_MITRE_SOURCES',

@@ -1,3 +1,4 @@
+import type { IocFeedSettings } from './ioc-feed.schema';
 export type Profile = 'embedded' | 'distributed';
 export type AppRole = 'core' | 'worker' | 'connector-host';
 
@@ -109,6 +110,7 @@ export type ConnectorsConfig = {
     };
     sync?: { url: string; token: string; stream: string };
     taxii?: TaxiiPollerSettings;
+    iocFeeds?: { feeds: readonly IocFeedSettings[]; intervalMinutes: number };
   };
 };
 
@@ -121,7 +123,8 @@ export type BuiltInConnectorName =
   | 'splunk-hec'
   | 'syslog'
   | 'sync'
-  | 'taxii';
+  | 'taxii'
+  | 'ioc-feeds';
 
 /** The TAXII 2.1 collection the taxii connector polls, and how it authenticates. */
 export type TaxiiPollerSettings = {

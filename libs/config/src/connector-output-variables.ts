@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { int } from './config-variable.types';
 import type { ConfigVariable } from './config-variable.types';
+import { IOC_FEEDS_VARIABLE_SCHEMA } from './ioc-feed.schema';
 
 /** The settings of the built-in connectors that need some (outputs, sync, TAXII poller). */
 export const CONNECTOR_OUTPUT_VARIABLES = [
@@ -172,5 +173,19 @@ export const CONNECTOR_OUTPUT_VARIABLES = [
     schema: z.iso.datetime({ offset: true }),
     description:
       'taxii connector: on the first poll, only objects added after this date (default: everything); later polls go on from the last date added received.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_IOC_FEEDS',
+    group: 'connectors',
+    schema: IOC_FEEDS_VARIABLE_SCHEMA,
+    description:
+      'ioc-feeds connector: a JSON array of CSV or plain-text IOC feeds, inline or in the file named here; each names its source (URL or path), format, columns and how entries become observables and indicators (README, "IOC feeds").',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_IOC_FEEDS_INTERVAL_MIN',
+    group: 'connectors',
+    schema: int(1, 7 * 24 * 60),
+    default: '60',
+    description: 'ioc-feeds connector: minutes between two reads of every feed.',
   },
 ] as const satisfies readonly ConfigVariable[];

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError } from './config.error';
 import { describeConfig } from './describe-config.util';
 import { loadConfig } from './load-config';
@@ -138,6 +141,47 @@ describe(loadConfig.name, () => {
         },
       }),
     ).toThrow(ConfigError);
+  });
+
+  it('reads IOC feeds inline or from a file, and names what is wrong with them', () => {
+    const problemOf = (value: string) => {
+      try {
+        loadConfig({
+          env: {
+            THREATLOOM_BUILTIN_CONNECTORS: 'ioc-feeds',
+            THREATLOOM_CONNECTOR_IOC_FEEDS: value,
+          },
+        });
+      } catch (error) {
+        return (error as ConfigError).problems.map((p) => `${p.variable}: ${p.message}`).join('; ');
+      }
+      return 'none';
+    };
+    expect(problemOf('[{"name": "a", "source": "/x"}, {"name": "a", "source": "/y"}]')).toContain(
+      'two feeds have the same name',
+    );
+    expect(problemOf('[{"name": "a"}]')).toContain('THREATLOOM_CONNECTOR_IOC_FEEDS');
+    expect(problemOf('[{"name": "a", "source": "/x", "format": "xml"}]')).toContain('format');
+    expect(problemOf('[not json')).toContain('not JSON');
+    expect(problemOf('/nonexistent/feeds.json')).toContain(
+      'neither a JSON array nor a readable file',
+    );
+    expect(() => loadConfig({ env: { THREATLOOM_BUILTIN_CONNECTORS: 'ioc-feeds' } })).toThrow(
+      'THREATLOOM_CONNECTOR_IOC_FEEDS',
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'tl-feeds-'));
+    const file = join(dir, 'feeds.json');
+    writeFileSync(file, JSON.stringify([{ name: 'list', source: '/data/list.txt', minScore: 40 }]));
+    const config = loadConfig({
+      env: { THREATLOOM_BUILTIN_CONNECTORS: 'ioc-feeds', THREATLOOM_CONNECTOR_IOC_FEEDS: file },
+    });
+    rmSync(dir, { recursive: true });
+    expect(config.connectors.builtIn.iocFeeds).toMatchObject({
+      intervalMinutes: 60,
+      feeds: [
+        { name: 'list', source: '/data/list.txt', format: 'text', type: 'auto', minScore: 40 },
+      ],
+    });
   });
 
   it('ignores the test suites’ own THREATLOOM_TEST_ variables', () => {

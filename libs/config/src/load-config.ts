@@ -13,6 +13,7 @@ import { ConfigError } from './config.error';
 import { CONFIG_VARIABLES } from './config-variables';
 import { distributedPortConfig } from './distributed-config.util';
 import type { ConfigEnvName } from './config-variables';
+import type { IocFeedSettings } from './ioc-feed.schema';
 
 export type LoadConfigInput = {
   env: Readonly<Record<string, string | undefined>>;
@@ -91,6 +92,7 @@ const OUTPUT_REQUIRED: Readonly<Record<string, readonly ConfigEnvName[]>> = {
   syslog: ['THREATLOOM_CONNECTOR_SYSLOG_HOST'],
   sync: ['THREATLOOM_CONNECTOR_SYNC_URL', 'THREATLOOM_CONNECTOR_SYNC_TOKEN'],
   taxii: ['THREATLOOM_CONNECTOR_TAXII_URL'],
+  'ioc-feeds': ['THREATLOOM_CONNECTOR_IOC_FEEDS'],
 };
 
 function checkBuiltIns(values: Values, problems: ConfigProblem[]): void {
@@ -150,6 +152,14 @@ function streamOutputs(v: Values): Partial<ConnectorsConfig['builtIn']> {
         }
       : {}),
     ...(enabled.includes('taxii') ? { taxii: taxiiPoller(v) } : {}),
+    ...(enabled.includes('ioc-feeds')
+      ? {
+          iocFeeds: {
+            feeds: v.THREATLOOM_CONNECTOR_IOC_FEEDS as IocFeedSettings[],
+            intervalMinutes: v.THREATLOOM_CONNECTOR_IOC_FEEDS_INTERVAL_MIN as number,
+          },
+        }
+      : {}),
   };
 }
 

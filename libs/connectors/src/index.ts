@@ -19,5 +19,5 @@ export {
   enrichmentScopeMatches,
   mimeScopeMatches,
 } from './services/connector-jobs.service';
-export type { EntityExportJob, FileImportJob } from './services/connector-jobs.service';
+export type { ExportJob, ExportScope, FileImportJob } from './services/connector-jobs.service';
 export { AutoEnrichmentService } from './services/auto-enrichment.service';

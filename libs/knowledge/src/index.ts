@@ -14,6 +14,7 @@ export type {
   EditOperation,
   EntityCreateInput,
   ExportRequest,
+  ListExportRequest,
   ImportJobRequest,
   ImportValidationMode,
   KnowledgeFile,

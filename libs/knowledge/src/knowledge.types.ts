@@ -1,3 +1,5 @@
+import type { FilterGroup } from '@lib/kernel';
+
 /**
  * Inputs of the knowledge write services, shaped like the GraphQL inputs pycti sends
  * (data-model.md §6) so that resolvers pass them through: attributes under their OpenCTI names,
@@ -114,6 +116,25 @@ export type ExportRequest = {
   /** One connector; all matching active export connectors when absent. */
   connectorId?: string;
   fileMarkings?: string[];
+  /** Per marking type, the highest marking the content may carry (`contentMaxMarkings`). */
+  contentMaxMarkings?: string[];
+};
+
+/**
+ * A list export (`stix…ExportAsk`): the elements picked by id, or those a list query finds
+ * (filters already resolved to internal ids), as a file of the list's type or of the element
+ * whose context the list is shown in.
+ */
+export type ListExportRequest = ExportRequest & {
+  entityType: string;
+  contextEntityId?: string;
+  selectedIds?: string[];
+  query?: {
+    search?: string;
+    filters?: FilterGroup;
+    orderBy?: string;
+    orderMode?: 'asc' | 'desc';
+  };
 };
 
 /** `stixBundlePush`: a bundle (JSON text or object) handed to the ingestion workers. */

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import type { ConnectorSession, ScheduledConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { StixObject } from './offline-enrichment.util';
+import { readSource } from './source-reader.util';
 
 /** Per source: the digest of what was imported last, or why the last attempt failed. */
 type SourceState = { sha256?: string; imported_at?: string; objects?: number; error?: string };
 type MitreState = { sources: Record<string, SourceState> };
-
-const FETCH_TIMEOUT_MS = 5 * 60_000;
 
 // References go first: a bundle is sent in chunks, and objects arrive before what points to them.
 const RANK: Readonly<Record<string, number>> = {
@@ -65,21 +62,6 @@ export function mitreImport(sources: readonly string[], intervalHours: number): 
       };
     },
   };
-}
-
-/** The text of a source (a URL or a path; gzip when its name ends in `.gz`). */
-async function readSource(source: string): Promise<Buffer> {
-  let body: Buffer;
-  if (/^https?:\/\//i.test(source)) {
-    const response = await fetch(source, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-    if (!response.ok) {
-      throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    }
-    body = Buffer.from(await response.arrayBuffer());
-  } else {
-    body = await readFile(source);
-  }
-  return /\.gz$/i.test(source.split('?')[0] ?? '') ? gunzipSync(body) : body;
 }
 
 function bundleObjects(text: string, source: string): StixObject[] {

@@ -1,112 +1,116 @@
-import { randomUUID } from 'node:crypto';
-import { stixOfElement } from '@lib/entity-store';
+import { targetLookup } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
-import type { AccessContext } from '@lib/rbac';
-import { isObservableType } from '@lib/stix';
+import type { FilterGroup } from '@lib/kernel';
 import type { ConnectorJob, JobConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { ConnectorDeps } from './connector-deps.types';
-
-/** Relationships of the exported element taken into a full export, at most. */
-const MAX_RELATIONSHIPS = 5000;
+import { EXPORT_FORMATS, csvRows, iocLines, stixBundle } from './export-formats.util';
+import {
+  MAX_LIST_EXPORT,
+  excludedMarkingsOf,
+  exportRoots,
+  exportedSet,
+  narrowedAccess,
+} from './export-set.util';
+import type { ExportRequestOf } from './export-set.util';
 
 /**
- * INTERNAL_EXPORT_FILE of one element, read as the analyst who asked (their markings hold):
- * `application/json` is a STIX 2.1 bundle (simple: the element and what it references; full:
- * also its relationships, their other ends and a container's objects), `text/plain` the
- * observable values and indicator patterns of the same set, one per line.
+ * INTERNAL_EXPORT_FILE of one element or of a list (picked ids or the list's query), read as
+ * the analyst who asked (their markings hold, narrowed by `contentMaxMarkings`):
+ * `application/json` is a STIX 2.1 bundle (simple: the elements and what they reference; full:
+ * also their relationships, the other ends and a container's objects), `text/plain` the
+ * observable values and indicator patterns of the same set, one per line, `text/csv` one row
+ * per element (simple: the listed ones; full: with their relationships and neighbours).
  */
 export function stixFileExport(deps: ConnectorDeps): JobConnector {
   return {
     kind: 'jobs',
     registration: builtInRegistration({
       id: 'threatloom-export',
-      name: 'Export STIX 2.1 bundles and IOC lists',
+      name: 'Export STIX 2.1 bundles, CSV and IOC lists',
       type: 'INTERNAL_EXPORT_FILE',
-      scope: ['application/json', 'text/plain'],
+      scope: [...EXPORT_FORMATS],
     }),
     async handle(job: ConnectorJob) {
       const event = job.event;
       const applicant = job.internal.applicant_id;
-      const ctx = applicant ? await deps.auth.contextForUser(applicant) : undefined;
-      if (!ctx) return { message: `Unknown applicant ${String(applicant)}`, inError: true };
-      if (event.export_scope !== 'single' || typeof event.entity_id !== 'string') {
-        return { message: 'Only exports of one element are made here', inError: true };
+      const asked = applicant ? await deps.auth.contextForUser(applicant) : undefined;
+      if (!asked) return { message: `Unknown applicant ${String(applicant)}`, inError: true };
+      const request = requestOf(event);
+      if (typeof request === 'string') return { message: request, inError: true };
+      const ctx = await narrowedAccess(deps, asked, excludedMarkingsOf(event.access_filter));
+      const { roots, cut } = await exportRoots(deps, ctx, request);
+      if (request.scope === 'single' && roots.length === 0) {
+        return { message: `${request.entityId} is not visible`, inError: true };
       }
-      const element = await deps.store.get(ctx, event.entity_id);
-      if (!element) return { message: `${event.entity_id} is not visible`, inError: true };
-      const elements = await exportedSet(deps, ctx, element, event.export_type === 'full');
+      const full = event.export_type === 'full';
+      const elements = await exportedSet(deps, ctx, roots, full);
       const format = String(event.format);
-      const body =
-        format === 'text/plain'
-          ? iocLines(elements)
-          : JSON.stringify(await bundleOf(deps, elements), null, 2);
-      await deps.files.uploadExport(ctx, element.internalId, {
+      const body = await render(deps, format, full ? elements : roots, elements);
+      const upload = {
         fileName: String(event.file_name),
         mimeType: format,
         body: Buffer.from(body, 'utf8'),
         markings: Array.isArray(event.file_markings) ? event.file_markings.map(String) : [],
-      });
-      return { message: `${elements.length} objects exported to ${String(event.file_name)}` };
+      };
+      const owner = typeof event.entity_id === 'string' ? event.entity_id : undefined;
+      if (owner) {
+        await deps.files.uploadExport(ctx, owner, upload);
+      } else {
+        await deps.files.uploadListExport(ctx, String(event.entity_type), upload);
+      }
+      const note = cut ? ` (the list was cut at ${MAX_LIST_EXPORT} elements)` : '';
+      return {
+        message: `${roots.length} listed, ${elements.length} objects exported to ${upload.fileName}${note}`,
+      };
     },
   };
 }
 
-/** The element, what it references, and (full) its relationships and a container's objects. */
-async function exportedSet(
-  deps: ConnectorDeps,
-  ctx: AccessContext,
-  element: StoredElement,
-  full: boolean,
-): Promise<StoredElement[]> {
-  const found = new Map<string, StoredElement>([[element.internalId, element]]);
-  const add = async (ids: Iterable<string>) => {
-    const wanted = [...ids].filter((id) => !found.has(id));
-    const loaded = await deps.store.getMany(ctx, wanted);
-    loaded.forEach((e) => found.set(e.internalId, e));
-    return [...loaded.values()];
-  };
-  const referenced = (elements: readonly StoredElement[], withObjects: boolean) =>
-    elements.flatMap((e) =>
-      Object.entries(e.refs)
-        .filter(([name]) => withObjects || name !== 'object')
-        .flatMap(([, ids]) => ids),
-    );
-  const contents = await add(referenced([element], full));
-  if (full) {
-    const page = await deps.index.search(ctx, {
-      types: ['stix-core-relationship', 'stix-sighting-relationship'],
-      filters: {
-        mode: 'and',
-        filters: [{ key: ['fromOrToId'], values: [element.internalId] }],
-        filterGroups: [],
-      },
-      first: MAX_RELATIONSHIPS,
-    });
-    page.items.forEach((r) => found.set(r.internalId, r));
-    const ends = page.items.flatMap((r) => [r.fromId, r.toId]).filter((id): id is string => !!id);
-    const more = await add(ends);
-    // What the relationships, their ends and a container's objects reference (authors, markings).
-    await add(referenced([...contents, ...page.items, ...more], false));
+/** The export's request from the job's message, or what is wrong with it. */
+function requestOf(event: Record<string, unknown>): ExportRequestOf | string {
+  if (!(EXPORT_FORMATS as readonly string[]).includes(String(event.format))) {
+    return `format ${String(event.format)} is not one of ${EXPORT_FORMATS.join(', ')}`;
   }
-  return [...found.values()];
-}
-
-async function bundleOf(deps: ConnectorDeps, elements: readonly StoredElement[]) {
-  const objects = [];
-  for (const element of elements) objects.push(await stixOfElement(deps.store, element));
-  return { type: 'bundle', id: `bundle--${randomUUID()}`, objects };
-}
-
-function iocLines(elements: readonly StoredElement[]): string {
-  const lines = new Set<string>();
-  for (const e of elements) {
-    const value = e.attributes.observable_value ?? e.attributes.value;
-    if (e.entityType === 'Indicator' && typeof e.attributes.pattern === 'string') {
-      lines.add(e.attributes.pattern);
-    } else if (typeof value === 'string' && isObservableType(e.entityType)) {
-      lines.add(value);
+  switch (event.export_scope) {
+    case 'single':
+      return typeof event.entity_id === 'string'
+        ? { scope: 'single', entityId: event.entity_id }
+        : 'entity_id: a single export names its element';
+    case 'selection':
+      return Array.isArray(event.selected_ids)
+        ? { scope: 'selection', ids: event.selected_ids.map(String) }
+        : 'selected_ids: a selection export lists its elements';
+    case 'query': {
+      const params = (event.list_params ?? {}) as Record<string, unknown>;
+      const optional = (key: string): string | undefined => {
+        const value = params[key];
+        return typeof value === 'string' && value !== '' ? value : undefined;
+      };
+      const orderMode = optional('orderMode');
+      return {
+        scope: 'query',
+        entityType: String(event.entity_type),
+        ...(optional('search') ? { search: optional('search') } : {}),
+        ...(params.filters ? { filters: params.filters as FilterGroup } : {}),
+        ...(optional('orderBy') ? { orderBy: optional('orderBy') } : {}),
+        ...(orderMode === 'asc' || orderMode === 'desc' ? { orderMode } : {}),
+      };
     }
+    default:
+      return `export_scope ${String(event.export_scope)} is not single, selection or query`;
   }
-  return [...lines].map((l) => `${l}\n`).join('');
+}
+
+/** The file's text: `rows` are what a CSV lists, `elements` what the other formats hold. */
+async function render(
+  deps: ConnectorDeps,
+  format: string,
+  rows: readonly StoredElement[],
+  elements: readonly StoredElement[],
+): Promise<string> {
+  if (format === 'text/plain') return iocLines(elements);
+  const lookup = await targetLookup(deps.store, format === 'text/csv' ? rows : elements, elements);
+  if (format === 'text/csv') return csvRows(rows, lookup);
+  return JSON.stringify(stixBundle(elements, lookup), null, 2);
 }

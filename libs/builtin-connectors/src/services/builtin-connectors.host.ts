@@ -44,6 +44,7 @@ import { syslogOutput } from '../connectors/syslog-output.connector';
 import { webhookOutput } from '../connectors/webhook-output.connector';
 import { platformSync } from '../connectors/platform-sync.connector';
 import { taxiiPoller } from '../connectors/taxii-poller.connector';
+import { iocFeeds } from '../connectors/ioc-feed.connector';
 
 const PING_MS = 30_000;
 /** Objects per push message: the workers import each message as one batch. */
@@ -83,6 +84,10 @@ export function enabledConnectors(
         return platformSync(required(config.sync, name), deps);
       case 'taxii':
         return taxiiPoller(required(config.taxii, name));
+      case 'ioc-feeds': {
+        const settings = required(config.iocFeeds, name);
+        return iocFeeds(settings.feeds, settings.intervalMinutes);
+      }
     }
   });
 }

@@ -3,6 +3,7 @@ import { ConnectorBus } from '@lib/connector-bus';
 import { EntityStore, stixOfElement } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
+import type { FilterGroup } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
 import { WorkService } from '@lib/works';
 import type { NewWork } from '@lib/works';
@@ -39,15 +40,36 @@ export type FileImportJob = {
   validationMode?: 'workbench' | 'draft';
 };
 
-/** An export of one element asked of export connectors (connector-protocol.md §2.8). */
-export type EntityExportJob = {
+/** What an export covers: one element, elements picked by id, or the result of a list query. */
+export type ExportScope =
+  | { kind: 'single'; entity: { internalId: string; name: string; entityType: string } }
+  | { kind: 'selection'; ids: string[] }
+  | {
+      kind: 'query';
+      /** The list's arguments, filters resolved to internal ids (OpenCTI's `list_params`). */
+      params: {
+        search: string | null;
+        filters: FilterGroup | null;
+        orderBy: string | null;
+        orderMode: 'asc' | 'desc' | null;
+      };
+    };
+
+/** An export asked of export connectors (connector-protocol.md §2.8). */
+export type ExportJob = {
   fileName: string;
   format: string;
   exportType: 'simple' | 'full';
-  entity: { internalId: string; name: string; entityType: string };
+  /** The type of the exported list, or of the single element. */
+  entityType: string;
+  /** The element the file is attached to (single exports, lists in an element's context). */
+  contextEntityId: string | null;
+  scope: ExportScope;
   /** Where the file will be stored: the work's `event_source_id`. */
   folder: string;
   markings: string[];
+  /** Marking definitions the content may not carry (`contentMaxMarkings`), by internal id. */
+  excludedMarkings: string[];
 };
 
 /** Whether an import or export connector's scope covers a mime type (empty scope: any). */
@@ -208,25 +230,13 @@ export class ConnectorJobsService {
   /** The job of one export connector (the file's name decided by the caller). */
   async askExport(
     applicantId: string,
-    job: EntityExportJob,
+    job: ExportJob,
     connector: Connector,
   ): Promise<StoredElement> {
     const work = { name: job.fileName, userId: applicantId, eventSourceId: job.folder };
     return this.dispatch(connector, work, (workId) => ({
       internal: { work_id: workId, applicant_id: applicantId, draft_id: null },
-      event: {
-        event_type: 'INTERNAL_EXPORT_FILE',
-        export_scope: 'single',
-        file_name: job.fileName,
-        format: job.format,
-        export_type: job.exportType,
-        entity_id: job.entity.internalId,
-        entity_name: job.entity.name,
-        entity_type: job.entity.entityType,
-        file_markings: job.markings,
-        main_filter: null,
-        access_filter: null,
-      },
+      event: { event_type: 'INTERNAL_EXPORT_FILE', ...exportEvent(job) },
     }));
   }
 
@@ -240,6 +250,47 @@ export class ConnectorJobsService {
     const body = JSON.stringify(message(created.internalId));
     await this.bus.publish(connector.queues.listen, [{ body }]);
     return created;
+  }
+}
+
+/** The `event` of an export job, as pycti's export connectors read it. */
+function exportEvent(job: ExportJob): Record<string, unknown> {
+  const base = {
+    export_scope: job.scope.kind,
+    file_name: job.fileName,
+    format: job.format,
+    export_type: job.exportType,
+    entity_type: job.entityType,
+    file_markings: job.markings,
+    main_filter: null,
+    // What pycti's connectors add to their queries: none of the excluded markings.
+    access_filter:
+      job.excludedMarkings.length > 0
+        ? {
+            mode: 'and',
+            filters: [
+              {
+                key: ['objectMarking'],
+                values: job.excludedMarkings,
+                operator: 'not_eq',
+                mode: 'and',
+              },
+            ],
+            filterGroups: [],
+          }
+        : null,
+  };
+  switch (job.scope.kind) {
+    case 'single':
+      return {
+        ...base,
+        entity_id: job.scope.entity.internalId,
+        entity_name: job.scope.entity.name,
+      };
+    case 'selection':
+      return { ...base, entity_id: job.contextEntityId, selected_ids: job.scope.ids };
+    case 'query':
+      return { ...base, entity_id: job.contextEntityId, list_params: job.scope.params };
   }
 }
 

@@ -1,21 +1,30 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { extension } from 'mime-types';
 import { ConnectorJobsService } from '@lib/connectors';
-import type { FileImportJob } from '@lib/connectors';
+import type { ExportJob, ExportScope, FileImportJob } from '@lib/connectors';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
 import { hasCapability } from '@lib/rbac';
+import { SearchIndex } from '@lib/search-index';
 import { WorkListService } from '@lib/works';
 import { invalidInput } from '../errors/knowledge.error';
-import { loadVisible, requireCapability } from '../internal/element-loader';
-import { exportPrefix } from '../internal/file-keys.util';
-import type { ExportRequest, ImportJobRequest, KnowledgeFile } from '../knowledge.types';
-import { KnowledgeFilesService } from './knowledge-files.service';
+import { loadVisible, requireCapability, resolveRefs } from '../internal/element-loader';
+import { exportPrefix, listExportPrefix } from '../internal/file-keys.util';
+import type {
+  ExportRequest,
+  ImportJobRequest,
+  KnowledgeFile,
+  ListExportRequest,
+} from '../knowledge.types';
+import { KnowledgeFilesService, checkedType } from './knowledge-files.service';
 import type { FileUpload, StoredFile } from './knowledge-files.service';
 
 /** Exports asked for and not pushed yet, shown beside the element's exports. */
 const EXPORTS_IN_PROGRESS = 100;
+
+/** Marking definitions read to apply `contentMaxMarkings`, at most. */
+const MAX_MARKINGS = 5000;
 
 /**
  * Files and the connectors that work on them (connector-protocol.md §2.8, §6): an upload under
@@ -31,6 +40,7 @@ export class KnowledgeFileJobsService {
     @Inject(ConnectorJobsService) private readonly jobs: ConnectorJobsService,
     @Inject(WorkListService) private readonly workList: WorkListService,
     @Inject(EntityStore) private readonly store: EntityStore,
+    @Inject(SearchIndex) private readonly index: SearchIndex,
   ) {}
 
   /** `importPush`: attaches a file to an element, then (unless told not to) imports it. */
@@ -103,34 +113,58 @@ export class KnowledgeFileJobsService {
     request: ExportRequest,
   ): Promise<KnowledgeFile[]> {
     requireCapability(ctx, 'KNOWLEDGE_KNGETEXPORT_KNASKEXPORT');
-    if (request.exportType !== 'simple' && request.exportType !== 'full') {
-      throw invalidInput('exportType', `${String(request.exportType)} is not simple or full`);
-    }
+    checkExportType(request);
     const owner = await loadVisible(this.store, ctx, entityId);
-    const markings = await this.files.markingIds(ctx, request.fileMarkings ?? []);
-    const connectors = await this.jobs.exportConnectors(request.format, request.connectorId);
-    const files: KnowledgeFile[] = [];
-    for (const connector of connectors) {
-      const name = exportFileName(owner, request, connector.name);
-      const work = await this.jobs.askExport(
-        ctx.userId,
-        {
-          fileName: name,
-          format: request.format,
-          exportType: request.exportType,
-          entity: {
-            internalId: owner.internalId,
-            name: elementName(owner),
-            entityType: owner.entityType,
-          },
-          folder: exportPrefix(owner),
-          markings,
-        },
-        connector,
-      );
-      files.push(pendingExport(work, request.format));
-    }
-    return files;
+    const name = elementName(owner);
+    return this.askExports(ctx, request, {
+      label: `${owner.entityType}-${name}`,
+      entityType: owner.entityType,
+      contextEntityId: owner.internalId,
+      folder: exportPrefix(owner),
+      scope: {
+        kind: 'single',
+        entity: { internalId: owner.internalId, name, entityType: owner.entityType },
+      },
+    });
+  }
+
+  /**
+   * `stix…ExportAsk`: an export of the elements picked by id, or of what a list query finds,
+   * stored with the list's type, or with the element whose context the list is shown in.
+   */
+  async listExportAsk(ctx: AccessContext, request: ListExportRequest): Promise<KnowledgeFile[]> {
+    requireCapability(ctx, 'KNOWLEDGE_KNGETEXPORT_KNASKEXPORT');
+    checkExportType(request);
+    const entityType = checkedType(request.entityType);
+    const owner = request.contextEntityId
+      ? await loadVisible(this.store, ctx, request.contextEntityId)
+      : undefined;
+    const selected = request.selectedIds ?? [];
+    const query = request.query ?? {};
+    const scope: ExportScope =
+      selected.length > 0
+        ? {
+            kind: 'selection',
+            ids: (await resolveRefs(this.store, ctx, 'selectedIds', selected)).map(
+              (e) => e.internalId,
+            ),
+          }
+        : {
+            kind: 'query',
+            params: {
+              search: query.search ?? null,
+              filters: query.filters ?? null,
+              orderBy: query.orderBy ?? null,
+              orderMode: query.orderMode ?? null,
+            },
+          };
+    return this.askExports(ctx, request, {
+      label: owner ? `${entityType}-of-${elementName(owner)}` : `${entityType}-list`,
+      entityType,
+      contextEntityId: owner?.internalId ?? null,
+      folder: owner ? exportPrefix(owner) : listExportPrefix(entityType),
+      scope,
+    });
   }
 
   /** `importFiles` of an element: the files attached to it. */
@@ -143,18 +177,87 @@ export class KnowledgeFileJobsService {
     if (!hasCapability(ctx, 'KNOWLEDGE_KNGETEXPORT')) return [];
     const owner = await loadVisible(this.store, ctx, entityId);
     const done = await this.files.listExports(ctx, owner.internalId);
+    return [...done, ...(await this.inProgress(exportPrefix(owner)))];
+  }
+
+  /** `stixCoreObjectsExportFiles`: the exports of lists of a type, then those in progress. */
+  async listExportFiles(ctx: AccessContext, entityType: string): Promise<KnowledgeFile[]> {
+    if (!hasCapability(ctx, 'KNOWLEDGE_KNGETEXPORT')) return [];
+    const done = await this.files.listListExports(ctx, entityType);
+    return [...done, ...(await this.inProgress(listExportPrefix(entityType)))];
+  }
+
+  /** One export job per connector of the format, each under its own file name. */
+  private async askExports(
+    ctx: AccessContext,
+    request: ExportRequest,
+    target: Pick<ExportJob, 'entityType' | 'contextEntityId' | 'folder' | 'scope'> & {
+      label: string;
+    },
+  ): Promise<KnowledgeFile[]> {
+    const markings = await this.files.markingIds(ctx, request.fileMarkings ?? []);
+    const excludedMarkings = await this.markingsAbove(ctx, request.contentMaxMarkings ?? []);
+    const connectors = await this.jobs.exportConnectors(request.format, request.connectorId);
+    const files: KnowledgeFile[] = [];
+    for (const connector of connectors) {
+      const work = await this.jobs.askExport(
+        ctx.userId,
+        {
+          fileName: exportFileName(target.label, request, connector.name),
+          format: request.format,
+          exportType: request.exportType,
+          entityType: target.entityType,
+          contextEntityId: target.contextEntityId,
+          scope: target.scope,
+          folder: target.folder,
+          markings,
+          excludedMarkings,
+        },
+        connector,
+      );
+      files.push(pendingExport(work, request.format));
+    }
+    return files;
+  }
+
+  /**
+   * The marking definitions an export limited to `maxima` (one per marking type) leaves out:
+   * those of a limited type ordered above its maximum (TLP:RED above TLP:AMBER…).
+   */
+  private async markingsAbove(ctx: AccessContext, maxima: readonly string[]): Promise<string[]> {
+    if (maxima.length === 0) return [];
+    const limits = new Map<string, number>();
+    const given = await this.store.getMany(ctx, await this.files.markingIds(ctx, maxima));
+    for (const marking of given.values()) {
+      const kind = markingKind(marking);
+      if (limits.has(kind)) {
+        throw invalidInput('contentMaxMarkings', `two maxima given for the marking type ${kind}`);
+      }
+      limits.set(kind, markingOrder(marking));
+    }
+    const all = await this.index.search(ctx, {
+      types: ['Marking-Definition'],
+      first: MAX_MARKINGS,
+    });
+    return all.items
+      .filter((m) => markingOrder(m) > (limits.get(markingKind(m)) ?? Infinity))
+      .map((m) => m.internalId);
+  }
+
+  /** Exports asked for under `folder` whose works are not done yet, as pseudo-files. */
+  private async inProgress(folder: string): Promise<KnowledgeFile[]> {
     const works = await this.workList.list({
       first: EXPORTS_IN_PROGRESS,
       filters: {
         mode: 'and',
         filters: [
-          { key: ['event_source_id'], values: [exportPrefix(owner)] },
+          { key: ['event_source_id'], values: [folder] },
           { key: ['status'], values: ['wait', 'progress'] },
         ],
         filterGroups: [],
       },
     });
-    return [...done, ...works.map((w) => pendingExport(w, ''))];
+    return works.map((w) => pendingExport(w, ''));
   }
 
   /** Hands an uploaded file to the import connectors that take uploads by themselves. */
@@ -189,18 +292,32 @@ function importJob(
   };
 }
 
+function checkExportType(request: ExportRequest): void {
+  if (request.exportType !== 'simple' && request.exportType !== 'full') {
+    throw invalidInput('exportType', `${String(request.exportType)} is not simple or full`);
+  }
+}
+
+const markingKind = (m: StoredElement): string =>
+  String(m.attributes.definition_type).toUpperCase();
+
+const markingOrder = (m: StoredElement): number => {
+  const order = Number(m.attributes.x_opencti_order);
+  return Number.isFinite(order) ? order : 0;
+};
+
 function elementName(element: StoredElement): string {
   const a = element.attributes;
   const name = a.name ?? a.value ?? a.observable_value ?? a.definition ?? element.standardId;
   return typeof name === 'string' ? name : element.standardId;
 }
 
-/** `<time>_(<connector>)_<type>-<name>.<ext>`, safe as a file name. */
-function exportFileName(owner: StoredElement, request: ExportRequest, connector: string): string {
+/** `<time>_(<connector>)_<label>_<simple|full>.<ext>`, safe as a file name. */
+function exportFileName(label: string, request: ExportRequest, connector: string): string {
   const ext = extension(request.format) || 'bin';
   const time = new Date().toISOString().replace(/[:.]/g, '-');
-  const label = `${owner.entityType}-${elementName(owner)}`.replace(/[/\\\0]/g, '_').slice(0, 150);
-  return `${time}_(${connector.replace(/[/\\\0]/g, '_')})_${label}_${request.exportType}.${ext}`;
+  const safe = label.replace(/[/\\\0]/g, '_').slice(0, 150);
+  return `${time}_(${connector.replace(/[/\\\0]/g, '_')})_${safe}_${request.exportType}.${ext}`;
 }
 
 /** An export asked for, as a file in progress (its id is its work's). */

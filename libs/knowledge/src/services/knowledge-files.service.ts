@@ -80,10 +80,7 @@ export class KnowledgeFilesService {
     upload: FileUpload,
   ): Promise<StoredFile> {
     requireAny(ctx, ['CONNECTORAPI', 'KNOWLEDGE_KNGETEXPORT_KNASKEXPORT']);
-    if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(entityType)) {
-      throw invalidInput('entity_type', `${entityType} is not an entity type`);
-    }
-    return this.put(ctx, listExportPrefix(entityType), upload);
+    return this.put(ctx, listExportPrefix(checkedType(entityType)), upload);
   }
 
   /** The element's uploaded files, sorted by name. */
@@ -97,6 +94,12 @@ export class KnowledgeFilesService {
     if (!hasCapability(ctx, 'KNOWLEDGE_KNGETEXPORT')) return [];
     const owner = await loadVisible(this.store, ctx, entityId);
     return this.visibleIn(ctx, exportPrefix(owner));
+  }
+
+  /** The exports of lists of a type (`stixCoreObjectsExportFiles`), sorted by name. */
+  async listListExports(ctx: AccessContext, entityType: string): Promise<KnowledgeFile[]> {
+    if (!hasCapability(ctx, 'KNOWLEDGE_KNGETEXPORT')) return [];
+    return this.visibleIn(ctx, listExportPrefix(checkedType(entityType)));
   }
 
   /** The files uploaded for import attached to no element (`importFiles`). */
@@ -164,13 +167,15 @@ export class KnowledgeFilesService {
     return { file: knowledgeFile(info), info };
   }
 
+  /** Files directly under `prefix` (not in its sub-folders) whose markings the caller sees. */
   private async visibleIn(ctx: AccessContext, prefix: string): Promise<KnowledgeFile[]> {
     const rule = accessRule(ctx);
     const files: KnowledgeFile[] = [];
     for (let after: string | undefined; ;) {
       const page = await this.blobs.list(prefix, { after, limit: LIST_PAGE });
       for (const info of page) {
-        if (markingsAllowed(rule, fileMarkingsOf(info))) files.push(knowledgeFile(info));
+        const direct = !info.key.slice(prefix.length).includes('/');
+        if (direct && markingsAllowed(rule, fileMarkingsOf(info))) files.push(knowledgeFile(info));
       }
       if (page.length < LIST_PAGE) {
         return files;
@@ -203,6 +208,14 @@ export class KnowledgeFilesService {
     }
     return { location, owner };
   }
+}
+
+/** A type name safe as a folder name, or a validation error naming `entity_type`. */
+export function checkedType(entityType: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9-]*$/.test(entityType)) {
+    throw invalidInput('entity_type', `${entityType} is not an entity type`);
+  }
+  return entityType;
 }
 
 function requireAny(ctx: AccessContext, capabilities: readonly Capability[]): void {

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityStore, targetLookup } from '@lib/entity-store';
 import { hasCapability, systemContext } from '@lib/rbac';
@@ -50,12 +51,6 @@ function valueAt(stix: Stix, attribute: string): unknown {
   return values.length > 1 ? values : values[0];
 }
 
-function csvCell(value: string, separator: string): string {
-  return value.includes(separator) || /["\r\n]/.test(value)
-    ? `"${value.replace(/"/g, '""')}"`
-    : value;
-}
-
 /** Renders feeds (`GET /feeds/<id>`) as their reader may see them. */
 @Injectable()
 export class FeedService {
@@ -80,25 +75,19 @@ export class FeedService {
   async render(ctx: AccessContext, feed: Feed): Promise<{ contentType: string; body: string }> {
     const rows = await this.rows(ctx, feed);
     const columns = feed.attributes.map((a) => a.attribute);
-    let body: string;
     if (feed.format === 'json') {
-      body = JSON.stringify(
+      const body = JSON.stringify(
         rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))),
       );
-    } else if (feed.format === 'txt') {
-      body = [...new Set(rows.map((row) => row[0] ?? '').filter(Boolean))].join('\n');
-    } else {
-      const lines = rows.map((row) =>
-        row.map((v) => csvCell(v, feed.separator)).join(feed.separator),
-      );
-      if (feed.includeHeader)
-        lines.unshift(columns.map((c) => csvCell(c, feed.separator)).join(feed.separator));
-      body = lines.join('\n');
+      return { contentType: CONTENT_TYPES.json, body };
     }
-    return {
-      contentType: CONTENT_TYPES[feed.format],
-      body: body && feed.format !== 'json' ? `${body}\n` : body,
-    };
+    const body =
+      feed.format === 'txt'
+        ? [...new Set(rows.map((row) => row[0] ?? '').filter(Boolean))]
+            .map((v) => `${v}\n`)
+            .join('')
+        : stringify(feed.includeHeader ? [columns, ...rows] : rows, { delimiter: feed.separator });
+    return { contentType: CONTENT_TYPES[feed.format], body };
   }
 
   /** The rows: elements of the feed's types changed within its window, passing its filters. */

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
-import { ID, Int, Resolver, registerEnumType } from '@nestjs/graphql';
+import { ID, Int, Resolver } from '@nestjs/graphql';
 import { GraphQLString } from 'graphql';
 import { accessOf, defineOperation } from './define-operation.util';
 import type { ArgSpec } from './define-operation.util';
 import { FilterGroupInput, OrderingModeValues } from './schema/filter-group.input';
 import { DateTimeScalar, StixRefScalar } from './schema/scalars.constants';
-import { KNOWLEDGE_QUERIES, ORDERING_VALUES } from './schema/knowledge-queries.constants';
+import { KNOWLEDGE_QUERIES } from './schema/knowledge-queries.constants';
+import { orderingEnum } from './schema/ordering-enum.util';
 import type { KnowledgeQuerySpec } from './schema/knowledge-queries.constants';
 import {
   StixObjectOrStixRelationship,
@@ -18,17 +19,6 @@ import { KnowledgeReadService } from './read/knowledge-read.service';
 
 // One resolver serves every knowledge read; its query methods are generated from
 // KNOWLEDGE_QUERIES with the code-first decorators (the table is the single source).
-
-const orderings = new Map<string, object>();
-function orderingEnum(name: string): object {
-  let values = orderings.get(name);
-  if (!values) {
-    values = Object.fromEntries(ORDERING_VALUES.map((v) => [v, v]));
-    registerEnumType(values, { name });
-    orderings.set(name, values);
-  }
-  return values;
-}
 
 function listArgSpecs(spec: KnowledgeQuerySpec): ArgSpec[] {
   const ordering = orderingEnum(spec.ordering);

@@ -64,6 +64,11 @@ export class KnowledgeReadService {
     };
   }
 
+  /** A list's filter arguments as one tree, ids resolved to internal ids (list exports). */
+  queryFilters(ctx: AccessContext, args: ListArgs): Promise<FilterGroup | undefined> {
+    return this.resolvedFilters(ctx, listFilters(args, isKnownAttribute));
+  }
+
   /** One element by internal id, standard id or any STIX id, restricted to the query's types. */
   async read(
     ctx: AccessContext,

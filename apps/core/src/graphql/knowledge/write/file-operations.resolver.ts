@@ -2,14 +2,20 @@ import { Inject } from '@nestjs/common';
 import { ID, Int, Resolver } from '@nestjs/graphql';
 import type { Capability } from '@lib/rbac';
 import { AppError } from '@lib/kernel';
-import type { ImportValidationMode } from '@lib/knowledge';
+import type { ImportValidationMode, KnowledgeFile } from '@lib/knowledge';
 import { accessOf, defineOperation } from '../define-operation.util';
 import type { ArgSpec } from '../define-operation.util';
 import { connectionOf, knowledgeType } from '../schema/knowledge-types.model';
+import { orderingEnum } from '../schema/ordering-enum.util';
 import { connectionValue } from '../read/connection-value.util';
 import type { KnowledgeGraphqlContext } from '../read/knowledge-context.types';
 import { FileWriteService } from './file-write.service';
-import { ConnectorWithConfigInput } from './mutation-inputs.model';
+import {
+  ConnectorWithConfigInput,
+  ExportContextInput,
+  listExportAskInput,
+} from './mutation-inputs.model';
+import type { ListExportAskValues } from './mutation-inputs.model';
 import { UploadScalar } from './write-scalars.constants';
 
 /** The root operations on files: uploads for import, import jobs, list exports, `importFiles`. */
@@ -58,6 +64,18 @@ function validationMode(value: unknown): ImportValidationMode | undefined {
 
 const File = () => knowledgeType('File');
 
+/** The first `first` files (all when absent) as a connection. */
+function fileConnection(files: readonly KnowledgeFile[], first: unknown) {
+  const count = typeof first === 'number' && first > 0 ? first : files.length;
+  return connectionValue(files.slice(0, count), {
+    startCursor: null,
+    endCursor: null,
+    hasNextPage: files.length > count,
+    hasPreviousPage: false,
+    globalCount: files.length,
+  });
+}
+
 operation(
   'query',
   'importFiles',
@@ -72,14 +90,7 @@ operation(
     const search = optionalString(v.search)?.toLowerCase();
     const all = await f.importFiles(accessOf(ctx));
     const found = search ? all.filter((file) => file.name.toLowerCase().includes(search)) : all;
-    const first = typeof v.first === 'number' && v.first > 0 ? v.first : found.length;
-    return connectionValue(found.slice(0, first), {
-      startCursor: null,
-      endCursor: null,
-      hasNextPage: found.length > first,
-      hasPreviousPage: false,
-      globalCount: found.length,
-    });
+    return fileConnection(found, v.first);
   },
 );
 
@@ -156,6 +167,41 @@ operation(
   ['KNOWLEDGE_KNUPLOAD', 'KNOWLEDGE_KNASKIMPORT'],
   (f, ctx, v) => f.deleteImport(accessOf(ctx), String(v.fileName)),
 );
+
+// Lists are exported by the connectors of a format (`export_scope` selection or query).
+for (const [list, ordering] of [
+  ['stixCoreObjects', 'StixCoreObjectsOrdering'],
+  ['stixDomainObjects', 'StixDomainObjectsOrdering'],
+  ['stixCyberObservables', 'StixCyberObservablesOrdering'],
+  ['stixCoreRelationships', 'StixCoreRelationshipsOrdering'],
+] as const) {
+  const upper = list.charAt(0).toUpperCase() + list.slice(1);
+  const input = listExportAskInput(`${upper}ExportAskInput`, orderingEnum(ordering));
+  operation(
+    'mutation',
+    `${list}ExportAsk`,
+    [{ name: 'input', type: () => input, required: true }],
+    () => [File()],
+    ['KNOWLEDGE_KNGETEXPORT_KNASKEXPORT'],
+    (f, ctx, v) => f.listExportAsk(accessOf(ctx), { ...(v.input as ListExportAskValues) }),
+  );
+  operation(
+    'query',
+    `${list}ExportFiles`,
+    [
+      { name: 'exportContext', type: () => ExportContextInput, required: true },
+      { name: 'first', type: () => Int },
+    ],
+    () => connectionOf('File'),
+    ['KNOWLEDGE'],
+    async (f, ctx, v) => {
+      const files = await f.listExportFiles(accessOf(ctx), {
+        ...(v.exportContext as ExportContextInput),
+      });
+      return fileConnection(files, v.first);
+    },
+  );
+}
 
 // Export connectors push list exports (or single ones, with entity_id) through these.
 for (const name of [

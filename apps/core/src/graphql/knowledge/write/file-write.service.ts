@@ -4,6 +4,8 @@ import { KnowledgeFileJobsService, KnowledgeFilesService } from '@lib/knowledge'
 import type { ExportRequest, FileUpload, ImportJobRequest, KnowledgeFile } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
+import { KnowledgeReadService } from '../read/knowledge-read.service';
+import type { ListExportAskValues } from './mutation-inputs.model';
 
 /** A file of a multipart request, as the Upload scalar resolves it. */
 export type UploadedFile = {
@@ -51,6 +53,7 @@ export class FileWriteService {
   constructor(
     @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
     @Inject(KnowledgeFileJobsService) private readonly jobs: KnowledgeFileJobsService,
+    @Inject(KnowledgeReadService) private readonly reader: KnowledgeReadService,
   ) {}
 
   async importPush(
@@ -93,24 +96,47 @@ export class FileWriteService {
   }
 
   exportAsk(ctx: AccessContext, id: string, input: ExportAskValues): Promise<KnowledgeFile[]> {
-    if (
-      stringList(input.contentMaxMarkings).length > 0 ||
-      optionalText(input.maxMarkingDefinition)
-    ) {
-      // Refused rather than ignored: the file would hold more than the analyst asked for.
+    return this.jobs.exportAsk(ctx, id, exportRequest(input));
+  }
+
+  /** `stix…ExportAsk`: an export of picked elements, or of what the list's query finds. */
+  async listExportAsk(ctx: AccessContext, input: ListExportAskValues): Promise<KnowledgeFile[]> {
+    const context = input.exportContext;
+    if (!context?.entity_type) {
       throw new AppError({
         code: 'KNOWLEDGE_INVALID_INPUT',
         category: 'validation',
-        message: 'input.contentMaxMarkings: limiting an export to markings is not supported yet',
-        details: { field: 'input.contentMaxMarkings' },
+        message: 'input.exportContext.entity_type: the type of the exported list is required',
+        details: { field: 'input.exportContext.entity_type' },
       });
     }
-    return this.jobs.exportAsk(ctx, id, {
-      format: input.format,
-      exportType: input.exportType as ExportRequest['exportType'],
-      ...(input.connectorId ? { connectorId: input.connectorId } : {}),
-      fileMarkings: stringList(input.fileMarkings),
+    const selectedIds = stringList(input.selectedIds);
+    const filters =
+      selectedIds.length > 0
+        ? undefined
+        : await this.reader.queryFilters(ctx, { filters: input.filters ?? null });
+    return this.jobs.listExportAsk(ctx, {
+      ...exportRequest(input),
+      entityType: context.entity_type,
+      ...(context.entity_id ? { contextEntityId: context.entity_id } : {}),
+      ...(selectedIds.length > 0 ? { selectedIds } : {}),
+      query: {
+        ...(input.search ? { search: input.search } : {}),
+        ...(filters ? { filters } : {}),
+        ...(input.orderBy ? { orderBy: input.orderBy } : {}),
+        ...(input.orderMode ? { orderMode: input.orderMode } : {}),
+      },
     });
+  }
+
+  /** `stix…ExportFiles(exportContext:)`: the list exports of a type, or an element's exports. */
+  listExportFiles(
+    ctx: AccessContext,
+    context: { entity_type: string; entity_id?: string | null },
+  ): Promise<KnowledgeFile[]> {
+    return context.entity_id
+      ? this.jobs.exportFiles(ctx, context.entity_id)
+      : this.jobs.listExportFiles(ctx, context.entity_type);
   }
 
   async uploadImport(
@@ -161,4 +187,17 @@ export type ExportAskValues = {
   maxMarkingDefinition?: unknown;
 };
 
-const optionalText = (v: unknown): boolean => typeof v === 'string' && v !== '';
+/** The export request of either kind (`maxMarkingDefinition` is the old single maximum). */
+function exportRequest(input: ExportAskValues): ExportRequest {
+  const maxima = stringList(input.contentMaxMarkings);
+  if (typeof input.maxMarkingDefinition === 'string' && input.maxMarkingDefinition !== '') {
+    maxima.push(input.maxMarkingDefinition);
+  }
+  return {
+    format: input.format,
+    exportType: input.exportType as ExportRequest['exportType'],
+    ...(input.connectorId ? { connectorId: input.connectorId } : {}),
+    fileMarkings: stringList(input.fileMarkings),
+    contentMaxMarkings: maxima,
+  };
+}

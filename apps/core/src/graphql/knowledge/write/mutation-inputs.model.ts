@@ -8,6 +8,7 @@ import {
   observableInputKey,
   refDefinitionsFor,
 } from '@lib/stix';
+import { FilterGroupInput, OrderingModeValues } from '../schema/filter-group.input';
 import { AnyScalar, DateTimeScalar, StixRefScalar } from '../schema/scalars.constants';
 import { leafKind } from '../schema/leaf-kinds.util';
 import { graphqlTypeName } from '../schema/type-names.util';
@@ -125,10 +126,10 @@ export class ExportAskInput {
   })
   connectorId?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: 'itemsAndList' })
   fileMarkings?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: 'itemsAndList' })
   contentMaxMarkings?: string[] | null;
 
   @Field(() => String, { nullable: true })
@@ -310,3 +311,59 @@ const TOP_LEVEL_OBSERVABLE_REFS = new Set([
 
 /** `stixCyberObservableAdd`'s typed sub-inputs: input key (`IPv4Addr`) → input class. */
 export const OBSERVABLE_INPUTS: ReadonlyMap<string, InputClass> = observableInputs();
+
+/** `exportContext`: the type of the exported list, and the element it is shown in. */
+@InputType('ExportContext')
+export class ExportContextInput {
+  @Field(() => String)
+  entity_type!: string;
+
+  @Field(() => String, { nullable: true })
+  entity_id?: string | null;
+}
+
+/** `stix…ExportAsk(input:)` of a list: picked ids, or the list's query. */
+export type ListExportAskValues = {
+  format: string;
+  exportType: string;
+  exportContext?: ExportContextInput | null;
+  connectorId?: string | null;
+  fileMarkings?: string[] | null;
+  contentMaxMarkings?: string[] | null;
+  maxMarkingDefinition?: string | null;
+  selectedIds?: string[] | null;
+  search?: string | null;
+  filters?: FilterGroupInput | null;
+  orderBy?: string | null;
+  orderMode?: 'asc' | 'desc' | null;
+};
+
+const listExportInputs = new Map<string, new () => ListExportAskValues>();
+
+/** The input type of one list's export mutation (`StixCoreObjectsExportAskInput`…). */
+export function listExportAskInput(name: string, ordering: object): new () => ListExportAskValues {
+  const known = listExportInputs.get(name);
+  if (known) return known;
+  @InputType(name)
+  class ListExportAskInput extends ExportAskInput implements ListExportAskValues {
+    @Field(() => ExportContextInput, { nullable: true })
+    exportContext?: ExportContextInput | null;
+
+    @Field(() => [String], { nullable: 'itemsAndList' })
+    selectedIds?: string[] | null;
+
+    @Field(() => String, { nullable: true })
+    search?: string | null;
+
+    @Field(() => FilterGroupInput, { nullable: true })
+    filters?: FilterGroupInput | null;
+
+    @Field(() => ordering, { nullable: true })
+    orderBy?: string | null;
+
+    @Field(() => OrderingModeValues, { nullable: true })
+    orderMode?: 'asc' | 'desc' | null;
+  }
+  listExportInputs.set(name, ListExportAskInput);
+  return ListExportAskInput;
+}
