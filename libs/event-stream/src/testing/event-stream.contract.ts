@@ -116,6 +116,14 @@ export function describeEventStreamContract(
       expect(names(await sut.read({ after: '0', limit: 10 }))).toEqual(['a', 'b', 'c', 'd']);
       expect(names(await sut.read({ after: '0-0', limit: 1 }))).toEqual(['a']);
       expect(await sut.read({ after: events[3]?.id, limit: 10 })).toEqual([]);
+      // The last id possible before a millisecond (a date reader's first cursor) keeps it whole.
+      const [ms] = (events[2]?.id ?? '').split('-').map(Number);
+      const before = `${(ms ?? 0) - 1}-${Number.MAX_SAFE_INTEGER}`;
+      const kept = names(await sut.read({ after: before, limit: 10 }));
+      expect(kept.slice(-2)).toEqual(['c', 'd']);
+      expect(kept).toEqual(
+        names(await sut.read({ fromTime: new Date(ms ?? 0).toISOString(), limit: 10 })),
+      );
     });
 
     it('reads from a time', async () => {

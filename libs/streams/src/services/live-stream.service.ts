@@ -62,6 +62,16 @@ function wireEvent(event: Omit<StreamEvent, 'id' | 'timestamp'>, data: Stix): St
 const eventIdOf = (ms: number) => `${ms}-0`;
 
 /**
+ * The id a reader starting at `start` resumes from before it read anything: the id itself, or,
+ * for a date (seq -1), the last id possible before that millisecond, so that a reconnect with it
+ * does not skip the date's first event (`<ms>-0`).
+ */
+export function idBefore(start: { ms: number; seq: number }): string {
+  if (start.seq >= 0) return `${start.ms}-${start.seq}`;
+  return start.ms > 0 ? `${start.ms - 1}-${Number.MAX_SAFE_INTEGER}` : '0-0';
+}
+
+/**
  * Serves the live stream (connector-protocol.md §4): per-user visibility on every event,
  * collection filters with visibility transitions (an update that hides an element from the
  * reader is a delete to him, one that reveals it a create), dependencies sent before what needs
@@ -143,18 +153,14 @@ export class LiveStreamService {
           connectionId: connection.id,
         },
       });
-      session.cursor = start
-        ? start.ms < 0
-          ? '0-0'
-          : `${start.ms}-${Math.max(0, start.seq)}`
-        : (info.lastEventId ?? '0-0');
+      session.cursor = start ? idBefore(start) : (info.lastEventId ?? '0-0');
       let follow: StreamPosition | undefined = position;
       // A reader resuming past its recovery date (pycti keeps both in its state) goes on from
       // where it stopped: the window is empty.
       if (recoverMs !== undefined && !(start && start.ms >= recoverMs)) {
         await session.recover(start ? Math.max(0, start.ms) : 0, recoverMs, stop.signal);
         follow = { fromTime: new Date(recoverMs).toISOString() };
-        session.cursor = eventIdOf(recoverMs);
+        session.cursor = idBefore({ ms: recoverMs, seq: -1 });
       }
       for await (const event of this.events.subscribe({ ...follow, signal: stop.signal })) {
         await session.handle(event);
