@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -81,8 +83,47 @@ describe('Built-in connectors (embedded, every role)', () => {
     return body.body as string;
   };
 
+  /** A reputation API on loopback: what it was asked, with the API key it got. */
+  const reputationCalls: { url: string; key: string | undefined }[] = [];
+  const reputation = createServer((req, res) => {
+    const key = req.headers['x-api-key'];
+    reputationCalls.push({ url: req.url ?? '', key: typeof key === 'string' ? key : undefined });
+    const answer = (status: number, body: string) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(body);
+    };
+    if (key !== 'secret-key') return answer(401, '{"error":"no key"}');
+    if (req.url === '/ip/203.0.113.9') {
+      return answer(
+        200,
+        JSON.stringify({
+          data: { risk: 0.85, tags: ['scanner', 'ssh'], summary: 'Scanner seen on 14 sensors' },
+        }),
+      );
+    }
+    if (req.url === '/ip/192.0.2.66') return answer(503, 'overloaded');
+    return answer(404, '{"error":"unknown"}');
+  });
+
   beforeAll(async () => {
     assertBuilt();
+    await new Promise<void>((resolve) => reputation.listen(0, '127.0.0.1', resolve));
+    const { port } = reputation.address() as AddressInfo;
+    const enrichers = [
+      {
+        name: 'reputation',
+        url: `http://127.0.0.1:${port}/ip/{value}`,
+        headers: { 'x-api-key': 'secret-key' },
+        scope: ['IPv4-Addr'],
+        mapping: {
+          score: 'data.risk',
+          scoreScale: 100,
+          labels: 'data.tags',
+          description: 'data.summary',
+          link: 'https://rep.example/ip/{value}',
+        },
+      },
+    ];
     dir = mkdtempSync(join(tmpdir(), 'tl-builtin-'));
     writeFileSync(
       join(dir, 'partner.csv'),
@@ -134,7 +175,9 @@ describe('Built-in connectors (embedded, every role)', () => {
           THREATLOOM_ADMIN_TOKEN: TOKEN,
           THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
           THREATLOOM_LOG_LEVEL: 'silent',
-          THREATLOOM_BUILTIN_CONNECTORS: 'mitre,offline-enricher,import-stix,export,ioc-feeds',
+          THREATLOOM_BUILTIN_CONNECTORS:
+            'mitre,offline-enricher,import-stix,export,ioc-feeds,http-enricher',
+          THREATLOOM_CONNECTOR_HTTP_ENRICHERS: JSON.stringify(enrichers),
           THREATLOOM_CONNECTOR_IOC_FEEDS: JSON.stringify(feeds),
           THREATLOOM_CONNECTOR_MITRE_SOURCES: [ATLAS, MISSING, ICS].join(','),
         },
@@ -145,6 +188,7 @@ describe('Built-in connectors (embedded, every role)', () => {
 
   afterAll(async () => {
     await app?.close();
+    reputation.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -158,6 +202,18 @@ describe('Built-in connectors (embedded, every role)', () => {
         {
           id: 'threatloom-offline-enricher',
           connector_type: 'INTERNAL_ENRICHMENT',
+          built_in: true,
+          active: true,
+        },
+        {
+          id: 'threatloom-http-reputation',
+          connector_type: 'INTERNAL_ENRICHMENT',
+          built_in: true,
+          active: true,
+        },
+        {
+          id: 'threatloom-ioc-feeds',
+          connector_type: 'EXTERNAL_IMPORT',
           built_in: true,
           active: true,
         },
@@ -325,33 +381,33 @@ describe('Built-in connectors (embedded, every role)', () => {
     );
   }, 240_000);
 
-  it('enriches observables offline when asked', async () => {
-    const add = async (type: string, input: string, value: string) =>
-      (
-        await data<{ stixCyberObservableAdd: { id: string } }>(
-          `mutation($v: String!) { stixCyberObservableAdd(type: "${type}", ${input}: { value: $v }) { id } }`,
-          { v: value },
-        )
-      ).stixCyberObservableAdd.id;
-    const ask = async (id: string) => {
-      const { stixCoreObjectEdit } = await data<{
-        stixCoreObjectEdit: { askEnrichment: { id: string } };
-      }>(
-        `mutation($id: ID!) { stixCoreObjectEdit(id: $id) { askEnrichment(connectorId: "threatloom-offline-enricher") { id } } }`,
+  const add = async (type: string, input: string, value: string) =>
+    (
+      await data<{ stixCyberObservableAdd: { id: string } }>(
+        `mutation($v: String!) { stixCyberObservableAdd(type: "${type}", ${input}: { value: $v }) { id } }`,
+        { v: value },
+      )
+    ).stixCyberObservableAdd.id;
+  const ask = async (id: string, connectorId = 'threatloom-offline-enricher') => {
+    const { stixCoreObjectEdit } = await data<{
+      stixCoreObjectEdit: { askEnrichment: { id: string } };
+    }>(
+      `mutation($id: ID!, $c: ID!) { stixCoreObjectEdit(id: $id) { askEnrichment(connectorId: $c) { id } } }`,
+      { id, c: connectorId },
+    );
+    return completed(stixCoreObjectEdit.askEnrichment.id);
+  };
+  const labelsOf = async (id: string) =>
+    (
+      await data<{ stixCyberObservable: { objectLabel: { value: string }[] } }>(
+        `query($id: String!) { stixCyberObservable(id: $id) { objectLabel { value } } }`,
         { id },
-      );
-      return completed(stixCoreObjectEdit.askEnrichment.id);
-    };
-    const labelsOf = async (id: string) =>
-      (
-        await data<{ stixCyberObservable: { objectLabel: { value: string }[] } }>(
-          `query($id: String!) { stixCyberObservable(id: $id) { objectLabel { value } } }`,
-          { id },
-        )
-      ).stixCyberObservable.objectLabel
-        .map((l) => l.value)
-        .sort();
+      )
+    ).stixCyberObservable.objectLabel
+      .map((l) => l.value)
+      .sort();
 
+  it('enriches observables offline when asked', async () => {
     const ip = await add('IPv4-Addr', 'IPv4Addr', '192.168.10.20');
     const ipWork = await ask(ip);
     expect(ipWork.errors).toEqual([]);
@@ -369,6 +425,47 @@ describe('Built-in connectors (embedded, every role)', () => {
     expect(stixCoreRelationships.edges.map((e) => e.node.to.observable_value)).toEqual([
       'example.co.uk',
     ]);
+  }, 120_000);
+
+  it('enriches observables through an HTTP API: score, labels, note and link read from its answer', async () => {
+    const known = await add('IPv4-Addr', 'IPv4Addr', '203.0.113.9');
+    const work = await ask(known, 'threatloom-http-reputation');
+    expect(work.errors).toEqual([]);
+    expect(work.messages.map((m) => m.message).join(' ')).toContain('203.0.113.9: score 85');
+    expect(reputationCalls.at(-1)).toEqual({ url: '/ip/203.0.113.9', key: 'secret-key' });
+    const { stixCyberObservable } = await data<{
+      stixCyberObservable: {
+        x_opencti_score: number;
+        x_opencti_description: string;
+        objectLabel: { value: string }[];
+        externalReferences: { edges: { node: { source_name: string; url: string } }[] };
+      };
+    }>(
+      `query($id: String!) { stixCyberObservable(id: $id) { x_opencti_score x_opencti_description objectLabel { value } externalReferences { edges { node { source_name url } } } } }`,
+      { id: known },
+    );
+    expect(stixCyberObservable.x_opencti_score).toBe(85);
+    expect(stixCyberObservable.x_opencti_description).toBe('Scanner seen on 14 sensors');
+    expect(stixCyberObservable.objectLabel.map((l) => l.value).sort()).toEqual(['scanner', 'ssh']);
+    expect(stixCyberObservable.externalReferences.edges.map((e) => e.node)).toEqual([
+      { source_name: 'reputation', url: 'https://rep.example/ip/203.0.113.9' },
+    ]);
+
+    // Not known to the API (404): nothing to add, the work is not in error.
+    const unknown = await ask(
+      await add('IPv4-Addr', 'IPv4Addr', '198.51.100.99'),
+      'threatloom-http-reputation',
+    );
+    expect(unknown.errors).toEqual([]);
+    expect(unknown.messages.map((m) => m.message).join(' ')).toContain(
+      'knows nothing of 198.51.100.99',
+    );
+    // The API failing: the work ends in error with its status and answer.
+    const failing = await ask(
+      await add('IPv4-Addr', 'IPv4Addr', '192.0.2.66'),
+      'threatloom-http-reputation',
+    );
+    expect(failing.errors.map((e) => e.message).join(' ')).toMatch(/answered 503: overloaded/);
   }, 120_000);
 
   const upload = async <T>(query: string, variables: Record<string, unknown>, path: string) => {

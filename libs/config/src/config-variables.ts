@@ -219,12 +219,13 @@ export const CONFIG_VARIABLES = [
             'sync',
             'taxii',
             'ioc-feeds',
+            'http-enricher',
           ]),
         ),
       ),
     default: 'offline-enricher,import-stix,export',
     description:
-      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, export, webhook, splunk-hec, syslog, sync, taxii, ioc-feeds, or none.',
+      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, export, webhook, splunk-hec, syslog, sync, taxii, ioc-feeds, http-enricher, or none.',
   },
   {
     env: 'THREATLOOM_CONNECTOR_MITRE_SOURCES',

@@ -1,3 +1,4 @@
+import type { HttpEnricherSettings } from './http-enricher.schema';
 import type { IocFeedSettings } from './ioc-feed.schema';
 export type Profile = 'embedded' | 'distributed';
 export type AppRole = 'core' | 'worker' | 'connector-host';
@@ -111,6 +112,7 @@ export type ConnectorsConfig = {
     sync?: { url: string; token: string; stream: string };
     taxii?: TaxiiPollerSettings;
     iocFeeds?: { feeds: readonly IocFeedSettings[]; intervalMinutes: number };
+    httpEnrichers?: readonly HttpEnricherSettings[];
   };
 };
 
@@ -124,7 +126,8 @@ export type BuiltInConnectorName =
   | 'syslog'
   | 'sync'
   | 'taxii'
-  | 'ioc-feeds';
+  | 'ioc-feeds'
+  | 'http-enricher';
 
 /** The TAXII 2.1 collection the taxii connector polls, and how it authenticates. */
 export type TaxiiPollerSettings = {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { int } from './config-variable.types';
 import type { ConfigVariable } from './config-variable.types';
+import { HTTP_ENRICHERS_VARIABLE_SCHEMA } from './http-enricher.schema';
 import { IOC_FEEDS_VARIABLE_SCHEMA } from './ioc-feed.schema';
 
 /** The settings of the built-in connectors that need some (outputs, sync, TAXII poller). */
@@ -187,5 +188,13 @@ export const CONNECTOR_OUTPUT_VARIABLES = [
     schema: int(1, 7 * 24 * 60),
     default: '60',
     description: 'ioc-feeds connector: minutes between two reads of every feed.',
+  },
+  {
+    env: 'THREATLOOM_CONNECTOR_HTTP_ENRICHERS',
+    group: 'connectors',
+    schema: HTTP_ENRICHERS_VARIABLE_SCHEMA,
+    secret: true,
+    description:
+      'http-enricher connector: a JSON array of HTTP APIs, inline or in the file named here, each an enrichment connector: its URL and headers, the observable types it takes, and where in the JSON answer it reads a score, labels, a description (README, "HTTP enrichers").',
   },
 ] as const satisfies readonly ConfigVariable[];

@@ -23,6 +23,8 @@ export type {
   TaxiiPollerSettings,
 } from './config.types';
 export { CONFIG_VARIABLES } from './config-variables';
+export { HTTP_ENRICHER_SCHEMA } from './http-enricher.schema';
+export type { HttpEnricherSettings } from './http-enricher.schema';
 export { IOC_FEED_SCHEMA, IOC_FEED_TYPES } from './ioc-feed.schema';
 export type { IocFeedSettings, IocFeedType } from './ioc-feed.schema';
 export type { ConfigVariable } from './config-variables';

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { jsonArrayVariable } from './json-variable.util';
 
 /** A column: its name in the header line, or its 0-based position. */
 const column = z.union([z.string().min(1), z.number().int().min(0)]);
@@ -80,39 +80,4 @@ export type IocFeedSettings = z.infer<typeof IOC_FEED_SCHEMA>;
  * THREATLOOM_CONNECTOR_IOC_FEEDS: a JSON array of feeds, inline or in the file it names; feed
  * names are unique.
  */
-export const IOC_FEEDS_VARIABLE_SCHEMA = z
-  .string()
-  .min(1)
-  .transform((raw, ctx) => {
-    const text = raw.trim().startsWith('[') ? raw : readFeedsFile(raw, ctx);
-    if (text === undefined) return z.NEVER;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `not JSON: ${error instanceof Error ? error.message : String(error)}`,
-      });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z
-      .array(IOC_FEED_SCHEMA)
-      .min(1)
-      .refine((feeds) => new Set(feeds.map((f) => f.name)).size === feeds.length, {
-        message: 'two feeds have the same name',
-      }),
-  );
-
-function readFeedsFile(path: string, ctx: z.RefinementCtx): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `neither a JSON array nor a readable file: ${error instanceof Error ? error.message : String(error)}`,
-    });
-    return undefined;
-  }
-}
+export const IOC_FEEDS_VARIABLE_SCHEMA = jsonArrayVariable(IOC_FEED_SCHEMA, 'two feeds');

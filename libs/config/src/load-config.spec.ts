@@ -184,6 +184,31 @@ describe(loadConfig.name, () => {
     });
   });
 
+  it('reads HTTP enrichers, one per API, and names a bad one', () => {
+    const env = (value: string) => ({
+      THREATLOOM_BUILTIN_CONNECTORS: 'http-enricher',
+      THREATLOOM_CONNECTOR_HTTP_ENRICHERS: value,
+    });
+    expect(() =>
+      loadConfig({ env: env('[{"name": "Bad Name", "url": "http://x/{value}"}]') }),
+    ).toThrow('lower-case letters, digits and dashes');
+    expect(() => loadConfig({ env: env('[{"name": "vt", "url": "ftp://x/{value}"}]') })).toThrow(
+      'an http(s) URL',
+    );
+    const config = loadConfig({
+      env: env('[{"name": "vt", "url": "https://vt.example/{value}", "mapping": {"score": "s"}}]'),
+    });
+    expect(config.connectors.builtIn.httpEnrichers).toEqual([
+      expect.objectContaining({
+        name: 'vt',
+        method: 'GET',
+        auto: false,
+        notFound: [404],
+        mapping: { score: 's', scoreScale: 1 },
+      }),
+    ]);
+  });
+
   it('ignores the test suites’ own THREATLOOM_TEST_ variables', () => {
     expect(() =>
       loadConfig({ env: { THREATLOOM_TEST_REDIS_URL: 'redis://127.0.0.1:6379' } }),

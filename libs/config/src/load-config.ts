@@ -13,6 +13,7 @@ import { ConfigError } from './config.error';
 import { CONFIG_VARIABLES } from './config-variables';
 import { distributedPortConfig } from './distributed-config.util';
 import type { ConfigEnvName } from './config-variables';
+import type { HttpEnricherSettings } from './http-enricher.schema';
 import type { IocFeedSettings } from './ioc-feed.schema';
 
 export type LoadConfigInput = {
@@ -93,6 +94,7 @@ const OUTPUT_REQUIRED: Readonly<Record<string, readonly ConfigEnvName[]>> = {
   sync: ['THREATLOOM_CONNECTOR_SYNC_URL', 'THREATLOOM_CONNECTOR_SYNC_TOKEN'],
   taxii: ['THREATLOOM_CONNECTOR_TAXII_URL'],
   'ioc-feeds': ['THREATLOOM_CONNECTOR_IOC_FEEDS'],
+  'http-enricher': ['THREATLOOM_CONNECTOR_HTTP_ENRICHERS'],
 };
 
 function checkBuiltIns(values: Values, problems: ConfigProblem[]): void {
@@ -159,6 +161,9 @@ function streamOutputs(v: Values): Partial<ConnectorsConfig['builtIn']> {
             intervalMinutes: v.THREATLOOM_CONNECTOR_IOC_FEEDS_INTERVAL_MIN as number,
           },
         }
+      : {}),
+    ...(enabled.includes('http-enricher')
+      ? { httpEnrichers: v.THREATLOOM_CONNECTOR_HTTP_ENRICHERS as HttpEnricherSettings[] }
       : {}),
   };
 }

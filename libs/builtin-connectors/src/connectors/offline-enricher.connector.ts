@@ -1,7 +1,6 @@
 import type { ConnectorJob, ConnectorSession, JobConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
-import { enrichOffline, enrichedObservable } from './offline-enrichment.util';
-import type { StixObject } from './offline-enrichment.util';
+import { enrichOffline, enrichedObservable, stixEntityOf } from './offline-enrichment.util';
 
 /**
  * INTERNAL_ENRICHMENT without network access: IP ranges, registrable domains and public
@@ -18,9 +17,8 @@ export function offlineEnricher(): JobConnector {
       scope: ['IPv4-Addr', 'IPv6-Addr', 'Domain-Name', 'Hostname', 'Url', 'StixFile'],
     }),
     async handle(job: ConnectorJob, session: ConnectorSession) {
-      const raw = job.event.stix_entity;
-      const stix = (typeof raw === 'string' ? JSON.parse(raw) : raw) as StixObject | undefined;
-      if (!stix || typeof stix.id !== 'string') {
+      const stix = stixEntityOf(job.event);
+      if (!stix) {
         return { message: 'The job carries no STIX entity', inError: true };
       }
       const enrichment = enrichOffline(stix);

@@ -6,10 +6,20 @@ import { OCTI_SCO_EXTENSION_ID, generateStandardId } from '@lib/stix';
 /** A STIX object as the connectors send it. */
 export type StixObject = Record<string, unknown> & { id: string; type: string };
 
+/** The STIX entity an enrichment job carries (a JSON string, as OpenCTI sends it), if any. */
+export function stixEntityOf(event: Record<string, unknown>): StixObject | undefined {
+  const raw = event.stix_entity;
+  const stix = (typeof raw === 'string' ? JSON.parse(raw) : raw) as StixObject | undefined;
+  return stix && typeof stix.id === 'string' ? stix : undefined;
+}
+
 /** What the offline enricher learned of an observable: labels, a note, related objects. */
 export type OfflineEnrichment = {
   labels: string[];
   description?: string;
+  /** 0-100, replacing the observable's score. */
+  score?: number;
+  externalReferences?: { source_name: string; url: string }[];
   related: StixObject[];
 };
 
@@ -102,7 +112,7 @@ function enrichHashes(hashes: unknown): OfflineEnrichment | undefined {
   return labels.length > 0 ? { labels: [...new Set(labels)], related: [] } : undefined;
 }
 
-/** The observable again, carrying the enrichment's labels and description (OpenCTI's extension). */
+/** The observable again, carrying what the enrichment found (OpenCTI's SCO extension). */
 export function enrichedObservable(stix: StixObject, enrichment: OfflineEnrichment): StixObject {
   const extensions = (stix.extensions ?? {}) as Record<string, Record<string, unknown>>;
   const own = extensions[OCTI_SCO_EXTENSION_ID] ?? {};
@@ -117,6 +127,17 @@ export function enrichedObservable(stix: StixObject, enrichment: OfflineEnrichme
         labels: [...new Set([...labels, ...enrichment.labels])],
         ...(enrichment.description && !own.description
           ? { description: enrichment.description }
+          : {}),
+        ...(enrichment.score !== undefined ? { score: enrichment.score } : {}),
+        ...(enrichment.externalReferences
+          ? {
+              external_references: [
+                ...(Array.isArray(own.external_references)
+                  ? (own.external_references as unknown[])
+                  : []),
+                ...enrichment.externalReferences,
+              ],
+            }
           : {}),
       },
     },

@@ -45,6 +45,7 @@ import { webhookOutput } from '../connectors/webhook-output.connector';
 import { platformSync } from '../connectors/platform-sync.connector';
 import { taxiiPoller } from '../connectors/taxii-poller.connector';
 import { iocFeeds } from '../connectors/ioc-feed.connector';
+import { httpEnricher } from '../connectors/http-enricher.connector';
 
 const PING_MS = 30_000;
 /** Objects per push message: the workers import each message as one batch. */
@@ -64,7 +65,7 @@ export function enabledConnectors(
   config: ConnectorsConfig['builtIn'],
   deps: ConnectorDeps,
 ): BuiltInConnector[] {
-  return config.enabled.map((name) => {
+  return config.enabled.flatMap((name): BuiltInConnector | BuiltInConnector[] => {
     switch (name) {
       case 'mitre':
         return mitreImport(config.mitreSources, config.mitreIntervalHours);
@@ -88,6 +89,8 @@ export function enabledConnectors(
         const settings = required(config.iocFeeds, name);
         return iocFeeds(settings.feeds, settings.intervalMinutes);
       }
+      case 'http-enricher':
+        return required(config.httpEnrichers, name).map(httpEnricher);
     }
   });
 }
