@@ -30,7 +30,7 @@ module.exports = {
       comment: 'Feature libraries speak to ports only.',
       severity: 'error',
       from: {
-        path: '^libs/(ingestion|works|bootstrap|knowledge|connectors|builtin-connectors|streams|sharing)/',
+        path: '^libs/(ingestion|works|bootstrap|knowledge|connectors|builtin-connectors|streams|sharing|drafts)/',
       },
       to: { path: ['/adapters/', clientLibs] },
     },

@@ -24,6 +24,8 @@ import { knowledgeOrphanTypes } from './graphql/knowledge/schema/knowledge-types
 import { EDIT_RESOLVERS } from './graphql/knowledge/write/edit-mutations.resolver';
 import { KnowledgeMutationsResolver } from './graphql/knowledge/write/knowledge-mutations.resolver';
 import { KnowledgeWriteService } from './graphql/knowledge/write/knowledge-write.service';
+import { DraftsModule } from '@lib/drafts';
+import { DraftWorkspaceResolver } from './graphql/drafts/draft-workspace.resolver';
 import { FileWriteService } from './graphql/knowledge/write/file-write.service';
 import { FileOperationsResolver } from './graphql/knowledge/write/file-operations.resolver';
 import { KnowledgeFileJobsService, KnowledgeModule } from '@lib/knowledge';
@@ -57,6 +59,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     ConnectorsModule,
     StreamsModule,
     SharingModule,
+    DraftsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [KnowledgeModule],
@@ -102,6 +105,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     FileOperationsResolver,
     KnowledgeMutationsResolver,
     StreamCollectionResolver,
+    DraftWorkspaceResolver,
     StreamCollectionEditResolver,
     TaxiiCollectionResolver,
     TaxiiCollectionEditResolver,

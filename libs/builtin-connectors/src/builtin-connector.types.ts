@@ -9,6 +9,8 @@ export type ConnectorSession = {
   /** Sends objects to the connector's push queue, counted on the work. */
   send(objects: readonly StixObject[]): Promise<number>;
   saveState(state: Record<string, unknown>): Promise<void>;
+  /** From now on, what `send` sends is staged in this draft (the work's draft context). */
+  attachDraft(draftId: string): Promise<void>;
 };
 
 /** The outcome of a run or a job: its message, and whether the work ends in error. */

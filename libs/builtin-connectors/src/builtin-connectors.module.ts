@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@lib/auth';
 import { ConnectorsModule } from '@lib/connectors';
+import { DraftsModule } from '@lib/drafts';
 import { IngestionModule } from '@lib/ingestion';
 import { KnowledgeModule } from '@lib/knowledge';
 import { StreamsModule } from '@lib/streams';
@@ -8,7 +9,14 @@ import { BuiltInConnectorsHost } from './services/builtin-connectors.host';
 
 /** The built-in connectors, run by the connector-host role. */
 @Module({
-  imports: [ConnectorsModule, KnowledgeModule, IngestionModule, AuthModule, StreamsModule],
+  imports: [
+    ConnectorsModule,
+    KnowledgeModule,
+    IngestionModule,
+    AuthModule,
+    StreamsModule,
+    DraftsModule,
+  ],
   providers: [BuiltInConnectorsHost],
   exports: [BuiltInConnectorsHost],
 })

@@ -212,6 +212,7 @@ export const CONFIG_VARIABLES = [
             'mitre',
             'offline-enricher',
             'import-stix',
+            'import-document',
             'export',
             'webhook',
             'splunk-hec',
@@ -223,9 +224,9 @@ export const CONFIG_VARIABLES = [
           ]),
         ),
       ),
-    default: 'offline-enricher,import-stix,export',
+    default: 'offline-enricher,import-stix,import-document,export',
     description:
-      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, export, webhook, splunk-hec, syslog, sync, taxii, ioc-feeds, http-enricher, or none.',
+      'Built-in connectors the connector-host role runs: a comma list of mitre, offline-enricher, import-stix, import-document, export, webhook, splunk-hec, syslog, sync, taxii, ioc-feeds, http-enricher, or none.',
   },
   {
     env: 'THREATLOOM_CONNECTOR_MITRE_SOURCES',

@@ -120,6 +120,7 @@ export type BuiltInConnectorName =
   | 'mitre'
   | 'offline-enricher'
   | 'import-stix'
+  | 'import-document'
   | 'export'
   | 'webhook'
   | 'splunk-hec'

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DraftsModule } from '@lib/drafts';
 import { IngestionModule } from '@lib/ingestion';
 import { ConnectorsModule } from './connectors.module';
 import { AutoEnrichmentService } from './services/auto-enrichment.service';
@@ -10,7 +11,7 @@ import { ListenCallbackClient } from './services/listen-callback.client';
  * the HTTP listen mode and the automatic enrichment dispatch.
  */
 @Module({
-  imports: [ConnectorsModule, IngestionModule],
+  imports: [DraftsModule, ConnectorsModule, IngestionModule],
   providers: [ConnectorPushConsumer, ListenCallbackClient, AutoEnrichmentService],
 })
 export class ConnectorWorkerModule {}

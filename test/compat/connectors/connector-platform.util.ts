@@ -173,29 +173,6 @@ export function workDone(
   );
 }
 
-/** A GraphQL multipart request with one file as `variables.file`; answers `data`. */
-export async function uploadGraphql<T>(
-  platform: ConnectorPlatform,
-  query: string,
-  variables: Record<string, unknown>,
-  file: { name: string; type: string; body: string },
-): Promise<T> {
-  const form = new FormData();
-  form.set('operations', JSON.stringify({ query, variables: { ...variables, file: null } }));
-  form.set('map', JSON.stringify({ 0: ['variables.file'] }));
-  form.set('0', new Blob([file.body], { type: file.type }), file.name);
-  const response = await fetch(`${platform.url}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${platform.token}` },
-    body: form,
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) {
-    throw new Error(`upload failed: ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data;
-}
-
 /** What the OASIS stix2-validator (in a pycti virtualenv) says of a bundle. */
 export function validateStix(
   venv: string,
@@ -217,3 +194,5 @@ export function validateStix(
     child.stdin.end(bundle);
   });
 }
+
+export { uploadGraphql } from '../../support/graphql-upload.util';

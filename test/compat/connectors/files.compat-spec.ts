@@ -130,6 +130,51 @@ describe.each([
           const again = await worksOn(`import-${tag}`, global.uploadImport.id, 2);
           for (const work of again) expect((await workDone(platform, work.id)).errors).toEqual([]);
 
+          // Imported for review: pycti makes a draft (draftWorkspaceAdd) and pushes into it;
+          // nothing reaches the graph until the draft is validated.
+          const held = await uploadGraphql<{ uploadImport: FileNode }>(
+            platform,
+            `mutation($file: Upload!) { uploadImport(file: $file, noTriggerImport: true) { id name } }`,
+            {},
+            { name: `review-${tag}.txt`, type: 'text/plain', body: `${ip(4)}\n` },
+          );
+          await query(
+            `mutation($f: ID!, $c: String) { askJobImport(fileName: $f, connectorId: $c, validationMode: "draft", forceValidation: true) { id } }`,
+            { f: held.uploadImport.id, c: `import-${tag}` },
+          );
+          const [drafted] = await worksOn(`import-${tag}`, held.uploadImport.id, 1);
+          expect((await workDone(platform, drafted?.id ?? '')).errors).toEqual([]);
+          expect(await observables([ip(4)])).toEqual([]);
+          const { draftWorkspaces } = await query<{
+            draftWorkspaces: {
+              edges: {
+                node: {
+                  id: string;
+                  name: string;
+                  draft_status: string;
+                  objectsCount: { totalCount: number; observablesCount: number };
+                  bundle: string;
+                };
+              }[];
+            };
+          }>(
+            `query($s: String) { draftWorkspaces(search: $s) { edges { node { id name draft_status objectsCount { totalCount observablesCount } bundle } } } }`,
+            { s: held.uploadImport.id },
+          );
+          const draft = draftWorkspaces.edges[0]?.node;
+          expect(draft).toMatchObject({
+            name: held.uploadImport.id,
+            draft_status: 'open',
+            objectsCount: { totalCount: 1, observablesCount: 1 },
+          });
+          const staged = JSON.parse(draft?.bundle ?? '{}') as { objects: { value?: string }[] };
+          expect(staged.objects.map((o) => o.value)).toEqual([ip(4)]);
+          const { draftWorkspaceValidate } = await query<{
+            draftWorkspaceValidate: { id: string };
+          }>(`mutation($id: ID!) { draftWorkspaceValidate(id: $id) { id } }`, { id: draft?.id });
+          expect((await workDone(platform, draftWorkspaceValidate.id)).errors).toEqual([]);
+          expect(await observables([ip(4)])).toEqual([ip(4)]);
+
           // An export asked by an analyst: in progress, then the connector's file.
           const { stixCoreObjectEdit } = await query<{
             stixCoreObjectEdit: { exportAsk: FileNode[] };

@@ -1,5 +1,6 @@
 import type { TokenAuthService } from '@lib/auth';
 import type { BlobStore } from '@lib/blob-store';
+import type { DraftsService } from '@lib/drafts';
 import type { EntityStore } from '@lib/entity-store';
 import type { IngestionService } from '@lib/ingestion';
 import type {
@@ -19,4 +20,5 @@ export type ConnectorDeps = {
   ingestion: IngestionService;
   deleter: KnowledgeDeleteService;
   merger: KnowledgeMergeService;
+  drafts: DraftsService;
 };

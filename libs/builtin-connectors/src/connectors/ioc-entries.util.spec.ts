@@ -17,6 +17,8 @@ describe('detectType', () => {
     ['ebay-global.publicvm.com', 'Domain-Name'],
     ['shoppingexpert.it/wp-content/gallery/', 'Url'],
     ['https://example.org/a?b=c', 'Url'],
+    ['http://ot-', undefined],
+    ['http://198.51.100.1:8080/x', 'Url'],
     ['phish@example.com', 'Email-Addr'],
     ['d41d8cd98f00b204e9800998ecf8427e', 'StixFile'],
     ['e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'StixFile'],

@@ -104,6 +104,18 @@ function csvEntries(text: string, feed: IocFeedSettings) {
   return { entries, skipped };
 }
 
+/** A URL's host when it is an address or a domain under a public suffix. */
+function urlHost(value: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(value).hostname;
+  } catch {
+    return undefined;
+  }
+  const parsed = parseDomain(host);
+  return parsed.isIp || (parsed.domain && parsed.isIcann) ? host : undefined;
+}
+
 const isDigest = (value: string) =>
   /^[0-9a-f]+$/i.test(value) && HASH_ALGORITHMS[value.length] !== undefined;
 
@@ -119,7 +131,9 @@ export function detectType(raw: string): { type: ObservableType; value: string }
     if (ipaddr.IPv4.isValidFourPartDecimal(address)) return { type: 'IPv4-Addr', value };
     if (address.includes(':') && ipaddr.IPv6.isValid(address)) return { type: 'IPv6-Addr', value };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return { type: 'Url', value };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    return urlHost(value) ? { type: 'Url', value } : undefined;
+  }
   if (/^[^@\s/]+@[^@\s/]+\.[^@\s/]+$/.test(value)) return { type: 'Email-Addr', value };
   if (isDigest(value)) return { type: 'StixFile', value };
   const host = parseDomain(value.split(/[/:]/)[0] ?? '');
@@ -154,6 +168,27 @@ export function entryScore(entry: IocEntry, feed: IocFeedSettings): number {
 
 const quoted = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
+/**
+ * The STIX observable of a typed value (hashes by the algorithm of their length), under the
+ * platform's standard id, with `extra` properties.
+ */
+export function observableObject(
+  type: ObservableType,
+  value: string,
+  extra: Record<string, unknown> = {},
+): StixObject {
+  const hashes =
+    type === 'StixFile' ? { [HASH_ALGORITHMS[value.length] ?? 'SHA-256']: value } : undefined;
+  const data = hashes ? { hashes } : { value };
+  return {
+    type: STIX_TYPES[type],
+    id: generateStandardId(type, data),
+    spec_version: '2.1',
+    ...data,
+    ...extra,
+  };
+}
+
 /** What every object of a feed's run shares: author, markings, target, times. */
 export type FeedContext = {
   feed: IocFeedSettings;
@@ -177,14 +212,8 @@ export function entryObjects(
     spec_version: '2.1',
     ...(context.markingIds.length > 0 ? { object_marking_refs: context.markingIds } : {}),
   };
-  const hashes =
-    type === 'StixFile' ? { [HASH_ALGORITHMS[value.length] ?? 'SHA-256']: value } : undefined;
-  const observableData = hashes ? { hashes } : { value };
-  const observable: StixObject = {
-    type: STIX_TYPES[type],
-    id: generateStandardId(type, observableData),
+  const observable = observableObject(type, value, {
     ...common,
-    ...observableData,
     extensions: {
       [OCTI_SCO_EXTENSION_ID]: {
         extension_type: 'property-extension',
@@ -194,7 +223,8 @@ export function entryObjects(
         ...(context.authorId ? { created_by_ref: context.authorId } : {}),
       },
     },
-  };
+  });
+  const hashes = observable.hashes as Record<string, string> | undefined;
   const objects: StixObject[] = [observable];
   const relate = (relationshipType: string, source: string, target: string) => {
     const data = { relationship_type: relationshipType, source_ref: source, target_ref: target };

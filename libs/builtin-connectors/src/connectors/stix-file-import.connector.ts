@@ -6,6 +6,7 @@ import type { ConnectorJob, ConnectorSession, JobConnector } from '../builtin-co
 import { builtInRegistration } from '../builtin-connector.types';
 import type { ConnectorDeps } from './connector-deps.types';
 import type { StixObject } from './offline-enrichment.util';
+import { reviewDraft } from './review-draft.util';
 
 const SYSTEM = systemContext('connector-host');
 // What a container does not list among its objects.
@@ -39,8 +40,10 @@ export function stixFileImport(deps: ConnectorDeps): JobConnector {
         const added = objects.filter((o) => !NOT_CONTAINED.has(o.type)).map((o) => o.id);
         objects.push({ ...stix, object_refs: [...new Set([...listed, ...added])] });
       }
+      const draft = await reviewDraft(deps, job, session, fileId);
       const sent = await session.send(objects);
-      return { message: `${sent} objects sent from ${fileId}` };
+      const where = draft ? ` to draft ${draft} for review` : '';
+      return { message: `${sent} objects sent from ${fileId}${where}` };
     },
   };
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { TokenAuthService } from '@lib/auth';
 import { BlobStore } from '@lib/blob-store';
+import { DraftsService } from '@lib/drafts';
 import { Cache } from '@lib/cache';
 import { CONNECTORS_CONFIG } from '@lib/config';
 import type { ConnectorsConfig } from '@lib/config';
@@ -45,6 +46,7 @@ import { webhookOutput } from '../connectors/webhook-output.connector';
 import { platformSync } from '../connectors/platform-sync.connector';
 import { taxiiPoller } from '../connectors/taxii-poller.connector';
 import { iocFeeds } from '../connectors/ioc-feed.connector';
+import { documentImport } from '../connectors/document-import.connector';
 import { httpEnricher } from '../connectors/http-enricher.connector';
 
 const PING_MS = 30_000;
@@ -89,6 +91,8 @@ export function enabledConnectors(
         const settings = required(config.iocFeeds, name);
         return iocFeeds(settings.feeds, settings.intervalMinutes);
       }
+      case 'import-document':
+        return documentImport(deps);
       case 'http-enricher':
         return required(config.httpEnrichers, name).map(httpEnricher);
     }
@@ -133,10 +137,11 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     @Inject(IngestionService) ingestion: IngestionService,
     @Inject(KnowledgeDeleteService) deleter: KnowledgeDeleteService,
     @Inject(KnowledgeMergeService) merger: KnowledgeMergeService,
+    @Inject(DraftsService) drafts: DraftsService,
   ) {
     this.connectors = enabledConnectors(config.builtIn, {
       ...{ blobs, store, index, files, auth },
-      ...{ ingestion, deleter, merger },
+      ...{ ingestion, deleter, merger, drafts },
     });
   }
 
@@ -433,6 +438,9 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
       saveState: async (next: Record<string, unknown>) => {
         state = { ...state, ...next };
         await this.registry.setState(connector.id, JSON.stringify(state));
+      },
+      attachDraft: async (draftId: string) => {
+        await this.works.setDraftContext(workId, draftId);
       },
     };
   }

@@ -10,6 +10,7 @@ import type {
   BusHandler,
   BusNack,
 } from '@lib/connector-bus';
+import { DraftsService } from '@lib/drafts';
 import { IngestionService } from '@lib/ingestion';
 import type { RejectedObject } from '@lib/ingestion';
 import { AppError } from '@lib/kernel';
@@ -51,6 +52,7 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     @Inject(IngestionService) private readonly ingestion: IngestionService,
     @Inject(WorkService) private readonly works: WorkService,
     @Inject(ListenCallbackClient) private readonly callbacks: ListenCallbackClient,
+    @Inject(DraftsService) private readonly drafts: DraftsService,
     @Inject(CONNECTORS_CONFIG) private readonly config: ConnectorsConfig,
     @Inject(INGESTION_CONFIG) private readonly ingestionConfig: IngestionConfig,
   ) {}
@@ -140,7 +142,12 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
         const kept = decoded.objects.filter(keep);
         const item = { ...decoded, delivery, kept, filtered: decoded.objects.length - kept.length };
         const m = decoded.message;
-        const key = JSON.stringify([m.work_id ?? '', m.applicant_id ?? '', !!m.update]);
+        const key = JSON.stringify([
+          m.work_id ?? '',
+          m.applicant_id ?? '',
+          !!m.update,
+          m.draft_id ?? '',
+        ]);
         groups.set(key, [...(groups.get(key) ?? []), item]);
       } catch (error) {
         if (!(error instanceof PushMessageError)) throw error;
@@ -156,11 +163,56 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
       }
     }
     for (const items of groups.values()) {
+      const draftId = await this.draftOf(items[0]?.message);
+      if (draftId) {
+        await this.stageGroup(draftId, items);
+        continue;
+      }
       for (const [tag, nack] of await this.importGroup(connector, items)) {
         nacks.set(tag, nack);
       }
     }
     return nacks;
+  }
+
+  /**
+   * The draft a message goes to: its `draft_id`, else its work's draft context (pycti's HTTP
+   * mode pushes without the draft it made, after `addDraftContext` on the work).
+   */
+  private async draftOf(message: DecodedPush['message'] | undefined): Promise<string | undefined> {
+    if (message?.draft_id) return message.draft_id;
+    if (!message?.work_id) return undefined;
+    const context = (await this.works.find(message.work_id))?.attributes.draft_context;
+    return typeof context === 'string' && context !== '' ? context : undefined;
+  }
+
+  /**
+   * Stages the messages sent to a draft (`draft_id`) in it instead of the graph; counted to their
+   * work as processed. A draft gone or validated refuses them: the work says why, nothing is
+   * imported behind the reviewer's back.
+   */
+  private async stageGroup(draftId: string, items: Decoded[]): Promise<void> {
+    const workId = items[0]?.message.work_id ?? undefined;
+    if (workId && !(await this.works.isAlive(workId))) return;
+    const objects = items.flatMap((item) => item.kept);
+    let errors: WorkError[] = [];
+    try {
+      await this.drafts.stage(draftId, objects);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      this.logger.warn(`Push to draft ${draftId}: ${error.message}`);
+      errors = [{ timestamp: new Date().toISOString(), message: error.message, source: draftId }];
+    }
+    if (workId) {
+      await this.reportToWork(workId, {
+        processed: items.reduce((n, item) => n + item.objects.length, 0),
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        rejected: errors.length > 0 ? objects.length : 0,
+        errors,
+      });
+    }
   }
 
   /** Imports the messages of one work together; returns the requeued ones. */
