@@ -107,7 +107,7 @@ describe('Document import (embedded platform process)', () => {
       THREATLOOM_ADMIN_TOKEN: TOKEN,
       THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
       THREATLOOM_LOG_LEVEL: 'warn',
-      THREATLOOM_BUILTIN_CONNECTORS: 'mitre,import-document',
+      THREATLOOM_BUILTIN_CONNECTORS: 'mitre,import-document,export',
       THREATLOOM_CONNECTOR_MITRE_SOURCES: ICS,
     });
     await waitReady(platform);
@@ -158,6 +158,45 @@ describe('Document import (embedded platform process)', () => {
         'Drive-by Compromise',
       ].sort(),
     );
+  }, 180_000);
+
+  it('exports a report as a PDF that reads back into the same knowledge', async () => {
+    const { reports } = await query<{
+      reports: { edges: { node: { id: string; name: string } }[] };
+    }>(`{ reports(search: "Brine Valve") { edges { node { id name } } } }`);
+    const original = reports.edges.find((e) => e.node.name === 'Operation Brine Valve')?.node;
+    const { stixCoreObjectEdit } = await query<{
+      stixCoreObjectEdit: { exportAsk: { id: string; name: string }[] };
+    }>(
+      `mutation($id: ID!) { stixCoreObjectEdit(id: $id) { exportAsk(input: { format: "application/pdf", exportType: "simple", connectorId: "threatloom-export" }) { id name } } }`,
+      { id: original?.id },
+    );
+    const [pending] = stixCoreObjectEdit.exportAsk;
+    expect((await completed(pending?.id ?? '')).errors).toEqual([]);
+    const { report } = await query<{
+      report: { exportFiles: { edges: { node: { id: string; name: string } }[] } };
+    }>(`query($id: String!) { report(id: $id) { exportFiles { edges { node { id name } } } } }`, {
+      id: original?.id,
+    });
+    const file = report.exportFiles.edges.find((e) => e.node.name === pending?.name)?.node;
+    const download = await fetch(`${url()}/storage/get/${file?.id ?? ''}`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(download.headers.get('content-type')).toContain('application/pdf');
+    const pdf = new Uint8Array(await download.arrayBuffer());
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+
+    const { work } = await importFile({ name: 'exported.pdf', type: 'application/pdf', body: pdf });
+    expect(work.errors).toEqual([]);
+    const { reports: both } = await query<{
+      reports: { edges: { node: { id: string; name: string } }[] };
+    }>(`{ reports(search: "Brine Valve") { edges { node { id name } } } }`);
+    const copies = both.edges.filter((e) => e.node.name === 'Operation Brine Valve');
+    expect(copies).toHaveLength(2);
+    const contents = async (id: string) =>
+      (await reportObjects(id)).map((o) => o.observable_value ?? o.name).sort();
+    const copy = copies.find((c) => c.node.id !== original?.id)?.node;
+    expect(await contents(copy?.id ?? '')).toEqual(await contents(original?.id ?? ''));
   }, 180_000);
 
   it('stages an HTML page attached to a report in a draft, imported into the report once validated', async () => {

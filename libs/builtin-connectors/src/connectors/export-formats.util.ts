@@ -5,7 +5,12 @@ import { isObservableType, toStix } from '@lib/stix';
 import type { StixObject, TargetLookup } from '@lib/stix';
 
 /** The mime types the built-in export connector makes. */
-export const EXPORT_FORMATS = ['application/json', 'text/plain', 'text/csv'] as const;
+export const EXPORT_FORMATS = [
+  'application/json',
+  'text/plain',
+  'text/csv',
+  'application/pdf',
+] as const;
 
 const META_TYPES = new Set([
   'Marking-Definition',

@@ -13,6 +13,7 @@ import {
   narrowedAccess,
 } from './export-set.util';
 import type { ExportRequestOf } from './export-set.util';
+import { label, pdfReport } from './pdf-report.util';
 
 /**
  * INTERNAL_EXPORT_FILE of one element or of a list (picked ids or the list's query), read as
@@ -20,7 +21,8 @@ import type { ExportRequestOf } from './export-set.util';
  * `application/json` is a STIX 2.1 bundle (simple: the elements and what they reference; full:
  * also their relationships, the other ends and a container's objects), `text/plain` the
  * observable values and indicator patterns of the same set, one per line, `text/csv` one row
- * per element (simple: the listed ones; full: with their relationships and neighbours).
+ * per element (simple: the listed ones; full: with their relationships and neighbours),
+ * `application/pdf` a report of each element with its markings, contents and relationships.
  */
 export function stixFileExport(deps: ConnectorDeps): JobConnector {
   return {
@@ -43,14 +45,24 @@ export function stixFileExport(deps: ConnectorDeps): JobConnector {
       if (request.scope === 'single' && roots.length === 0) {
         return { message: `${request.entityId} is not visible`, inError: true };
       }
-      const full = event.export_type === 'full';
-      const elements = await exportedSet(deps, ctx, roots, full);
       const format = String(event.format);
-      const body = await render(deps, format, full ? elements : roots, elements);
+      // A PDF report always shows what a container holds and the relationships.
+      const full = event.export_type === 'full' || format === 'application/pdf';
+      const elements = await exportedSet(deps, ctx, roots, full);
+      const title =
+        request.scope === 'single'
+          ? label(roots[0], String(event.entity_id))
+          : `${String(event.entity_type)} list (${roots.length})`;
+      const body = await render(deps, format, {
+        rows: full ? elements : roots,
+        roots,
+        elements,
+        title,
+      });
       const upload = {
         fileName: String(event.file_name),
         mimeType: format,
-        body: Buffer.from(body, 'utf8'),
+        body: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
         markings: Array.isArray(event.file_markings) ? event.file_markings.map(String) : [],
       };
       const owner = typeof event.entity_id === 'string' ? event.entity_id : undefined;
@@ -102,15 +114,21 @@ function requestOf(event: Record<string, unknown>): ExportRequestOf | string {
   }
 }
 
-/** The file's text: `rows` are what a CSV lists, `elements` what the other formats hold. */
+/** The file: `rows` are what a CSV lists, `roots` what was asked, `elements` all exported. */
 async function render(
   deps: ConnectorDeps,
   format: string,
-  rows: readonly StoredElement[],
-  elements: readonly StoredElement[],
-): Promise<string> {
-  if (format === 'text/plain') return iocLines(elements);
-  const lookup = await targetLookup(deps.store, format === 'text/csv' ? rows : elements, elements);
-  if (format === 'text/csv') return csvRows(rows, lookup);
-  return JSON.stringify(stixBundle(elements, lookup), null, 2);
+  set: {
+    rows: readonly StoredElement[];
+    roots: readonly StoredElement[];
+    elements: readonly StoredElement[];
+    title: string;
+  },
+): Promise<string | Buffer> {
+  if (format === 'text/plain') return iocLines(set.elements);
+  const csv = format === 'text/csv';
+  const lookup = await targetLookup(deps.store, csv ? set.rows : set.elements, set.elements);
+  if (csv) return csvRows(set.rows, lookup);
+  if (format === 'application/pdf') return pdfReport(set.roots, set.elements, lookup, set.title);
+  return JSON.stringify(stixBundle(set.elements, lookup), null, 2);
 }
