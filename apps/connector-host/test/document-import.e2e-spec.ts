@@ -63,7 +63,7 @@ describe('Document import (embedded platform process)', () => {
 
   const importFile = async (
     file: { name: string; type: string; body: string | Uint8Array },
-    options: { entityId?: string; review?: boolean } = {},
+    options: { entityId?: string; bypass?: boolean } = {},
   ): Promise<{ fileId: string; work: Work }> => {
     const uploaded = options.entityId
       ? (
@@ -83,10 +83,32 @@ describe('Document import (embedded platform process)', () => {
           )
         ).uploadImport.id;
     await query(
-      `mutation($f: ID!, $review: Boolean) { askJobImport(fileName: $f, connectorId: "threatloom-import-document", validationMode: "draft", forceValidation: $review) { id } }`,
-      { f: uploaded, review: options.review === true },
+      `mutation($f: ID!, $bypass: Boolean) { askJobImport(fileName: $f, connectorId: "threatloom-import-document", validationMode: "draft", bypassValidation: $bypass) { id } }`,
+      { f: uploaded, bypass: options.bypass === true },
     );
     return { fileId: uploaded, work: await completed(await workOn(uploaded)) };
+  };
+
+  type Draft = {
+    id: string;
+    entity_id: string | null;
+    objectsCount: { observablesCount: number; entitiesCount: number; containersCount: number };
+  };
+  const draftOf = async (fileId: string): Promise<Draft | undefined> =>
+    (
+      await query<{ draftWorkspaces: { edges: { node: Draft }[] } }>(
+        `query($s: String) { draftWorkspaces(search: $s) { edges { node { id entity_id objectsCount { observablesCount entitiesCount containersCount } } } } }`,
+        { s: fileId },
+      )
+    ).draftWorkspaces.edges[0]?.node;
+
+  /** Validates a draft; answers its import work once complete. */
+  const validate = async (draftId: string) => {
+    const { draftWorkspaceValidate } = await query<{ draftWorkspaceValidate: { id: string } }>(
+      `mutation($id: ID!) { draftWorkspaceValidate(id: $id) { id } }`,
+      { id: draftId },
+    );
+    return completed(draftWorkspaceValidate.id);
   };
 
   const reportObjects = async (id: string) =>
@@ -129,18 +151,32 @@ describe('Document import (embedded platform process)', () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
-  it('turns a PDF into a report of the observables, CVEs and known techniques it names', async () => {
+  it('turns a PDF into a draft report of the observables, CVEs and known techniques it names', async () => {
     const pdf = await pdfOf([
       'Operation Brine Valve',
       'Operators reached the HMI from 198.51.100.77 and staged tools on hxxp://ot-patch[.]example[.]org/kit.zip.',
       'They exploited CVE-2023-27997 and used T0817 (Drive-by Compromise) and T9999, which is not a technique.',
     ]);
-    const { work } = await importFile({
+    const { fileId, work } = await importFile({
       name: 'brine-valve.pdf',
       type: 'application/pdf',
       body: pdf,
     });
     expect(work.errors).toEqual([]);
+    // Reviewed first: nothing in the graph until the draft is validated.
+    expect(work.messages.map((m) => m.message).join(' ')).toMatch(/→ draft /);
+    const before = await query<{ reports: { edges: unknown[] } }>(
+      `{ reports(search: "Brine Valve") { edges { node { id } } } }`,
+    );
+    expect(before.reports.edges).toEqual([]);
+    const draft = await draftOf(fileId);
+    // The address, the URL; the vulnerability and the report (the attack pattern exists).
+    expect(draft?.objectsCount).toEqual({
+      observablesCount: 2,
+      entitiesCount: 2,
+      containersCount: 1,
+    });
+    expect((await validate(draft?.id ?? '')).errors).toEqual([]);
     const said = work.messages.map((m) => m.message).join(' ');
     expect(said).toContain('2 observables, 1 vulnerabilities, 1 attack patterns');
     expect(said).toContain('techniques not in the platform: T9999');
@@ -186,7 +222,10 @@ describe('Document import (embedded platform process)', () => {
     const pdf = new Uint8Array(await download.arrayBuffer());
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
 
-    const { work } = await importFile({ name: 'exported.pdf', type: 'application/pdf', body: pdf });
+    const { work } = await importFile(
+      { name: 'exported.pdf', type: 'application/pdf', body: pdf },
+      { bypass: true },
+    );
     expect(work.errors).toEqual([]);
     const { reports: both } = await query<{
       reports: { edges: { node: { id: string; name: string } }[] };
@@ -208,30 +247,12 @@ describe('Document import (embedded platform process)', () => {
       ' see CVE-2021-44228.</p><script>var ignored = "192.0.2.200";</script></body></html>';
     const { fileId, work } = await importFile(
       { name: 'notes.html', type: 'text/html', body: html },
-      { entityId: reportAdd.id, review: true },
+      { entityId: reportAdd.id },
     );
     expect(work.errors).toEqual([]);
     expect(work.messages.map((m) => m.message).join(' ')).toMatch(/→ draft /);
     expect(await reportObjects(reportAdd.id)).toEqual([]);
-    const { draftWorkspaces } = await query<{
-      draftWorkspaces: {
-        edges: {
-          node: {
-            id: string;
-            entity_id: string;
-            objectsCount: {
-              observablesCount: number;
-              entitiesCount: number;
-              containersCount: number;
-            };
-          };
-        }[];
-      };
-    }>(
-      `query($s: String) { draftWorkspaces(search: $s) { edges { node { id entity_id objectsCount { observablesCount entitiesCount containersCount } } } } }`,
-      { s: fileId },
-    );
-    const draft = draftWorkspaces.edges[0]?.node;
+    const draft = await draftOf(fileId);
     expect(draft?.entity_id).toBe(reportAdd.id);
     // The address, the vulnerability, and the report listing them.
     expect(draft?.objectsCount).toEqual({
@@ -239,11 +260,7 @@ describe('Document import (embedded platform process)', () => {
       entitiesCount: 2,
       containersCount: 1,
     });
-    const { draftWorkspaceValidate } = await query<{ draftWorkspaceValidate: { id: string } }>(
-      `mutation($id: ID!) { draftWorkspaceValidate(id: $id) { id } }`,
-      { id: draft?.id },
-    );
-    expect((await completed(draftWorkspaceValidate.id)).errors).toEqual([]);
+    expect((await validate(draft?.id ?? '')).errors).toEqual([]);
     const objects = await reportObjects(reportAdd.id);
     expect(objects.map((o) => o.observable_value ?? o.name).sort()).toEqual(
       ['203.0.113.45', 'CVE-2021-44228'].sort(),

@@ -18,8 +18,8 @@ const MAX_TECHNIQUES = 500;
  * INTERNAL_IMPORT_FILE of documents (PDF, HTML, Markdown, text): the observables they name
  * (defanged ones included), CVEs as vulnerabilities and ATT&CK techniques already known to the
  * platform go into a report named after the document's first line, or into the container the
- * file is attached to; the file's markings mark all of it. Asked for review
- * (`force_validation`), it all waits in a draft.
+ * file is attached to; the file's markings mark all of it. It all waits in a draft for an
+ * analyst to review and validate, unless the job says `bypass_validation`.
  */
 export function documentImport(deps: ConnectorDeps): JobConnector {
   return {
@@ -57,7 +57,8 @@ export function documentImport(deps: ConnectorDeps): JobConnector {
       } else if (refs.length > 0) {
         objects.push(reportOf(text, fileId, refs, marked));
       }
-      const draft = await reviewDraft(deps, job, session, fileId);
+      // What is read out of prose needs a look before it joins the graph.
+      const draft = await reviewDraft(deps, job, session, fileId, true);
       await session.send(objects);
       const parts = [
         `${findings.observables.length} observables`,

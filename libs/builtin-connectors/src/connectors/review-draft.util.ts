@@ -2,16 +2,16 @@ import type { ConnectorJob, ConnectorSession } from '../builtin-connector.types'
 import type { ConnectorDeps } from './connector-deps.types';
 
 /**
- * Whether an import job asks for a review first: `force_validation` without
- * `bypass_validation` (connector-protocol.md §2.8), in `draft` or `workbench` mode (Threatloom
- * reviews both in a draft).
+ * Whether an import job is reviewed first: asked with `force_validation`, or by default for
+ * connectors whose output needs a look (`byDefault`), unless `bypass_validation`
+ * (connector-protocol.md §2.8); `draft` and `workbench` modes are both reviewed in a draft.
  */
-export function reviewRequested(event: Record<string, unknown>): boolean {
-  return event.force_validation === true && event.bypass_validation !== true;
+export function reviewRequested(event: Record<string, unknown>, byDefault = false): boolean {
+  return (byDefault || event.force_validation === true) && event.bypass_validation !== true;
 }
 
 /**
- * When the job asks for a review, a draft named `name` (for the job's element, if any), made as
+ * When the job is reviewed (see reviewRequested), a draft named `name` (for the job's element, if any), made as
  * the applicant and attached to the work: what the connector sends then waits there. Returns the
  * draft's id, or undefined when the import goes straight to the graph.
  */
@@ -20,8 +20,9 @@ export async function reviewDraft(
   job: ConnectorJob,
   session: ConnectorSession,
   name: string,
+  byDefault = false,
 ): Promise<string | undefined> {
-  if (!reviewRequested(job.event)) return undefined;
+  if (!reviewRequested(job.event, byDefault)) return undefined;
   const applicant = job.internal.applicant_id;
   const ctx = applicant ? await deps.auth.contextForUser(applicant) : undefined;
   if (!ctx) throw new Error(`Unknown applicant ${String(applicant)}: no draft can be made`);
