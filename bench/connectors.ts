@@ -56,6 +56,7 @@ type Options = {
   venv: string;
   logLevel: string;
   logFile?: string;
+  prefetch?: number;
 };
 
 type Pushed = { work_id: string; messages: number; send_s: number };
@@ -134,6 +135,11 @@ async function main(): Promise<void> {
     .option('--venv <name>', 'pycti virtualenv under .cache/venvs', 'pycti-6.9.10')
     .option('--log-level <level>', 'log level of the platform processes', 'warn')
     .option('--log-file <path>', 'where to write what the workers printed')
+    .option(
+      '--prefetch <n>',
+      "messages a worker imports as one batch (the platform's default)",
+      (v) => Number(v),
+    )
     .parse(process.argv)
     .opts<Options>();
   if (options.connector === 'mitre') {
@@ -180,7 +186,12 @@ async function main(): Promise<void> {
     const env = distributedPlatformEnv(
       runName,
       { token: TOKEN, password: randomUUID() },
-      { THREATLOOM_LOG_LEVEL: options.logLevel },
+      {
+        THREATLOOM_LOG_LEVEL: options.logLevel,
+        ...(options.prefetch
+          ? { THREATLOOM_CONNECTOR_PUSH_PREFETCH: String(options.prefetch) }
+          : {}),
+      },
     );
     const core = startRole('core', base, env);
     roles.push(core);
@@ -199,6 +210,7 @@ async function main(): Promise<void> {
       profile: 'distributed',
       mode: 'amqp',
       workers: options.workers,
+      ...(options.prefetch ? { prefetch: options.prefetch } : {}),
       objects,
       messages: pushed.messages,
       processed: work.tracking.import_processed_number,

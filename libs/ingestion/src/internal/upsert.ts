@@ -199,6 +199,13 @@ function mergeAttributes(
   return attributes;
 }
 
+/** Whether the incoming object is an older STIX version (`modified`) than the one stored. */
+function olderVersion(existing: StoredElement, incoming: StoredElement): boolean {
+  const stored = existing.attributes.modified;
+  const given = incoming.attributes.modified;
+  return typeof stored === 'string' && typeof given === 'string' && given < stored;
+}
+
 /**
  * Upsert of an incoming state into an existing element (data-model.md §3.8): never deletes, fills
  * gaps at any confidence, changes values only at equal or higher confidence. Returns the existing
@@ -207,7 +214,11 @@ function mergeAttributes(
 export function upsertInto(existing: StoredElement, input: UpsertInput): StoredElement {
   const existingConfidence =
     typeof existing.attributes.confidence === 'number' ? existing.attributes.confidence : 0;
-  const gate = input.confidence >= existingConfidence;
+  // At equal confidence the newer STIX version wins (OpenCTI: whichever comes last), so that
+  // copies of an object arriving in any order, from any number of workers, converge.
+  const gate =
+    input.confidence > existingConfidence ||
+    (input.confidence === existingConfidence && !olderVersion(existing, input.incoming));
   const { attributes, refs } = input.synchronized
     ? synchronizedParts(existing, input.incoming)
     : {

@@ -26,6 +26,31 @@ describe('Ingestion: upsert rules (data-model.md §3.8)', () => {
     expect((await sut.one(M)).attributes).toMatchObject({ description: 'newer', confidence: 90 });
   });
 
+  it('at equal confidence lets the newer STIX version win, whatever the order copies arrive in', async () => {
+    const older = malware(M, 'Emotet', {
+      confidence: 70,
+      description: 'first report',
+      modified: '2024-01-01T00:00:00.000Z',
+    });
+    const newer = malware(M, 'Emotet', {
+      confidence: 70,
+      description: 'revised report',
+      modified: '2024-03-01T00:00:00.000Z',
+    });
+    await sut.import([older]);
+    await sut.import([newer]);
+    const revised = await sut.one(M);
+    expect(revised.attributes.description).toBe('revised report');
+    // The older copy again (another worker, a replayed message): nothing changes, no new version.
+    await sut.import([older]);
+    const again = await sut.one(M);
+    expect(again.attributes.description).toBe('revised report');
+    expect(again.version).toBe(revised.version);
+    // A higher confidence still wins, even from an older version.
+    await sut.import([{ ...older, confidence: 90 }]);
+    expect((await sut.one(M)).attributes.description).toBe('first report');
+  });
+
   it('adds labels and aliases whatever the confidence and never removes any', async () => {
     await sut.import([malware(M, 'Emotet', { confidence: 80, labels: ['a'], aliases: ['Geodo'] })]);
     await sut.import([

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { EntityStore, StoredElement } from '@lib/entity-store';
 import { VersionConflictError } from '@lib/entity-store';
 import type { IngestionConfig } from '@lib/config';
@@ -54,6 +55,8 @@ const MAX_REPORTED_REJECTIONS = 10_000;
  * each batch one transaction with its events and the work's counters. Objects whose references are
  * missing wait for later bundles and are retried a bounded number of rounds at the end.
  */
+const conflictLogger = new Logger('IngestionRun');
+
 export class IngestionRun {
   private readonly claims = new ClaimRegistry();
   private readonly system = systemContext('ingestion');
@@ -298,6 +301,9 @@ export class IngestionRun {
     const error = await batch.failure;
     if (error !== undefined) {
       if (error instanceof VersionConflictError && !last) {
+        conflictLogger.debug(
+          `Batch of ${batch.drafts.length} lost a version conflict (${error.message}); redone`,
+        );
         return false;
       }
       throw error;
