@@ -9,7 +9,6 @@ import {
   Mutation,
   ObjectType,
   Parent,
-  Query,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
@@ -22,7 +21,7 @@ import { workModelOf } from '../connectors/work-view.util';
 import { accessOf } from '../knowledge/define-operation.util';
 import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
 import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
-import { collectionConnection } from '../sharing/sharing-collection.model';
+import { CollectionQueries } from '../sharing/collection-queries.resolver';
 
 @InputType('DraftWorkspaceAddInput')
 export class DraftWorkspaceAddInput {
@@ -83,26 +82,19 @@ function modelOf(d: DraftWorkspace): DraftWorkspaceModel {
  * validation (an import work) and deletion.
  */
 @Resolver(() => DraftWorkspaceModel)
-export class DraftWorkspaceResolver {
+export class DraftWorkspaceResolver extends CollectionQueries({
+  model: DraftWorkspaceModel,
+  connection: DraftWorkspaceConnection,
+  one: 'draftWorkspace',
+  many: 'draftWorkspaces',
+  capability: 'KNOWLEDGE',
+  modelOf: modelOf,
+}) {
   constructor(
-    @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(DraftsService) readonly source: DraftsService,
     @Inject(WorkService) private readonly works: WorkService,
-  ) {}
-
-  @RequireCapabilities('KNOWLEDGE')
-  @Query(() => DraftWorkspaceModel, { nullable: true })
-  async draftWorkspace(@Args('id', { type: () => String }) id: string) {
-    const found = await this.drafts.find(id);
-    return found ? modelOf(found) : null;
-  }
-
-  @RequireCapabilities('KNOWLEDGE')
-  @Query(() => DraftWorkspaceConnection)
-  async draftWorkspaces(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
   ) {
-    return collectionConnection(await this.drafts.list(search), first, modelOf);
+    super();
   }
 
   @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'CONNECTORAPI')
@@ -112,7 +104,7 @@ export class DraftWorkspaceResolver {
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
     return modelOf(
-      await this.drafts.create(accessOf(ctx), { name: input.name, entityId: input.entity_id }),
+      await this.source.create(accessOf(ctx), { name: input.name, entityId: input.entity_id }),
     );
   }
 
@@ -122,7 +114,7 @@ export class DraftWorkspaceResolver {
     @Args('id', { type: () => ID }) id: string,
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    const workId = await this.drafts.validate(accessOf(ctx), id);
+    const workId = await this.source.validate(accessOf(ctx), id);
     const work = await this.works.find(workId);
     if (!work) throw new Error(`The validation work ${workId} of draft ${id} is gone`);
     return workModelOf(work, null);
@@ -131,19 +123,19 @@ export class DraftWorkspaceResolver {
   @RequireCapabilities('KNOWLEDGE_KNUPDATE')
   @Mutation(() => ID)
   draftWorkspaceDelete(@Args('id', { type: () => ID }) id: string) {
-    return this.drafts.delete(id);
+    return this.source.delete(id);
   }
 
   @ResolveField(() => DraftObjectsCountModel)
   objectsCount(@Parent() draft: DraftWorkspaceModel, @Context() ctx: KnowledgeGraphqlContext) {
-    return this.drafts.counts(accessOf(ctx), draft.id);
+    return this.source.counts(accessOf(ctx), draft.id);
   }
 
   @ResolveField(() => String, {
     description: 'What the draft holds that the reader may see, as a STIX 2.1 bundle (JSON)',
   })
   async bundle(@Parent() draft: DraftWorkspaceModel, @Context() ctx: KnowledgeGraphqlContext) {
-    const objects = await this.drafts.objects(accessOf(ctx), draft.id);
+    const objects = await this.source.objects(accessOf(ctx), draft.id);
     return JSON.stringify({ type: 'bundle', id: `bundle--${draft.id}`, objects });
   }
 }

@@ -9,7 +9,6 @@ import {
   Mutation,
   ObjectType,
   Parent,
-  Query,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
@@ -23,9 +22,9 @@ import { EditInput } from '../knowledge/write/mutation-inputs.model';
 import {
   MemberAccessInput,
   SharingCollectionModel,
-  collectionConnection,
   sharingCollectionFields,
 } from './sharing-collection.model';
+import { CollectionQueries } from './collection-queries.resolver';
 
 @ObjectType('FeedMapping')
 class FeedMappingModel {
@@ -112,23 +111,16 @@ function modelOf(f: Feed): FeedModel {
 
 /** Pull feeds: listing, one by id, add, and `feedEdit(id)`. */
 @Resolver(() => FeedModel)
-export class FeedResolver {
-  constructor(@Inject(FeedCollectionsService) private readonly stored: FeedCollectionsService) {}
-
-  @RequireCapabilities('TAXIIAPI')
-  @Query(() => FeedModel, { nullable: true })
-  async feed(@Args('id', { type: () => String }) id: string) {
-    const found = await this.stored.find(id);
-    return found ? modelOf(found) : null;
-  }
-
-  @RequireCapabilities('TAXIIAPI')
-  @Query(() => FeedConnection)
-  async feeds(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
-  ): Promise<FeedConnection> {
-    return collectionConnection(await this.stored.list(search), first, modelOf);
+export class FeedResolver extends CollectionQueries({
+  model: FeedModel,
+  connection: FeedConnection,
+  one: 'feed',
+  many: 'feeds',
+  capability: 'TAXIIAPI',
+  modelOf: modelOf,
+}) {
+  constructor(@Inject(FeedCollectionsService) readonly source: FeedCollectionsService) {
+    super();
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')
@@ -137,7 +129,7 @@ export class FeedResolver {
     @Args('input', { type: () => FeedAddInput }) input: FeedAddInput,
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return modelOf(await this.stored.add(accessOf(ctx), input));
+    return modelOf(await this.source.add(accessOf(ctx), input));
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')

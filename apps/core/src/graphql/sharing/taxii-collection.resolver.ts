@@ -5,11 +5,9 @@ import {
   Field,
   ID,
   InputType,
-  Int,
   Mutation,
   ObjectType,
   Parent,
-  Query,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
@@ -23,9 +21,9 @@ import { EditInput } from '../knowledge/write/mutation-inputs.model';
 import {
   MemberAccessInput,
   SharingCollectionModel,
-  collectionConnection,
   sharingCollectionFields,
 } from './sharing-collection.model';
+import { CollectionQueries } from './collection-queries.resolver';
 
 /** A TAXII 2.1 collection defined by filters (connector-protocol.md §5), served at /taxii2/. */
 @ObjectType('TaxiiCollection')
@@ -83,25 +81,16 @@ function modelOf(c: TaxiiCollection): TaxiiCollectionModel {
 
 /** TAXII collections: listing, one by id, add, and `taxiiCollectionEdit(id)`. */
 @Resolver(() => TaxiiCollectionModel)
-export class TaxiiCollectionResolver {
-  constructor(
-    @Inject(TaxiiCollectionsService) private readonly collections: TaxiiCollectionsService,
-  ) {}
-
-  @RequireCapabilities('TAXIIAPI')
-  @Query(() => TaxiiCollectionModel, { nullable: true })
-  async taxiiCollection(@Args('id', { type: () => String }) id: string) {
-    const found = await this.collections.find(id);
-    return found ? modelOf(found) : null;
-  }
-
-  @RequireCapabilities('TAXIIAPI')
-  @Query(() => TaxiiCollectionConnection)
-  async taxiiCollections(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
-  ): Promise<TaxiiCollectionConnection> {
-    return collectionConnection(await this.collections.list(search), first, modelOf);
+export class TaxiiCollectionResolver extends CollectionQueries({
+  model: TaxiiCollectionModel,
+  connection: TaxiiCollectionConnection,
+  one: 'taxiiCollection',
+  many: 'taxiiCollections',
+  capability: 'TAXIIAPI',
+  modelOf: modelOf,
+}) {
+  constructor(@Inject(TaxiiCollectionsService) readonly source: TaxiiCollectionsService) {
+    super();
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')
@@ -110,7 +99,7 @@ export class TaxiiCollectionResolver {
     @Args('input', { type: () => TaxiiCollectionAddInput }) input: TaxiiCollectionAddInput,
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return modelOf(await this.collections.add(accessOf(ctx), input));
+    return modelOf(await this.source.add(accessOf(ctx), input));
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')

@@ -4,11 +4,9 @@ import {
   Context,
   Field,
   ID,
-  Int,
   Mutation,
   ObjectType,
   Parent,
-  Query,
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
@@ -19,7 +17,7 @@ import { accessOf } from '../knowledge/define-operation.util';
 import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
 import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
-import { collectionConnection, sharingCollectionFields } from '../sharing/sharing-collection.model';
+import { sharingCollectionFields } from '../sharing/sharing-collection.model';
 import {
   StreamCollectionAddInput,
   StreamCollectionEdge,
@@ -27,6 +25,7 @@ import {
   StreamCollectionModel,
   StreamConnectionModel,
 } from './stream-collection.model';
+import { CollectionQueries } from '../sharing/collection-queries.resolver';
 
 @ObjectType('StreamCollectionConnection')
 export class StreamCollectionConnection {
@@ -44,26 +43,19 @@ function modelOf(c: StreamCollection): StreamCollectionModel {
 
 /** Live stream collections (connector-protocol.md §4.8): pycti's `streamCollection`, admin CRUD. */
 @Resolver(() => StreamCollectionModel)
-export class StreamCollectionResolver {
+export class StreamCollectionResolver extends CollectionQueries({
+  model: StreamCollectionModel,
+  connection: StreamCollectionConnection,
+  one: 'streamCollection',
+  many: 'streamCollections',
+  capability: 'TAXIIAPI',
+  modelOf: modelOf,
+}) {
   constructor(
-    @Inject(StreamCollectionsService) private readonly collections: StreamCollectionsService,
+    @Inject(StreamCollectionsService) readonly source: StreamCollectionsService,
     @Inject(LiveStreamService) private readonly streams: LiveStreamService,
-  ) {}
-
-  @RequireCapabilities('TAXIIAPI')
-  @Query(() => StreamCollectionModel, { nullable: true })
-  async streamCollection(@Args('id', { type: () => String }) id: string) {
-    const found = await this.collections.find(id);
-    return found ? modelOf(found) : null;
-  }
-
-  @RequireCapabilities('TAXIIAPI')
-  @Query(() => StreamCollectionConnection)
-  async streamCollections(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
-  ): Promise<StreamCollectionConnection> {
-    return collectionConnection(await this.collections.list(search), first, modelOf);
+  ) {
+    super();
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')
@@ -72,7 +64,7 @@ export class StreamCollectionResolver {
     @Args('input', { type: () => StreamCollectionAddInput }) input: StreamCollectionAddInput,
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return modelOf(await this.collections.add(accessOf(ctx), input));
+    return modelOf(await this.source.add(accessOf(ctx), input));
   }
 
   @RequireCapabilities('TAXIIAPI_SETCOLLECTIONS')
