@@ -236,6 +236,34 @@ describe.each([
             })
           ).text();
           expect(await validateStix(venv, ourText)).toEqual({ valid: true, errors: [] });
+
+          // A list export (the observables a search finds, full) passes the validator too.
+          const { stixCoreObjectsExportAsk } = await query<{
+            stixCoreObjectsExportAsk: FileNode[];
+          }>(
+            `mutation($s: String) { stixCoreObjectsExportAsk(input: { format: "application/json", exportType: "full", connectorId: "threatloom-export", exportContext: { entity_type: "Stix-Cyber-Observable" }, search: $s }) { id name } }`,
+            { s: net },
+          );
+          const listed = stixCoreObjectsExportAsk[0];
+          expect((await workDone(platform, listed?.id ?? '')).errors).toEqual([]);
+          const { stixCoreObjectsExportFiles } = await query<{
+            stixCoreObjectsExportFiles: { edges: { node: FileNode }[] };
+          }>(
+            `{ stixCoreObjectsExportFiles(exportContext: { entity_type: "Stix-Cyber-Observable" }) { edges { node { id name } } } }`,
+          );
+          const listFile = stixCoreObjectsExportFiles.edges.find(
+            (e) => e.node.name === listed?.name,
+          );
+          const listText = await (
+            await fetch(`${platform.url}/storage/get/${listFile?.node.id ?? ''}`, {
+              headers: { authorization: `Bearer ${platform.token}` },
+            })
+          ).text();
+          expect(await validateStix(venv, listText)).toEqual({ valid: true, errors: [] });
+          const values = (JSON.parse(listText) as { objects: { value?: string }[] }).objects.map(
+            (o) => o.value,
+          );
+          expect(values).toEqual(expect.arrayContaining([ip(1), ip(2), ip(3), ip(4)]));
         } catch (error) {
           const stderr = running.map((c) => c.stderr()).join('\n---\n');
           throw new Error(`${String(error)}\nconnectors' stderr:\n${stderr}`);

@@ -113,6 +113,11 @@ export function describeSearchIndexContract(
       expect(names(byAlias.items)).toEqual(['Emotet']);
       const byWords = await fx.sut.search(system, { search: 'banking malware', first: 10 });
       expect(names(byWords.items)).toEqual(['TrickBot']);
+      // Dotted values: an address by its first octets, or whole.
+      for (const search of ['198.51.100', '198.51.100.7']) {
+        const found = await fx.sut.search(system, { search, first: 10 });
+        expect(names(found.items)).toEqual(['198.51.100.7']);
+      }
       await expect(fx.sut.count(system, { search: '"); DROP TABLE elements; --' })).resolves.toBe(
         0,
       );

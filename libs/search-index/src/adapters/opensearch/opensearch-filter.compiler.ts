@@ -75,7 +75,10 @@ export function compileTypes(types: readonly string[]): QueryClause {
 
 /** Full-text words: every word must occur, as a word prefix (scored). */
 export function compileSearch(text: string): QueryClause | undefined {
-  const words = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  // Whitespace-separated words, each analysed like the field: `198.51.100` and `evil.example`
+  // stay one term (the standard analyzer keeps dotted numbers and names whole) and match as
+  // prefixes of `198.51.100.7` and `evil.example.com`.
+  const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   if (words.length === 0) {
     return undefined;
   }
