@@ -163,7 +163,14 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
       }
     }
     for (const items of groups.values()) {
-      const draftId = await this.draftOf(items[0]?.message);
+      const message = items[0]?.message;
+      const work = message?.work_id ? await this.works.find(message.work_id) : undefined;
+      // The work was deleted: its messages are dropped (acked), as OpenCTI's worker does.
+      if (message?.work_id && !work) continue;
+      // pycti's HTTP mode pushes without the draft it made, after `addDraftContext` on the work.
+      const context = work?.attributes.draft_context;
+      const draftId =
+        message?.draft_id || (typeof context === 'string' && context !== '' ? context : undefined);
       if (draftId) {
         await this.stageGroup(draftId, items);
         continue;
@@ -176,24 +183,12 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
   }
 
   /**
-   * The draft a message goes to: its `draft_id`, else its work's draft context (pycti's HTTP
-   * mode pushes without the draft it made, after `addDraftContext` on the work).
-   */
-  private async draftOf(message: DecodedPush['message'] | undefined): Promise<string | undefined> {
-    if (message?.draft_id) return message.draft_id;
-    if (!message?.work_id) return undefined;
-    const context = (await this.works.find(message.work_id))?.attributes.draft_context;
-    return typeof context === 'string' && context !== '' ? context : undefined;
-  }
-
-  /**
-   * Stages the messages sent to a draft (`draft_id`) in it instead of the graph; counted to their
-   * work as processed. A draft gone or validated refuses them: the work says why, nothing is
-   * imported behind the reviewer's back.
+   * Stages the messages sent to a draft (`draft_id`, or their work's draft context) in it instead
+   * of the graph; counted to their work as processed. A draft gone or validated refuses them: the
+   * work says why, nothing is imported behind the reviewer's back.
    */
   private async stageGroup(draftId: string, items: Decoded[]): Promise<void> {
     const workId = items[0]?.message.work_id ?? undefined;
-    if (workId && !(await this.works.isAlive(workId))) return;
     const objects = items.flatMap((item) => item.kept);
     let errors: WorkError[] = [];
     try {
@@ -215,15 +210,11 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     }
   }
 
-  /** Imports the messages of one work together; returns the requeued ones. */
+  /** Imports the messages of one work (alive) together; returns the requeued ones. */
   private async importGroup(connector: Connector, items: Decoded[]): Promise<Map<string, BusNack>> {
     const requeued = new Map<string, BusNack>();
     const first = items[0]?.message;
     const workId = first?.work_id ?? undefined;
-    if (workId && !(await this.works.isAlive(workId))) {
-      // The work was deleted: its messages are dropped (acked), as OpenCTI's worker does.
-      return requeued;
-    }
     const run = await this.ingestion.openRun({
       ctx: systemContext('worker'),
       connectorId: connector.id,
