@@ -1,10 +1,10 @@
 import { buffer } from 'node:stream/consumers';
-import { stixOfElement } from '@lib/entity-store';
 import { systemContext } from '@lib/rbac';
-import { generateStandardId, isTypeOf } from '@lib/stix';
+import { generateStandardId } from '@lib/stix';
 import type { ConnectorJob, ConnectorSession, JobConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { ConnectorDeps } from './connector-deps.types';
+import { containerWith } from './container-contents.util';
 import { DOCUMENT_TYPES, documentText, extractFindings } from './document-extraction.util';
 import { observableObject } from './ioc-entries.util';
 import type { StixObject } from './offline-enrichment.util';
@@ -48,12 +48,9 @@ export function documentImport(deps: ConnectorDeps): JobConnector {
       const techniques = await knownTechniques(deps, findings.techniques);
       const unknown = findings.techniques.filter((t) => !techniques.has(t));
       const refs = [...objects.map((o) => o.id), ...techniques.values()];
-      const container = await containerOf(deps, job.event.entity_id);
+      const container = await containerWith(deps, job.event.entity_id, refs);
       if (container) {
-        const listed = Array.isArray(container.object_refs)
-          ? (container.object_refs as string[])
-          : [];
-        objects.push({ ...container, object_refs: [...new Set([...listed, ...refs])] });
+        objects.push(container);
       } else if (refs.length > 0) {
         objects.push(reportOf(text, fileId, refs, marked));
       }
@@ -97,17 +94,6 @@ async function knownTechniques(
   return new Map(
     page.items.map((p) => [String(p.attributes.x_mitre_id), p.standardId] as [string, string]),
   );
-}
-
-async function containerOf(
-  deps: ConnectorDeps,
-  entityId: unknown,
-): Promise<StixObject | undefined> {
-  if (typeof entityId !== 'string') return undefined;
-  const element = await deps.store.get(SYSTEM, entityId);
-  if (!element || !isTypeOf(element.entityType, 'Container')) return undefined;
-  const stix: StixObject = await stixOfElement(deps.store, element);
-  return stix;
 }
 
 /** A report named after the document's first line, holding what it names. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { IocFeedSettings } from '@lib/config';
 import { generateStandardId } from '@lib/stix';
 import type { ConnectorSession, ScheduledConnector } from '../builtin-connector.types';
@@ -6,17 +5,7 @@ import { builtInRegistration } from '../builtin-connector.types';
 import { entryObjects, entryScore, entryType, readEntries } from './ioc-entries.util';
 import type { FeedContext, SkippedEntry } from './ioc-entries.util';
 import type { StixObject } from './offline-enrichment.util';
-import { readSource } from './source-reader.util';
-
-/** Per feed: the digest of what was imported last, its counts, or why the last run failed. */
-type FeedState = {
-  sha256?: string;
-  imported_at?: string;
-  entries?: number;
-  skipped?: number;
-  error?: string;
-};
-type FeedsState = { feeds: Record<string, FeedState> };
+import { importChangedSources } from './source-reader.util';
 
 /** Skipped entries named in a run's message, at most (the count is always given). */
 const SKIPPED_SHOWN = 5;
@@ -51,39 +40,14 @@ export function iocFeeds(
     }),
     intervalMs: intervalMinutes * 60_000,
     workName: (now) => `IOC feeds run @ ${now.toISOString()}`,
-    async run(session: ConnectorSession) {
-      const previous = (session.state as FeedsState | null)?.feeds ?? {};
-      const next: Record<string, FeedState> = { ...previous };
-      const done: string[] = [];
-      const failed: string[] = [];
-      for (const feed of feeds) {
-        try {
-          const content = await readSource(feed.source);
-          const sha256 = createHash('sha256').update(content).digest('hex');
-          if (previous[feed.name]?.sha256 === sha256) {
-            done.push(`${feed.name}: unchanged`);
-            continue;
-          }
-          const result = await importFeed(session, feed, content.toString('utf8'));
-          next[feed.name] = {
-            sha256,
-            imported_at: new Date().toISOString(),
-            entries: result.entries,
-            skipped: result.skipped.length,
-          };
-          done.push(`${feed.name}: ${describe(result)}`);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          next[feed.name] = { ...previous[feed.name], error: reason };
-          failed.push(`${feed.name}: ${reason}`);
-        }
-        await session.saveState({ feeds: next });
-      }
-      return {
-        message: [...done, ...failed.map((f) => `failed ${f}`)].join('; '),
-        inError: failed.length > 0,
-      };
-    },
+    run: (session: ConnectorSession) =>
+      importChangedSources(session, 'feeds', feeds, async (feed, content) => {
+        const result = await importFeed(session, feed, content.toString('utf8'));
+        return {
+          summary: describe(result),
+          state: { entries: result.entries, skipped: result.skipped.length },
+        };
+      }),
   };
 }
 

@@ -1,12 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { ConnectorSession, ScheduledConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { StixObject } from './offline-enrichment.util';
-import { readSource } from './source-reader.util';
-
-/** Per source: the digest of what was imported last, or why the last attempt failed. */
-type SourceState = { sha256?: string; imported_at?: string; objects?: number; error?: string };
-type MitreState = { sources: Record<string, SourceState> };
+import { importChangedSources } from './source-reader.util';
 
 // References go first: a bundle is sent in chunks, and objects arrive before what points to them.
 const RANK: Readonly<Record<string, number>> = {
@@ -32,35 +27,17 @@ export function mitreImport(sources: readonly string[], intervalHours: number): 
     }),
     intervalMs: intervalHours * 3_600_000,
     workName: (now) => `MITRE run @ ${now.toISOString()}`,
-    async run(session: ConnectorSession) {
-      const previous = (session.state as MitreState | null)?.sources ?? {};
-      const next: Record<string, SourceState> = { ...previous };
-      const done: string[] = [];
-      const failed: string[] = [];
-      for (const source of sources) {
-        try {
-          const content = await readSource(source);
-          const sha256 = createHash('sha256').update(content).digest('hex');
-          if (previous[source]?.sha256 === sha256) {
-            done.push(`${source}: unchanged`);
-            continue;
-          }
+    run: (session: ConnectorSession) =>
+      importChangedSources(
+        session,
+        'sources',
+        sources.map((source) => ({ name: source, source })),
+        async ({ source }, content) => {
           const objects = bundleObjects(content.toString('utf8'), source);
           const sent = await session.send(orderByReferences(objects));
-          next[source] = { sha256, imported_at: new Date().toISOString(), objects: sent };
-          done.push(`${source}: ${sent} objects`);
-        } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          next[source] = { ...previous[source], error: reason };
-          failed.push(`${source}: ${reason}`);
-        }
-        await session.saveState({ sources: next });
-      }
-      return {
-        message: [...done, ...failed.map((f) => `failed ${f}`)].join('; '),
-        inError: failed.length > 0,
-      };
-    },
+          return { summary: `${sent} objects`, state: { objects: sent } };
+        },
+      ),
   };
 }
 

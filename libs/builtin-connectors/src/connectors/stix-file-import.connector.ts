@@ -1,14 +1,11 @@
 import { buffer } from 'node:stream/consumers';
-import { stixOfElement } from '@lib/entity-store';
-import { systemContext } from '@lib/rbac';
-import { isTypeOf } from '@lib/stix';
 import type { ConnectorJob, ConnectorSession, JobConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { ConnectorDeps } from './connector-deps.types';
+import { containerWith } from './container-contents.util';
 import type { StixObject } from './offline-enrichment.util';
 import { reviewDraft } from './review-draft.util';
 
-const SYSTEM = systemContext('connector-host');
 // What a container does not list among its objects.
 const NOT_CONTAINED = new Set(['marking-definition', 'extension-definition', 'language-content']);
 
@@ -31,15 +28,9 @@ export function stixFileImport(deps: ConnectorDeps): JobConnector {
       if (typeof fileId !== 'string') return { message: 'The job names no file', inError: true };
       const text = (await buffer((await deps.blobs.get(fileId)).body)).toString('utf8');
       const objects = stixObjectsOf(text, fileId);
-      const entityId = job.event.entity_id;
-      const container =
-        typeof entityId === 'string' ? await deps.store.get(SYSTEM, entityId) : undefined;
-      if (container && isTypeOf(container.entityType, 'Container')) {
-        const stix = (await stixOfElement(deps.store, container)) as unknown as StixObject;
-        const listed = Array.isArray(stix.object_refs) ? (stix.object_refs as string[]) : [];
-        const added = objects.filter((o) => !NOT_CONTAINED.has(o.type)).map((o) => o.id);
-        objects.push({ ...stix, object_refs: [...new Set([...listed, ...added])] });
-      }
+      const added = objects.filter((o) => !NOT_CONTAINED.has(o.type)).map((o) => o.id);
+      const container = await containerWith(deps, job.event.entity_id, added);
+      if (container) objects.push(container);
       const draft = await reviewDraft(deps, job, session, fileId);
       const sent = await session.send(objects);
       const where = draft ? ` to draft ${draft} for review` : '';
