@@ -138,9 +138,11 @@ export function editStixIds(
   }
 }
 
-const orderOf = (marking: StoredElement): number =>
+/** A marking definition's rank within its type (TLP:RED above TLP:AMBER…); 0 when unset. */
+export const orderOf = (marking: StoredElement): number =>
   typeof marking.attributes.x_opencti_order === 'number' ? marking.attributes.x_opencti_order : 0;
-const kindOf = (marking: StoredElement): unknown => marking.attributes.definition_type;
+/** A marking definition's type (`TLP`, `PAP`, a statement…). */
+export const kindOf = (marking: StoredElement): unknown => marking.attributes.definition_type;
 
 /**
  * data-model.md §4.2: adding markings keeps, per definition type, only the highest order; a

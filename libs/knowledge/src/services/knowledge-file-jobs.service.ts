@@ -10,6 +10,7 @@ import { SearchIndex } from '@lib/search-index';
 import { WorkListService } from '@lib/works';
 import { invalidInput } from '../errors/knowledge.error';
 import { loadVisible, requireCapability, resolveRefs } from '../internal/element-loader';
+import { kindOf, orderOf } from '../internal/field-patch.util';
 import { exportPrefix, listExportPrefix } from '../internal/file-keys.util';
 import type {
   ExportRequest,
@@ -233,14 +234,14 @@ export class KnowledgeFileJobsService {
       if (limits.has(kind)) {
         throw invalidInput('contentMaxMarkings', `two maxima given for the marking type ${kind}`);
       }
-      limits.set(kind, markingOrder(marking));
+      limits.set(kind, orderOf(marking));
     }
     const all = await this.index.search(ctx, {
       types: ['Marking-Definition'],
       first: MAX_MARKINGS,
     });
     return all.items
-      .filter((m) => markingOrder(m) > (limits.get(markingKind(m)) ?? Infinity))
+      .filter((m) => orderOf(m) > (limits.get(markingKind(m)) ?? Infinity))
       .map((m) => m.internalId);
   }
 
@@ -298,13 +299,7 @@ function checkExportType(request: ExportRequest): void {
   }
 }
 
-const markingKind = (m: StoredElement): string =>
-  String(m.attributes.definition_type).toUpperCase();
-
-const markingOrder = (m: StoredElement): number => {
-  const order = Number(m.attributes.x_opencti_order);
-  return Number.isFinite(order) ? order : 0;
-};
+const markingKind = (m: StoredElement): string => String(kindOf(m)).toUpperCase();
 
 function elementName(element: StoredElement): string {
   const a = element.attributes;
