@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
 import { assertBuilt } from '../../../test/support/cli.util';
 import { waitFor } from '../../../test/support/distributed.util';
+import { embeddedTestEnv, startEmbedded } from '../../../test/support/embedded-platform.util';
 
 const TOKEN = 'b4c5d6e7-1234-4abc-9def-0123456789ab';
 
@@ -41,20 +40,7 @@ export function useBuiltInPlatform(
   beforeAll(async () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'tl-builtin-'));
-    app = await startPlatform(
-      loadConfig({
-        env: {
-          THREATLOOM_DATA_DIR: dir,
-          THREATLOOM_PORT: '0',
-          THREATLOOM_HOST: '127.0.0.1',
-          THREATLOOM_ADMIN_TOKEN: TOKEN,
-          THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-          THREATLOOM_LOG_LEVEL: 'silent',
-          ...(await env(dir)),
-        },
-        appFlag: 'all',
-      }),
-    );
+    app = (await startEmbedded(embeddedTestEnv(TOKEN, await env(dir), dir), 'all')).app;
   }, 120_000);
 
   afterAll(async () => {
