@@ -14,7 +14,7 @@ import { CollectionElements, entityTypeOfStix } from '@lib/streams';
 import { DRAFT_ENTITY_TYPE } from '../draft.types';
 import type { DraftObjectsCount, DraftWorkspace } from '../draft.types';
 
-type Stix = Record<string, unknown> & { id: string; type: string };
+export type Stix = Record<string, unknown> & { id: string; type: string };
 
 const folder = (draftId: string) => `drafts/${draftId}/`;
 const PAGE = 1000;
@@ -34,6 +34,30 @@ function view(element: StoredElement): DraftWorkspace {
     validationWorkId: str('validation_work_id'),
     validatedAt: str('validated_at'),
   };
+}
+
+/** A draft's objects counted by kind (OpenCTI's `objectsCount`). */
+export function draftCounts(objects: readonly Stix[]): DraftObjectsCount {
+  const counts: DraftObjectsCount = {
+    totalCount: 0,
+    entitiesCount: 0,
+    observablesCount: 0,
+    relationshipsCount: 0,
+    sightingsCount: 0,
+    containersCount: 0,
+  };
+  for (const object of objects) {
+    const type = entityTypeOfStix(object);
+    counts.totalCount += 1;
+    if (object.type === 'relationship') counts.relationshipsCount += 1;
+    else if (object.type === 'sighting') counts.sightingsCount += 1;
+    else if (isObservableType(type)) counts.observablesCount += 1;
+    else {
+      counts.entitiesCount += 1;
+      if (isTypeOf(type, 'Container')) counts.containersCount += 1;
+    }
+  }
+  return counts;
 }
 
 function draftError(code: string, message: string, category: AppError['category']): AppError {
@@ -108,30 +132,6 @@ export class DraftsService {
     const draft = await this.elements.get(draftId);
     const all = await this.staged(draft.id);
     return this.visible(ctx, all);
-  }
-
-  /** The draft's visible objects counted by kind. */
-  async counts(ctx: AccessContext, draftId: string): Promise<DraftObjectsCount> {
-    const counts: DraftObjectsCount = {
-      totalCount: 0,
-      entitiesCount: 0,
-      observablesCount: 0,
-      relationshipsCount: 0,
-      sightingsCount: 0,
-      containersCount: 0,
-    };
-    for (const object of await this.objects(ctx, draftId)) {
-      const type = entityTypeOfStix(object);
-      counts.totalCount += 1;
-      if (object.type === 'relationship') counts.relationshipsCount += 1;
-      else if (object.type === 'sighting') counts.sightingsCount += 1;
-      else if (isObservableType(type)) counts.observablesCount += 1;
-      else {
-        counts.entitiesCount += 1;
-        if (isTypeOf(type, 'Container')) counts.containersCount += 1;
-      }
-    }
-    return counts;
   }
 
   /**

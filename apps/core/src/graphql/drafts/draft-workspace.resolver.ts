@@ -12,7 +12,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
-import { DraftsService } from '@lib/drafts';
+import { DraftsService, draftCounts } from '@lib/drafts';
 import type { DraftWorkspace } from '@lib/drafts';
 import { WorkService } from '@lib/works';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
@@ -97,6 +97,12 @@ export class DraftWorkspaceResolver extends CollectionQueries({
     super();
   }
 
+  // Keyed by the draft object a request resolves: gone with the request.
+  private readonly staged = new WeakMap<
+    DraftWorkspaceModel,
+    ReturnType<DraftsService['objects']>
+  >();
+
   @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'CONNECTORAPI')
   @Mutation(() => DraftWorkspaceModel)
   async draftWorkspaceAdd(
@@ -127,15 +133,28 @@ export class DraftWorkspaceResolver extends CollectionQueries({
   }
 
   @ResolveField(() => DraftObjectsCountModel)
-  objectsCount(@Parent() draft: DraftWorkspaceModel, @Context() ctx: KnowledgeGraphqlContext) {
-    return this.source.counts(accessOf(ctx), draft.id);
+  async objectsCount(
+    @Parent() draft: DraftWorkspaceModel,
+    @Context() ctx: KnowledgeGraphqlContext,
+  ) {
+    return draftCounts(await this.objectsOf(draft, ctx));
   }
 
   @ResolveField(() => String, {
     description: 'What the draft holds that the reader may see, as a STIX 2.1 bundle (JSON)',
   })
   async bundle(@Parent() draft: DraftWorkspaceModel, @Context() ctx: KnowledgeGraphqlContext) {
-    const objects = await this.source.objects(accessOf(ctx), draft.id);
+    const objects = await this.objectsOf(draft, ctx);
     return JSON.stringify({ type: 'bundle', id: `bundle--${draft.id}`, objects });
+  }
+
+  /** A draft's visible objects, read once per draft of a request (counts and bundle share it). */
+  private objectsOf(draft: DraftWorkspaceModel, ctx: KnowledgeGraphqlContext) {
+    let read = this.staged.get(draft);
+    if (!read) {
+      read = this.source.objects(accessOf(ctx), draft.id);
+      this.staged.set(draft, read);
+    }
+    return read;
   }
 }
