@@ -3,6 +3,7 @@ import ipaddr from 'ipaddr.js';
 import { parse as parseDomain } from 'tldts';
 import type { IocFeedSettings, IocFeedType } from '@lib/config';
 import { OCTI_SCO_EXTENSION_ID, generateStandardId } from '@lib/stix';
+import { hashAlgorithmOf } from './offline-enrichment.util';
 import type { StixObject } from './offline-enrichment.util';
 
 /** One entry of a feed, as read from its line or row. */
@@ -21,13 +22,6 @@ export type IocEntry = {
 export type SkippedEntry = { line: number; reason: string };
 
 export type ObservableType = Exclude<IocFeedType, 'auto'>;
-
-const HASH_ALGORITHMS: Readonly<Record<number, string>> = {
-  32: 'MD5',
-  40: 'SHA-1',
-  64: 'SHA-256',
-  128: 'SHA-512',
-};
 
 const STIX_TYPES: Readonly<Record<ObservableType, string>> = {
   'IPv4-Addr': 'ipv4-addr',
@@ -116,8 +110,7 @@ function urlHost(value: string): string | undefined {
   return parsed.isIp || (parsed.domain && parsed.isIcann) ? host : undefined;
 }
 
-const isDigest = (value: string) =>
-  /^[0-9a-f]+$/i.test(value) && HASH_ALGORITHMS[value.length] !== undefined;
+const isDigest = (value: string) => hashAlgorithmOf(value) !== undefined;
 
 /**
  * The observable type of a value, recognised by its form, and the value as the observable holds
@@ -177,8 +170,7 @@ export function observableObject(
   value: string,
   extra: Record<string, unknown> = {},
 ): StixObject {
-  const hashes =
-    type === 'StixFile' ? { [HASH_ALGORITHMS[value.length] ?? 'SHA-256']: value } : undefined;
+  const hashes = type === 'StixFile' ? { [hashAlgorithmOf(value) ?? 'SHA-256']: value } : undefined;
   const data = hashes ? { hashes } : { value };
   return {
     type: STIX_TYPES[type],

@@ -31,6 +31,11 @@ const HASH_LENGTHS: Readonly<Record<number, string>> = {
   128: 'SHA-512',
 };
 
+/** The algorithm of a hex digest, by its length (MD5, SHA-1, SHA-256, SHA-512); else undefined. */
+export function hashAlgorithmOf(digest: string): string | undefined {
+  return /^[0-9a-f]+$/i.test(digest) ? HASH_LENGTHS[digest.length] : undefined;
+}
+
 /**
  * What can be known of an observable without leaving the machine: the IP range an address falls
  * in (ipaddr.js), the registrable domain and public suffix of a host name (tldts, Public Suffix
@@ -100,7 +105,7 @@ function enrichHashes(hashes: unknown): OfflineEnrichment | undefined {
   const labels: string[] = [];
   for (const [named, digest] of Object.entries(hashes as Record<string, unknown>)) {
     if (typeof digest !== 'string') continue;
-    const algorithm = /^[0-9a-f]+$/i.test(digest) ? HASH_LENGTHS[digest.length] : undefined;
+    const algorithm = hashAlgorithmOf(digest);
     if (!algorithm) {
       labels.push(`hash-invalid:${named}`);
     } else {
