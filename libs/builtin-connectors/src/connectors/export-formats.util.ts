@@ -70,6 +70,26 @@ export const CSV_COLUMNS = [
   'target_ref',
 ] as const;
 
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/** How an export names an element: name, value, definition, pattern, or its standard id. */
+export function label(
+  target: Pick<StoredElement, 'attributes' | 'standardId'> | undefined,
+  id: string,
+) {
+  const a = target?.attributes ?? {};
+  return (
+    str(a.name) ??
+    str(a.observable_value) ??
+    str(a.value) ??
+    str(a.definition) ??
+    str(a.pattern) ??
+    target?.standardId ??
+    id
+  );
+}
+
 const text = (value: unknown): string => {
   if (value === undefined || value === null) return '';
   if (Array.isArray(value)) return value.map(text).filter(Boolean).join(', ');
@@ -85,12 +105,8 @@ const text = (value: unknown): string => {
  * labels, markings, authors and relationship ends the rows name.
  */
 export function csvRows(elements: readonly StoredElement[], lookup: TargetLookup): string {
-  const nameOf = (id: string): string => {
-    const target = lookup(id);
-    const a = target?.attributes ?? {};
-    return text(a.value ?? a.definition ?? a.name ?? target?.standardId ?? id);
-  };
-  const refNames = (e: StoredElement, ref: string) => (e.refs[ref] ?? []).map(nameOf).join(', ');
+  const refNames = (e: StoredElement, ref: string) =>
+    (e.refs[ref] ?? []).map((id) => label(lookup(id), id)).join(', ');
   const rows = elements
     .filter((e) => !META_TYPES.has(e.entityType))
     .map((e) => {

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { StoredElement } from '@lib/entity-store';
 import type { TargetLookup } from '@lib/stix';
+import { label } from './export-formats.util';
 
 /** Lines listed per section, at most (the count says how many there are). The standard PDF
  * fonts write WinAnsi: no arrows or non-Latin scripts (`->` stands for an arrow). */
@@ -17,23 +18,6 @@ const TLP_COLORS: Readonly<Record<string, string>> = {
 
 const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
-
-/** How an element is named in a report (exported for the export's title): name, value, pattern, or its standard id. */
-export function label(
-  target: Pick<StoredElement, 'attributes' | 'standardId'> | undefined,
-  id: string,
-) {
-  const a = target?.attributes ?? {};
-  return (
-    str(a.name) ??
-    str(a.observable_value) ??
-    str(a.value) ??
-    str(a.definition) ??
-    str(a.pattern) ??
-    target?.standardId ??
-    id
-  );
-}
 
 /** A line about an element: its label, with its ATT&CK id when it has one. */
 function line(element: StoredElement): string {

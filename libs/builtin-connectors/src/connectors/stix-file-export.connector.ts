@@ -4,7 +4,7 @@ import type { FilterGroup } from '@lib/kernel';
 import type { ConnectorJob, JobConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { ConnectorDeps } from './connector-deps.types';
-import { EXPORT_FORMATS, csvRows, iocLines, stixBundle } from './export-formats.util';
+import { EXPORT_FORMATS, csvRows, iocLines, label, stixBundle } from './export-formats.util';
 import {
   MAX_LIST_EXPORT,
   excludedMarkingsOf,
@@ -13,7 +13,7 @@ import {
   narrowedAccess,
 } from './export-set.util';
 import type { ExportRequestOf } from './export-set.util';
-import { label, pdfReport } from './pdf-report.util';
+import { pdfReport } from './pdf-report.util';
 
 /**
  * INTERNAL_EXPORT_FILE of one element or of a list (picked ids or the list's query), read as
