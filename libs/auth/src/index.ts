@@ -1,2 +1,13 @@
 export { AuthModule } from './auth.module';
 export { TokenAuthService } from './services/token-auth.service';
+export { AccessContextsService } from './access/access-contexts.service';
+export { AccessDirectory } from './admin/access-directory.service';
+export type { DirectoryQuery } from './admin/access-directory.service';
+export { UsersService } from './admin/users.service';
+export type { ExternalIdentity, UserInput } from './admin/users.service';
+export { GroupsService } from './admin/groups.service';
+export type { GroupInput } from './admin/groups.service';
+export { RolesService } from './admin/roles.service';
+export type { RoleInput } from './admin/roles.service';
+export { capabilityViews } from './admin/capabilities.util';
+export type { CapabilityView } from './admin/capabilities.util';
