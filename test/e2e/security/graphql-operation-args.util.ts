@@ -20,7 +20,7 @@ const SCALAR_VALUES: Record<string, unknown> = {
 /** A value GraphQL accepts for an input type (required input fields filled, recursively). */
 export function sampleValue(type: GraphQLInputType, depth = 0): unknown {
   if (isNonNullType(type)) return sampleValue(type.ofType, depth);
-  if (isListType(type)) return [sampleValue(type.ofType as GraphQLInputType, depth)];
+  if (isListType(type)) return [sampleValue(type.ofType, depth)];
   if (isEnumType(type)) return type.getValues()[0]?.value;
   if (isScalarType(type)) return type.name in SCALAR_VALUES ? SCALAR_VALUES[type.name] : 'x';
   if (isInputObjectType(type) && depth < 6) {
