@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { TokenAuthService } from '@lib/auth';
 import { KnowledgeFilesService } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
+import { hasCapability } from '@lib/rbac';
 
 const PREFIX = '/storage/get/';
 
@@ -24,6 +25,10 @@ export class StorageController {
     const ctx = token ? await this.auth.contextForToken(token) : undefined;
     if (!ctx) {
       res.status(401).json({ error: 'AUTH_REQUIRED', message: 'A bearer token is required' });
+      return;
+    }
+    if (!hasCapability(ctx, 'KNOWLEDGE')) {
+      res.status(403).json({ error: 'FORBIDDEN', message: 'Reading files needs KNOWLEDGE' });
       return;
     }
     const fileId = decodeURIComponent(req.path.slice(req.path.indexOf(PREFIX) + PREFIX.length));
