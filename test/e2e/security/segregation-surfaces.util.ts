@@ -72,7 +72,7 @@ export async function streamNames(url: string, token: string, quietMs = 800): Pr
   abort.abort();
   await reading;
   if (error) {
-    if (/answered 40[13]/.test(String(error))) return 'refused';
+    if (error instanceof Error && /answered 40[13]/.test(error.message)) return 'refused';
     throw error as Error;
   }
   return [...names].sort();
