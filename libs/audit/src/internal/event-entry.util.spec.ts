@@ -129,6 +129,20 @@ describe('entryOfEvent', () => {
 });
 
 describe('changesOf', () => {
+  it('names the attributes changed inside an extension, not the whole extension', () => {
+    const ext = 'extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba';
+    const after = { modified: 't2', extensions: { [ext]: { updated_at: 't2', score: 5 } } };
+    expect(
+      changesOf(after, [
+        { op: 'replace', path: '/modified', value: 't1' },
+        { op: 'replace', path: `/extensions/${ext}/updated_at`, value: 't1' },
+      ]),
+    ).toEqual([
+      { field: 'updated_at', previous: '"t1"', new: '"t2"' },
+      { field: 'modified', previous: '"t1"', new: '"t2"' },
+    ]);
+  });
+
   it('answers no change for a patch that does not apply', () => {
     expect(changesOf({ a: 1 }, [{ op: 'remove', path: '/missing/deep' }])).toEqual([]);
   });

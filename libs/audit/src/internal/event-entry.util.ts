@@ -44,7 +44,30 @@ export function markingRefsOf(event: StreamEvent): string[] {
 const json = (value: unknown): string | null =>
   value === undefined ? null : JSON.stringify(value);
 
-/** Each top-level field an update changed, with its value before and after. */
+// A JSON pointer's segments, unescaped.
+const segments = (pointer: string): string[] =>
+  pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+
+// The field a patch path changes: a top-level property, or an attribute inside an extension
+// (`/extensions/<extension id>/<attribute>`), whose whole object is no useful change to show.
+const fieldOf = (path: string): string[] => {
+  const parts = segments(path);
+  return parts[0] === 'extensions' && parts.length >= 3 ? parts.slice(0, 3) : parts.slice(0, 1);
+};
+
+function valueAt(document: unknown, path: readonly string[]): unknown {
+  let current = document;
+  for (const part of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[part];
+  }
+  return current;
+}
+
+/** Each field an update changed, with its value before and after. */
 export function changesOf(
   after: Record<string, unknown>,
   reversePatch: readonly Operation[],
@@ -55,12 +78,18 @@ export function changesOf(
   } catch {
     return [];
   }
-  const fields = new Set(
-    reversePatch.map((op) => op.path.split('/')[1] ?? '').filter((f) => f !== ''),
-  );
-  return [...fields]
-    .sort()
-    .map((field) => ({ field, previous: json(before[field]), new: json(after[field]) }))
+  const fields = new Map<string, string[]>();
+  for (const op of reversePatch) {
+    const field = fieldOf(op.path);
+    if (field.length > 0 && field[0] !== '') fields.set(field.join('/'), field);
+  }
+  return [...fields.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, path]) => ({
+      field: path.at(-1) ?? '',
+      previous: json(valueAt(before, path)),
+      new: json(valueAt(after, path)),
+    }))
     .filter((c) => c.previous !== c.new);
 }
 

@@ -23,7 +23,11 @@ describe('AuditEventConsumer', () => {
     await first.onModuleDestroy();
     await new Promise((r) => setTimeout(r, 50));
     expect(secondRounds).toHaveBeenCalled();
+    // Stopping does not wait out the retry pause (5 s by default).
+    second.timing = { idleMs: 5, retryMs: 60_000 };
+    const stopping = Date.now();
     await second.onModuleDestroy();
+    expect(Date.now() - stopping).toBeLessThan(1000);
     expect(cache.held.size).toBe(0);
   });
 });
