@@ -85,6 +85,35 @@ export class AuditService implements OnModuleDestroy {
     });
   }
 
+  /**
+   * A change of a platform object (user, group, role, settings…) made through the admin API,
+   * when it is not already an internal-scope event of the live stream.
+   */
+  recordAdminChange(
+    ctx: AccessContext,
+    change: {
+      scope: 'create' | 'update' | 'delete';
+      entityType: string;
+      entityId: string;
+      entityName: string;
+      input?: Record<string, unknown>;
+    },
+  ): void {
+    this.recordBy(ctx, {
+      event_type: 'mutation',
+      event_scope: change.scope,
+      event_status: 'success',
+      event_access: 'administration',
+      context_data: {
+        entity_id: change.entityId,
+        entity_type: change.entityType,
+        entity_name: change.entityName,
+        message: `${change.scope}s ${change.entityType} \`${change.entityName}\``,
+        ...(change.input ? { input: change.input } : {}),
+      },
+    });
+  }
+
   /** An operation refused for want of a capability. */
   recordDenied(ctx: AccessContext, operation: string, remoteAddress?: string): void {
     this.recordBy(ctx, {
