@@ -6,7 +6,7 @@ import { EntityStore, VersionConflictError } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { EventStream } from '@lib/event-stream';
 import type { StreamEvent } from '@lib/kernel';
-import { systemContext } from '@lib/rbac';
+import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
 import { elementOfEntry } from '../internal/audit-element.util';
 import { entryOfEvent, markingRefsOf, userIdOfEvent } from '../internal/event-entry.util';
 
@@ -70,6 +70,8 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
   private loop: Promise<void> | undefined;
   private readonly userNames = new Map<string, string>();
   private readonly markingIds = new Map<string, string>();
+  /** The position while this replica holds the lock (`element` undefined: none yet). */
+  private cursor: { element: StoredElement | undefined } | undefined;
   timing: AuditConsumerTiming = DEFAULT_TIMING;
 
   constructor(
@@ -108,6 +110,8 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
 
   /** Holding the lock: rounds of events until aborted (or the lock is lost: `extend` throws). */
   private async consume(lock: LockHandle, signal: AbortSignal): Promise<void> {
+    // Another holder may have moved the position while this replica waited for the lock.
+    this.cursor = undefined;
     while (!signal.aborted) {
       const written = await this.round();
       await lock.extend();
@@ -115,31 +119,41 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  /** Turns the next events into entries, committed with the new position; how many events. */
+  /**
+   * Turns the next events into entries, committed with the new position; how many events. The
+   * position is read from the store once, then kept: an idle round only reads the stream.
+   */
   async round(): Promise<number> {
-    const cursor = await this.store.get(this.system, AUDIT_CURSOR_ID);
-    const after =
-      typeof cursor?.attributes.last_event_id === 'string' ? cursor.attributes.last_event_id : '0';
-    const events = await this.events.read({ after, limit: BATCH });
-    const last = events.at(-1);
-    if (!last) return 0;
+    const cursor = (this.cursor ??= {
+      element: await this.store.get(this.system, AUDIT_CURSOR_ID),
+    }).element;
+    const last = cursor?.attributes.last_event_id;
+    const events = await this.events.read({
+      after: typeof last === 'string' ? last : '0',
+      limit: BATCH,
+    });
+    const newest = events.at(-1);
+    if (!newest) return 0;
     await this.learn(events);
     const lookups = { userNames: this.userNames, markingIds: this.markingIds };
     const entries = events.map((event) => elementOfEntry(entryOfEvent(event, lookups)));
+    const next = cursorElement(cursor, newest.id);
     try {
       await this.store.commit({
         upserts: [
           ...entries.map((element) => ({ element, expectedVersion: 0 })),
-          { element: cursorElement(cursor, last.id), expectedVersion: cursor?.version ?? 0 },
+          { element: next, expectedVersion: cursor?.version ?? 0 },
         ],
         deletes: [],
         events: [],
       });
     } catch (error) {
       // Another consumer moved on meanwhile (its lock lapsed into ours): read its position again.
+      this.cursor = undefined;
       if (error instanceof VersionConflictError) return 0;
       throw error;
     }
+    this.cursor = { element: next };
     return events.length;
   }
 
@@ -154,13 +168,17 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
       users.length > 0 ? this.store.getMany(this.system, users) : new Map<string, StoredElement>(),
       refs.length > 0 ? this.store.resolve(this.system, refs) : new Map<string, StoredElement[]>(),
     ]);
-    for (const [id, user] of found) {
-      const name = user.attributes.name ?? user.attributes.user_email;
-      if (typeof name === 'string') this.userNames.set(id, name);
+    // Unknown ones are remembered too (as themselves): a batch never looks them up again.
+    for (const id of users) {
+      const name = found.get(id)?.attributes.name ?? found.get(id)?.attributes.user_email;
+      this.userNames.set(
+        id,
+        typeof name === 'string' ? name : id === SYSTEM_USER_ID ? 'SYSTEM' : id,
+      );
     }
-    for (const [ref, elements] of markings) {
-      const marking = elements.find((e) => e.entityType === 'Marking-Definition');
-      if (marking) this.markingIds.set(ref, marking.internalId);
+    for (const ref of refs) {
+      const marking = markings.get(ref)?.find((e) => e.entityType === 'Marking-Definition');
+      this.markingIds.set(ref, marking?.internalId ?? ref);
     }
   }
 }

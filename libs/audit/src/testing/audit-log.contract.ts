@@ -268,5 +268,20 @@ export function describeAuditLogContract(
       const all = (await log.list(system, { first: 10, orderMode: 'asc' })).items;
       expect(all.map((e) => e.event_scope)).toEqual(['create', 'update', 'delete']);
     });
+
+    it('never doubles entries when a stale consumer writes after another one', async () => {
+      const stale = new AuditEventConsumer(h.events, h.store, new UnusedCache());
+      const current = new AuditEventConsumer(h.events, h.store, new UnusedCache());
+      expect(await stale.round()).toBe(0);
+      await h.events.append([draft('create', randomUUID(), malware('Geodo'))]);
+      expect(await current.round()).toBe(1);
+      // The stale one still believes nothing was consumed: its commit conflicts, it reads again.
+      expect(await stale.round()).toBe(0);
+      expect(await stale.round()).toBe(0);
+      await h.events.append([draft('create', randomUUID(), malware('Heodo'))]);
+      expect(await stale.round()).toBe(1);
+      const all = (await log.list(system, { first: 10, orderMode: 'asc' })).items;
+      expect(all.map((e) => e.context_data.entity_name)).toEqual(['Geodo', 'Heodo']);
+    });
   });
 }
