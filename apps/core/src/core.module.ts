@@ -5,6 +5,7 @@ import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.js';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '@lib/audit';
 import { AuthModule } from '@lib/auth';
 import { ConnectorHealthMonitor, ConnectorsModule } from '@lib/connectors';
 import { EntityStore } from '@lib/entity-store';
@@ -12,6 +13,7 @@ import { SearchIndex } from '@lib/search-index';
 import { GraphqlAuthGuard } from './auth/graphql-auth.guard';
 import type { GraphqlContext } from './auth/request-context.types';
 import { AboutResolver } from './graphql/about/about.resolver';
+import { AuditResolver } from './graphql/audit/audit.resolver';
 import { ConnectorResolver } from './graphql/connectors/connector.resolver';
 import { WorkEditResolver, WorkResolver } from './graphql/connectors/work.resolver';
 import { formatGraphqlError } from './graphql/graphql-error.util';
@@ -59,6 +61,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
 @Module({
   imports: [
     AuthModule,
+    AuditModule,
     KnowledgeModule,
     ConnectorsModule,
     StreamsModule,
@@ -123,6 +126,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     RoleResolver,
     RoleEditResolver,
     ...EDIT_RESOLVERS,
+    AuditResolver,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],
   exports: [PlatformInfoService],

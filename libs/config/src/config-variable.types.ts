@@ -14,6 +14,7 @@ export type ConfigVariable = {
     | 'events'
     | 'ingestion'
     | 'connectors'
+    | 'audit'
     | 'distributed';
   schema: z.ZodType;
   default?: string;

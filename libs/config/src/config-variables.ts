@@ -149,6 +149,22 @@ export const CONFIG_VARIABLES = [
       'Live streams: ids of dependencies already sent, remembered per connection so that they are not sent again.',
   },
   {
+    env: 'THREATLOOM_AUDIT_RETENTION_DAYS',
+    group: 'audit',
+    schema: int(0, 36_500),
+    default: '365',
+    description:
+      'Audit log entries older than this many days are purged (checked hourly); 0 keeps them forever.',
+  },
+  {
+    env: 'THREATLOOM_AUDIT_FLUSH_MS',
+    group: 'audit',
+    schema: int(10, 60_000),
+    default: '1000',
+    description:
+      'Audit entries are buffered and written in batches this often, so that recording never slows a request.',
+  },
+  {
     env: 'THREATLOOM_INGESTION_BATCH_SIZE',
     group: 'ingestion',
     schema: int(1, 100_000),

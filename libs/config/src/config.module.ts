@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { Config } from './config.types';
 import {
   ADMIN_CONFIG,
+  AUDIT_CONFIG,
   CONFIG,
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
@@ -21,6 +22,7 @@ export class ConfigModule {
       { provide: INGESTION_CONFIG, useValue: config.ingestion },
       { provide: CONNECTORS_CONFIG, useValue: config.connectors },
       { provide: STREAMS_CONFIG, useValue: config.streams },
+      { provide: AUDIT_CONFIG, useValue: config.audit },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

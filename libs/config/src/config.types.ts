@@ -151,6 +151,13 @@ export type StreamsConfig = {
   cacheMaxSize: number;
 };
 
+/** The audit log's retention and write batching. */
+export type AuditConfig = {
+  /** Entries older than this are purged; 0 keeps them forever. */
+  retentionDays: number;
+  flushMs: number;
+};
+
 /** The whole validated configuration, frozen after loading. */
 export type Config = {
   profile: Profile;
@@ -168,6 +175,7 @@ export type Config = {
   ingestion: IngestionConfig;
   connectors: ConnectorsConfig;
   streams: StreamsConfig;
+  audit: AuditConfig;
   /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
   search?: SearchEngineSettings;
 };

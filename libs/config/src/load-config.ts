@@ -270,6 +270,10 @@ export function loadConfig(input: LoadConfigInput): Config {
       heartbeatMs: v.THREATLOOM_STREAM_HEARTBEAT_MS as number,
       cacheMaxSize: v.THREATLOOM_STREAM_CACHE_MAX as number,
     },
+    audit: {
+      retentionDays: v.THREATLOOM_AUDIT_RETENTION_DAYS as number,
+      flushMs: v.THREATLOOM_AUDIT_FLUSH_MS as number,
+    },
   };
   const search = searchEngineSettings(v);
   if (search) {

@@ -3,6 +3,7 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
+import { AuditService } from '@lib/audit';
 import { TokenAuthService } from '@lib/auth';
 import { hasCapability } from '@lib/rbac';
 import type { Capability } from '@lib/rbac';
@@ -15,6 +16,7 @@ export class GraphqlAuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,6 +50,8 @@ export class GraphqlAuthGuard implements CanActivate {
     ) {
       return true;
     }
+    const operation = GqlExecutionContext.create(context).getInfo<{ fieldName: string }>();
+    this.audit.recordDenied(ctx, operation.fieldName, req.ip);
     throw new GraphQLError('You are not allowed to do this.', {
       extensions: { code: 'FORBIDDEN' },
     });

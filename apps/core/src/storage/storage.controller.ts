@@ -1,12 +1,23 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import { AuditService } from '@lib/audit';
 import { TokenAuthService } from '@lib/auth';
 import { KnowledgeFilesService } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
 import { hasCapability } from '@lib/rbac';
 
 const PREFIX = '/storage/get/';
+
+/** A file's marking ids, kept in its metadata as a JSON array. */
+function markingsOf(raw: string | undefined): string[] {
+  try {
+    const parsed: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}
 
 /**
  * `GET /storage/get/<file id>`: the body of a file attached to an element (the ids `importFiles`
@@ -17,6 +28,7 @@ export class StorageController {
   constructor(
     @Inject(TokenAuthService) private readonly auth: TokenAuthService,
     @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @Get('get/*path')
@@ -34,6 +46,19 @@ export class StorageController {
     const fileId = decodeURIComponent(req.path.slice(req.path.indexOf(PREFIX) + PREFIX.length));
     try {
       const file = await this.files.download(ctx, fileId);
+      this.audit.recordBy(ctx, {
+        event_type: 'file',
+        event_scope: 'file_download',
+        event_status: 'success',
+        context_data: {
+          entity_name: fileId.slice(fileId.lastIndexOf('/') + 1),
+          message: `downloads ${fileId}`,
+          input: { file_id: fileId },
+          ...(file.info.metadata.entity_id ? { entity_id: file.info.metadata.entity_id } : {}),
+          ...(req.ip ? { remote_address: req.ip } : {}),
+        },
+        markings: markingsOf(file.info.metadata.file_markings),
+      });
       res.status(200);
       res.setHeader('content-type', file.info.contentType || 'application/octet-stream');
       res.setHeader('content-length', String(file.info.size));
