@@ -52,6 +52,8 @@ import { AccessFieldsService } from './graphql/access/access-fields.service';
 import { GroupEditResolver, GroupResolver } from './graphql/access/group.resolver';
 import { RoleEditResolver, RoleResolver } from './graphql/access/role.resolver';
 import { UserEditResolver, UserResolver } from './graphql/access/user.resolver';
+import { SettingsMessageResolver } from './graphql/settings/settings-message.resolver';
+import { SettingsEditResolver, SettingsResolver } from './graphql/settings/settings.resolver';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -125,6 +127,9 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     GroupEditResolver,
     RoleResolver,
     RoleEditResolver,
+    SettingsResolver,
+    SettingsEditResolver,
+    SettingsMessageResolver,
     ...EDIT_RESOLVERS,
     AuditResolver,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },

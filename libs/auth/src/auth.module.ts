@@ -3,6 +3,7 @@ import { AccessContextsService } from './access/access-contexts.service';
 import { AccessDirectory } from './admin/access-directory.service';
 import { GroupsService } from './admin/groups.service';
 import { RolesService } from './admin/roles.service';
+import { SettingsService } from './admin/settings.service';
 import { UsersService } from './admin/users.service';
 import { TokenAuthService } from './services/token-auth.service';
 
@@ -11,6 +12,7 @@ const SERVICES = [
   AccessDirectory,
   GroupsService,
   RolesService,
+  SettingsService,
   UsersService,
   TokenAuthService,
 ];

@@ -11,3 +11,5 @@ export { RolesService } from './admin/roles.service';
 export type { RoleInput } from './admin/roles.service';
 export { capabilityViews } from './admin/capabilities.util';
 export type { CapabilityView } from './admin/capabilities.util';
+export { SettingsService } from './admin/settings.service';
+export type { PlatformMessage, PlatformMessageInput } from './admin/settings.service';

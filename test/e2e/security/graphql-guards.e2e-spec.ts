@@ -9,7 +9,7 @@ const TOKEN = '3f2a9c1e-5b7d-4e8f-a1c2-6d9e0b4f7a21';
 
 // Operations any signed-in user may call (declared @Authenticated()); everything else needs a
 // capability. Adding one here is a decision about who may call it.
-const AUTHENTICATED_ONLY = new Set(['query.me', 'query.about']);
+const AUTHENTICATED_ONLY = new Set(['query.me', 'query.about', 'query.settings']);
 
 type GraphqlAnswer = {
   data?: Record<string, unknown>;
