@@ -1,2 +1,10 @@
 export { AuthModule } from './auth.module';
 export { TokenAuthService } from './services/token-auth.service';
+export { LocalLoginService } from './services/local-login.service';
+export type { LocalLogin } from './services/local-login.service';
+export { LoginLockout } from './services/login-lockout.service';
+export { SessionRegistry } from './sessions/session-registry.service';
+export type { SessionRecord } from './sessions/session-registry.service';
+export { ApplicantRefusedError, LoginRefusedError } from './errors/auth.error';
+export { passwordPolicyViolations } from './passwords/password-policy.util';
+export type { PasswordPolicySettings } from './passwords/password-policy.util';

@@ -3,6 +3,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { Config } from './config.types';
 import {
   ADMIN_CONFIG,
+  AUTH_CONFIG,
   CONFIG,
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
@@ -18,6 +19,7 @@ export class ConfigModule {
       { provide: CONFIG, useValue: config },
       { provide: HTTP_CONFIG, useValue: config.http },
       { provide: ADMIN_CONFIG, useValue: config.admin },
+      { provide: AUTH_CONFIG, useValue: config.auth },
       { provide: INGESTION_CONFIG, useValue: config.ingestion },
       { provide: CONNECTORS_CONFIG, useValue: config.connectors },
       { provide: STREAMS_CONFIG, useValue: config.streams },

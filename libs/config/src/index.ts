@@ -1,6 +1,7 @@
 export type {
   AdminConfig,
   AppRole,
+  AuthConfig,
   BlobStoreConfig,
   BuiltInConnectorName,
   CacheConfig,
@@ -35,6 +36,7 @@ export type { LoadConfigInput } from './load-config';
 export { configMarkdown, describeConfig } from './describe-config.util';
 export {
   ADMIN_CONFIG,
+  AUTH_CONFIG,
   CONFIG,
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
