@@ -76,14 +76,15 @@ export const AUTH_VARIABLES = [
     group: 'auth',
     schema: int(5, 1000),
     default: '25',
-    description: 'Deepest GraphQL selection accepted (deeper queries are refused with 400).',
+    description:
+      "Deepest GraphQL selection accepted, fragments counted where spread (deeper queries are refused with 400); pycti's deepest reads are about 10.",
   },
   {
     env: 'THREATLOOM_GRAPHQL_MAX_COST',
     group: 'auth',
     schema: int(100, 100_000_000),
-    default: '50000',
+    default: '1000000',
     description:
-      'Largest estimated GraphQL query cost accepted (each field costs 1, lists multiply by their page size); costlier queries are refused with 400.',
+      "Largest estimated GraphQL query cost accepted (each field costs 1, a field paged with first: n costs n times what it selects); costlier queries are refused with 400. pycti's richest list pages cost about 150 per node.",
   },
 ] as const satisfies readonly ConfigVariable[];

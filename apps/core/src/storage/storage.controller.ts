@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { TokenAuthService } from '@lib/auth';
 import { KnowledgeFilesService } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 
 const PREFIX = '/storage/get/';
 
@@ -14,16 +14,15 @@ const PREFIX = '/storage/get/';
 @Controller('storage')
 export class StorageController {
   constructor(
-    @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(RequestAuthenticator) private readonly auth: RequestAuthenticator,
     @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
   ) {}
 
   @Get('get/*path')
   async get(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const ctx = token ? await this.auth.contextForToken(token) : undefined;
+    const ctx = await this.auth.authenticate(req);
     if (!ctx) {
-      res.status(401).json({ error: 'AUTH_REQUIRED', message: 'A bearer token is required' });
+      res.status(401).json({ error: 'AUTH_REQUIRED', message: 'Authentication required' });
       return;
     }
     const fileId = decodeURIComponent(req.path.slice(req.path.indexOf(PREFIX) + PREFIX.length));

@@ -55,3 +55,20 @@ describe(SessionRegistry.name, () => {
     expect(await sut.dropSessionsOf('e')).toBe(1);
   });
 });
+
+describe(`${SessionRegistry.name} touch`, () => {
+  it('renews a live session but never revives a dropped one', async () => {
+    const app = await Test.createTestingModule({
+      imports: [CacheModule.forRoot({ driver: 'memory', memory: { maxEntries: 100 } })],
+      providers: [SessionRegistry],
+    }).compile();
+    const sut = app.get(SessionRegistry);
+    await sut.set('t1', { userId: 't' }, 30);
+    await sut.touch('t1', { userId: 't' }, HOUR);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await sut.get('t1')).toEqual({ userId: 't' });
+    await sut.dropSessionsOf('t');
+    await sut.touch('t1', { userId: 't' }, HOUR);
+    expect(await sut.get('t1')).toBeUndefined();
+  });
+});

@@ -55,6 +55,36 @@ export class SessionRegistry {
     );
   }
 
+  /**
+   * Renews a session's expiry (each request of a rolling session). A session its user's index no
+   * longer lists was dropped meanwhile and is not revived.
+   */
+  async touch(sid: string, record: SessionRecord, ttlMs: number): Promise<void> {
+    const ttl = Math.max(1, Math.round(ttlMs));
+    const userId = record.userId;
+    if (!userId) {
+      await this.cache.set(sessionKey(sid), record, { ttlMs: ttl });
+      return;
+    }
+    const { ids, until } = await this.index(userId);
+    if (!ids.includes(sid)) return;
+    await this.cache.set(sessionKey(sid), record, { ttlMs: ttl });
+    // The index is rewritten (under its lock) only once half of its remaining life is gone.
+    if (until - Date.now() >= ttl / 2) return;
+    await this.cache.withLock(
+      [indexKey(userId)],
+      async () => {
+        const current = await this.index(userId);
+        if (!current.ids.includes(sid)) return;
+        await this.saveIndex(userId, {
+          ids: current.ids,
+          until: Math.max(current.until, Date.now() + ttl),
+        });
+      },
+      LOCK_OPTIONS,
+    );
+  }
+
   /** Ends one session (logout). */
   async destroy(sid: string): Promise<void> {
     const record = (await this.cache.get(sessionKey(sid))) as SessionRecord | undefined;
