@@ -1,4 +1,5 @@
 import { randomBytes, scryptSync } from 'node:crypto';
+import { argon2i, argon2id, hash } from 'argon2';
 import { hashPassword, passwordHashOutdated, verifyPassword } from './password-hash.util';
 
 // A hash the first releases wrote: scrypt N=16384 r=8 p=1, 64 bytes.
@@ -24,6 +25,14 @@ describe('password hashes', () => {
     await expect(verifyPassword('s3cret-legacy', legacy)).resolves.toBe(true);
     await expect(verifyPassword('s3cret-legacY', legacy)).resolves.toBe(false);
     expect(passwordHashOutdated(legacy)).toBe(true);
+  });
+
+  it('flags argon2 hashes of other parameters or variants for an upgrade', async () => {
+    const heavier = await hash('pw', { type: argon2id, memoryCost: 32_768, timeCost: 3 });
+    const variant = await hash('pw', { type: argon2i });
+    await expect(verifyPassword('pw', heavier)).resolves.toBe(true);
+    expect(passwordHashOutdated(heavier)).toBe(true);
+    expect(passwordHashOutdated(variant)).toBe(true);
   });
 
   it('treats malformed stored values as a non-match', async () => {

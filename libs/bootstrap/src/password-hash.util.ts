@@ -2,10 +2,12 @@ import { scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { argon2id, hash, needsRehash, verify } from 'argon2';
 
-// New hashes are argon2id with the library's defaults (memory 64 MiB, 3 passes, 4 lanes); the
-// parameters travel in the hash. Hashes of the first releases were scrypt (`scrypt$N$r$p$salt$hash`):
+// New hashes are argon2id with OWASP's recommended parameters (19 MiB, 2 passes, 1 lane): TAXII
+// and feed clients with Basic authentication have their password verified on every request. The
+// parameters travel in the hash, so raising them later upgrades hashes at the next login. Hashes of the first releases were scrypt (`scrypt$N$r$p$salt$hash`):
 // they still verify, and `passwordHashOutdated` tells the login to replace them.
 const SCRYPT_MAX_MEMORY = 256 * 1024 * 1024;
+const ARGON2 = { type: argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 const scryptAsync = promisify(scrypt) as (
   password: string,
@@ -15,7 +17,7 @@ const scryptAsync = promisify(scrypt) as (
 ) => Promise<Buffer>;
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, { type: argon2id });
+  return hash(password, ARGON2);
 }
 
 /** Whether `password` matches `stored` (argon2 or legacy scrypt); false for anything malformed. */
@@ -40,5 +42,5 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** True when a verified hash should be replaced by a fresh `hashPassword` (scrypt, old parameters). */
 export function passwordHashOutdated(stored: string): boolean {
-  return !stored.startsWith('$argon2id$') || needsRehash(stored);
+  return !stored.startsWith('$argon2id$') || needsRehash(stored, ARGON2);
 }
