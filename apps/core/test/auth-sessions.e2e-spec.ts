@@ -84,6 +84,31 @@ describe('Local login and sessions (embedded)', () => {
     expect(empty.status).toBe(400);
   });
 
+  it('takes a login form post with its CSRF token, and redirects within the site only', async () => {
+    const form = (fields: Record<string, string>) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+    const credentials = { email: ADMIN, password: TEST_ADMIN_PASSWORD };
+    const page = browser();
+    const forged = await page.fetch('/auth/login', form({ ...credentials, redirect: '/home' }));
+    expect(forged.status).toBe(403);
+    expect(page.has(SESSION)).toBe(false);
+    const _csrf = await page.csrfToken();
+    const res = await page.fetch('/auth/login', form({ ...credentials, redirect: '/home', _csrf }));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/home');
+    expect((await page.graphql(ABOUT)).body.data).toBeTruthy();
+    const elsewhere = browser();
+    const token = await elsewhere.csrfToken();
+    const open = await elsewhere.fetch(
+      '/auth/login',
+      form({ ...credentials, redirect: '//evil.example/', _csrf: token }),
+    );
+    expect(open.status).toBe(200);
+  });
+
   it('upgrades a legacy scrypt hash to argon2id at the first login', async () => {
     const res = await browser().login(PLAIN.email, PLAIN.password);
     expect(res.status).toBe(200);
