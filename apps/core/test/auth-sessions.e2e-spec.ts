@@ -220,6 +220,16 @@ describe('Local login and sessions (embedded)', () => {
     expect(rest.status).toBe(403);
   });
 
+  it('takes Basic authentication with an email and password on REST routes', async () => {
+    const basic = (email: string, password: string) =>
+      `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`;
+    const discovery = (authorization: string) =>
+      fetch(`${platform.url}/taxii2/`, { headers: { authorization } });
+    expect((await discovery(basic(ADMIN, TEST_ADMIN_PASSWORD))).status).toBe(200);
+    expect((await discovery(basic(ADMIN, 'wrong password'))).status).toBe(401);
+    expect((await discovery(basic(ADMIN, TOKEN))).status).toBe(200);
+  });
+
   it('trades an email and password for the API token (token mutation), through the lockout', async () => {
     const mutate = async (password: string) => {
       const res = await fetch(`${platform.url}/graphql`, {
