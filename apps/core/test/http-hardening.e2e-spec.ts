@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { runPyctiScript } from '../../../test/compat/pycti/pycti-runner.util';
+import { PYCTI_VENVS, runPyctiScript } from '../../../test/compat/pycti/pycti-runner.util';
 import { embeddedTestEnv, startEmbedded } from '../../../test/support/embedded-platform.util';
 import type { EmbeddedPlatform } from '../../../test/support/embedded-platform.util';
 
@@ -95,15 +95,19 @@ describe('HTTP hardening (embedded)', () => {
     expect(small.status).toBe(200);
   });
 
-  it("lets pycti's richest reads through both limits", async () => {
-    const result = await runPyctiScript<{ sent: number; refused: unknown[] }>(
-      'pycti-6.9.10',
-      `${__dirname}/pycti_deep_reads.py`,
-      [platform.url, TOKEN],
-    );
-    expect(result.sent).toBeGreaterThan(50);
-    expect(result.refused).toEqual([]);
-  }, 300_000);
+  it.each(PYCTI_VENVS)(
+    "lets pycti's richest reads through both limits (%s)",
+    async (venv) => {
+      const result = await runPyctiScript<{ sent: number; refused: unknown[] }>(
+        venv,
+        `${__dirname}/pycti_deep_reads.py`,
+        [platform.url, TOKEN],
+      );
+      expect(result.sent).toBeGreaterThan(50);
+      expect(result.refused).toEqual([]);
+    },
+    300_000,
+  );
 
   it('rate limits /auth per client address with 429', async () => {
     const statuses: number[] = [];
