@@ -5,7 +5,10 @@ import { GroupsService } from './admin/groups.service';
 import { RolesService } from './admin/roles.service';
 import { SettingsService } from './admin/settings.service';
 import { UsersService } from './admin/users.service';
+import { LocalLoginService } from './services/local-login.service';
+import { LoginLockout } from './services/login-lockout.service';
 import { TokenAuthService } from './services/token-auth.service';
+import { SessionRegistry } from './sessions/session-registry.service';
 
 const SERVICES = [
   AccessContextsService,
@@ -15,6 +18,9 @@ const SERVICES = [
   SettingsService,
   UsersService,
   TokenAuthService,
+  LocalLoginService,
+  LoginLockout,
+  SessionRegistry,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

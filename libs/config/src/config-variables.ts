@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTH_VARIABLES } from './auth-variables';
 import { CONNECTOR_OUTPUT_VARIABLES } from './connector-output-variables';
 import { int } from './config-variable.types';
 import type { ConfigVariable } from './config-variable.types';
@@ -84,6 +85,7 @@ export const CONFIG_VARIABLES = [
     description:
       'API token (a UUID) of the admin user created at first boot (generated and printed once when unset).',
   },
+  ...AUTH_VARIABLES,
   {
     env: 'THREATLOOM_LOG_LEVEL',
     group: 'log',

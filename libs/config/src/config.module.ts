@@ -4,6 +4,7 @@ import type { Config } from './config.types';
 import {
   ADMIN_CONFIG,
   AUDIT_CONFIG,
+  AUTH_CONFIG,
   CONFIG,
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
@@ -19,6 +20,7 @@ export class ConfigModule {
       { provide: CONFIG, useValue: config },
       { provide: HTTP_CONFIG, useValue: config.http },
       { provide: ADMIN_CONFIG, useValue: config.admin },
+      { provide: AUTH_CONFIG, useValue: config.auth },
       { provide: INGESTION_CONFIG, useValue: config.ingestion },
       { provide: CONNECTORS_CONFIG, useValue: config.connectors },
       { provide: STREAMS_CONFIG, useValue: config.streams },

@@ -9,6 +9,19 @@ export type AdminConfig = {
   password: string | undefined;
   token: string | undefined;
 };
+/** Local login, sessions, rate limits and GraphQL limits (issue #8). */
+export type AuthConfig = {
+  /** Unset: a random secret kept in the cache. */
+  sessionSecret: string | undefined;
+  sessionMaxAgeMs: number;
+  cookieSecure: boolean;
+  /** Express's `trust proxy` setting: false, a hop count, or addresses and subnets. */
+  trustProxy: false | number | string[];
+  lockout: { maxFailures: number; windowMs: number; lockMs: number };
+  /** Requests per minute and client address on /auth/*. */
+  rateLimitPerMinute: number;
+  graphql: { maxDepth: number; maxCost: number };
+};
 export type LogConfig = {
   level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
@@ -165,6 +178,7 @@ export type Config = {
   dataDir: string;
   http: HttpConfig;
   admin: AdminConfig;
+  auth: AuthConfig;
   log: LogConfig;
   store: StoreConfig;
   blob: BlobStoreConfig;

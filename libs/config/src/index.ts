@@ -2,6 +2,7 @@ export type {
   AdminConfig,
   AppRole,
   AuditConfig,
+  AuthConfig,
   BlobStoreConfig,
   BuiltInConnectorName,
   CacheConfig,
@@ -37,6 +38,7 @@ export { configMarkdown, describeConfig } from './describe-config.util';
 export {
   ADMIN_CONFIG,
   AUDIT_CONFIG,
+  AUTH_CONFIG,
   CONFIG,
   CONNECTORS_CONFIG,
   HTTP_CONFIG,

@@ -2,10 +2,10 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { AuditService } from '@lib/audit';
-import { TokenAuthService } from '@lib/auth';
 import { KnowledgeFilesService } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
 import { hasCapability } from '@lib/rbac';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 
 const PREFIX = '/storage/get/';
 
@@ -26,17 +26,16 @@ function markingsOf(raw: string | undefined): string[] {
 @Controller('storage')
 export class StorageController {
   constructor(
-    @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(RequestAuthenticator) private readonly auth: RequestAuthenticator,
     @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @Get('get/*path')
   async get(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    const ctx = token ? await this.auth.contextForToken(token) : undefined;
+    const ctx = await this.auth.authenticate(req);
     if (!ctx) {
-      res.status(401).json({ error: 'AUTH_REQUIRED', message: 'A bearer token is required' });
+      res.status(401).json({ error: 'AUTH_REQUIRED', message: 'Authentication required' });
       return;
     }
     if (!hasCapability(ctx, 'KNOWLEDGE')) {
