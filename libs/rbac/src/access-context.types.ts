@@ -17,10 +17,17 @@ export type AccessContext = {
   organizations: ReadonlySet<string> | 'all';
   /** Effective max confidence (data-model.md §4.6); caps writes and gates upserts. */
   maxConfidence: number;
+  /**
+   * Ids an authorized-members list may name for this user (§4.4): his own, his groups', his
+   * organizations'. Absent: his own only. `ALL` always matches.
+   */
+  principals?: ReadonlySet<string>;
 };
 
 /** The part of an AccessContext a store compiles into its query (never applied after fetching). */
 export type AccessRule = {
   markings: ReadonlySet<string> | 'all';
   organizations: ReadonlySet<string> | 'all';
+  /** Who the reader is for authorized members (§4.4); 'all' for bypass. */
+  principals: ReadonlySet<string> | 'all';
 };

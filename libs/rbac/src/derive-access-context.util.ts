@@ -73,6 +73,7 @@ export function deriveAccessContext(
     allowedMarkings: allowedMarkings(user.groups, markings),
     organizations: organizationsOf(user, settings),
     maxConfidence,
+    principals: new Set([user.id, ...user.groups.map((g) => g.id), ...user.organizations]),
   };
 }
 

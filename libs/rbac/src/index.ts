@@ -4,11 +4,18 @@ export type { AccessContext, AccessRule } from './access-context.types';
 export { SYSTEM_USER_ID, systemContext } from './system-context.util';
 export { hasCapability } from './has-capability.util';
 export {
+  ALL_MEMBERS,
+  RESTRICTED_TO,
   accessRule,
   elementAllowed,
   markingsAllowed,
+  memberAccessRight,
+  membersAllowed,
   organizationsAllowed,
+  restrictedMemberIds,
+  rightAtLeast,
 } from './access-rule.util';
+export type { MemberAccessRight } from './access-rule.util';
 export {
   ACCESSES_TO,
   BOOTSTRAP_GROUPS,

@@ -65,7 +65,7 @@ export async function createUser(
   gql: ReturnType<typeof adminGraphql>,
   spec: UserSpec,
   organizationIds: Record<string, string>,
-): Promise<string> {
+): Promise<{ token: string; userId: string; groupId: string }> {
   const role = await gql<{ roleAdd: { id: string } }>(
     `mutation($input: RoleAddInput!) { roleAdd(input: $input) { id } }`,
     { input: { name: `role ${spec.name}`, capabilities: spec.capabilities } },
@@ -101,5 +101,5 @@ export async function createUser(
     `mutation($u: ID!) { userAdminTokenAdd(userId: $u, input: { name: "matrix" }) { plaintext_token } }`,
     { u: user.userAdd.id },
   );
-  return token.userAdminTokenAdd.plaintext_token;
+  return { token: token.userAdminTokenAdd.plaintext_token, userId: user.userAdd.id, groupId };
 }

@@ -101,7 +101,7 @@ describe('Segregation matrix: users × surfaces × objects', () => {
     await setPlatformOrganization(platform, orgIds.platform as string);
     tokens.set('admin', TOKEN);
     for (const user of USERS.filter((u) => u.name !== 'admin')) {
-      tokens.set(user.name, await createUser(gql, user, orgIds));
+      tokens.set(user.name, (await createUser(gql, user, orgIds)).token);
     }
     const stream = await gql<{ streamCollectionAdd: { id: string } }>(
       `mutation { streamCollectionAdd(input: { name: "matrix stream", stream_live: true }) { id } }`,

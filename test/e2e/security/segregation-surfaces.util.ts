@@ -42,8 +42,13 @@ export function namesOf(connection: Edges | null | undefined, surface: string): 
   return names.sort();
 }
 
-/** Malware names a live stream replays from its beginning to this user. */
-export async function streamNames(url: string, token: string, quietMs = 800): Promise<Seen> {
+/** Names of the objects of a STIX type a live stream replays from its beginning to this user. */
+export async function streamNames(
+  url: string,
+  token: string,
+  stixType = 'malware',
+  quietMs = 800,
+): Promise<Seen> {
   const abort = new AbortController();
   const names = new Set<string>();
   let last = Date.now();
@@ -58,7 +63,7 @@ export async function streamNames(url: string, token: string, quietMs = 800): Pr
         last = Date.now();
         if (m.event !== 'create') continue;
         const data = (JSON.parse(m.data) as { data: { type: string; name?: string } }).data;
-        if (data.type === 'malware' && data.name) names.add(data.name);
+        if (data.type === stixType && data.name) names.add(data.name);
       }
     } catch (e) {
       error = e;

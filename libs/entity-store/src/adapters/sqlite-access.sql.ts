@@ -1,4 +1,5 @@
 import { organizationRestrictedTypes } from '@lib/stix';
+import { RESTRICTED_TO } from '@lib/rbac';
 import type { AccessRule } from '@lib/rbac';
 
 export type SqlFragment = { sql: string; params: unknown[] };
@@ -9,6 +10,7 @@ const RESTRICTED_TYPES = JSON.stringify(organizationRestrictedTypes());
  * The access rule as a WHERE fragment over the element alias: checks happen inside the query,
  * never after fetching. Markings (data-model.md §4.2): every marking of the element is allowed.
  * Organizations (§4.3): an element of a restricted type is granted to one of the reader's.
+ * Authorized members (§4.4): an element naming members is visible to them only.
  */
 export function compileAccessRule(rule: AccessRule, alias = 'e'): SqlFragment {
   const parts: SqlFragment[] = [];
@@ -20,13 +22,26 @@ export function compileAccessRule(rule: AccessRule, alias = 'e'): SqlFragment {
       params: [JSON.stringify([...rule.markings])],
     });
   }
+  const hasMembers =
+    `EXISTS (SELECT 1 FROM element_refs mr WHERE mr.from_seq = ${alias}.seq` +
+    ` AND mr.rel = '${RESTRICTED_TO}')`;
   if (rule.organizations !== 'all') {
+    // Authorized members, when set, replace organization segregation (§4.4).
     parts.push({
       sql:
         `((${alias}.is_custom = 0 AND ${alias}.entity_type NOT IN (SELECT value FROM json_each(?)))` +
         ` OR EXISTS (SELECT 1 FROM element_refs gr WHERE gr.from_seq = ${alias}.seq` +
-        ` AND gr.rel = 'granted' AND gr.to_id IN (SELECT value FROM json_each(?))))`,
+        ` AND gr.rel = 'granted' AND gr.to_id IN (SELECT value FROM json_each(?)))` +
+        ` OR ${hasMembers})`,
       params: [RESTRICTED_TYPES, JSON.stringify([...rule.organizations])],
+    });
+  }
+  if (rule.principals !== 'all') {
+    parts.push({
+      sql:
+        `(NOT ${hasMembers} OR EXISTS (SELECT 1 FROM element_refs pr WHERE pr.from_seq = ${alias}.seq` +
+        ` AND pr.rel = '${RESTRICTED_TO}' AND pr.to_id IN (SELECT value FROM json_each(?))))`,
+      params: [JSON.stringify([...rule.principals])],
     });
   }
   if (parts.length === 0) return { sql: '1 = 1', params: [] };

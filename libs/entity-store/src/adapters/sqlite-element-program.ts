@@ -33,6 +33,28 @@ export type ElementProgramLib = {
   encodeEventBody: (draft: StreamEventDraft) => string;
 };
 
+/**
+ * The refs a store indexes for an element: its own, plus the authorized members of its
+ * `restricted_members` attribute as `restricted-to` refs (the name RESTRICTED_TO of @lib/rbac),
+ * so access rules filter on them inside the query (data-model.md §4.4). Self-contained.
+ */
+export function indexedRefs(element: StoredElement): Record<string, readonly string[]> {
+  let raw: unknown = element.attributes.restricted_members;
+  if (typeof raw === 'string') {
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      raw = [{ id: '(unreadable)' }]; // restricted to nobody rather than open to all
+    }
+  }
+  const members = Array.isArray(raw)
+    ? raw
+        .map((m: unknown) => (m && typeof m === 'object' ? (m as { id?: unknown }).id : undefined))
+        .filter((id): id is string => typeof id === 'string' && id.length > 0)
+    : [];
+  return members.length === 0 ? element.refs : { ...element.refs, 'restricted-to': members };
+}
+
 export function encodeDoc(element: StoredElement): string {
   const doc: ElementDoc = {
     stixIds: element.stixIds,
@@ -178,8 +200,9 @@ export function buildElementProgram(
     const keys = elementKeys(element).map((key) => lib.hash53(key));
     steps.push({ kind: 'each', sql: insertKey, values: keys, arity: 1, withRow: true });
     const refs: SqlValue[] = [];
-    for (const rel in element.refs) {
-      for (const target of element.refs[rel] ?? []) {
+    const indexed = indexedRefs(element);
+    for (const rel in indexed) {
+      for (const target of indexed[rel] ?? []) {
         refs.push(rel, target);
       }
     }
@@ -212,6 +235,6 @@ export const ELEMENT_PROGRAM = 'entity-store.elements';
 
 export const ELEMENT_PROGRAM_BUILDER: ProgramBuilder<ElementProgramInput, ElementProgramLib> = {
   entry: buildElementProgram,
-  functions: [encodeDoc, elementKeys, searchableText],
+  functions: [encodeDoc, elementKeys, searchableText, indexedRefs],
   lib: { hash53, encodeEventBody },
 };

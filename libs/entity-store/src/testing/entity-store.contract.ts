@@ -237,6 +237,41 @@ export function describeEntityStoreContract(
       });
     });
 
+    it('shows an element with authorized members to them only, over organization grants', async () => {
+      const group = randomUUID();
+      const org = randomUUID();
+      const members = (ids: string[]) => ids.map((id) => ({ id, access_right: 'view' }));
+      const forGroup = buildElement({
+        entityType: 'Report',
+        attributes: { name: 'for the group', restricted_members: members([group]) },
+      });
+      const forAll = buildElement({
+        entityType: 'Report',
+        attributes: { name: 'for all', restricted_members: JSON.stringify(members(['ALL'])) },
+      });
+      const open = buildElement({ entityType: 'Report', refs: { granted: [org] } });
+      await fx.sut.commit({
+        upserts: [forGroup, forAll, open].map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const ids = [forGroup, forAll, open].map((e) => e.internalId);
+      // Outside the platform organization, in another organization, but a member of the group.
+      const member = {
+        ...userWithMarkings([], new Set([randomUUID()])),
+        principals: new Set([group]),
+      };
+      const stranger = userWithMarkings([], new Set([org]));
+      expect([...(await fx.sut.getMany(member, ids)).keys()].sort()).toEqual(
+        [forGroup.internalId, forAll.internalId].sort(),
+      );
+      expect([...(await fx.sut.getMany(stranger, ids)).keys()].sort()).toEqual(
+        [forAll.internalId, open.internalId].sort(),
+      );
+      await expect(fx.sut.countByType(stranger)).resolves.toEqual({ Report: 2 });
+      await expect(fx.sut.resolve(stranger, [forGroup.standardId])).resolves.toEqual(new Map());
+    });
+
     it('finds relationships by type and ends', async () => {
       const from = buildElement({ entityType: 'Intrusion-Set' });
       const to = buildElement();

@@ -1,6 +1,14 @@
 import type { EntityStore, StoredElement } from '@lib/entity-store';
 import type { AccessContext, Capability } from '@lib/rbac';
-import { accessRule, hasCapability, markingsAllowed, systemContext } from '@lib/rbac';
+import {
+  accessRule,
+  hasCapability,
+  markingsAllowed,
+  memberAccessRight,
+  rightAtLeast,
+  systemContext,
+} from '@lib/rbac';
+import type { MemberAccessRight } from '@lib/rbac';
 import {
   elementNotFound,
   forbiddenElement,
@@ -76,5 +84,19 @@ export function assertMarkingsAllowed(
     if (!markingsAllowed(rule, [marking.internalId])) {
       throw invalidInput(field, `marking ${marking.standardId} is not allowed to you`);
     }
+  }
+}
+
+/** §4.4: editing an element with authorized members needs edit, deleting or re-sharing admin. */
+export function requireMemberRight(
+  ctx: AccessContext,
+  element: StoredElement,
+  needed: MemberAccessRight,
+): void {
+  if (!rightAtLeast(memberAccessRight(ctx, element.attributes), needed)) {
+    throw forbiddenElement(
+      element.internalId,
+      `not yours to ${needed === 'admin' ? 'administer' : 'edit'} (authorized members)`,
+    );
   }
 }

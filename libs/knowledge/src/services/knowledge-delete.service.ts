@@ -8,7 +8,7 @@ import { systemContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { commitWithRetry } from '../internal/commit-retry.util';
 import { deleteEvent, originOf, updateEvent } from '../internal/element-events.util';
-import { loadVisible, requireCapability } from '../internal/element-loader';
+import { loadVisible, requireCapability, requireMemberRight } from '../internal/element-loader';
 import { elementPrefixes } from '../internal/file-keys.util';
 import { referrersOf, relationshipsOf } from '../internal/graph-queries.util';
 
@@ -32,6 +32,7 @@ export class KnowledgeDeleteService {
     requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNDELETE');
     const deleted = await commitWithRetry(this.store, async () => {
       const element = await loadVisible(this.store, ctx, id);
+      requireMemberRight(ctx, element, 'admin');
       const doomed = await this.cascade(element);
       const doomedIds = new Set(doomed.map((e) => e.internalId));
       const referrers = (await referrersOf(this.index, SYSTEM, [...doomedIds])).filter(

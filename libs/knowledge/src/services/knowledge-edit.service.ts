@@ -22,6 +22,7 @@ import {
   assertMarkingsAllowed,
   loadVisible,
   requireCapability,
+  requireMemberRight,
   resolveRefs,
 } from '../internal/element-loader';
 import { addMarkings, editAttribute, editRefs, editStixIds } from '../internal/field-patch.util';
@@ -137,6 +138,10 @@ export class KnowledgeEditService {
     requireCapability(ctx, 'KNOWLEDGE_KNUPDATE');
     return commitWithRetry(this.store, async () => {
       const before = await loadVisible(this.store, ctx, id);
+      const changes = changesOf(before);
+      const sharing = changes.some((c) => c.kind === 'attribute' && c.key === 'restricted_members');
+      if (sharing) requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNMANAGEAUTHMEMBERS');
+      requireMemberRight(ctx, before, sharing ? 'admin' : 'edit');
       const confidence = before.attributes.confidence;
       if (!ctx.bypass && typeof confidence === 'number' && confidence > ctx.maxConfidence) {
         throw forbiddenElement(
@@ -144,7 +149,7 @@ export class KnowledgeEditService {
           `of confidence ${confidence}, above your maximum ${ctx.maxConfidence}`,
         );
       }
-      const { element: edited, targets } = await this.applyChanges(ctx, before, changesOf(before));
+      const { element: edited, targets } = await this.applyChanges(ctx, before, changes);
       if (!changed(before, edited)) {
         return { batch: { upserts: [], deletes: [], events: [] }, result: before };
       }

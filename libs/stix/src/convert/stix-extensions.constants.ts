@@ -27,6 +27,7 @@ export const EXTENSION_FIELDS: Record<string, string> = {
   x_opencti_epss_percentile: 'epss_percentile',
   x_opencti_first_seen_active: 'first_seen_active',
   x_opencti_negative: 'negative',
+  restricted_members: 'authorized_members',
 };
 
 export const MITRE_EXTENSION_FIELDS: Record<string, string> = {

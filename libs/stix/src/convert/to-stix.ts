@@ -53,6 +53,16 @@ const isEmpty = (value: unknown) =>
   value === '' ||
   (Array.isArray(value) && value.length === 0);
 
+/** Authorized members as the extension carries them: a list (the API takes a JSON string). */
+function memberList(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return [{ id: '(unreadable)', access_right: 'view' }];
+  }
+}
+
 function embeddedForm(rel: string, target: StixTarget): unknown {
   const a = target.attributes;
   switch (rel) {
@@ -145,7 +155,7 @@ function writeAttributes(
     if (field) {
       (observable && (field === 'description' || field === 'score' || field === 'additional_names')
         ? sco
-        : ext)[field] = value;
+        : ext)[field] = name === 'restricted_members' ? memberList(value) : value;
       continue;
     }
     const mitreField = MITRE_EXTENSION_FIELDS[name];

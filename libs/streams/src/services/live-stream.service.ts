@@ -15,7 +15,9 @@ import {
   accessRule,
   hasCapability,
   markingsAllowed,
+  membersAllowed,
   organizationsAllowed,
+  restrictedMemberIds,
   systemContext,
 } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
@@ -316,7 +318,13 @@ class StreamSession {
   /** Markings and organization grants of the STIX object against the reader's rights. */
   private async visible(stix: Stix): Promise<boolean> {
     const rule = accessRule(this.ctx);
-    if (!organizationsAllowed(rule, entityTypeOfStix(stix), grantedRefsOf(stix))) return false;
+    const octi = (stix.extensions as Record<string, Stix> | undefined)?.[OCTI_EXTENSION_ID];
+    const members = restrictedMemberIds(octi?.authorized_members);
+    if (!membersAllowed(rule, members)) return false;
+    const granted = grantedRefsOf(stix);
+    if (!organizationsAllowed(rule, entityTypeOfStix(stix), granted, members.length > 0)) {
+      return false;
+    }
     if (rule.markings === 'all') return true;
     const refs = stringList(stix.object_marking_refs);
     if (refs.length === 0) return true;

@@ -1,4 +1,5 @@
 import { organizationRestrictedTypes } from '@lib/stix';
+import { RESTRICTED_TO } from '@lib/rbac';
 import type { AccessRule } from '@lib/rbac';
 
 /** A query DSL clause (plain JSON). */
@@ -27,6 +28,23 @@ export function compileAccessQuery(rule: AccessRule): QueryClause {
             },
           },
           { terms: { ref_pairs: [...rule.organizations].sort().map((id) => `granted|${id}`) } },
+          // Authorized members, when set, replace organization segregation (§4.4).
+          { term: { ref_rels: RESTRICTED_TO } },
+        ],
+        minimum_should_match: 1,
+      },
+    });
+  }
+  if (rule.principals !== 'all') {
+    clauses.push({
+      bool: {
+        should: [
+          { bool: { must_not: [{ term: { ref_rels: RESTRICTED_TO } }] } },
+          {
+            terms: {
+              ref_pairs: [...rule.principals].sort().map((id) => `${RESTRICTED_TO}|${id}`),
+            },
+          },
         ],
         minimum_should_match: 1,
       },

@@ -1,6 +1,6 @@
 import { isCustomType } from '@lib/stix';
 import type { StoredElement } from '../../element.types';
-import { elementKeys, searchableText } from '../sqlite-element-program';
+import { elementKeys, indexedRefs, searchableText } from '../sqlite-element-program';
 import { DATE_ATTRIBUTES, NUMBER_ATTRIBUTES, SORT_ATTRIBUTES } from './opensearch-element.mappings';
 
 /** The indexed form of an element (see opensearch-element.mappings.ts for the fields). */
@@ -89,7 +89,8 @@ function typedCopies(
 /** The document of an element; `seq` orders elements by first insertion. */
 export function toElementDocument(element: StoredElement, seq: number): ElementDocument {
   const refPairs: string[] = [];
-  for (const [rel, targets] of Object.entries(element.refs)) {
+  const indexed = indexedRefs(element);
+  for (const [rel, targets] of Object.entries(indexed)) {
     for (const target of targets) {
       refPairs.push(`${rel}|${target}`);
     }
@@ -112,7 +113,7 @@ export function toElementDocument(element: StoredElement, seq: number): ElementD
     attributes: element.attributes,
     refs: element.refs,
     ref_pairs: refPairs,
-    ref_rels: Object.keys(element.refs).filter((rel) => (element.refs[rel] ?? []).length > 0),
+    ref_rels: Object.keys(indexed).filter((rel) => (indexed[rel] ?? []).length > 0),
     markings,
     markings_count: new Set(markings).size,
     kv: keyValues(element.attributes),
