@@ -46,6 +46,8 @@ import {
   TaxiiCollectionResolver,
 } from './graphql/sharing/taxii-collection.resolver';
 import { PlatformInfoService } from './platform-info.service';
+import { interimSession } from './auth/sso/interim-session.middleware';
+import { SsoController } from './auth/sso/sso.controller';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -89,7 +91,13 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
       }),
     }),
   ],
-  controllers: [StorageController, StreamController, TaxiiController, FeedController],
+  controllers: [
+    StorageController,
+    StreamController,
+    TaxiiController,
+    FeedController,
+    SsoController,
+  ],
   providers: [
     PlatformInfoService,
     AboutResolver,
@@ -118,6 +126,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
 })
 export class CoreModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(interimSession()).forRoutes('*path');
     // GraphQL multipart requests (importPush, files of creates); other requests pass through.
     consumer
       .apply(graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 20 }))

@@ -7,6 +7,7 @@ export type ConfigVariable = {
     | 'platform'
     | 'http'
     | 'admin'
+    | 'auth'
     | 'log'
     | 'store'
     | 'blob'

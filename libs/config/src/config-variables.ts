@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CONNECTOR_OUTPUT_VARIABLES } from './connector-output-variables';
+import { SSO_VARIABLES } from './sso-variables';
 import { int } from './config-variable.types';
 import type { ConfigVariable } from './config-variable.types';
 
@@ -84,6 +85,7 @@ export const CONFIG_VARIABLES = [
     description:
       'API token (a UUID) of the admin user created at first boot (generated and printed once when unset).',
   },
+  ...SSO_VARIABLES,
   {
     env: 'THREATLOOM_LOG_LEVEL',
     group: 'log',

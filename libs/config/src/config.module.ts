@@ -7,6 +7,7 @@ import {
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
   INGESTION_CONFIG,
+  SSO_CONFIG,
   STREAMS_CONFIG,
 } from './config.tokens';
 
@@ -21,6 +22,7 @@ export class ConfigModule {
       { provide: INGESTION_CONFIG, useValue: config.ingestion },
       { provide: CONNECTORS_CONFIG, useValue: config.connectors },
       { provide: STREAMS_CONFIG, useValue: config.streams },
+      { provide: SSO_CONFIG, useValue: config.sso },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -15,6 +15,7 @@ import { distributedPortConfig } from './distributed-config.util';
 import type { ConfigEnvName } from './config-variables';
 import type { HttpEnricherSettings } from './http-enricher.schema';
 import type { IocFeedSettings } from './ioc-feed.schema';
+import { ssoConfig } from './sso-config.util';
 
 export type LoadConfigInput = {
   env: Readonly<Record<string, string | undefined>>;
@@ -239,6 +240,7 @@ export function loadConfig(input: LoadConfigInput): Config {
   }
   const dataDir = resolve(v.THREATLOOM_DATA_DIR as string);
   const port = v.THREATLOOM_PORT as number;
+  const publicUrl = (v.THREATLOOM_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`;
   const config: Config = {
     profile: v.THREATLOOM_PROFILE as Config['profile'],
     apps,
@@ -246,7 +248,7 @@ export function loadConfig(input: LoadConfigInput): Config {
     http: {
       host: v.THREATLOOM_HOST as string,
       port,
-      publicUrl: (v.THREATLOOM_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`,
+      publicUrl,
       maxBodyMb: v.THREATLOOM_MAX_BODY_MB as number,
     },
     admin: {
@@ -270,6 +272,7 @@ export function loadConfig(input: LoadConfigInput): Config {
       heartbeatMs: v.THREATLOOM_STREAM_HEARTBEAT_MS as number,
       cacheMaxSize: v.THREATLOOM_STREAM_CACHE_MAX as number,
     },
+    sso: ssoConfig(v.THREATLOOM_AUTH_PROVIDERS, publicUrl),
   };
   const search = searchEngineSettings(v);
   if (search) {

@@ -35,6 +35,10 @@ export class GraphqlAuthGuard implements CanActivate {
       const header = req.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       req.accessContext = match?.[1] ? await this.auth.contextForToken(match[1]) : undefined;
+      const userId = req.session?.userId;
+      if (!req.accessContext && !match && userId) {
+        req.accessContext = await this.auth.contextForUser(userId);
+      }
     }
     const ctx = req.accessContext;
     if (!ctx) {
