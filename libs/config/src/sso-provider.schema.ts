@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { jsonArrayVariable } from './json-variable.util';
 
+// The other routes under /auth (the login buttons, local login): no provider may shadow them.
+const RESERVED_IDS = new Set(['providers', 'login', 'logout', 'logout-all', 'csrf']);
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 // Plain http is accepted for identity providers on this machine only (tests, local dev).
@@ -32,7 +35,9 @@ const common = {
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,49}$/, 'lower-case letters, digits and dashes')
-    .refine((id) => id !== 'providers', { message: '"providers" is a reserved path' }),
+    .refine((id) => !RESERVED_IDS.has(id), {
+      message: `not one of the other /auth routes (${[...RESERVED_IDS].join(', ')})`,
+    }),
   /** The login button's text. */
   label: z.string().min(1).max(100),
   /** Where the provider sends the browser back (default `<public URL>/auth/<id>/callback`). */
