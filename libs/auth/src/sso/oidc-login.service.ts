@@ -8,6 +8,7 @@ import { openidClient } from './oidc-client.util';
 import type { OpenidClient } from './oidc-client.util';
 import { safeRedirect } from './safe-redirect.util';
 import { SsoError } from './sso.error';
+import { refuseUnverifiedEmail } from './unverified-email.util';
 
 type OidcProvider = OidcProviderSettings & { callbackUrl: string };
 type Configuration = Awaited<ReturnType<OpenidClient['discovery']>>;
@@ -87,6 +88,7 @@ export class OidcLoginService {
     const currentUrl = new URL(provider.callbackUrl);
     currentUrl.search = query;
     const claims = await this.claims(client, config, provider, currentUrl, tx);
+    refuseUnverifiedEmail(provider.label, claims);
     const mapping = {
       ...provider.claims,
       groupsMapping: provider.groupsMapping,
