@@ -46,6 +46,10 @@ import {
   TaxiiCollectionResolver,
 } from './graphql/sharing/taxii-collection.resolver';
 import { PlatformInfoService } from './platform-info.service';
+import { AccessFieldsService } from './graphql/access/access-fields.service';
+import { GroupEditResolver, GroupResolver } from './graphql/access/group.resolver';
+import { RoleEditResolver, RoleResolver } from './graphql/access/role.resolver';
+import { UserEditResolver, UserResolver } from './graphql/access/user.resolver';
 import { interimSession } from './auth/sso/interim-session.middleware';
 import { SsoController } from './auth/sso/sso.controller';
 
@@ -119,6 +123,13 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     TaxiiCollectionEditResolver,
     FeedResolver,
     FeedEditResolver,
+    AccessFieldsService,
+    UserResolver,
+    UserEditResolver,
+    GroupResolver,
+    GroupEditResolver,
+    RoleResolver,
+    RoleEditResolver,
     ...EDIT_RESOLVERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],

@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startRole, stopRole, waitReady } from '@lib/testing';
 import type { PlatformProcess } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
@@ -9,7 +6,7 @@ import { CookieJar } from '../../../test/support/cookie-jar.util';
 import { embeddedTestEnv } from '../../../test/support/embedded-platform.util';
 import { startOidcTestProvider } from '../../../test/support/oidc-test-provider.util';
 import type { OidcTestProvider } from '../../../test/support/oidc-test-provider.util';
-import { storedUser } from '../../../test/support/stored-user.util';
+import { createMemberships, sessionUserId, userAsAdmin } from '../../../test/support/sso-user.util';
 
 // Issue #8: OpenID Connect login against a real provider (oidc-provider in its own process):
 // authorization code with PKCE, state and nonce; the account's groups and organizations claims
@@ -37,12 +34,12 @@ describe('single sign-on: OpenID Connect', () => {
   let idp: OidcTestProvider;
   let platform: PlatformProcess;
   let base: string;
-  let dataDir: string;
+  let port: number;
   const callback = () => `${base}/auth/${PROVIDER}/callback`;
 
   beforeAll(async () => {
     assertBuilt();
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    port = 20_000 + Math.floor(Math.random() * 20_000);
     base = `http://127.0.0.1:${port}`;
     idp = await startOidcTestProvider(
       { client_id: 'threatloom', client_secret: 'a-client-secret', redirect_uris: [callback()] },
@@ -62,14 +59,13 @@ describe('single sign-on: OpenID Connect', () => {
         defaultGroups: ['Readers'],
       },
     ];
-    dataDir = mkdtempSync(join(tmpdir(), 'tl-sso-oidc-'));
-    const env = embeddedTestEnv(
-      TOKEN,
-      { THREATLOOM_PUBLIC_URL: base, THREATLOOM_AUTH_PROVIDERS: JSON.stringify(providers) },
-      dataDir,
-    );
+    const env = embeddedTestEnv(TOKEN, {
+      THREATLOOM_PUBLIC_URL: base,
+      THREATLOOM_AUTH_PROVIDERS: JSON.stringify(providers),
+    });
     platform = startRole('core', port, { PATH: process.env.PATH, HOME: process.env.HOME, ...env });
     await waitReady(platform);
+    await createMemberships(port, TOKEN, ['Analysts', 'Readers'], ['ACME Corp']);
   }, 90_000);
 
   afterAll(async () => {
@@ -128,16 +124,17 @@ describe('single sign-on: OpenID Connect', () => {
     expect(signedIn.errors).toBeUndefined();
     expect(signedIn.data?.about?.version).toEqual(expect.any(String));
 
-    const user = await storedUser(dataDir, 'alice.analyst@example.org');
-    expect(user).toMatchObject({
+    const id = await sessionUserId(base, jar.header());
+    expect(id).toEqual(expect.any(String));
+    expect(await userAsAdmin(port, TOKEN, id ?? '')).toMatchObject({
       user_email: 'alice.analyst@example.org',
       name: 'Alice Analyst',
       firstname: 'Alice',
       lastname: 'Analyst',
       external: true,
       // Only the mapped IdP group, plus the provider's default group; organizations as named.
-      sso_groups: ['Readers', 'Analysts'],
-      sso_organizations: ['ACME Corp'],
+      groups: ['Analysts', 'Readers'],
+      organizations: ['ACME Corp'],
     });
   }, 30_000);
 

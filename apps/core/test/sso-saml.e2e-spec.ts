@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { startRole, stopRole, waitReady } from '@lib/testing';
 import type { PlatformProcess } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
@@ -13,7 +10,7 @@ import {
   samlTestKey,
 } from '../../../test/support/saml-test-idp.util';
 import type { SamlAssertionInput, SamlTestKey } from '../../../test/support/saml-test-idp.util';
-import { storedUser } from '../../../test/support/stored-user.util';
+import { createMemberships, sessionUserId, userAsAdmin } from '../../../test/support/sso-user.util';
 
 // Issue #8: SAML 2.0 login. The test is the identity provider: it reads the AuthnRequest the
 // platform redirects to, and POSTs back responses it signs with its own self-signed key. A good
@@ -33,13 +30,13 @@ describe('single sign-on: SAML 2.0', () => {
   let otherKey: SamlTestKey;
   let platform: PlatformProcess;
   let base: string;
-  let dataDir: string;
+  let port: number;
   const callback = () => `${base}/auth/${PROVIDER}/callback`;
 
   beforeAll(async () => {
     assertBuilt();
     [idpKey, otherKey] = await Promise.all([samlTestKey('idp'), samlTestKey('impostor')]);
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    port = 20_000 + Math.floor(Math.random() * 20_000);
     base = `http://127.0.0.1:${port}`;
     const providers = [
       {
@@ -59,14 +56,13 @@ describe('single sign-on: SAML 2.0', () => {
         groupsMapping: ['CN=SOC,OU=Groups:Analysts', 'CN=Admins,OU=Groups:Administrators'],
       },
     ];
-    dataDir = mkdtempSync(join(tmpdir(), 'tl-sso-saml-'));
-    const env = embeddedTestEnv(
-      TOKEN,
-      { THREATLOOM_PUBLIC_URL: base, THREATLOOM_AUTH_PROVIDERS: JSON.stringify(providers) },
-      dataDir,
-    );
+    const env = embeddedTestEnv(TOKEN, {
+      THREATLOOM_PUBLIC_URL: base,
+      THREATLOOM_AUTH_PROVIDERS: JSON.stringify(providers),
+    });
     platform = startRole('core', port, { PATH: process.env.PATH, HOME: process.env.HOME, ...env });
     await waitReady(platform);
+    await createMemberships(port, TOKEN, ['Analysts', 'Administrators'], ['ACME Corp', 'CERT-EU']);
   }, 90_000);
 
   afterAll(async () => {
@@ -160,12 +156,14 @@ describe('single sign-on: SAML 2.0', () => {
     const body = await about(jar.header());
     expect(body.errors).toBeUndefined();
     expect(body.data?.about?.version).toEqual(expect.any(String));
-    expect(await storedUser(dataDir, EMAIL)).toMatchObject({
+    const id = await sessionUserId(base, jar.header());
+    expect(await userAsAdmin(port, TOKEN, id ?? '')).toMatchObject({
       user_email: EMAIL,
       name: 'Bob Responder',
       external: true,
-      sso_groups: ['Analysts'],
-      sso_organizations: ['ACME Corp', 'CERT-EU'],
+      // CN=SOC is mapped, CN=Everyone is not; CN=Admins was not asserted.
+      groups: ['Analysts'],
+      organizations: ['ACME Corp', 'CERT-EU'],
     });
 
     // The same response again: the request it answers was already answered.

@@ -1,7 +1,16 @@
 export { AuthModule } from './auth.module';
 export { TokenAuthService } from './services/token-auth.service';
-export { UserProvisioningService } from './sso/interim-user-provisioning.service';
-export type { ExternalIdentity } from './sso/external-identity.types';
+export { AccessContextsService } from './access/access-contexts.service';
+export { AccessDirectory } from './admin/access-directory.service';
+export type { DirectoryQuery } from './admin/access-directory.service';
+export { UsersService } from './admin/users.service';
+export type { ExternalIdentity, UserInput } from './admin/users.service';
+export { GroupsService } from './admin/groups.service';
+export type { GroupInput } from './admin/groups.service';
+export { RolesService } from './admin/roles.service';
+export type { RoleInput } from './admin/roles.service';
+export { capabilityViews } from './admin/capabilities.util';
+export type { CapabilityView } from './admin/capabilities.util';
 export { OidcLoginService } from './sso/oidc-login.service';
 export { SamlLoginService } from './sso/saml-login.service';
 export { SsoError } from './sso/sso.error';

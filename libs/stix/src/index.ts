@@ -22,6 +22,10 @@ export {
 } from './model/relationship-types.constants';
 export { entityTypeInfo } from './model/entity-type-info.util';
 export { isCustomType } from './model/is-custom-type.util';
+export {
+  isOrganizationRestrictedType,
+  organizationRestrictedTypes,
+} from './model/organization-restricted-types.util';
 export { isAbstractType } from './model/is-abstract-type.util';
 export { parentTypes } from './model/parent-types.util';
 export { isTypeOf } from './model/is-type-of.util';
@@ -50,6 +54,7 @@ export {
   OPENCTI_SYSTEM_UUID,
 } from './ids/namespaces.constants';
 export { canonicalJson } from './ids/canonical-json.util';
+export { uuidV5 } from './ids/uuid-v5.util';
 export { normalizeName } from './ids/normalize-name.util';
 export { generateStandardId } from './ids/generate-standard-id.util';
 export { hasDeterministicId } from './ids/has-deterministic-id.util';

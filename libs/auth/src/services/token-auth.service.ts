@@ -1,33 +1,39 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ADMIN_INTERNAL_ID, apiTokenKey, verifyPassword } from '@lib/bootstrap';
+import { apiTokenKey, verifyPassword } from '@lib/bootstrap';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
-import { textOf } from '@lib/kernel';
-import { CAPABILITIES, systemContext } from '@lib/rbac';
+import { systemContext } from '@lib/rbac';
 import { generateStandardId } from '@lib/stix';
 import type { AccessContext } from '@lib/rbac';
+import { AccessContextsService } from '../access/access-contexts.service';
+import { hashedTokenKey, namedTokenValid } from '../admin/api-tokens.util';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * API tokens → AccessContext. The bootstrap admin bypasses everything (data-model.md §4.6); other
- * users get no capability until the Security issue (#8) grants them through groups and roles.
- */
+/** API tokens and passwords → the user's AccessContext (derived by AccessContextsService). */
 @Injectable()
 export class TokenAuthService {
   private readonly system = systemContext('auth');
 
-  constructor(@Inject(EntityStore) private readonly store: EntityStore) {}
+  constructor(
+    @Inject(EntityStore) private readonly store: EntityStore,
+    @Inject(AccessContextsService) private readonly access: AccessContextsService,
+  ) {}
 
   async contextForToken(token: string): Promise<AccessContext | undefined> {
     if (!UUID.test(token)) {
       return undefined;
     }
-    const found =
-      (await this.store.resolve(this.system, [apiTokenKey(token)])).get(apiTokenKey(token)) ?? [];
-    const user = found.find(
-      (e) => e.entityType === 'User' && e.attributes.api_token === token.toLowerCase(),
-    );
+    const primaryKey = apiTokenKey(token);
+    const namedKey = hashedTokenKey(token);
+    const found = await this.store.resolve(this.system, [primaryKey, namedKey]);
+    const user =
+      (found.get(primaryKey) ?? []).find(
+        (e) => e.entityType === 'User' && e.attributes.api_token === token.toLowerCase(),
+      ) ??
+      (found.get(namedKey) ?? []).find(
+        (e) => e.entityType === 'User' && namedTokenValid(e.attributes.api_tokens, token),
+      );
     return user ? this.contextOf(user) : undefined;
   }
 
@@ -75,34 +81,7 @@ export class TokenAuthService {
     return user?.entityType === 'User' ? this.contextOf(user) : undefined;
   }
 
-  private contextOf(user: StoredElement): AccessContext | undefined {
-    if (user.attributes.account_status !== 'Active') {
-      return undefined;
-    }
-    const name =
-      textOf(user.attributes.name) ?? textOf(user.attributes.user_email) ?? user.internalId;
-    if (user.internalId === ADMIN_INTERNAL_ID) {
-      return {
-        kind: 'user',
-        userId: user.internalId,
-        userName: name,
-        capabilities: new Set(CAPABILITIES),
-        bypass: true,
-        allowedMarkings: 'all',
-        organizations: 'all',
-        maxConfidence: 100,
-      };
-    }
-    // TODO(#8): groups, roles, capabilities and allowed markings of ordinary users.
-    return {
-      kind: 'user',
-      userId: user.internalId,
-      userName: name,
-      capabilities: new Set(),
-      bypass: false,
-      allowedMarkings: new Set(),
-      organizations: 'all',
-      maxConfidence: 0,
-    };
+  private contextOf(user: StoredElement): Promise<AccessContext | undefined> {
+    return this.access.contextOf(user);
   }
 }

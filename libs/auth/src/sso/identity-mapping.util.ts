@@ -1,4 +1,4 @@
-import type { ExternalIdentity } from './external-identity.types';
+import type { ExternalIdentity } from '../admin/users.service';
 import { SsoError } from './sso.error';
 
 /** Which claims or attributes hold what, and how groups and organizations are renamed. */

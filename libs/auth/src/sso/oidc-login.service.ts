@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Cache } from '@lib/cache';
 import type { OidcProviderSettings } from '@lib/config';
-import type { ExternalIdentity } from './external-identity.types';
+import type { ExternalIdentity } from '../admin/users.service';
 import { identityOf } from './identity-mapping.util';
 import { openidClient } from './oidc-client.util';
 import type { OpenidClient } from './oidc-client.util';

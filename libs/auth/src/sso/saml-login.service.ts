@@ -3,7 +3,7 @@ import { SAML, ValidateInResponseTo } from '@node-saml/passport-saml';
 import type { CacheProvider } from '@node-saml/passport-saml';
 import { Cache } from '@lib/cache';
 import type { SamlProviderSettings } from '@lib/config';
-import type { ExternalIdentity } from './external-identity.types';
+import type { ExternalIdentity } from '../admin/users.service';
 import { identityOf } from './identity-mapping.util';
 import { safeRedirect } from './safe-redirect.util';
 import { SsoError } from './sso.error';

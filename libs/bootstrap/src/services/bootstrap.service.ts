@@ -8,7 +8,7 @@ import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { IngestionService } from '@lib/ingestion';
 import { textOf } from '@lib/kernel';
-import { systemContext } from '@lib/rbac';
+import { MEMBER_OF, bootstrapGroupId, systemContext } from '@lib/rbac';
 import { BOOTSTRAP_MARKINGS, generateStandardId } from '@lib/stix';
 import {
   ADMIN_INTERNAL_ID,
@@ -17,6 +17,8 @@ import {
   apiTokenKey,
 } from '../admin-user.constants';
 import { bootstrapMarkingObjects } from '../bootstrap-markings.util';
+import { internalElement } from '../internal-element.util';
+import { ensureAccessModel } from './access-model.bootstrap';
 import { hashPassword, verifyPassword } from '../password-hash.util';
 
 const BOOTSTRAP_LOCK = 'platform-bootstrap';
@@ -26,29 +28,6 @@ const MARKINGS_CREATED = '2017-01-20T00:00:00.000Z';
 
 /** Credentials of an admin created at this boot: printed once by the entrypoint, never logged. */
 export type FirstBootCredentials = { email: string; password: string; token: string };
-
-function internalElement(
-  internalId: string,
-  entityType: string,
-  standardId: string,
-  attributes: Record<string, unknown>,
-  now: string,
-): StoredElement {
-  return {
-    internalId,
-    standardId,
-    entityType,
-    baseType: 'ENTITY',
-    stixIds: [],
-    aliasIds: [],
-    lookupKeys: [],
-    attributes,
-    refs: {},
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
-}
 
 /**
  * First boot and every boot after it: the TLP/PAP markings, the settings singleton and the admin user
@@ -79,6 +58,7 @@ export class BootstrapService implements OnApplicationBootstrap {
       async () => {
         await this.ensureMarkings();
         await this.ensureSettings();
+        await ensureAccessModel(this.store, this.system);
         await this.ensureAdmin();
       },
       { ttlMs: 120_000, waitMs: 120_000 },
@@ -148,6 +128,7 @@ export class BootstrapService implements OnApplicationBootstrap {
           user_confidence_level: { max_confidence: 100, overrides: [] },
         },
         now,
+        { [MEMBER_OF]: [bootstrapGroupId('Administrators')] },
       );
       user.lookupKeys = [apiTokenKey(token)];
       await this.store.commit({

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '@lib/kernel';
-import { accessRule, markingsAllowed } from '@lib/rbac';
+import { accessRule, elementAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { SqliteEventLog, appendedEvents } from '@lib/sqlite';
 import type { SqliteDatabase } from '@lib/sqlite';
@@ -118,10 +118,7 @@ export class SqliteEntityStore extends EntityStore {
         ) as ElementRow[];
         for (const row of rows) {
           const element = decodeElementRow(row);
-          if (
-            !seen.has(element.internalId) &&
-            markingsAllowed(rule, element.refs['object-marking'] ?? [])
-          ) {
+          if (!seen.has(element.internalId) && elementAllowed(rule, element)) {
             seen.add(element.internalId);
             found.push(element);
           }

@@ -14,7 +14,10 @@ export type EntityStoreFixture = {
   cleanup(): Promise<void>;
 };
 
-function userWithMarkings(markings: string[]): AccessContext {
+function userWithMarkings(
+  markings: string[],
+  organizations: ReadonlySet<string> | 'all' = 'all',
+): AccessContext {
   return {
     kind: 'user',
     userId: randomUUID(),
@@ -22,7 +25,7 @@ function userWithMarkings(markings: string[]): AccessContext {
     capabilities: new Set(CAPABILITIES.filter((c) => c.startsWith('KNOWLEDGE'))),
     bypass: false,
     allowedMarkings: new Set(markings),
-    organizations: 'all',
+    organizations,
     maxConfidence: 100,
   };
 }
@@ -204,6 +207,34 @@ export function describeEntityStoreContract(
       await expect(fx.sut.countByType(analyst)).resolves.toEqual({ Malware: 2 });
       await expect(fx.sut.countByType(userWithMarkings([]))).resolves.toEqual({ Malware: 1 });
       await expect(fx.sut.countByType(system)).resolves.toEqual({ Malware: 3 });
+    });
+
+    it('hides restricted types not granted to the reader organizations, inside every read', async () => {
+      const mine = randomUUID();
+      const theirs = randomUUID();
+      const granted = buildElement({ refs: { granted: [mine] } });
+      const other = buildElement({ refs: { granted: [theirs] } });
+      const ungranted = buildElement();
+      const custom = buildElement({ entityType: 'x-custom-thing' });
+      const sector = buildElement({ entityType: 'Sector' });
+      const all = [granted, other, ungranted, custom, sector];
+      await fx.sut.commit({
+        upserts: all.map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const member = userWithMarkings([], new Set([mine]));
+      const ids = all.map((e) => e.internalId);
+      expect([...(await fx.sut.getMany(member, ids)).keys()].sort()).toEqual(
+        [granted.internalId, sector.internalId].sort(),
+      );
+      await expect(fx.sut.resolve(member, [other.standardId])).resolves.toEqual(new Map());
+      await expect(fx.sut.countByType(member)).resolves.toEqual({ Malware: 1, Sector: 1 });
+      await expect(fx.sut.countByType(userWithMarkings([]))).resolves.toEqual({
+        Malware: 3,
+        Sector: 1,
+        'x-custom-thing': 1,
+      });
     });
 
     it('finds relationships by type and ends', async () => {

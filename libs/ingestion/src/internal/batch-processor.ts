@@ -1,6 +1,6 @@
 import { textOf } from '@lib/kernel';
 import type { StoredElement } from '@lib/entity-store';
-import { accessRule, markingsAllowed } from '@lib/rbac';
+import { accessRule, elementAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { isStixCoreRelationshipType, relationshipPairStatus } from '@lib/stix';
 import type { BatchState } from './batch-state';
@@ -146,10 +146,7 @@ export class BatchProcessor {
         );
       }
     }
-    if (
-      target &&
-      !markingsAllowed(accessRule(this.options.ctx), target.refs['object-marking'] ?? [])
-    ) {
+    if (target && !elementAllowed(accessRule(this.options.ctx), target)) {
       const reason = 'a restricted element with the same identity already exists';
       this.outcomes.set(draft, { kind: 'rejected', reason });
       return;

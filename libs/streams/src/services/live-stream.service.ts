@@ -11,7 +11,13 @@ import { EventStream, resolveStreamPosition } from '@lib/event-stream';
 import type { StreamEvent, StreamPosition } from '@lib/event-stream';
 import { AppError } from '@lib/kernel';
 import type { FilterGroup } from '@lib/kernel';
-import { accessRule, hasCapability, markingsAllowed, systemContext } from '@lib/rbac';
+import {
+  accessRule,
+  hasCapability,
+  markingsAllowed,
+  organizationsAllowed,
+  systemContext,
+} from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { OCTI_EXTENSION_ID, toStix } from '@lib/stix';
@@ -111,13 +117,6 @@ export class LiveStreamService {
     const position = streamPosition(request.from);
     const start = position ? resolveStreamPosition(position) : undefined;
     const recoverMs = this.recoverUntil(source, request);
-    if (accessRule(ctx).organizations !== 'all') {
-      throw new AppError({
-        code: 'ACCESS_ORGANIZATIONS_UNSUPPORTED',
-        category: 'internal',
-        message: 'Organization segregation is not available in this build yet (issue #8)',
-      });
-    }
     const info = await this.events.info();
     const connection: StreamConnection = {
       id: randomUUID(),
@@ -314,13 +313,12 @@ class StreamSession {
     return { filters: this.filters, aliases: this.aliases };
   }
 
-  /** Markings (and, with #8, organizations) of the STIX object against the reader's rights. */
+  /** Markings and organization grants of the STIX object against the reader's rights. */
   private async visible(stix: Stix): Promise<boolean> {
     const rule = accessRule(this.ctx);
+    if (!organizationsAllowed(rule, entityTypeOfStix(stix), grantedRefsOf(stix))) return false;
     if (rule.markings === 'all') return true;
-    const refs = Array.isArray(stix.object_marking_refs)
-      ? stix.object_marking_refs.filter((r): r is string => typeof r === 'string')
-      : [];
+    const refs = stringList(stix.object_marking_refs);
     if (refs.length === 0) return true;
     const { markingIds, store, system } = this.service.ports;
     const missing = refs.filter((r) => !markingIds.has(r));
@@ -455,4 +453,13 @@ function previousOf(data: Stix, reversePatch: Operation[]): Stix {
 
 function invalid(message: string): AppError {
   return new AppError({ code: 'STREAM_INVALID_REQUEST', category: 'validation', message });
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((r): r is string => typeof r === 'string') : [];
+}
+
+function grantedRefsOf(stix: Stix): string[] {
+  const octi = (stix.extensions as Record<string, Stix> | undefined)?.[OCTI_EXTENSION_ID];
+  return stringList(octi?.granted_refs);
 }

@@ -5,7 +5,7 @@ import {
   SamlLoginService,
   SsoError,
   SsoProvidersService,
-  UserProvisioningService,
+  UsersService,
 } from '@lib/auth';
 import type { ExternalIdentity, SsoProvider, SsoProviderLink } from '@lib/auth';
 import { cookieValue } from './cookie.util';
@@ -28,7 +28,7 @@ export class SsoController {
     @Inject(SsoProvidersService) private readonly providers: SsoProvidersService,
     @Inject(OidcLoginService) private readonly oidc: OidcLoginService,
     @Inject(SamlLoginService) private readonly saml: SamlLoginService,
-    @Inject(UserProvisioningService) private readonly users: UserProvisioningService,
+    @Inject(UsersService) private readonly users: UsersService,
   ) {}
 
   @Get('providers')

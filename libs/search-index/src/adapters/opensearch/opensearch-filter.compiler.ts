@@ -30,6 +30,12 @@ const REF_KEYS: Record<string, string> = {
   objectAssignee: 'object-assignee',
   objectParticipant: 'object-participant',
   objectOrganization: 'granted',
+  // The access model's internal refs (data-model.md §4.6).
+  'member-of': 'member-of',
+  'participate-to': 'participate-to',
+  'has-role': 'has-role',
+  'has-capability': 'has-capability',
+  'accesses-to': 'accesses-to',
 };
 for (const type of Object.values(REF_KEYS)) {
   REF_KEYS[type] = type;

@@ -1,0 +1,281 @@
+import { Inject } from '@nestjs/common';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { UsersService } from '@lib/auth';
+import type { FilterGroup } from '@lib/kernel';
+import { AppError, textOf } from '@lib/kernel';
+import { hasCapability } from '@lib/rbac';
+import { Authenticated, RequireCapabilities } from '../../auth/capabilities.decorator';
+import { accessOf } from '../knowledge/define-operation.util';
+import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
+import { FilterGroupInput, OrderingModeValues } from '../knowledge/schema/filter-group.input';
+import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
+import { StixRefScalar } from '../knowledge/schema/scalars.constants';
+import { EditInput } from '../knowledge/write/mutation-inputs.model';
+import {
+  ApiTokenModel,
+  CapabilityModel,
+  EffectiveConfidenceLevelModel,
+  GroupConnection,
+  InternalRelationshipAddInput,
+  InternalRelationshipModel,
+  RoleModel,
+  SessionDetailModel,
+  UserAddInput,
+  UserConnection,
+  UserEditMutations,
+  UserModel,
+  UserOrganizationConnection,
+  UsersOrdering,
+  UserTokenAddInput,
+  UserTokenAddResultModel,
+} from './access.model';
+import { AccessFieldsService } from './access-fields.service';
+import { connectionOf, groupView, listConnection, roleView, userView } from './access-views.util';
+import { internalObjectOf, internalRelation } from './internal-relation.util';
+
+const ADMIN = 'SETTINGS_SETACCESSES';
+
+/** Users (pycti's `User` entity): list, read, me, add, edit, memberships, token rotation. */
+@Resolver(() => UserModel)
+export class UserResolver {
+  constructor(
+    @Inject(UsersService) private readonly service: UsersService,
+    @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
+  ) {}
+
+  @RequireCapabilities(ADMIN)
+  @Query(() => UserConnection, { nullable: true })
+  async users(
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('after', { type: () => ID, nullable: true }) after: string | null,
+    @Args('orderBy', { type: () => UsersOrdering, nullable: true }) orderBy: string | null,
+    @Args('orderMode', { type: () => OrderingModeValues, nullable: true })
+    orderMode: 'asc' | 'desc' | null,
+    @Args('filters', { type: () => FilterGroupInput, nullable: true })
+    filters: FilterGroupInput | null,
+    @Args('search', { type: () => String, nullable: true }) search: string | null,
+  ) {
+    const page = await this.service.list({
+      first,
+      after,
+      orderBy: orderBy === '_score' ? null : orderBy,
+      orderMode,
+      filters: filters as FilterGroup | null,
+      search,
+    });
+    return connectionOf(page, userView);
+  }
+
+  @RequireCapabilities(ADMIN)
+  @Query(() => UserModel, { nullable: true })
+  async user(@Args('id', { type: () => String }) id: string): Promise<UserModel | null> {
+    const found = await this.service.find(id);
+    return found ? userView(found) : null;
+  }
+
+  @Authenticated()
+  @Query(() => UserModel)
+  async me(@Context() ctx: KnowledgeGraphqlContext): Promise<UserModel> {
+    const found = await this.service.find(accessOf(ctx).userId);
+    if (!found) {
+      throw new AppError({
+        code: 'AUTH_REQUIRED',
+        category: 'forbidden',
+        message: 'The caller is not a user',
+      });
+    }
+    return userView(found);
+  }
+
+  @RequireCapabilities(ADMIN)
+  @Mutation(() => UserModel, { nullable: true })
+  async userAdd(
+    @Args('input', { type: () => UserAddInput }) input: UserAddInput,
+  ): Promise<UserModel> {
+    return userView(await this.service.add(input));
+  }
+
+  @RequireCapabilities(ADMIN)
+  @Mutation(() => UserEditMutations, { nullable: true })
+  userEdit(@Args('id', { type: () => ID }) id: string): UserEditMutations {
+    return new UserEditMutations(id);
+  }
+
+  @ResolveField(() => [RoleModel], { nullable: true })
+  async roles(@Parent() user: UserModel) {
+    return (await this.fields.rolesOf(user.element)).map(roleView);
+  }
+
+  @ResolveField(() => GroupConnection, { nullable: true })
+  async groups(@Parent() user: UserModel) {
+    return listConnection((await this.fields.groupsOf(user.element)).map(groupView));
+  }
+
+  @ResolveField(() => UserOrganizationConnection, { nullable: true })
+  async objectOrganization(@Parent() user: UserModel, @Context() ctx: KnowledgeGraphqlContext) {
+    return listConnection(await this.fields.organizationsOf(accessOf(ctx), user.element));
+  }
+
+  @ResolveField(() => [knowledgeType('Organization')], { nullable: true })
+  administrated_organizations(): unknown[] {
+    return [];
+  }
+
+  @ResolveField(() => [CapabilityModel])
+  capabilities(@Parent() user: UserModel) {
+    return this.fields.capabilitiesOf(user.element);
+  }
+
+  @ResolveField(() => [CapabilityModel])
+  capabilitiesInDraft(@Parent() user: UserModel) {
+    return this.fields.capabilitiesOf(user.element);
+  }
+
+  @ResolveField(() => EffectiveConfidenceLevelModel, { nullable: true })
+  effective_confidence_level(@Parent() user: UserModel) {
+    return this.fields.effectiveConfidence(user.element);
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Only the user himself and access administrators read it.',
+  })
+  api_token(@Parent() user: UserModel, @Context() ctx: KnowledgeGraphqlContext): string | null {
+    const reader = accessOf(ctx);
+    if (reader.userId !== user.id && !hasCapability(reader, ADMIN)) return null;
+    return textOf(user.element.attributes.api_token) ?? null;
+  }
+
+  @ResolveField(() => [ApiTokenModel], {
+    nullable: true,
+    description: 'Only the user himself and access administrators read them.',
+  })
+  api_tokens(@Parent() user: UserModel, @Context() ctx: KnowledgeGraphqlContext) {
+    const reader = accessOf(ctx);
+    if (reader.userId !== user.id && !hasCapability(reader, ADMIN)) return null;
+    const stored = user.element.attributes.api_tokens;
+    return (Array.isArray(stored) ? (stored as ApiTokenModel[]) : []).map((t) => ({
+      id: t.id,
+      name: t.name,
+      created_at: t.created_at,
+      expires_at: t.expires_at,
+    }));
+  }
+
+  @RequireCapabilities(ADMIN)
+  @Mutation(() => UserTokenAddResultModel)
+  userAdminTokenAdd(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('input', { type: () => UserTokenAddInput }) input: UserTokenAddInput,
+  ) {
+    return this.service.addToken(userId, input.name, input.duration);
+  }
+
+  @RequireCapabilities(ADMIN)
+  @Mutation(() => ID, { nullable: true })
+  userAdminTokenRevoke(
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('id', { type: () => ID }) id: string,
+  ) {
+    return this.service.revokeToken(userId, id);
+  }
+
+  @ResolveField(() => [SessionDetailModel], { nullable: true })
+  sessions(): SessionDetailModel[] {
+    return [];
+  }
+}
+
+/** `userEdit(id)`: field patches, memberships, organizations, token rotation, deletion. */
+@Resolver(() => UserEditMutations)
+export class UserEditResolver {
+  constructor(
+    @Inject(UsersService) private readonly service: UsersService,
+    @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
+  ) {}
+
+  @ResolveField(() => ID, { nullable: true })
+  delete(@Parent() edit: UserEditMutations): Promise<string> {
+    return this.service.delete(edit.id);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async fieldPatch(
+    @Parent() edit: UserEditMutations,
+    @Args('input', { type: () => [EditInput] }) input: EditInput[],
+  ) {
+    return userView(await this.service.edit(edit.id, input));
+  }
+
+  @ResolveField(() => InternalRelationshipModel, { nullable: true })
+  async relationAdd(
+    @Parent() edit: UserEditMutations,
+    @Args('input', { type: () => InternalRelationshipAddInput })
+    input: InternalRelationshipAddInput,
+  ) {
+    const groupId = memberOfTarget(input.relationship_type, input.toId);
+    const user = await this.service.membership(edit.id, groupId, true);
+    const group = (await this.fields.groupsOf(user)).find(
+      (g) => g.internalId === groupId || g.standardId === groupId,
+    );
+    return internalRelation(
+      'member-of',
+      userView(user),
+      internalObjectOf(group),
+      user.internalId,
+      group?.internalId ?? groupId,
+    );
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async relationDelete(
+    @Parent() edit: UserEditMutations,
+    @Args('toId', { type: () => StixRefScalar }) toId: string,
+    @Args('relationship_type', { type: () => String }) type: string,
+  ) {
+    return userView(await this.service.membership(edit.id, memberOfTarget(type, toId), false));
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async organizationAdd(
+    @Parent() edit: UserEditMutations,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ) {
+    return userView(await this.service.organization(edit.id, organizationId, true));
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async organizationDelete(
+    @Parent() edit: UserEditMutations,
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ) {
+    return userView(await this.service.organization(edit.id, organizationId, false));
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async tokenRenew(@Parent() edit: UserEditMutations) {
+    return userView(await this.service.rotateToken(edit.id));
+  }
+}
+
+function memberOfTarget(type: string, toId: string | null | undefined): string {
+  if (type !== 'member-of' || !toId) {
+    throw new AppError({
+      code: 'ACCESS_RELATION_UNSUPPORTED',
+      category: 'validation',
+      message: `A user takes member-of relations to a group, not ${type}`,
+      details: { relationship_type: type },
+    });
+  }
+  return toId;
+}

@@ -1,0 +1,69 @@
+import { AppError } from '@lib/kernel';
+
+/** A `fieldPatch` value list → the stored value of one field (throws on a bad one). */
+export type FieldReader = (values: readonly unknown[], key: string) => unknown;
+
+function invalid(key: string, expected: string): AppError {
+  return new AppError({
+    code: 'ACCESS_FIELD_INVALID',
+    category: 'validation',
+    message: `Field ${key} expects ${expected}`,
+    details: { key },
+  });
+}
+
+export const text: FieldReader = (values, key) => {
+  const value = values[0] ?? '';
+  if (typeof value !== 'string') throw invalid(key, 'a string');
+  return value;
+};
+
+export const flag: FieldReader = (values, key) => {
+  const value = values[0];
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false' || value === undefined) return false;
+  throw invalid(key, 'a boolean');
+};
+
+export const texts: FieldReader = (values, key) => {
+  if (!values.every((v) => typeof v === 'string')) throw invalid(key, 'strings');
+  return [...values];
+};
+
+/** `{ max_confidence, overrides: [{ entity_type, max_confidence }] }`, or null to clear. */
+export const confidenceLevel: FieldReader = (values, key) => {
+  const value = values[0];
+  if (value === null || value === undefined) return null;
+  const level = (typeof value === 'string' ? JSON.parse(value) : value) as {
+    max_confidence?: unknown;
+    overrides?: unknown;
+  };
+  const max = Number(level.max_confidence);
+  if (!Number.isInteger(max) || max < 0 || max > 100) {
+    throw invalid(key, 'a max_confidence between 0 and 100');
+  }
+  const overrides = Array.isArray(level.overrides) ? level.overrides : [];
+  return { max_confidence: max, overrides };
+};
+
+/** The attribute changes of a fieldPatch; a key outside `editable` is refused by name. */
+export function readPatch(
+  label: string,
+  editable: Readonly<Record<string, FieldReader>>,
+  input: readonly { key: string; value: readonly unknown[] }[],
+): Record<string, unknown> {
+  return Object.fromEntries(
+    input.map(({ key, value }) => {
+      const read = editable[key];
+      if (!read) {
+        throw new AppError({
+          code: 'ACCESS_FIELD_NOT_EDITABLE',
+          category: 'validation',
+          message: `A ${label} has no editable field ${key}`,
+          details: { key },
+        });
+      }
+      return [key, read(value ?? [], key)];
+    }),
+  );
+}

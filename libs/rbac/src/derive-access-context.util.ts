@@ -1,0 +1,111 @@
+import type { AccessContext } from './access-context.types';
+import { CAPABILITIES } from './capabilities.constants';
+import type { Capability } from './capabilities.constants';
+
+export type MarkingInfo = {
+  id: string;
+  definitionType: string;
+  order: number;
+  createdAt: string;
+};
+
+export type GroupGrant = {
+  id: string;
+  capabilities: readonly Capability[];
+  /** Markings granted explicitly (internal ids). */
+  markings: readonly string[];
+  /** auto_new_marking: markings created after `markingsReviewedAt` are granted too. */
+  autoNewMarking: boolean;
+  markingsReviewedAt: string;
+  maxConfidence: number | undefined;
+};
+
+export type UserGrant = {
+  id: string;
+  name: string;
+  /** user_confidence_level.max_confidence when the user has his own. */
+  maxConfidence: number | undefined;
+  /** Internal and standard ids of the user's organizations. */
+  organizations: readonly string[];
+  groups: readonly GroupGrant[];
+  /** The bootstrap admin: bypass whatever his groups say (§4.6). */
+  isAdmin: boolean;
+};
+
+/** Settings that shape access: organization segregation is on when a platform org is set. */
+export type AccessSettings = { platformOrganization: string | undefined };
+
+/**
+ * A user's effective rights (data-model.md §4.2, §4.3, §4.6): capabilities from the roles of his
+ * groups, markings granted to his groups each widened to every lower marking of its type, his
+ * organizations when segregation applies to him, and his confidence.
+ */
+export function deriveAccessContext(
+  user: UserGrant,
+  markings: readonly MarkingInfo[],
+  settings: AccessSettings,
+): AccessContext {
+  const capabilities = new Set<Capability>(user.groups.flatMap((g) => g.capabilities));
+  const bypass = user.isAdmin || capabilities.has('BYPASS');
+  if (bypass) {
+    return {
+      kind: 'user',
+      userId: user.id,
+      userName: user.name,
+      capabilities: new Set(CAPABILITIES),
+      bypass: true,
+      allowedMarkings: 'all',
+      organizations: 'all',
+      maxConfidence: 100,
+    };
+  }
+  const groupConfidences = user.groups
+    .map((g) => g.maxConfidence)
+    .filter((c): c is number => c !== undefined);
+  const maxConfidence =
+    user.maxConfidence ?? (groupConfidences.length > 0 ? Math.max(...groupConfidences) : 0);
+  return {
+    kind: 'user',
+    userId: user.id,
+    userName: user.name,
+    capabilities,
+    bypass: false,
+    allowedMarkings: allowedMarkings(user.groups, markings),
+    organizations: organizationsOf(user, settings),
+    maxConfidence,
+  };
+}
+
+function allowedMarkings(
+  groups: readonly GroupGrant[],
+  markings: readonly MarkingInfo[],
+): ReadonlySet<string> {
+  const byId = new Map(markings.map((m) => [m.id, m]));
+  // Highest granted order per definition type.
+  const ceiling = new Map<string, number>();
+  const raise = (marking: MarkingInfo) =>
+    ceiling.set(
+      marking.definitionType,
+      Math.max(ceiling.get(marking.definitionType) ?? -Infinity, marking.order),
+    );
+  for (const group of groups) {
+    for (const id of group.markings) {
+      const marking = byId.get(id);
+      if (marking) raise(marking);
+    }
+    if (group.autoNewMarking) {
+      markings.filter((m) => m.createdAt > group.markingsReviewedAt).forEach(raise);
+    }
+  }
+  return new Set(
+    markings
+      .filter((m) => m.order <= (ceiling.get(m.definitionType) ?? -Infinity))
+      .map((m) => m.id),
+  );
+}
+
+function organizationsOf(user: UserGrant, settings: AccessSettings): ReadonlySet<string> | 'all' {
+  const platform = settings.platformOrganization;
+  if (!platform || user.organizations.includes(platform)) return 'all';
+  return new Set(user.organizations);
+}
