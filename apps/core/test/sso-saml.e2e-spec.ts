@@ -62,7 +62,8 @@ describe('single sign-on: SAML 2.0', () => {
     });
     platform = startRole('core', port, { PATH: process.env.PATH, HOME: process.env.HOME, ...env });
     await waitReady(platform);
-    await createMemberships(port, TOKEN, ['Analysts', 'Administrators'], ['ACME Corp', 'CERT-EU']);
+    // Administrators is one of the groups every platform starts with.
+    await createMemberships(port, TOKEN, ['Analysts'], ['ACME Corp', 'CERT-EU']);
   }, 90_000);
 
   afterAll(async () => {
@@ -171,6 +172,19 @@ describe('single sign-on: SAML 2.0', () => {
     expect(await refused(await post(replay, assertion(requestId)), replay)).toMatch(
       /InResponseTo/i,
     );
+  }, 30_000);
+
+  it('moves the memberships at a later login as the IdP says', async () => {
+    const jar = new CookieJar();
+    const { requestId } = await start(jar);
+    const attributes = { mail: [EMAIL], memberOf: ['CN=Admins,OU=Groups'], org: ['CERT-EU'] };
+    expect((await post(jar, assertion(requestId, { attributes }))).status).toBe(302);
+    const id = await sessionUserId(base, jar.header());
+    expect(await userAsAdmin(port, TOKEN, id ?? '')).toMatchObject({
+      user_email: EMAIL,
+      groups: ['Administrators'],
+      organizations: ['CERT-EU'],
+    });
   }, 30_000);
 
   it('refuses a response signed with another key', async () => {
