@@ -30,7 +30,7 @@ module.exports = {
       comment: 'Feature libraries speak to ports only.',
       severity: 'error',
       from: {
-        path: '^libs/(ingestion|works|bootstrap|knowledge|connectors|builtin-connectors|streams|sharing|drafts)/',
+        path: '^libs/(ingestion|works|bootstrap|knowledge|connectors|builtin-connectors|streams|sharing|drafts|audit)/',
       },
       to: { path: ['/adapters/', clientLibs] },
     },

@@ -2,16 +2,34 @@ import { ApolloDriver } from '@nestjs/apollo';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import type { MiddlewareConsumer, NestModule } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
 import graphqlUploadExpress from 'graphql-upload/graphqlUploadExpress.js';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '@lib/audit';
 import { AuthModule } from '@lib/auth';
+import { Cache } from '@lib/cache';
+import { AUTH_CONFIG } from '@lib/config';
+import type { AuthConfig } from '@lib/config';
 import { ConnectorHealthMonitor, ConnectorsModule } from '@lib/connectors';
 import { EntityStore } from '@lib/entity-store';
 import { SearchIndex } from '@lib/search-index';
+import { AuthenticationMiddleware } from './auth/authentication.middleware';
+import { CsrfProtection } from './auth/csrf/csrf-protection.service';
 import { GraphqlAuthGuard } from './auth/graphql-auth.guard';
+import { AuthController } from './auth/login/auth.controller';
+import { LocalStrategy } from './auth/login/local.strategy';
+import { CacheThrottlerStorage } from './auth/rate-limit/cache-throttler-storage.adapter';
+import { RequestAuthenticator } from './auth/request-authenticator.service';
+import { SessionMiddleware } from './auth/sessions/session.middleware';
+import { SessionSecretService } from './auth/sessions/session-secret.service';
+import { SessionResolver } from './graphql/auth/session.resolver';
+import { queryCostPlugin } from './graphql/limits/query-cost.plugin';
+import { queryDepthRule } from './graphql/limits/query-depth.rule';
 import type { GraphqlContext } from './auth/request-context.types';
 import { AboutResolver } from './graphql/about/about.resolver';
+import { AuditResolver } from './graphql/audit/audit.resolver';
 import { ConnectorResolver } from './graphql/connectors/connector.resolver';
 import { WorkEditResolver, WorkResolver } from './graphql/connectors/work.resolver';
 import { formatGraphqlError } from './graphql/graphql-error.util';
@@ -50,7 +68,8 @@ import { AccessFieldsService } from './graphql/access/access-fields.service';
 import { GroupEditResolver, GroupResolver } from './graphql/access/group.resolver';
 import { RoleEditResolver, RoleResolver } from './graphql/access/role.resolver';
 import { UserEditResolver, UserResolver } from './graphql/access/user.resolver';
-import { interimSession } from './auth/sso/interim-session.middleware';
+import { SettingsMessageResolver } from './graphql/settings/settings-message.resolver';
+import { SettingsEditResolver, SettingsResolver } from './graphql/settings/settings.resolver';
 import { SsoController } from './auth/sso/sso.controller';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
@@ -61,26 +80,40 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
 @Module({
   imports: [
     AuthModule,
+    AuditModule,
     KnowledgeModule,
     ConnectorsModule,
     StreamsModule,
     SharingModule,
     DraftsModule,
+    PassportModule,
+    // Rate limit of /auth/* per client address, counted in the Cache port (replicas share it).
+    ThrottlerModule.forRootAsync({
+      inject: [Cache, AUTH_CONFIG],
+      useFactory: (cache: Cache, auth: AuthConfig) => ({
+        throttlers: [{ name: 'auth', ttl: 60_000, limit: auth.rateLimitPerMinute }],
+        storage: new CacheThrottlerStorage(cache),
+        errorMessage: 'Too many requests to /auth from this address: try again in a minute',
+      }),
+    }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [KnowledgeModule],
-      inject: [EntityStore, SearchIndex, KnowledgeFileJobsService],
+      inject: [EntityStore, SearchIndex, KnowledgeFileJobsService, AUTH_CONFIG],
       useFactory: (
         store: EntityStore,
         index: SearchIndex,
         files: KnowledgeFileJobsService,
+        auth: AuthConfig,
       ): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
         playground: false,
         // Multipart requests (file uploads) are accepted with a bearer token: a cross-site page
-        // cannot send the Authorization header without a preflight.
+        // cannot send the Authorization header without a preflight. A request authenticated by
+        // the session cookie alone must be JSON or carry one of these headers: a cross-site
+        // simple request (form, text/plain) is refused before it runs.
         csrfPrevention: {
           requestHeaders: ['authorization', 'x-apollo-operation-name', 'apollo-require-preflight'],
         },
@@ -88,6 +121,9 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
         buildSchemaOptions: { orphanedTypes: knowledgeOrphanTypes() },
         transformSchema: withKnowledgeFieldResolver,
         formatError: formatGraphqlError,
+        includeStacktraceInErrorResponses: false,
+        validationRules: [queryDepthRule(auth.graphql.maxDepth)],
+        plugins: [queryCostPlugin(auth.graphql.maxCost)],
         context: ({ req }: GraphqlContext) => ({
           req,
           knowledge: new KnowledgeRequest(store, index, req, files),
@@ -96,6 +132,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     }),
   ],
   controllers: [
+    AuthController,
     StorageController,
     StreamController,
     TaxiiController,
@@ -103,6 +140,13 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     SsoController,
   ],
   providers: [
+    RequestAuthenticator,
+    SessionSecretService,
+    CsrfProtection,
+    SessionMiddleware,
+    AuthenticationMiddleware,
+    LocalStrategy,
+    SessionResolver,
     PlatformInfoService,
     AboutResolver,
     ConnectorResolver,
@@ -130,14 +174,19 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     GroupEditResolver,
     RoleResolver,
     RoleEditResolver,
+    SettingsResolver,
+    SettingsEditResolver,
+    SettingsMessageResolver,
     ...EDIT_RESOLVERS,
+    AuditResolver,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],
   exports: [PlatformInfoService],
 })
 export class CoreModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(interimSession()).forRoutes('*path');
+    // Every route: the session (and CSRF check), then who the caller is.
+    consumer.apply(SessionMiddleware, AuthenticationMiddleware).forRoutes('*');
     // GraphQL multipart requests (importPush, files of creates); other requests pass through.
     consumer
       .apply(graphqlUploadExpress({ maxFileSize: MAX_UPLOAD_BYTES, maxFiles: 20 }))

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startRole, stopRole, waitReady } from '@lib/testing';
+import { platformGraphql, startRole, stopRole, waitReady } from '@lib/testing';
 import type { PlatformProcess } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
 import { CookieJar } from '../../../test/support/cookie-jar.util';
@@ -59,6 +59,9 @@ describe('single sign-on: SAML 2.0', () => {
     const env = embeddedTestEnv(TOKEN, {
       THREATLOOM_PUBLIC_URL: base,
       THREATLOOM_AUTH_PROVIDERS: JSON.stringify(providers),
+      // Every login of this file comes from one address, faster than a person would.
+      THREATLOOM_AUTH_RATE_LIMIT: '1000',
+      THREATLOOM_AUDIT_FLUSH_MS: '100',
     });
     platform = startRole('core', port, { PATH: process.env.PATH, HOME: process.env.HOME, ...env });
     await waitReady(platform);
@@ -250,4 +253,45 @@ describe('single sign-on: SAML 2.0', () => {
     const garbage = await post(jar, 'not xml at all');
     expect(garbage.status).toBe(401);
   });
+
+  it('audits the logins and the refused ones', async () => {
+    type Entry = {
+      event_scope: string;
+      event_status: string;
+      user_id: string;
+      context_data: { message: string | null; reason: string | null };
+    };
+    const query = `query($filters: FilterGroup) { audits(first: 200, filters: $filters) {
+      edges { node { event_scope event_status user_id context_data { message reason } } } } }`;
+    const filters = {
+      mode: 'and',
+      filters: [{ key: ['event_type'], values: ['authentication'] }],
+      filterGroups: [],
+    };
+    const read = async () =>
+      (
+        await platformGraphql<{ audits: { edges: { node: Entry }[] } }>(port, TOKEN, query, {
+          filters,
+        })
+      ).audits.edges.map((e) => e.node);
+    const deadline = Date.now() + 10_000;
+    let entries = await read();
+    while (entries.filter((e) => e.event_scope === 'login_failed').length < 5) {
+      if (Date.now() > deadline) throw new Error(`Audit entries: ${JSON.stringify(entries)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      entries = await read();
+    }
+    const logins = entries.filter((e) => e.event_scope === 'login');
+    expect(logins.length).toBeGreaterThanOrEqual(2);
+    expect(logins[0]).toMatchObject({
+      event_status: 'success',
+      context_data: { message: `logs in with ${PROVIDER}` },
+    });
+    const reasons = entries
+      .filter((e) => e.event_scope === 'login_failed')
+      .map((e) => e.context_data.reason ?? '');
+    expect(reasons.some((r) => /signature/i.test(r))).toBe(true);
+    expect(reasons.some((r) => /audience/i.test(r))).toBe(true);
+    expect(reasons.some((r) => /expired/i.test(r))).toBe(true);
+  }, 30_000);
 });

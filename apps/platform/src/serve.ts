@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { BootstrapService } from '@lib/bootstrap';
@@ -7,6 +8,27 @@ import { describeConfig, loadConfig, processEnv } from '@lib/config';
 import type { Config } from '@lib/config';
 import { PlatformModule } from './platform.module';
 import { checkServices } from './preflight/service-preflight';
+
+// Security headers on every answer. The UI serves its scripts and styles as files: no inline
+// script or style, no framing, forms post back to this site only.
+const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+};
 
 function printCredentials(credentials: FirstBootCredentials): void {
   const lines = [
@@ -25,8 +47,11 @@ export async function startPlatform(config: Config): Promise<NestExpressApplicat
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  // Connectors push whole bundles as one GraphQL variable.
+  app.set('trust proxy', config.auth.trustProxy);
+  app.use(helmet(HELMET_OPTIONS));
+  // Connectors push whole bundles as one GraphQL variable; forms (login) are small.
   app.useBodyParser('json', { limit: `${config.http.maxBodyMb}mb` });
+  app.useBodyParser('urlencoded', { limit: '64kb', extended: false });
   app.enableShutdownHooks();
   await app.listen(config.http.port, config.http.host);
   const credentials = app.get(BootstrapService).firstBootCredentials;

@@ -7,4 +7,4 @@ export {
   SETTINGS_INTERNAL_ID,
   apiTokenKey,
 } from './admin-user.constants';
-export { hashPassword, verifyPassword } from './password-hash.util';
+export { hashPassword, passwordHashOutdated, verifyPassword } from './password-hash.util';

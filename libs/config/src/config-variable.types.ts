@@ -15,6 +15,7 @@ export type ConfigVariable = {
     | 'events'
     | 'ingestion'
     | 'connectors'
+    | 'audit'
     | 'distributed';
   schema: z.ZodType;
   default?: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUTH_VARIABLES } from './auth-variables';
 import { CONNECTOR_OUTPUT_VARIABLES } from './connector-output-variables';
 import { SSO_VARIABLES } from './sso-variables';
 import { int } from './config-variable.types';
@@ -85,6 +86,7 @@ export const CONFIG_VARIABLES = [
     description:
       'API token (a UUID) of the admin user created at first boot (generated and printed once when unset).',
   },
+  ...AUTH_VARIABLES,
   ...SSO_VARIABLES,
   {
     env: 'THREATLOOM_LOG_LEVEL',
@@ -149,6 +151,22 @@ export const CONFIG_VARIABLES = [
     default: '5000',
     description:
       'Live streams: ids of dependencies already sent, remembered per connection so that they are not sent again.',
+  },
+  {
+    env: 'THREATLOOM_AUDIT_RETENTION_DAYS',
+    group: 'audit',
+    schema: int(0, 36_500),
+    default: '365',
+    description:
+      'Audit log entries older than this many days are purged (checked hourly); 0 keeps them forever.',
+  },
+  {
+    env: 'THREATLOOM_AUDIT_FLUSH_MS',
+    group: 'audit',
+    schema: int(10, 60_000),
+    default: '1000',
+    description:
+      'Audit entries are buffered and written in batches this often, so that recording never slows a request.',
   },
   {
     env: 'THREATLOOM_INGESTION_BATCH_SIZE',

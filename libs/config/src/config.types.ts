@@ -10,6 +10,19 @@ export type AdminConfig = {
   password: string | undefined;
   token: string | undefined;
 };
+/** Local login, sessions, rate limits and GraphQL limits (issue #8). */
+export type AuthConfig = {
+  /** Unset: a random secret kept in the cache. */
+  sessionSecret: string | undefined;
+  sessionMaxAgeMs: number;
+  cookieSecure: boolean;
+  /** Express's `trust proxy` setting: false, a hop count, or addresses and subnets. */
+  trustProxy: false | number | string[];
+  lockout: { maxFailures: number; windowMs: number; lockMs: number };
+  /** Requests per minute and client address on /auth/*. */
+  rateLimitPerMinute: number;
+  graphql: { maxDepth: number; maxCost: number };
+};
 export type LogConfig = {
   level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 };
@@ -152,6 +165,13 @@ export type StreamsConfig = {
   cacheMaxSize: number;
 };
 
+/** The audit log's retention and write batching. */
+export type AuditConfig = {
+  /** Entries older than this are purged; 0 keeps them forever. */
+  retentionDays: number;
+  flushMs: number;
+};
+
 /** Single sign-on providers, each with its callback URL resolved. */
 export type SsoConfig = {
   providers: readonly (SsoProviderSettings & { callbackUrl: string })[];
@@ -164,6 +184,7 @@ export type Config = {
   dataDir: string;
   http: HttpConfig;
   admin: AdminConfig;
+  auth: AuthConfig;
   log: LogConfig;
   store: StoreConfig;
   blob: BlobStoreConfig;
@@ -174,6 +195,7 @@ export type Config = {
   ingestion: IngestionConfig;
   connectors: ConnectorsConfig;
   streams: StreamsConfig;
+  audit: AuditConfig;
   sso: SsoConfig;
   /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
   search?: SearchEngineSettings;

@@ -1,6 +1,8 @@
 export type {
   AdminConfig,
   AppRole,
+  AuditConfig,
+  AuthConfig,
   BlobStoreConfig,
   BuiltInConnectorName,
   CacheConfig,
@@ -41,6 +43,8 @@ export type { LoadConfigInput } from './load-config';
 export { configMarkdown, describeConfig } from './describe-config.util';
 export {
   ADMIN_CONFIG,
+  AUDIT_CONFIG,
+  AUTH_CONFIG,
   CONFIG,
   CONNECTORS_CONFIG,
   HTTP_CONFIG,

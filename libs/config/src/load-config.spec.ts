@@ -228,3 +228,27 @@ describe(describeConfig.name, () => {
     expect(lines.join('\n')).not.toContain('hunter2');
   });
 });
+
+describe(`${loadConfig.name} auth`, () => {
+  it('gives safe defaults in minutes turned to milliseconds', () => {
+    const { auth } = loadConfig({ env: {} });
+    expect(auth).toEqual({
+      sessionSecret: undefined,
+      sessionMaxAgeMs: 720 * 60_000,
+      cookieSecure: false,
+      trustProxy: false,
+      lockout: { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+      rateLimitPerMinute: 30,
+      graphql: { maxDepth: 25, maxCost: 1_000_000 },
+    });
+  });
+
+  it('reads proxies as a hop count or a list, and refuses trusting everyone', () => {
+    expect(loadConfig({ env: { THREATLOOM_TRUST_PROXY: '1' } }).auth.trustProxy).toBe(1);
+    expect(
+      loadConfig({ env: { THREATLOOM_TRUST_PROXY: 'loopback, 10.0.0.0/8' } }).auth.trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => loadConfig({ env: { THREATLOOM_TRUST_PROXY: 'true' } })).toThrow(ConfigError);
+    expect(() => loadConfig({ env: { THREATLOOM_SESSION_SECRET: 'short' } })).toThrow(ConfigError);
+  });
+});

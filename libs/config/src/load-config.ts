@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import type {
+  AuthConfig,
   BuiltInConnectorName,
   AppRole,
   Config,
@@ -256,6 +257,7 @@ export function loadConfig(input: LoadConfigInput): Config {
       password: v.THREATLOOM_ADMIN_PASSWORD as string | undefined,
       token: v.THREATLOOM_ADMIN_TOKEN as string | undefined,
     },
+    auth: authConfig(v),
     log: { level: v.THREATLOOM_LOG_LEVEL as Config['log']['level'] },
     store: storeConfig(v, dataDir),
     ...embeddedPortConfig(v, dataDir),
@@ -272,6 +274,10 @@ export function loadConfig(input: LoadConfigInput): Config {
       heartbeatMs: v.THREATLOOM_STREAM_HEARTBEAT_MS as number,
       cacheMaxSize: v.THREATLOOM_STREAM_CACHE_MAX as number,
     },
+    audit: {
+      retentionDays: v.THREATLOOM_AUDIT_RETENTION_DAYS as number,
+      flushMs: v.THREATLOOM_AUDIT_FLUSH_MS as number,
+    },
     sso: ssoConfig(v.THREATLOOM_AUTH_PROVIDERS, publicUrl),
   };
   const search = searchEngineSettings(v);
@@ -279,6 +285,35 @@ export function loadConfig(input: LoadConfigInput): Config {
     config.search = search;
   }
   return deepFreeze(config);
+}
+
+function authConfig(v: Values): AuthConfig {
+  const minutes = (name: ConfigEnvName) => (v[name] as number) * 60_000;
+  const proxy = (v.THREATLOOM_TRUST_PROXY as string).trim();
+  return {
+    sessionSecret: v.THREATLOOM_SESSION_SECRET as string | undefined,
+    sessionMaxAgeMs: minutes('THREATLOOM_SESSION_MAX_AGE_MIN'),
+    cookieSecure: v.THREATLOOM_SESSION_COOKIE_SECURE as boolean,
+    trustProxy:
+      proxy === 'false'
+        ? false
+        : /^\d+$/.test(proxy)
+          ? Number(proxy)
+          : proxy
+              .split(',')
+              .map((part) => part.trim())
+              .filter((part) => part !== ''),
+    lockout: {
+      maxFailures: v.THREATLOOM_LOGIN_MAX_FAILURES as number,
+      windowMs: minutes('THREATLOOM_LOGIN_FAILURE_WINDOW_MIN'),
+      lockMs: minutes('THREATLOOM_LOGIN_LOCK_MIN'),
+    },
+    rateLimitPerMinute: v.THREATLOOM_AUTH_RATE_LIMIT as number,
+    graphql: {
+      maxDepth: v.THREATLOOM_GRAPHQL_MAX_DEPTH as number,
+      maxCost: v.THREATLOOM_GRAPHQL_MAX_COST as number,
+    },
+  };
 }
 
 function storeConfig(v: Values, dataDir: string): StoreConfig {

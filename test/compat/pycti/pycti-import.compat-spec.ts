@@ -90,7 +90,12 @@ describe.each([
       const result = await runPyctiScript<Imported>(venv, 'pycti_import.py', [url, TOKEN, file]);
       expect(result.failed).toBe(0);
       expect(result.imported).toBeGreaterThanOrEqual(wanted.length);
-      const now = await store.countByType(systemContext('test'));
+      // The audit log grows while it consumes the first run's changes: compare knowledge only.
+      const now = Object.fromEntries(
+        Object.entries(await store.countByType(systemContext('test'))).filter(
+          ([type]) => type !== 'Activity' && type !== 'ManagerConfiguration',
+        ),
+      );
       if (run > 1) expect(now).toEqual(counts);
       counts = now;
     }

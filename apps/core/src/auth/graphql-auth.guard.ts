@@ -3,18 +3,21 @@ import type { CanActivate, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
-import { TokenAuthService } from '@lib/auth';
+import { AuditService } from '@lib/audit';
+import { ApplicantRefusedError } from '@lib/auth';
 import { hasCapability } from '@lib/rbac';
-import type { Capability } from '@lib/rbac';
-import { AUTHENTICATED, CAPABILITIES_KEY } from './capabilities.decorator';
+import type { AccessContext, Capability } from '@lib/rbac';
+import { ANONYMOUS, AUTHENTICATED, CAPABILITIES_KEY } from './capabilities.decorator';
+import { RequestAuthenticator } from './request-authenticator.service';
 import type { GraphqlContext } from './request-context.types';
 
-/** Bearer token → AccessContext on the request, then the operation's capability check. */
+/** The request's caller (session, token, applicant) on the request, then the operation's check. */
 @Injectable()
 export class GraphqlAuthGuard implements CanActivate {
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
-    @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(RequestAuthenticator) private readonly auth: RequestAuthenticator,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,16 +34,11 @@ export class GraphqlAuthGuard implements CanActivate {
       });
     }
     const { req } = GqlExecutionContext.create(context).getContext<GraphqlContext>();
-    if (!req.accessContext) {
-      const header = req.headers.authorization ?? '';
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      req.accessContext = match?.[1] ? await this.auth.contextForToken(match[1]) : undefined;
-      const userId = req.session?.userId;
-      if (!req.accessContext && !match && userId) {
-        req.accessContext = await this.auth.contextForUser(userId);
-      }
-    }
+    req.accessContext ??= await this.caller(req);
     const ctx = req.accessContext;
+    if (required.includes(ANONYMOUS)) {
+      return true;
+    }
     if (!ctx) {
       throw new GraphQLError('You must be logged in to do this.', {
         extensions: { code: 'AUTH_REQUIRED' },
@@ -52,8 +50,21 @@ export class GraphqlAuthGuard implements CanActivate {
     ) {
       return true;
     }
+    const operation = GqlExecutionContext.create(context).getInfo<{ fieldName: string }>();
+    this.audit.recordDenied(ctx, operation.fieldName, req.ip);
     throw new GraphQLError('You are not allowed to do this.', {
       extensions: { code: 'FORBIDDEN' },
     });
+  }
+
+  private async caller(req: GraphqlContext['req']): Promise<AccessContext | undefined> {
+    try {
+      return await this.auth.authenticate(req);
+    } catch (error) {
+      if (!(error instanceof ApplicantRefusedError)) throw error;
+      throw new GraphQLError(error.message, {
+        extensions: { code: 'FORBIDDEN', reason: error.code, http: { status: 403 } },
+      });
+    }
   }
 }

@@ -3,16 +3,19 @@ import type { Request, Response } from 'express';
 import { TokenAuthService } from '@lib/auth';
 import type { AccessContext } from '@lib/rbac';
 import { FeedCollectionsService, FeedService } from '@lib/sharing';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 
 /**
  * `GET /feeds/<id>`: a pull feed as CSV, plain text or JSON, for SIEMs and firewalls. The token
- * goes in the Authorization header (Bearer, or Basic) or, for tools that cannot set headers, in
+ * goes in the Authorization header (Bearer, or Basic; a browser's session also works) or, for
+ * tools that cannot set headers, in
  * `?token=`; a public feed is readable anonymously with its creator's rights.
  */
 @Controller('feeds')
 export class FeedController {
   constructor(
     @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(RequestAuthenticator) private readonly requests: RequestAuthenticator,
     @Inject(FeedCollectionsService) private readonly feeds: FeedCollectionsService,
     @Inject(FeedService) private readonly render: FeedService,
   ) {}
@@ -42,6 +45,6 @@ export class FeedController {
   private async caller(req: Request): Promise<AccessContext | undefined> {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     if (token) return this.auth.contextForToken(token);
-    return this.auth.contextForAuthorization(req.headers.authorization);
+    return this.requests.authenticate(req);
   }
 }

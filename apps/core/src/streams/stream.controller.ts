@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Logger, Param, Post, Req, Res } from '@nestjs/
 import type { Request, Response } from 'express';
 import { TokenAuthService } from '@lib/auth';
 import { AppError } from '@lib/kernel';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 import { hasCapability } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { LiveStreamService, StreamCollectionsService } from '@lib/streams';
@@ -71,6 +72,7 @@ export class StreamController {
 
   constructor(
     @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(RequestAuthenticator) private readonly requests: RequestAuthenticator,
     @Inject(LiveStreamService) private readonly streams: LiveStreamService,
     @Inject(StreamCollectionsService) private readonly collections: StreamCollectionsService,
   ) {}
@@ -114,7 +116,7 @@ export class StreamController {
   }
 
   private user(req: Request): Promise<AccessContext | undefined> {
-    return this.auth.contextForAuthorization(req.headers.authorization);
+    return this.requests.authenticate(req);
   }
 
   private requireBypass(ctx: AccessContext | undefined): AccessContext {
@@ -175,7 +177,13 @@ function refusalOf(error: unknown): { status: number; code: string; message: str
   }
   if (error instanceof AppError) {
     const status =
-      error.category === 'validation' ? 400 : error.category === 'not_found' ? 404 : 500;
+      error.category === 'validation'
+        ? 400
+        : error.category === 'not_found'
+          ? 404
+          : error.category === 'forbidden'
+            ? 403
+            : 500;
     return { status, code: error.code, message: error.message };
   }
   return { status: 500, code: 'INTERNAL_ERROR', message: String(error) };

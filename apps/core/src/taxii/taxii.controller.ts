@@ -2,6 +2,7 @@ import { Controller, Delete, Get, Inject, Param, Post, Req, Res } from '@nestjs/
 import type { Request, Response } from 'express';
 import { TokenAuthService } from '@lib/auth';
 import { AppError } from '@lib/kernel';
+import { RequestAuthenticator } from '../auth/request-authenticator.service';
 import type { AccessContext } from '@lib/rbac';
 import {
   STIX_MEDIA_TYPE,
@@ -65,6 +66,7 @@ function objectsQuery(req: Request): TaxiiObjectsQuery {
 export class TaxiiController {
   constructor(
     @Inject(TokenAuthService) private readonly auth: TokenAuthService,
+    @Inject(RequestAuthenticator) private readonly requests: RequestAuthenticator,
     @Inject(TaxiiCollectionsService) private readonly collections: TaxiiCollectionsService,
     @Inject(TaxiiService) private readonly taxii: TaxiiService,
   ) {}
@@ -260,7 +262,7 @@ export class TaxiiController {
   }
 
   private async requireUser(req: Request): Promise<AccessContext> {
-    const user = await this.auth.contextForAuthorization(req.headers.authorization);
+    const user = await this.requests.authenticate(req);
     if (!user) throw new TaxiiError(401, 'Authentication required');
     return user;
   }
@@ -273,7 +275,7 @@ export class TaxiiController {
     req: Request,
     id: string,
   ): Promise<{ user?: AccessContext; reader: AccessContext; collection: TaxiiCollection }> {
-    const user = await this.auth.contextForAuthorization(req.headers.authorization);
+    const user = await this.requests.authenticate(req);
     const collection = await this.collections.find(id);
     if (collection && this.taxii.canRead(user, collection)) {
       const reader = user ?? (await this.auth.contextForUser(collection.creatorId));
@@ -316,7 +318,13 @@ function taxiiErrorOf(error: unknown): { httpStatus: number; title: string; desc
   }
   if (error instanceof AppError) {
     const httpStatus =
-      error.category === 'validation' ? 400 : error.category === 'not_found' ? 404 : 500;
+      error.category === 'validation'
+        ? 400
+        : error.category === 'not_found'
+          ? 404
+          : error.category === 'forbidden'
+            ? 403
+            : 500;
     return { httpStatus, title: error.message, description: error.code };
   }
   return { httpStatus: 500, title: 'Internal error', description: String(error) };

@@ -30,6 +30,28 @@ export const texts: FieldReader = (values, key) => {
   return [...values];
 };
 
+/** A finite number (a JSON number or its decimal text); null when the list is empty. */
+const decimal: FieldReader = (values, key) => {
+  const value = values[0];
+  if (value === undefined || value === null || value === '') return null;
+  const parsed =
+    typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(parsed)) throw invalid(key, 'a number');
+  return parsed;
+};
+
+// GraphQL Int is 32 bits.
+const MAX_COUNT = 2_147_483_647;
+
+/** A whole number from 0 to 2^31 - 1 (lengths, counts, durations); empty is 0. */
+export const count: FieldReader = (values, key) => {
+  const parsed = decimal(values, key) ?? 0;
+  if (!Number.isInteger(parsed) || (parsed as number) < 0 || (parsed as number) > MAX_COUNT) {
+    throw invalid(key, `a whole number from 0 to ${MAX_COUNT}`);
+  }
+  return parsed;
+};
+
 /** `{ max_confidence, overrides: [{ entity_type, max_confidence }] }`, or null to clear. */
 export const confidenceLevel: FieldReader = (values, key) => {
   const value = values[0];

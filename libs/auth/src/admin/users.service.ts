@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { apiTokenKey, hashPassword } from '@lib/bootstrap';
+import { SETTINGS_INTERNAL_ID, apiTokenKey, hashPassword } from '@lib/bootstrap';
 import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
-import { GROUP_TYPE, MEMBER_OF, PARTICIPATE_TO, USER_TYPE } from '@lib/rbac';
+import { GROUP_TYPE, MEMBER_OF, PARTICIPATE_TO, SETTINGS_TYPE, USER_TYPE } from '@lib/rbac';
+import { passwordPolicyViolations } from '../passwords/password-policy.util';
+import { SessionRegistry } from '../sessions/session-registry.service';
 import { generateStandardId } from '@lib/stix';
 import { AccessDirectory } from './access-directory.service';
 import { newToken, storedTokens, tokenLookupKeys } from './api-tokens.util';
@@ -80,7 +82,23 @@ export class UsersService {
   constructor(
     @Inject(AccessDirectory) private readonly directory: AccessDirectory,
     @Inject(GroupsService) private readonly groups: GroupsService,
+    @Inject(SessionRegistry) private readonly sessions: SessionRegistry,
   ) {}
+
+  /** A password the settings' policy accepts, hashed; a refusal names every broken rule. */
+  private async passwordHash(password: string): Promise<string> {
+    const settings = await this.directory.find(SETTINGS_TYPE, SETTINGS_INTERNAL_ID);
+    const violations = passwordPolicyViolations(password, settings?.attributes ?? {});
+    if (violations.length > 0) {
+      throw new AppError({
+        code: 'ACCESS_PASSWORD_POLICY',
+        category: 'validation',
+        message: `The password breaks the password policy: ${violations.join('; ')}`,
+        details: { violations },
+      });
+    }
+    return hashPassword(password);
+  }
 
   list(query?: DirectoryQuery) {
     return this.directory.list(USER_TYPE, { orderBy: 'name', ...query });
@@ -109,6 +127,10 @@ export class UsersService {
         )
       : (await this.groups.defaultGroups()).map((g) => g.internalId);
     const token = randomUUID();
+    // No password given: a random one nobody knows (service accounts, SSO users).
+    const password = input.password
+      ? await this.passwordHash(input.password)
+      : await hashPassword(randomBytes(32).toString('base64url'));
     return this.directory.create(
       USER_TYPE,
       {
@@ -117,7 +139,7 @@ export class UsersService {
         firstname: input.firstname ?? '',
         lastname: input.lastname ?? '',
         description: input.description ?? '',
-        password: hashPassword(input.password ?? randomBytes(32).toString('base64url')),
+        password,
         api_token: token,
         account_status: input.account_status ?? 'Active',
         external: input.external ?? false,
@@ -131,7 +153,11 @@ export class UsersService {
     );
   }
 
-  edit(id: string, input: readonly { key: string; value: readonly unknown[] }[]) {
+  /**
+   * Field patches; a new password (checked against the policy) or a status other than Active ends
+   * every session of the user.
+   */
+  async edit(id: string, input: readonly { key: string; value: readonly unknown[] }[]) {
     const password = input.find((i) => i.key === 'password');
     const others = readPatch(
       'user',
@@ -139,16 +165,25 @@ export class UsersService {
       input.filter((i) => i.key !== 'password'),
     );
     const changes = password
-      ? { ...others, password: hashPassword(text(password.value, 'password') as string) }
+      ? {
+          ...others,
+          password: await this.passwordHash(text(password.value, 'password') as string),
+        }
       : others;
-    return this.directory.update(USER_TYPE, id, (el) => ({
+    const updated = await this.directory.update(USER_TYPE, id, (el) => ({
       ...el,
       attributes: { ...el.attributes, ...changes },
     }));
+    if (password || (changes.account_status && changes.account_status !== 'Active')) {
+      await this.sessions.dropSessionsOf(updated.internalId);
+    }
+    return updated;
   }
 
-  delete(id: string) {
-    return this.directory.remove(USER_TYPE, id);
+  async delete(id: string) {
+    const removed = await this.directory.remove(USER_TYPE, id);
+    await this.sessions.dropSessionsOf(removed);
+    return removed;
   }
 
   async membership(id: string, groupId: string, add: boolean) {

@@ -67,7 +67,7 @@ export class TokenAuthService {
     const stored = user?.attributes.password;
     return user?.entityType === 'User' &&
       typeof stored === 'string' &&
-      verifyPassword(password, stored)
+      (await verifyPassword(password, stored))
       ? this.contextOf(user)
       : undefined;
   }

@@ -6,6 +6,7 @@ export type SsoErrorCode =
   | 'SSO_REJECTED'
   | 'SSO_PROVIDER_ERROR'
   | 'SSO_NO_EMAIL'
+  | 'SSO_ACCOUNT_DISABLED'
   | 'SSO_PROVIDER_UNAVAILABLE';
 
 /**
@@ -13,12 +14,16 @@ export type SsoErrorCode =
  * name what failed, never a secret or a token.
  */
 export class SsoError extends AppError {
-  constructor(code: SsoErrorCode, message: string, cause?: unknown) {
+  /** Whose login failed, when the provider said it (audit). */
+  readonly email: string | undefined;
+
+  constructor(code: SsoErrorCode, message: string, cause?: unknown, email?: string) {
     super({
       code,
       category: code === 'SSO_PROVIDER_UNAVAILABLE' ? 'unavailable' : 'forbidden',
       message,
       cause,
     });
+    this.email = email;
   }
 }

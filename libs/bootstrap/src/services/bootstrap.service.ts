@@ -121,7 +121,7 @@ export class BootstrapService implements OnApplicationBootstrap {
           name: 'admin',
           firstname: 'Admin',
           lastname: 'Threatloom',
-          password: hashPassword(password),
+          password: await hashPassword(password),
           api_token: token,
           account_status: 'Active',
           external: false,
@@ -146,8 +146,8 @@ export class BootstrapService implements OnApplicationBootstrap {
     const attributes = { ...user.attributes };
     let lookupKeys = user.lookupKeys;
     const { password, token, email } = this.admin;
-    if (password && !verifyPassword(password, textOf(attributes.password) ?? '')) {
-      attributes.password = hashPassword(password);
+    if (password && !(await verifyPassword(password, textOf(attributes.password) ?? ''))) {
+      attributes.password = await hashPassword(password);
     }
     if (token && token.toLowerCase() !== attributes.api_token) {
       attributes.api_token = token.toLowerCase();

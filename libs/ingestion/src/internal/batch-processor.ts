@@ -2,7 +2,12 @@ import { textOf } from '@lib/kernel';
 import type { StoredElement } from '@lib/entity-store';
 import { accessRule, elementAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
-import { isStixCoreRelationshipType, relationshipPairStatus } from '@lib/stix';
+import {
+  isCustomType,
+  isOrganizationRestrictedType,
+  isStixCoreRelationshipType,
+  relationshipPairStatus,
+} from '@lib/stix';
 import type { BatchState } from './batch-state';
 import type { ClaimRegistry } from './claims';
 import { batchWaves, dependenciesOf } from './order-by-refs';
@@ -172,7 +177,7 @@ export class BatchProcessor {
       now: this.options.now,
     });
     if (!target) {
-      const created = withCreationDefaults(incoming);
+      const created = grantedToCreator(withCreationDefaults(incoming), this.options.ctx);
       this.state.write(created, true);
       this.options.claims.claim(created.internalId, draft.author, draft.stixId);
       this.outcomes.set(draft, { kind: 'created', element: created });
@@ -264,4 +269,19 @@ function clampConfidence(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value)
     ? Math.max(0, Math.min(100, Math.round(value)))
     : 100;
+}
+
+/**
+ * data-model.md §4.3: what a user outside the platform organization creates is granted to his
+ * organizations, or he could not see it himself.
+ */
+function grantedToCreator(element: StoredElement, ctx: AccessContext): StoredElement {
+  if (ctx.bypass || ctx.organizations === 'all') return element;
+  if (!isOrganizationRestrictedType(element.entityType, isCustomType(element.entityType))) {
+    return element;
+  }
+  // The context holds internal and STIX ids of the organizations; refs are internal ids.
+  const mine = [...ctx.organizations].filter((id) => !id.includes('--'));
+  const granted = [...new Set([...(element.refs.granted ?? []), ...mine])];
+  return { ...element, refs: { ...element.refs, granted } };
 }

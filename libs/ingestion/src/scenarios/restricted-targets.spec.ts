@@ -45,3 +45,37 @@ describe('Ingestion: existing elements the importer cannot see', () => {
     expect(emotet.version).toBe(1);
   });
 });
+
+// data-model.md §4.3: outside the platform organization, creations are granted to the creator's.
+describe('Ingestion: organization grants of a creator outside the platform organization', () => {
+  let sut: IngestionHarness;
+  const org = 'b3c1f0e2-7a4d-4e58-9f61-2d3c4b5a6e7f';
+  const member: AccessContext = {
+    kind: 'user',
+    userId: '8c7b6a59-4e3d-4c2b-9a18-0f1e2d3c4b5a',
+    userName: 'partner analyst',
+    capabilities: new Set(['KNOWLEDGE_KNUPDATE']),
+    bypass: false,
+    allowedMarkings: new Set(),
+    organizations: new Set([org, 'identity--2f0e9c1d-3b4a-5c6d-8e7f-9a0b1c2d3e4f']),
+    maxConfidence: 100,
+  };
+
+  beforeEach(() => {
+    sut = new IngestionHarness();
+  });
+  afterEach(() => sut.close());
+
+  it('grants what he creates to his organizations, by internal id, and he reads it back', async () => {
+    const report = await sut.import([malware(EMOTET, 'Emotet')], member);
+    expect(report).toMatchObject({ created: 1 });
+    const emotet = await sut.one(EMOTET);
+    expect(emotet.refs.granted).toEqual([org]);
+    await expect(sut.store.get(member, emotet.internalId)).resolves.toBeDefined();
+  });
+
+  it('leaves creations inside the platform organization ungranted', async () => {
+    await sut.import([malware(EMOTET, 'Emotet')], { ...member, organizations: 'all' });
+    expect((await sut.one(EMOTET)).refs.granted ?? []).toEqual([]);
+  });
+});

@@ -1,15 +1,29 @@
-import { Controller, Get, Inject, Logger, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Logger,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
+import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { AuditService } from '@lib/audit';
 import {
   OidcLoginService,
   SamlLoginService,
   SsoError,
   SsoProvidersService,
+  TokenAuthService,
   UsersService,
 } from '@lib/auth';
 import type { ExternalIdentity, SsoProvider, SsoProviderLink } from '@lib/auth';
 import { cookieValue } from './cookie.util';
-import { startSession } from './start-session.util';
+import { startSession } from '../sessions/start-session.util';
 
 /** The browser keeps the id of its OIDC login in progress under this cookie, for /auth only. */
 const TRANSACTION_COOKIE = 'threatloom.sso';
@@ -21,6 +35,7 @@ const TRANSACTION_MAX_AGE_MS = 10 * 60_000;
  * `/auth/<id>/metadata` is a SAML provider's service provider metadata.
  */
 @Controller('auth')
+@UseGuards(ThrottlerGuard)
 export class SsoController {
   private readonly logger = new Logger(SsoController.name);
 
@@ -29,6 +44,8 @@ export class SsoController {
     @Inject(OidcLoginService) private readonly oidc: OidcLoginService,
     @Inject(SamlLoginService) private readonly saml: SamlLoginService,
     @Inject(UsersService) private readonly users: UsersService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(TokenAuthService) private readonly tokens: TokenAuthService,
   ) {}
 
   @Get('providers')
@@ -42,7 +59,7 @@ export class SsoController {
     @Query('redirect') redirect: unknown,
     @Res() res: Response,
   ): Promise<void> {
-    await this.answer(res, async () => {
+    await this.answer(res, id, undefined, async () => {
       const provider = this.providers.get(id);
       if (provider.type === 'saml') {
         res.redirect(302, await this.saml.begin(provider, redirect));
@@ -67,7 +84,7 @@ export class SsoController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.answer(res, async () => {
+    await this.answer(res, id, req, async () => {
       const provider = this.typed(id, 'oidc');
       res.clearCookie(TRANSACTION_COOKIE, { path: '/auth' });
       const query = req.originalUrl.includes('?') ? req.originalUrl.split('?')[1] : '';
@@ -84,7 +101,7 @@ export class SsoController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.answer(res, async () => {
+    await this.answer(res, id, req, async () => {
       const provider = this.typed(id, 'saml');
       const form = (req.body ?? {}) as Record<string, unknown>;
       const { identity, redirect } = await this.saml.complete(provider, form);
@@ -95,7 +112,7 @@ export class SsoController {
 
   @Get(':id/metadata')
   async metadata(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    await this.answer(res, () => {
+    await this.answer(res, id, undefined, () => {
       const provider = this.typed(id, 'saml');
       res.type('application/samlmetadata+xml').send(this.saml.metadata(provider));
       return Promise.resolve();
@@ -113,19 +130,51 @@ export class SsoController {
     return provider as Extract<SsoProvider, { type: T }>;
   }
 
+  /** The user the provider vouches for, provisioned; a disabled account gets no session. */
   private async signIn(req: Request, identity: ExternalIdentity): Promise<void> {
     const userId = await this.users.provisionExternal(identity);
+    if (!(await this.tokens.contextForUser(userId))) {
+      throw new SsoError(
+        'SSO_ACCOUNT_DISABLED',
+        `The account ${identity.email} is disabled`,
+        undefined,
+        identity.email,
+      );
+    }
     await startSession(req, userId);
-    this.logger.log(`${identity.email} signed in with ${identity.provider}`);
+    this.audit.recordLogin({
+      userId,
+      email: identity.email,
+      provider: identity.provider,
+      status: 'success',
+      ...(req.ip ? { remoteAddress: req.ip } : {}),
+    });
   }
 
-  /** Runs a handler; a login that failed answers its status with a message, never a trace. */
-  private async answer(res: Response, handler: () => Promise<void>): Promise<void> {
+  /**
+   * Runs a handler; a login that failed answers its status with a message, never a trace, and a
+   * callback refused (`req` given) is audited as a failed login.
+   */
+  private async answer(
+    res: Response,
+    provider: string,
+    req: Request | undefined,
+    handler: () => Promise<void>,
+  ): Promise<void> {
     try {
       await handler();
     } catch (error) {
       if (!(error instanceof SsoError)) throw error;
-      this.logger.warn(`Single sign-on failed: ${error.code}: ${error.message}`);
+      this.logger.warn(`Single sign-on with ${provider} failed: ${error.code}: ${error.message}`);
+      if (req && error.code !== 'SSO_UNKNOWN_PROVIDER') {
+        this.audit.recordLogin({
+          email: error.email ?? '',
+          provider,
+          status: 'error',
+          reason: error.message,
+          ...(req.ip ? { remoteAddress: req.ip } : {}),
+        });
+      }
       res.status(statusOf(error)).json({ error: error.code, message: error.message });
     }
   }

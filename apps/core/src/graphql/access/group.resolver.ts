@@ -35,7 +35,14 @@ import {
   GroupsOrdering,
 } from './access.model';
 import { AccessFieldsService } from './access-fields.service';
-import { connectionOf, groupView, listConnection, roleView, userView } from './access-views.util';
+import {
+  connectionOf,
+  groupView,
+  listConnection,
+  roleView,
+  userView,
+  presentOf,
+} from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
 
 const ADMIN = 'SETTINGS_SETACCESSES';
@@ -143,9 +150,9 @@ export class GroupEditResolver {
   @ResolveField(() => GroupModel, { nullable: true })
   async fieldPatch(
     @Parent() edit: GroupEditMutations,
-    @Args('input', { type: () => [EditInput] }) input: EditInput[],
+    @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
   ) {
-    return groupView(await this.service.edit(edit.id, input));
+    return groupView(await this.service.edit(edit.id, presentOf(input)));
   }
 
   @ResolveField(() => GroupModel, { nullable: true })

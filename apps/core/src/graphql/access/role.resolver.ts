@@ -19,7 +19,7 @@ import {
   RolesOrdering,
 } from './access.model';
 import { AccessFieldsService } from './access-fields.service';
-import { connectionOf, listConnection, roleView } from './access-views.util';
+import { connectionOf, listConnection, roleView, presentOf } from './access-views.util';
 import { internalRelation } from './internal-relation.util';
 
 const ADMIN = 'SETTINGS_SETACCESSES';
@@ -102,9 +102,9 @@ export class RoleEditResolver {
   @ResolveField(() => RoleModel, { nullable: true })
   async fieldPatch(
     @Parent() edit: RoleEditMutations,
-    @Args('input', { type: () => [EditInput] }) input: EditInput[],
+    @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
   ) {
-    return roleView(await this.service.edit(edit.id, input));
+    return roleView(await this.service.edit(edit.id, presentOf(input)));
   }
 
   @ResolveField(() => InternalRelationshipModel, { nullable: true })

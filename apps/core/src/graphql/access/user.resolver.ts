@@ -40,7 +40,14 @@ import {
   UserTokenAddResultModel,
 } from './access.model';
 import { AccessFieldsService } from './access-fields.service';
-import { connectionOf, groupView, listConnection, roleView, userView } from './access-views.util';
+import {
+  connectionOf,
+  groupView,
+  listConnection,
+  roleView,
+  userView,
+  presentOf,
+} from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
 
 const ADMIN = 'SETTINGS_SETACCESSES';
@@ -212,9 +219,9 @@ export class UserEditResolver {
   @ResolveField(() => UserModel, { nullable: true })
   async fieldPatch(
     @Parent() edit: UserEditMutations,
-    @Args('input', { type: () => [EditInput] }) input: EditInput[],
+    @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
   ) {
-    return userView(await this.service.edit(edit.id, input));
+    return userView(await this.service.edit(edit.id, presentOf(input)));
   }
 
   @ResolveField(() => InternalRelationshipModel, { nullable: true })

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@lib/audit';
 import { KnowledgeFileJobsService, KnowledgeFilesService } from '@lib/knowledge';
 import type { ExportRequest, FileUpload, ImportJobRequest, KnowledgeFile } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
@@ -54,6 +55,7 @@ export class FileWriteService {
     @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
     @Inject(KnowledgeFileJobsService) private readonly jobs: KnowledgeFileJobsService,
     @Inject(KnowledgeReadService) private readonly reader: KnowledgeReadService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   async importPush(
@@ -95,8 +97,13 @@ export class FileWriteService {
     return true;
   }
 
-  exportAsk(ctx: AccessContext, id: string, input: ExportAskValues): Promise<KnowledgeFile[]> {
-    return this.jobs.exportAsk(ctx, id, exportRequest(input));
+  async exportAsk(
+    ctx: AccessContext,
+    id: string,
+    input: ExportAskValues,
+  ): Promise<KnowledgeFile[]> {
+    const request = exportRequest(input);
+    return this.auditedExport(ctx, { ...request }, id, () => this.jobs.exportAsk(ctx, id, request));
   }
 
   /** `stix…ExportAsk`: an export of picked elements, or of what the list's query finds. */
@@ -115,18 +122,56 @@ export class FileWriteService {
       selectedIds.length > 0
         ? undefined
         : await this.reader.queryFilters(ctx, { filters: input.filters ?? null });
-    return this.jobs.listExportAsk(ctx, {
-      ...exportRequest(input),
-      entityType: context.entity_type,
-      ...(context.entity_id ? { contextEntityId: context.entity_id } : {}),
-      ...(selectedIds.length > 0 ? { selectedIds } : {}),
-      query: {
-        ...(input.search ? { search: input.search } : {}),
-        ...(filters ? { filters } : {}),
-        ...(input.orderBy ? { orderBy: input.orderBy } : {}),
-        ...(input.orderMode ? { orderMode: input.orderMode } : {}),
-      },
-    });
+    const request = exportRequest(input);
+    const scope = selectedIds.length > 0 ? { selected: selectedIds.length } : { filters };
+    const audited = { ...request, entity_type: context.entity_type, ...scope };
+    return this.auditedExport(ctx, audited, undefined, () =>
+      this.jobs.listExportAsk(ctx, {
+        ...request,
+        entityType: context.entity_type,
+        ...(context.entity_id ? { contextEntityId: context.entity_id } : {}),
+        ...(selectedIds.length > 0 ? { selectedIds } : {}),
+        query: {
+          ...(input.search ? { search: input.search } : {}),
+          ...(filters ? { filters } : {}),
+          ...(input.orderBy ? { orderBy: input.orderBy } : {}),
+          ...(input.orderMode ? { orderMode: input.orderMode } : {}),
+        },
+      }),
+    );
+  }
+
+  /** Runs an export ask and records it in the audit log, asked or refused. */
+  private async auditedExport(
+    ctx: AccessContext,
+    input: Record<string, unknown>,
+    entityId: string | undefined,
+    ask: () => Promise<KnowledgeFile[]>,
+  ): Promise<KnowledgeFile[]> {
+    const record = (files: readonly KnowledgeFile[], error?: unknown) =>
+      this.audit.recordBy(ctx, {
+        event_type: 'command',
+        event_scope: 'export',
+        event_status: error === undefined ? 'success' : 'error',
+        context_data: {
+          ...(entityId ? { entity_id: entityId } : {}),
+          ...(typeof input.entity_type === 'string' ? { entity_type: input.entity_type } : {}),
+          entity_name: files.map((f) => f.name).join(', '),
+          message: error === undefined ? `asks ${files.length} export(s)` : 'asks an export',
+          input,
+          ...(error === undefined
+            ? {}
+            : { reason: error instanceof Error ? error.message : 'failed' }),
+        },
+      });
+    try {
+      const files = await ask();
+      record(files);
+      return files;
+    } catch (error) {
+      record([], error);
+      throw error;
+    }
   }
 
   /** `stix…ExportFiles(exportContext:)`: the list exports of a type, or an element's exports. */
