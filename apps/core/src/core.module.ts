@@ -22,6 +22,7 @@ import { AuthController } from './auth/login/auth.controller';
 import { LocalStrategy } from './auth/login/local.strategy';
 import { CacheThrottlerStorage } from './auth/rate-limit/cache-throttler-storage.adapter';
 import { RequestAuthenticator } from './auth/request-authenticator.service';
+import { AuditedLogin } from './auth/login/audited-login.service';
 import { SessionMiddleware } from './auth/sessions/session.middleware';
 import { SessionSecretService } from './auth/sessions/session-secret.service';
 import { SessionResolver } from './graphql/auth/session.resolver';
@@ -141,6 +142,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
   ],
   providers: [
     RequestAuthenticator,
+    AuditedLogin,
     SessionSecretService,
     CsrfProtection,
     SessionMiddleware,

@@ -1,13 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import {
-  ApplicantRefusedError,
-  LocalLoginService,
-  LoginRefusedError,
-  TokenAuthService,
-} from '@lib/auth';
+import { ApplicantRefusedError, LoginRefusedError, TokenAuthService } from '@lib/auth';
 import { hasCapability } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
+import { AuditedLogin } from './login/audited-login.service';
 import './sessions/session-data.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,7 +23,7 @@ export class RequestAuthenticator {
 
   constructor(
     @Inject(TokenAuthService) private readonly tokens: TokenAuthService,
-    @Inject(LocalLoginService) private readonly logins: LocalLoginService,
+    @Inject(AuditedLogin) private readonly logins: AuditedLogin,
   ) {}
 
   /** The caller, or undefined when anonymous; throws ApplicantRefusedError. */
@@ -48,10 +44,13 @@ export class RequestAuthenticator {
       // The user was disabled or deleted since: the session ends here.
       await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
     }
-    return this.fromAuthorization(req.headers.authorization);
+    return this.fromAuthorization(req.headers.authorization, req.ip);
   }
 
-  private async fromAuthorization(header: string | undefined): Promise<AccessContext | undefined> {
+  private async fromAuthorization(
+    header: string | undefined,
+    remoteAddress: string | undefined,
+  ): Promise<AccessContext | undefined> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (bearer) return this.tokens.contextForToken(bearer);
     const basic = /^Basic\s+(\S+)$/i.exec(header ?? '')?.[1];
@@ -66,7 +65,13 @@ export class RequestAuthenticator {
       if (ctx) return ctx;
     }
     try {
-      return (await this.logins.login(email, secret)).ctx;
+      return (
+        await this.logins.login(email, secret, {
+          provider: 'basic',
+          remoteAddress,
+          recordSuccess: false,
+        })
+      ).ctx;
     } catch (error) {
       if (error instanceof LoginRefusedError) return undefined;
       throw error;

@@ -42,6 +42,10 @@ export class GroupsService {
     return this.directory.find(GROUP_TYPE, id);
   }
 
+  require(id: string) {
+    return this.directory.require(GROUP_TYPE, id);
+  }
+
   add(input: GroupInput): Promise<StoredElement> {
     const name = input.name.trim();
     if (!name) throw required('name');

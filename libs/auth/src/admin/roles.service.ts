@@ -27,6 +27,10 @@ export class RolesService {
     return this.directory.find(ROLE_TYPE, id);
   }
 
+  require(id: string) {
+    return this.directory.require(ROLE_TYPE, id);
+  }
+
   add(input: RoleInput): Promise<StoredElement> {
     const name = input.name.trim();
     if (!name) throw required('name');

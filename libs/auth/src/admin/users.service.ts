@@ -108,6 +108,10 @@ export class UsersService {
     return this.directory.find(USER_TYPE, id);
   }
 
+  require(id: string) {
+    return this.directory.require(USER_TYPE, id);
+  }
+
   async add(input: UserInput): Promise<StoredElement> {
     const email = input.user_email.trim().toLowerCase();
     if (!email) throw required('user_email');

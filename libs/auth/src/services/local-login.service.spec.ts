@@ -5,7 +5,9 @@ import { CacheModule } from '@lib/cache';
 import { AUTH_CONFIG } from '@lib/config';
 import { EntityStore, VersionConflictError, buildElement } from '@lib/entity-store';
 import type { CommitResult, StoredElement, WriteBatch } from '@lib/entity-store';
+import { systemContext } from '@lib/rbac';
 import { generateStandardId } from '@lib/stix';
+import { AccessContextsService } from '../access/access-contexts.service';
 import { LoginRefusedError } from '../errors/auth.error';
 import { LocalLoginService } from './local-login.service';
 import { LoginLockout } from './login-lockout.service';
@@ -78,6 +80,18 @@ describe(LocalLoginService.name, () => {
         LoginLockout,
         TokenAuthService,
         { provide: EntityStore, useValue: store },
+        // Rights are derived elsewhere (access-contexts.service); a login needs an active user.
+        {
+          provide: AccessContextsService,
+          useValue: {
+            contextOf: (u: StoredElement) =>
+              Promise.resolve(
+                u.attributes.account_status === 'Active'
+                  ? { ...systemContext('login test'), kind: 'user', userId: u.internalId }
+                  : undefined,
+              ),
+          },
+        },
         {
           provide: AUTH_CONFIG,
           useValue: { lockout: { maxFailures: 2, windowMs: 60_000, lockMs: 60_000 } },

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { AuditService } from '@lib/audit';
 import { SessionRegistry } from '@lib/auth';
 import type { LocalLogin } from '@lib/auth';
 import { CsrfProtection } from '../csrf/csrf-protection.service';
@@ -25,6 +26,7 @@ export class AuthController {
     @Inject(SessionRegistry) private readonly sessions: SessionRegistry,
     @Inject(RequestAuthenticator) private readonly auth: RequestAuthenticator,
     @Inject(CsrfProtection) private readonly csrf: CsrfProtection,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @Post('login')
@@ -37,6 +39,8 @@ export class AuthController {
 
   @Post('logout')
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const ctx = await this.auth.authenticate(req);
+    if (ctx) this.audit.recordLogout(ctx, req.ip);
     await endSession(req, res);
     this.answer(req, res, { message: 'Logged out' });
   }
@@ -50,6 +54,7 @@ export class AuthController {
       return;
     }
     const dropped = await this.sessions.dropSessionsOf(ctx.userId);
+    this.audit.recordLogout(ctx, req.ip);
     await endSession(req, res);
     this.answer(req, res, { message: 'Logged out everywhere', sessions: dropped });
   }

@@ -10,7 +10,9 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { AuditService } from '@lib/audit';
 import { GroupsService } from '@lib/auth';
+import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
 import type { FilterGroup } from '@lib/kernel';
 import { ACCESSES_TO } from '@lib/rbac';
@@ -34,6 +36,7 @@ import {
   UserConnection,
   GroupsOrdering,
 } from './access.model';
+import { recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import {
   connectionOf,
@@ -53,6 +56,7 @@ export class GroupResolver {
   constructor(
     @Inject(GroupsService) private readonly service: GroupsService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @RequireCapabilities(ADMIN)
@@ -89,8 +93,11 @@ export class GroupResolver {
   @Mutation(() => GroupModel, { nullable: true })
   async groupAdd(
     @Args('input', { type: () => GroupAddInput }) input: GroupAddInput,
+    @Context() ctx: KnowledgeGraphqlContext,
   ): Promise<GroupModel> {
-    return groupView(await this.service.add(input));
+    const group = groupView(await this.service.add(input));
+    recordAdminChange(this.audit, ctx, 'create', group, input);
+    return group;
   }
 
   @RequireCapabilities(ADMIN)
@@ -140,29 +147,44 @@ export class GroupEditResolver {
   constructor(
     @Inject(GroupsService) private readonly service: GroupsService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
+  /** Audits an administration change of the group and answers its view. */
+  private changed(ctx: KnowledgeGraphqlContext, group: StoredElement, input: unknown) {
+    const view = groupView(group);
+    recordAdminChange(this.audit, ctx, 'update', view, input);
+    return view;
+  }
+
   @ResolveField(() => ID, { nullable: true })
-  delete(@Parent() edit: GroupEditMutations): Promise<string> {
-    return this.service.delete(edit.id);
+  async delete(
+    @Parent() edit: GroupEditMutations,
+    @Context() ctx: KnowledgeGraphqlContext,
+  ): Promise<string> {
+    const group = groupView(await this.service.require(edit.id));
+    const id = await this.service.delete(edit.id);
+    recordAdminChange(this.audit, ctx, 'delete', group);
+    return id;
   }
 
   @ResolveField(() => GroupModel, { nullable: true })
   async fieldPatch(
     @Parent() edit: GroupEditMutations,
     @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return groupView(await this.service.edit(edit.id, presentOf(input)));
+    return this.changed(ctx, await this.service.edit(edit.id, presentOf(input)), input);
   }
 
   @ResolveField(() => GroupModel, { nullable: true })
   async editDefaultMarking(
     @Parent() edit: GroupEditMutations,
     @Args('input', { type: () => DefaultMarkingInput }) input: DefaultMarkingInput,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return groupView(
-      await this.service.defaultMarking(edit.id, input.entity_type, input.values ?? []),
-    );
+    const group = await this.service.defaultMarking(edit.id, input.entity_type, input.values ?? []);
+    return this.changed(ctx, group, input);
   }
 
   /** member-of (fromId: a user), has-role (toId: a role), accesses-to (toId: a marking). */
@@ -215,7 +237,22 @@ export class GroupEditResolver {
     target: string,
     add: boolean,
     ctx: KnowledgeGraphqlContext,
-  ) {
+  ): Promise<StoredElement> {
+    const group = await this.link(id, type, target, add, ctx);
+    this.changed(ctx, group, {
+      [add ? 'relationship_added' : 'relationship_deleted']: type,
+      target,
+    });
+    return group;
+  }
+
+  private async link(
+    id: string,
+    type: string,
+    target: string,
+    add: boolean,
+    ctx: KnowledgeGraphqlContext,
+  ): Promise<StoredElement> {
     switch (type) {
       case 'member-of': {
         const user = await this.fields.directory.require('User', target);

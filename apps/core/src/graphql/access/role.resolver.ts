@@ -1,9 +1,22 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
+import { AuditService } from '@lib/audit';
 import { RolesService, capabilityViews } from '@lib/auth';
+import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
 import { capabilityId, capabilityOf } from '@lib/rbac';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
+import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
 import { OrderingModeValues } from '../knowledge/schema/filter-group.input';
 import { StixRefScalar } from '../knowledge/schema/scalars.constants';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
@@ -18,6 +31,7 @@ import {
   RoleModel,
   RolesOrdering,
 } from './access.model';
+import { recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import { connectionOf, listConnection, roleView, presentOf } from './access-views.util';
 import { internalRelation } from './internal-relation.util';
@@ -30,6 +44,7 @@ export class RoleResolver {
   constructor(
     @Inject(RolesService) private readonly service: RolesService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @RequireCapabilities(ADMIN)
@@ -68,8 +83,13 @@ export class RoleResolver {
 
   @RequireCapabilities(ADMIN)
   @Mutation(() => RoleModel, { nullable: true })
-  async roleAdd(@Args('input', { type: () => RoleAddInput }) input: RoleAddInput) {
-    return roleView(await this.service.add(input));
+  async roleAdd(
+    @Args('input', { type: () => RoleAddInput }) input: RoleAddInput,
+    @Context() ctx: KnowledgeGraphqlContext,
+  ) {
+    const role = roleView(await this.service.add(input));
+    recordAdminChange(this.audit, ctx, 'create', role, input);
+    return role;
   }
 
   @RequireCapabilities(ADMIN)
@@ -92,19 +112,36 @@ export class RoleResolver {
 /** `roleEdit(id)`: field patches, capabilities, deletion. */
 @Resolver(() => RoleEditMutations)
 export class RoleEditResolver {
-  constructor(@Inject(RolesService) private readonly service: RolesService) {}
+  constructor(
+    @Inject(RolesService) private readonly service: RolesService,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  /** Audits an administration change of the role and answers its view. */
+  private changed(ctx: KnowledgeGraphqlContext, role: StoredElement, input: unknown) {
+    const view = roleView(role);
+    recordAdminChange(this.audit, ctx, 'update', view, input);
+    return view;
+  }
 
   @ResolveField(() => ID, { nullable: true })
-  delete(@Parent() edit: RoleEditMutations): Promise<string> {
-    return this.service.delete(edit.id);
+  async delete(
+    @Parent() edit: RoleEditMutations,
+    @Context() ctx: KnowledgeGraphqlContext,
+  ): Promise<string> {
+    const role = roleView(await this.service.require(edit.id));
+    const id = await this.service.delete(edit.id);
+    recordAdminChange(this.audit, ctx, 'delete', role);
+    return id;
   }
 
   @ResolveField(() => RoleModel, { nullable: true })
   async fieldPatch(
     @Parent() edit: RoleEditMutations,
     @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return roleView(await this.service.edit(edit.id, presentOf(input)));
+    return this.changed(ctx, await this.service.edit(edit.id, presentOf(input)), input);
   }
 
   @ResolveField(() => InternalRelationshipModel, { nullable: true })
@@ -112,9 +149,11 @@ export class RoleEditResolver {
     @Parent() edit: RoleEditMutations,
     @Args('input', { type: () => InternalRelationshipAddInput })
     input: InternalRelationshipAddInput,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const capability = capabilityTarget(input.relationship_type, input.toId);
     const role = await this.service.capability(edit.id, capability, true);
+    this.changed(ctx, role, { capability_added: capability });
     const view = capabilityViews([capability])[0];
     return internalRelation(
       'has-capability',
@@ -130,9 +169,11 @@ export class RoleEditResolver {
     @Parent() edit: RoleEditMutations,
     @Args('toId', { type: () => StixRefScalar }) toId: string,
     @Args('relationship_type', { type: () => String }) type: string,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const capability = capabilityTarget(type, toId);
-    return roleView(await this.service.capability(edit.id, capability, false));
+    const role = await this.service.capability(edit.id, capability, false);
+    return this.changed(ctx, role, { capability_removed: capability });
   }
 }
 

@@ -10,7 +10,9 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { AuditService } from '@lib/audit';
 import { UsersService } from '@lib/auth';
+import type { StoredElement } from '@lib/entity-store';
 import type { FilterGroup } from '@lib/kernel';
 import { AppError, textOf } from '@lib/kernel';
 import { hasCapability } from '@lib/rbac';
@@ -39,6 +41,7 @@ import {
   UserTokenAddInput,
   UserTokenAddResultModel,
 } from './access.model';
+import { recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import {
   connectionOf,
@@ -58,6 +61,7 @@ export class UserResolver {
   constructor(
     @Inject(UsersService) private readonly service: UsersService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   @RequireCapabilities(ADMIN)
@@ -108,8 +112,11 @@ export class UserResolver {
   @Mutation(() => UserModel, { nullable: true })
   async userAdd(
     @Args('input', { type: () => UserAddInput }) input: UserAddInput,
+    @Context() ctx: KnowledgeGraphqlContext,
   ): Promise<UserModel> {
-    return userView(await this.service.add(input));
+    const user = userView(await this.service.add(input));
+    recordAdminChange(this.audit, ctx, 'create', user, input);
+    return user;
   }
 
   @RequireCapabilities(ADMIN)
@@ -181,20 +188,28 @@ export class UserResolver {
 
   @RequireCapabilities(ADMIN)
   @Mutation(() => UserTokenAddResultModel)
-  userAdminTokenAdd(
+  async userAdminTokenAdd(
     @Args('userId', { type: () => ID }) userId: string,
     @Args('input', { type: () => UserTokenAddInput }) input: UserTokenAddInput,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return this.service.addToken(userId, input.name, input.duration);
+    const added = await this.service.addToken(userId, input.name, input.duration);
+    const user = userView(await this.service.require(userId));
+    recordAdminChange(this.audit, ctx, 'update', user, { token_added: input.name });
+    return added;
   }
 
   @RequireCapabilities(ADMIN)
   @Mutation(() => ID, { nullable: true })
-  userAdminTokenRevoke(
+  async userAdminTokenRevoke(
     @Args('userId', { type: () => ID }) userId: string,
     @Args('id', { type: () => ID }) id: string,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return this.service.revokeToken(userId, id);
+    const revoked = await this.service.revokeToken(userId, id);
+    const user = userView(await this.service.require(userId));
+    recordAdminChange(this.audit, ctx, 'update', user, { token_revoked: id });
+    return revoked;
   }
 
   @ResolveField(() => [SessionDetailModel], { nullable: true })
@@ -209,19 +224,34 @@ export class UserEditResolver {
   constructor(
     @Inject(UsersService) private readonly service: UsersService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
+  /** Audits an administration change of the user and answers his view. */
+  private changed(ctx: KnowledgeGraphqlContext, user: StoredElement, input: unknown) {
+    const view = userView(user);
+    recordAdminChange(this.audit, ctx, 'update', view, input);
+    return view;
+  }
+
   @ResolveField(() => ID, { nullable: true })
-  delete(@Parent() edit: UserEditMutations): Promise<string> {
-    return this.service.delete(edit.id);
+  async delete(
+    @Parent() edit: UserEditMutations,
+    @Context() ctx: KnowledgeGraphqlContext,
+  ): Promise<string> {
+    const user = userView(await this.service.require(edit.id));
+    const id = await this.service.delete(edit.id);
+    recordAdminChange(this.audit, ctx, 'delete', user);
+    return id;
   }
 
   @ResolveField(() => UserModel, { nullable: true })
   async fieldPatch(
     @Parent() edit: UserEditMutations,
     @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return userView(await this.service.edit(edit.id, presentOf(input)));
+    return this.changed(ctx, await this.service.edit(edit.id, presentOf(input)), input);
   }
 
   @ResolveField(() => InternalRelationshipModel, { nullable: true })
@@ -229,9 +259,11 @@ export class UserEditResolver {
     @Parent() edit: UserEditMutations,
     @Args('input', { type: () => InternalRelationshipAddInput })
     input: InternalRelationshipAddInput,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const groupId = memberOfTarget(input.relationship_type, input.toId);
     const user = await this.service.membership(edit.id, groupId, true);
+    this.changed(ctx, user, input);
     const group = (await this.fields.groupsOf(user)).find(
       (g) => g.internalId === groupId || g.standardId === groupId,
     );
@@ -249,29 +281,35 @@ export class UserEditResolver {
     @Parent() edit: UserEditMutations,
     @Args('toId', { type: () => StixRefScalar }) toId: string,
     @Args('relationship_type', { type: () => String }) type: string,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return userView(await this.service.membership(edit.id, memberOfTarget(type, toId), false));
+    const user = await this.service.membership(edit.id, memberOfTarget(type, toId), false);
+    return this.changed(ctx, user, { relationship_deleted: type, toId });
   }
 
   @ResolveField(() => UserModel, { nullable: true })
   async organizationAdd(
     @Parent() edit: UserEditMutations,
     @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return userView(await this.service.organization(edit.id, organizationId, true));
+    const user = await this.service.organization(edit.id, organizationId, true);
+    return this.changed(ctx, user, { organization_added: organizationId });
   }
 
   @ResolveField(() => UserModel, { nullable: true })
   async organizationDelete(
     @Parent() edit: UserEditMutations,
     @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return userView(await this.service.organization(edit.id, organizationId, false));
+    const user = await this.service.organization(edit.id, organizationId, false);
+    return this.changed(ctx, user, { organization_removed: organizationId });
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  async tokenRenew(@Parent() edit: UserEditMutations) {
-    return userView(await this.service.rotateToken(edit.id));
+  async tokenRenew(@Parent() edit: UserEditMutations, @Context() ctx: KnowledgeGraphqlContext) {
+    return this.changed(ctx, await this.service.rotateToken(edit.id), { token_renewed: true });
   }
 }
 

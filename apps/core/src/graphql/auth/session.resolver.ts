@@ -1,7 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Resolver } from '@nestjs/graphql';
 import type { Response } from 'express';
-import { LocalLoginService } from '@lib/auth';
+import { AuditService } from '@lib/audit';
+import { AuditedLogin } from '../../auth/login/audited-login.service';
 import { Anonymous, Authenticated } from '../../auth/capabilities.decorator';
 import type { GraphqlContext } from '../../auth/request-context.types';
 import { endSession } from '../../auth/sessions/end-session.util';
@@ -13,14 +14,22 @@ import { UserLoginInput } from './user-login.input';
  */
 @Resolver()
 export class SessionResolver {
-  constructor(@Inject(LocalLoginService) private readonly logins: LocalLoginService) {}
+  constructor(
+    @Inject(AuditedLogin) private readonly logins: AuditedLogin,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
 
   @Anonymous()
   @Mutation(() => String, { nullable: true })
   async token(
+    @Context() { req }: GraphqlContext,
     @Args('input', { type: () => UserLoginInput, nullable: true }) input?: UserLoginInput,
   ): Promise<string | null> {
-    const login = await this.logins.login(input?.email ?? '', input?.password ?? '');
+    const login = await this.logins.login(input?.email ?? '', input?.password ?? '', {
+      provider: 'token',
+      remoteAddress: req.ip,
+      recordSuccess: true,
+    });
     return login.apiToken ?? null;
   }
 
@@ -28,6 +37,7 @@ export class SessionResolver {
   @Mutation(() => ID, { nullable: true })
   async logout(@Context() { req }: GraphqlContext): Promise<string | null> {
     const userId = req.accessContext?.userId ?? null;
+    if (req.accessContext) this.audit.recordLogout(req.accessContext, req.ip);
     await endSession(req, req.res as Response);
     return userId;
   }

@@ -9,6 +9,7 @@ import {
   ResolveField,
   Resolver,
 } from '@nestjs/graphql';
+import { AuditService } from '@lib/audit';
 import { SettingsService } from '@lib/auth';
 import type { PlatformMessage } from '@lib/auth';
 import type { StoredElement } from '@lib/entity-store';
@@ -19,6 +20,7 @@ import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-contex
 import { KnowledgeNode } from '../knowledge/read/knowledge-node.model';
 import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
+import { recordAdminChange } from '../access/access-audit.util';
 import { SettingsEditMutations, SettingsMessageInput, SettingsModel } from './settings.model';
 import { SettingsMessageModel } from './settings-parts.model';
 import { settingsView } from './settings-view.util';
@@ -87,32 +89,51 @@ export class SettingsResolver {
 /** `settingsEdit(id)`: field patches and platform messages. */
 @Resolver(() => SettingsEditMutations)
 export class SettingsEditResolver {
-  constructor(@Inject(SettingsService) private readonly service: SettingsService) {}
+  constructor(
+    @Inject(SettingsService) private readonly service: SettingsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+  ) {}
+
+  private changed(ctx: KnowledgeGraphqlContext, element: StoredElement, input: unknown) {
+    const settings = view(this.service, element);
+    recordAdminChange(
+      this.audit,
+      ctx,
+      'update',
+      { id: settings.id, entity_type: 'Settings', name: 'Platform settings' },
+      input,
+    );
+    return settings;
+  }
 
   @ResolveField(() => SettingsModel, { nullable: true })
   async fieldPatch(
     @Parent() edit: SettingsEditMutations,
     // pycti declares `[EditInput]!`: the items are nullable.
     @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const patch = input.filter((i): i is EditInput => i !== null);
-    return view(this.service, await this.service.edit(edit.id, patch));
+    return this.changed(ctx, await this.service.edit(edit.id, patch), patch);
   }
 
   @ResolveField(() => SettingsModel, { nullable: true })
   async editMessage(
     @Parent() edit: SettingsEditMutations,
     @Args('input', { type: () => SettingsMessageInput }) input: SettingsMessageInput,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return view(this.service, await this.service.editMessage(edit.id, input));
+    return this.changed(ctx, await this.service.editMessage(edit.id, input), input);
   }
 
   @ResolveField(() => SettingsModel, { nullable: true })
   async deleteMessage(
     @Parent() edit: SettingsEditMutations,
     @Args('input', { type: () => String }) input: string,
+    @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return view(this.service, await this.service.deleteMessage(edit.id, input));
+    const settings = await this.service.deleteMessage(edit.id, input);
+    return this.changed(ctx, settings, { message_deleted: input });
   }
 }
 
