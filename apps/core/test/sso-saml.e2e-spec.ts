@@ -183,11 +183,40 @@ describe('single sign-on: SAML 2.0', () => {
     const attributes = { mail: [EMAIL], memberOf: ['CN=Admins,OU=Groups'], org: ['CERT-EU'] };
     expect((await post(jar, assertion(requestId, { attributes }))).status).toBe(302);
     const id = await sessionUserId(base, jar.header());
+    // Logging in again from a browser already signed in (an IdP on the same site gets the
+    // session cookie sent along with its POST): the signed assertion is the proof, no CSRF token.
+    const again = await start(jar);
+    expect((await post(jar, assertion(again.requestId, { attributes }))).status).toBe(302);
+    expect(await sessionUserId(base, jar.header())).toBe(id);
     expect(await userAsAdmin(port, TOKEN, id ?? '')).toMatchObject({
       user_email: EMAIL,
       groups: ['Administrators'],
       organizations: ['CERT-EU'],
     });
+  }, 30_000);
+
+  it('refuses the login of a disabled account, and opens no session', async () => {
+    const carol = 'carol.disabled@example.org';
+    const attributes = { mail: [carol] };
+    const first = new CookieJar();
+    const created = await post(first, assertion((await start(first)).requestId, { attributes }));
+    expect(created.status).toBe(302);
+    const id = (await sessionUserId(base, first.header())) ?? '';
+    await platformGraphql(
+      port,
+      TOKEN,
+      `mutation($id: ID!) { userEdit(id: $id) {
+        fieldPatch(input: [{ key: "account_status", value: ["Inactive"] }]) { id } } }`,
+      { id },
+    );
+    const jar = new CookieJar();
+    const res = await post(jar, assertion((await start(jar)).requestId, { attributes }));
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({
+      error: 'SSO_ACCOUNT_DISABLED',
+      message: `The account ${carol} is disabled`,
+    });
+    expect(jar.has('threatloom.sid')).toBe(false);
   }, 30_000);
 
   it('refuses a response signed with another key', async () => {
