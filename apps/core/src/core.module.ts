@@ -71,6 +71,7 @@ import { RoleEditResolver, RoleResolver } from './graphql/access/role.resolver';
 import { UserEditResolver, UserResolver } from './graphql/access/user.resolver';
 import { SettingsMessageResolver } from './graphql/settings/settings-message.resolver';
 import { SettingsEditResolver, SettingsResolver } from './graphql/settings/settings.resolver';
+import { SsoController } from './auth/sso/sso.controller';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -137,6 +138,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     StreamController,
     TaxiiController,
     FeedController,
+    SsoController,
   ],
   providers: [
     RequestAuthenticator,

@@ -9,6 +9,9 @@ import { LocalLoginService } from './services/local-login.service';
 import { LoginLockout } from './services/login-lockout.service';
 import { TokenAuthService } from './services/token-auth.service';
 import { SessionRegistry } from './sessions/session-registry.service';
+import { OidcLoginService } from './sso/oidc-login.service';
+import { SamlLoginService } from './sso/saml-login.service';
+import { SsoProvidersService } from './sso/sso-providers.service';
 
 const SERVICES = [
   AccessContextsService,
@@ -21,6 +24,9 @@ const SERVICES = [
   LocalLoginService,
   LoginLockout,
   SessionRegistry,
+  SsoProvidersService,
+  OidcLoginService,
+  SamlLoginService,
 ];
 
 @Module({ providers: SERVICES, exports: SERVICES })

@@ -21,3 +21,8 @@ export type { SessionRecord } from './sessions/session-registry.service';
 export { ApplicantRefusedError, LoginRefusedError } from './errors/auth.error';
 export { passwordPolicyViolations } from './passwords/password-policy.util';
 export type { PasswordPolicySettings } from './passwords/password-policy.util';
+export { OidcLoginService } from './sso/oidc-login.service';
+export { SamlLoginService } from './sso/saml-login.service';
+export { SsoError } from './sso/sso.error';
+export { SsoProvidersService } from './sso/sso-providers.service';
+export type { SsoProvider, SsoProviderLink } from './sso/sso-providers.service';

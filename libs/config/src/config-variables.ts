@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AUTH_VARIABLES } from './auth-variables';
 import { CONNECTOR_OUTPUT_VARIABLES } from './connector-output-variables';
+import { SSO_VARIABLES } from './sso-variables';
 import { int } from './config-variable.types';
 import type { ConfigVariable } from './config-variable.types';
 
@@ -86,6 +87,7 @@ export const CONFIG_VARIABLES = [
       'API token (a UUID) of the admin user created at first boot (generated and printed once when unset).',
   },
   ...AUTH_VARIABLES,
+  ...SSO_VARIABLES,
   {
     env: 'THREATLOOM_LOG_LEVEL',
     group: 'log',

@@ -9,6 +9,7 @@ import {
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
   INGESTION_CONFIG,
+  SSO_CONFIG,
   STREAMS_CONFIG,
 } from './config.tokens';
 
@@ -25,6 +26,7 @@ export class ConfigModule {
       { provide: CONNECTORS_CONFIG, useValue: config.connectors },
       { provide: STREAMS_CONFIG, useValue: config.streams },
       { provide: AUDIT_CONFIG, useValue: config.audit },
+      { provide: SSO_CONFIG, useValue: config.sso },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -1,5 +1,6 @@
 import type { HttpEnricherSettings } from './http-enricher.schema';
 import type { IocFeedSettings } from './ioc-feed.schema';
+import type { SsoProviderSettings } from './sso-provider.schema';
 export type Profile = 'embedded' | 'distributed';
 export type AppRole = 'core' | 'worker' | 'connector-host';
 
@@ -171,6 +172,11 @@ export type AuditConfig = {
   flushMs: number;
 };
 
+/** Single sign-on providers, each with its callback URL resolved. */
+export type SsoConfig = {
+  providers: readonly (SsoProviderSettings & { callbackUrl: string })[];
+};
+
 /** The whole validated configuration, frozen after loading. */
 export type Config = {
   profile: Profile;
@@ -190,6 +196,7 @@ export type Config = {
   connectors: ConnectorsConfig;
   streams: StreamsConfig;
   audit: AuditConfig;
+  sso: SsoConfig;
   /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
   search?: SearchEngineSettings;
 };

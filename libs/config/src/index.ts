@@ -21,12 +21,18 @@ export type {
   SearchEngineSettings,
   SqliteConfig,
   StoreConfig,
+  SsoConfig,
   StreamsConfig,
   TaxiiPollerSettings,
 } from './config.types';
 export { CONFIG_VARIABLES } from './config-variables';
 export { HTTP_ENRICHER_SCHEMA } from './http-enricher.schema';
 export type { HttpEnricherSettings } from './http-enricher.schema';
+export type {
+  OidcProviderSettings,
+  SamlProviderSettings,
+  SsoProviderSettings,
+} from './sso-provider.schema';
 export { IOC_FEED_SCHEMA, IOC_FEED_TYPES } from './ioc-feed.schema';
 export type { IocFeedSettings, IocFeedType } from './ioc-feed.schema';
 export type { ConfigVariable } from './config-variables';
@@ -43,6 +49,7 @@ export {
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
   INGESTION_CONFIG,
+  SSO_CONFIG,
   STREAMS_CONFIG,
 } from './config.tokens';
 export { ConfigModule } from './config.module';

@@ -3,9 +3,13 @@ import { z } from 'zod';
 
 /**
  * A variable holding a JSON array of `item` (inline, or in the file it names), at least one,
- * their `name`s unique (`what` names a clash: "two feeds have the same name").
+ * their `key`s (`name`, or `id`) unique (`what` names a clash: "two feeds have the same name").
  */
-export function jsonArrayVariable<T extends z.ZodType<{ name: string }>>(item: T, what: string) {
+export function jsonArrayVariable<T extends z.ZodType<{ name: string } | { id: string }>>(
+  item: T,
+  what: string,
+  key: 'name' | 'id' = 'name',
+) {
   return z
     .string()
     .min(1)
@@ -26,9 +30,11 @@ export function jsonArrayVariable<T extends z.ZodType<{ name: string }>>(item: T
       z
         .array(item)
         .min(1)
-        .refine((items) => new Set(items.map((i) => i.name)).size === items.length, {
-          message: `${what} have the same name`,
-        }),
+        .refine(
+          (items) =>
+            new Set(items.map((i) => (i as Record<string, unknown>)[key])).size === items.length,
+          { message: `${what} have the same ${key}` },
+        ),
     );
 }
 

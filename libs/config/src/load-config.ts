@@ -16,6 +16,7 @@ import { distributedPortConfig } from './distributed-config.util';
 import type { ConfigEnvName } from './config-variables';
 import type { HttpEnricherSettings } from './http-enricher.schema';
 import type { IocFeedSettings } from './ioc-feed.schema';
+import { ssoConfig } from './sso-config.util';
 
 export type LoadConfigInput = {
   env: Readonly<Record<string, string | undefined>>;
@@ -240,6 +241,7 @@ export function loadConfig(input: LoadConfigInput): Config {
   }
   const dataDir = resolve(v.THREATLOOM_DATA_DIR as string);
   const port = v.THREATLOOM_PORT as number;
+  const publicUrl = (v.THREATLOOM_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`;
   const config: Config = {
     profile: v.THREATLOOM_PROFILE as Config['profile'],
     apps,
@@ -247,7 +249,7 @@ export function loadConfig(input: LoadConfigInput): Config {
     http: {
       host: v.THREATLOOM_HOST as string,
       port,
-      publicUrl: (v.THREATLOOM_PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`,
+      publicUrl,
       maxBodyMb: v.THREATLOOM_MAX_BODY_MB as number,
     },
     admin: {
@@ -276,6 +278,7 @@ export function loadConfig(input: LoadConfigInput): Config {
       retentionDays: v.THREATLOOM_AUDIT_RETENTION_DAYS as number,
       flushMs: v.THREATLOOM_AUDIT_FLUSH_MS as number,
     },
+    sso: ssoConfig(v.THREATLOOM_AUTH_PROVIDERS, publicUrl),
   };
   const search = searchEngineSettings(v);
   if (search) {

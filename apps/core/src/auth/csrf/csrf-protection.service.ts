@@ -8,6 +8,7 @@ import type { AuthConfig } from '@lib/config';
 import { SessionSecretService } from '../sessions/session-secret.service';
 import '../sessions/session-data.types';
 
+const SSO_CALLBACK = /^\/auth\/[^/]+\/callback$/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
 /** The form field a server-rendered form carries its token in. */
@@ -100,6 +101,10 @@ export class CsrfProtection implements OnModuleInit {
       return false;
     }
     if (req.headers.authorization) return false;
+    // A SAML response POSTed back by the IdP (/auth/<id>/callback) is its own proof: a signed
+    // assertion answering a request this platform made, each usable once. An IdP on the same site
+    // gets the session cookie sent along, and has no CSRF token to send.
+    if (SSO_CALLBACK.test(path)) return false;
     return Boolean(req.session?.userId) || (path === '/auth/login' && !isJson(req));
   }
 
