@@ -26,6 +26,8 @@ type Access = {
   after_removal_sees: string[];
   old_token_works: boolean;
   user_deleted: boolean;
+  shared_with: string[];
+  after_unshare: string[];
 };
 
 describe('pycti administers users, groups and roles; markings segregate what users read', () => {
@@ -80,6 +82,8 @@ describe('pycti administers users, groups and roles; markings segregate what use
       expect(out.after_removal_sees).toEqual([m('open')]);
       expect(out.old_token_works).toBe(false);
       expect(out.user_deleted).toBe(true);
+      expect(out.shared_with).toEqual([`Partner ${suffix}`]);
+      expect(out.after_unshare).toEqual([]);
       if (venv.startsWith('pycti-7')) expect(out.token_names).toEqual(['analysis']);
     },
     300_000,

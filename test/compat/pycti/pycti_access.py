@@ -100,6 +100,16 @@ def main():
     except Exception:
         out["old_token_works"] = False
 
+    # Sharing with an organization (needs KNOWLEDGE_KNUPDATE_KNORGARESTRICT).
+    org = admin.identity.create(type="Organization", name=f"Partner {s}")
+    red = admin.malware.read(filters={"mode": "and", "filters": [{"key": "name", "values": [f"malware-red-{s}"]}], "filterGroups": []})
+    admin.stix_core_object.organization_share(red["id"], [org["id"]], False)
+    shared = admin.malware.read(id=red["id"])
+    out["shared_with"] = [o["name"] for o in shared.get("objectOrganization", [])]
+    admin.stix_core_object.organization_unshare(red["id"], [org["id"]], False)
+    unshared = admin.malware.read(id=red["id"])
+    out["after_unshare"] = [o["name"] for o in unshared.get("objectOrganization", [])]
+
     admin.group.delete(id=group["id"])
     admin.role.delete(id=role["id"])
     admin.user.delete(id=user["id"])

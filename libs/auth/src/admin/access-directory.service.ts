@@ -141,6 +141,20 @@ export class AccessDirectory {
     return current.internalId;
   }
 
+  /** Refuses a second group or role of the same name (SSO maps names to them). */
+  async requireUniqueName(entityType: string, name: string): Promise<void> {
+    // Groups and roles are few: compared case-insensitively in memory.
+    const page = await this.list(entityType, { first: MAX_PAGE });
+    if (page.items.some((e) => String(e.attributes.name).toLowerCase() === name.toLowerCase())) {
+      throw new AppError({
+        code: 'ACCESS_NAME_TAKEN',
+        category: 'conflict',
+        message: `A ${entityType.toLowerCase()} named ${name} already exists`,
+        details: { entityType, name },
+      });
+    }
+  }
+
   /** Elements of `entityType` whose `rel` refs hold `targetId` (members of a group…). */
   async referencing(entityType: string, rel: string, targetId: string): Promise<StoredElement[]> {
     const page = await this.list(entityType, {

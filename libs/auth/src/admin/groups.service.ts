@@ -46,9 +46,10 @@ export class GroupsService {
     return this.directory.require(GROUP_TYPE, id);
   }
 
-  add(input: GroupInput): Promise<StoredElement> {
+  async add(input: GroupInput): Promise<StoredElement> {
     const name = input.name.trim();
     if (!name) throw required('name');
+    await this.directory.requireUniqueName(GROUP_TYPE, name);
     return this.directory.create(GROUP_TYPE, {
       name,
       description: input.description ?? '',

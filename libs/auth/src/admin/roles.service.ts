@@ -31,9 +31,10 @@ export class RolesService {
     return this.directory.require(ROLE_TYPE, id);
   }
 
-  add(input: RoleInput): Promise<StoredElement> {
+  async add(input: RoleInput): Promise<StoredElement> {
     const name = input.name.trim();
     if (!name) throw required('name');
+    await this.directory.requireUniqueName(ROLE_TYPE, name);
     return this.directory.create(
       ROLE_TYPE,
       { name, description: input.description ?? '', can_manage_sensitive_config: false },

@@ -1,3 +1,4 @@
+import { AppError } from '@lib/kernel';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityStore, targetLookup } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
@@ -101,6 +102,36 @@ export class KnowledgeEditService {
     );
   }
 
+  /**
+   * `restrictionOrganizationAdd/Delete` (§4.3): shares the element with organizations, or stops
+   * sharing it; `cascade` does the same for what a container contains (those the caller sees).
+   */
+  async organizationSharing(
+    ctx: AccessContext,
+    id: string,
+    organizationIds: readonly string[],
+    share: boolean,
+    cascade: boolean,
+  ): Promise<StoredElement> {
+    requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNORGARESTRICT');
+    const change = (elementId: string) =>
+      this.apply(ctx, elementId, (element) =>
+        organizationIds.map((toId) =>
+          this.refChange(element, { toId, relationship_type: 'granted' }, share ? 'add' : 'remove'),
+        ),
+      );
+    const updated = await change(id);
+    if (cascade) {
+      for (const contained of updated.refs.object ?? []) {
+        await change(contained).catch((error: unknown) => {
+          // What the caller cannot see or change stays as it is.
+          if (!(error instanceof AppError) || error.category !== 'forbidden') throw error;
+        });
+      }
+    }
+    return updated;
+  }
+
   /** `relationDelete(toId, relationship_type)`. */
   async relationDelete(
     ctx: AccessContext,
@@ -140,6 +171,9 @@ export class KnowledgeEditService {
       const before = await loadVisible(this.store, ctx, id);
       const changes = changesOf(before);
       const sharing = changes.some((c) => c.kind === 'attribute' && c.key === 'restricted_members');
+      if (changes.some((c) => c.kind === 'ref' && c.definition.relationshipType === 'granted')) {
+        requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNORGARESTRICT');
+      }
       if (sharing) requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNMANAGEAUTHMEMBERS');
       requireMemberRight(ctx, before, sharing ? 'admin' : 'edit');
       const confidence = before.attributes.confidence;

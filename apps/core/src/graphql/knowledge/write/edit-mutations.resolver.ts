@@ -38,6 +38,25 @@ type FieldDefinition = {
 
 const str = (v: unknown) => String(v);
 
+/** `restrictionOrganizationAdd/Delete(organizationId: [ID!]!, directContainerSharing)`. */
+function sharingField(share: boolean): FieldDefinition {
+  return {
+    args: [
+      { name: 'organizationId', type: () => [ID], required: true },
+      { name: 'directContainerSharing', type: () => Boolean },
+    ],
+    returns: (spec) => knowledgeType(spec.returns),
+    run: (w, ctx, v, t) =>
+      w.organizationSharing(
+        accessOf(ctx),
+        t.id,
+        (v.organizationId as unknown[]).map(str),
+        share,
+        v.directContainerSharing === true,
+      ),
+  };
+}
+
 const FIELDS: Record<EditField, FieldDefinition> = {
   fieldPatch: {
     args: [
@@ -117,6 +136,8 @@ const FIELDS: Record<EditField, FieldDefinition> = {
       return w.node(accessOf(ctx), t.id);
     },
   },
+  restrictionOrganizationAdd: sharingField(true),
+  restrictionOrganizationDelete: sharingField(false),
   merge: {
     args: [
       { name: 'stixObjectsIds', type: () => [String] },

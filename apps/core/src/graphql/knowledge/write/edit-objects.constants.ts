@@ -13,7 +13,9 @@ export type EditField =
   | 'exportAsk'
   | 'merge'
   | 'askEnrichment'
-  | 'askEnrichments';
+  | 'askEnrichments'
+  | 'restrictionOrganizationAdd'
+  | 'restrictionOrganizationDelete';
 
 export type EditObjectSpec = {
   /** Root mutation (`stixDomainObjectEdit`). */
@@ -36,8 +38,14 @@ const EDIT: readonly EditField[] = [
   'importPush',
 ];
 
+// Knowledge an organization grant governs (§4.3) is shared and unshared with organizations.
+const SHARING: readonly EditField[] = [
+  'restrictionOrganizationAdd',
+  'restrictionOrganizationDelete',
+];
+
 // Entities (not relationships, not meta objects) have exports.
-const CORE_EDIT: readonly EditField[] = [...EDIT, 'exportPush', 'exportAsk'];
+const CORE_EDIT: readonly EditField[] = [...EDIT, 'exportPush', 'exportAsk', ...SHARING];
 
 const spec = (
   mutation: string,
@@ -66,8 +74,14 @@ export const EDIT_OBJECTS: readonly EditObjectSpec[] = [
     'askEnrichment',
     'askEnrichments',
   ]),
-  spec('stixCoreRelationshipEdit', ['stix-core-relationship'], 'StixCoreRelationship'),
-  spec('stixSightingRelationshipEdit', ['stix-sighting-relationship'], 'StixSightingRelationship'),
+  spec('stixCoreRelationshipEdit', ['stix-core-relationship'], 'StixCoreRelationship', [
+    ...EDIT,
+    ...SHARING,
+  ]),
+  spec('stixSightingRelationshipEdit', ['stix-sighting-relationship'], 'StixSightingRelationship', [
+    ...EDIT,
+    ...SHARING,
+  ]),
   spec('externalReferenceEdit', ['External-Reference'], 'ExternalReference'),
   spec('killChainPhaseEdit', ['Kill-Chain-Phase'], 'KillChainPhase', ['fieldPatch', 'delete']),
   spec('labelEdit', ['Label'], 'Label', ['fieldPatch', 'delete']),

@@ -141,6 +141,17 @@ export class KnowledgeWriteService {
     return new KnowledgeNode(await this.edits.relationsAdd(ctx, id, input));
   }
 
+  async organizationSharing(
+    ctx: AccessContext,
+    id: string,
+    organizationIds: readonly string[],
+    share: boolean,
+    cascade: boolean,
+  ) {
+    const updated = await this.edits.organizationSharing(ctx, id, organizationIds, share, cascade);
+    return new KnowledgeNode(updated);
+  }
+
   async relationDelete(ctx: AccessContext, id: string, toId: string, relationshipType: string) {
     return new KnowledgeNode(await this.edits.relationDelete(ctx, id, toId, relationshipType));
   }
