@@ -22,6 +22,13 @@ export type AccessContext = {
    * organizations'. Absent: his own only. `ALL` always matches.
    */
   principals?: ReadonlySet<string>;
+  /** Per entity type, a confidence cap other than `maxConfidence` (§4.6 overrides). */
+  confidenceOverrides?: Readonly<Record<string, number>>;
+  /**
+   * Markings new content gets when its creator names none, per entity type (`GLOBAL` for all
+   * types), from his groups' `default_marking` (§4.2).
+   */
+  defaultMarkings?: Readonly<Record<string, readonly string[]>>;
 };
 
 /** The part of an AccessContext a store compiles into its query (never applied after fetching). */

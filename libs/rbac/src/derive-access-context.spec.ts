@@ -1,4 +1,5 @@
 import { deriveAccessContext } from './derive-access-context.util';
+import { maxConfidenceFor } from './has-capability.util';
 import type { GroupGrant, MarkingInfo, UserGrant } from './derive-access-context.util';
 
 const marking = (id: string, definitionType: string, order: number, createdAt = '2020-01-01') => ({
@@ -102,5 +103,57 @@ describe('deriveAccessContext', () => {
     ).toBe('all');
     const outside = deriveAccessContext(user({ organizations: ['org-a'] }), MARKINGS, settings);
     expect(outside.organizations).toEqual(new Set(['org-a']));
+  });
+});
+
+describe('deriveAccessContext: per-type confidence and default markings', () => {
+  const settings = { platformOrganization: undefined };
+
+  it("takes the groups' highest override per type, unless the user has his own level", () => {
+    const groups = [
+      group({
+        maxConfidence: 60,
+        confidenceOverrides: [{ entity_type: 'Malware', max_confidence: 20 }],
+      }),
+      group({
+        id: 'g2',
+        maxConfidence: 40,
+        confidenceOverrides: [{ entity_type: 'Malware', max_confidence: 30 }],
+      }),
+    ];
+    const ctx = deriveAccessContext(user({ groups }), MARKINGS, settings);
+    expect(ctx.maxConfidence).toBe(60);
+    expect(ctx.confidenceOverrides).toEqual({ Malware: 30 });
+    expect(maxConfidenceFor(ctx, 'Malware')).toBe(30);
+    expect(maxConfidenceFor(ctx, 'Tool')).toBe(60);
+    const own = deriveAccessContext(
+      user({ groups, maxConfidence: 90, confidenceOverrides: [] }),
+      MARKINGS,
+      settings,
+    );
+    expect(maxConfidenceFor(own, 'Malware')).toBe(90);
+  });
+
+  it('unites the default markings of the groups per type', () => {
+    const ctx = deriveAccessContext(
+      user({
+        groups: [
+          group({ defaultMarkings: [{ entity_type: 'GLOBAL', values: ['tlp-green'] }] }),
+          group({
+            id: 'g2',
+            defaultMarkings: [
+              { entity_type: 'GLOBAL', values: ['pap-green'] },
+              { entity_type: 'Report', values: ['tlp-amber'] },
+            ],
+          }),
+        ],
+      }),
+      MARKINGS,
+      settings,
+    );
+    expect(ctx.defaultMarkings).toEqual({
+      GLOBAL: ['tlp-green', 'pap-green'],
+      Report: ['tlp-amber'],
+    });
   });
 });

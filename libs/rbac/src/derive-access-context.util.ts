@@ -18,13 +18,19 @@ export type GroupGrant = {
   autoNewMarking: boolean;
   markingsReviewedAt: string;
   maxConfidence: number | undefined;
+  confidenceOverrides?: readonly ConfidenceOverride[];
+  defaultMarkings?: readonly { entity_type: string; values: readonly string[] }[];
 };
+
+export type ConfidenceOverride = { entity_type: string; max_confidence: number };
 
 export type UserGrant = {
   id: string;
   name: string;
   /** user_confidence_level.max_confidence when the user has his own. */
   maxConfidence: number | undefined;
+  /** His own level's overrides (they replace the groups' when he has his own level). */
+  confidenceOverrides?: readonly ConfidenceOverride[];
   /** Internal and standard ids of the user's organizations. */
   organizations: readonly string[];
   groups: readonly GroupGrant[];
@@ -74,6 +80,8 @@ export function deriveAccessContext(
     organizations: organizationsOf(user, settings),
     maxConfidence,
     principals: new Set([user.id, ...user.groups.map((g) => g.id), ...user.organizations]),
+    confidenceOverrides: confidenceOverridesOf(user),
+    defaultMarkings: defaultMarkingsOf(user.groups),
   };
 }
 
@@ -109,4 +117,25 @@ function organizationsOf(user: UserGrant, settings: AccessSettings): ReadonlySet
   const platform = settings.platformOrganization;
   if (!platform || user.organizations.includes(platform)) return 'all';
   return new Set(user.organizations);
+}
+
+/** The user's own overrides when he has his own level, else the highest per type of his groups. */
+function confidenceOverridesOf(user: UserGrant): Record<string, number> {
+  const overrides =
+    user.maxConfidence !== undefined
+      ? (user.confidenceOverrides ?? [])
+      : user.groups.flatMap((g) => g.confidenceOverrides ?? []);
+  const byType: Record<string, number> = {};
+  for (const o of overrides) {
+    byType[o.entity_type] = Math.max(byType[o.entity_type] ?? -Infinity, o.max_confidence);
+  }
+  return byType;
+}
+
+function defaultMarkingsOf(groups: readonly GroupGrant[]): Record<string, string[]> {
+  const byType: Record<string, string[]> = {};
+  for (const d of groups.flatMap((g) => g.defaultMarkings ?? [])) {
+    byType[d.entity_type] = [...new Set([...(byType[d.entity_type] ?? []), ...d.values])];
+  }
+  return byType;
 }

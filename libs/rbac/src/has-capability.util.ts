@@ -14,3 +14,9 @@ export function hasCapability(ctx: AccessContext, required: Capability): boolean
   }
   return false;
 }
+
+/** The confidence cap for writing an element of `entityType` (§4.6; BYPASS: 100). */
+export function maxConfidenceFor(ctx: AccessContext, entityType: string): number {
+  if (ctx.bypass) return 100;
+  return ctx.confidenceOverrides?.[entityType] ?? ctx.maxConfidence;
+}

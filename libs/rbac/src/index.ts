@@ -2,7 +2,7 @@ export { CAPABILITIES } from './capabilities.constants';
 export type { Capability } from './capabilities.constants';
 export type { AccessContext, AccessRule } from './access-context.types';
 export { SYSTEM_USER_ID, systemContext } from './system-context.util';
-export { hasCapability } from './has-capability.util';
+export { hasCapability, maxConfidenceFor } from './has-capability.util';
 export {
   ALL_MEMBERS,
   RESTRICTED_TO,
@@ -38,6 +38,7 @@ export type { BootstrapGroup, BootstrapRole } from './access-model.constants';
 export { deriveAccessContext } from './derive-access-context.util';
 export type {
   AccessSettings,
+  ConfidenceOverride,
   GroupGrant,
   MarkingInfo,
   UserGrant,

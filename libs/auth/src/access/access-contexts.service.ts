@@ -16,7 +16,13 @@ import {
   deriveAccessContext,
   systemContext,
 } from '@lib/rbac';
-import type { AccessContext, Capability, GroupGrant, MarkingInfo } from '@lib/rbac';
+import type {
+  AccessContext,
+  Capability,
+  ConfidenceOverride,
+  GroupGrant,
+  MarkingInfo,
+} from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 
 const EPOCH_KEY = 'access:epoch';
@@ -28,6 +34,23 @@ const MAX_MARKINGS = 5_000;
 function confidenceOf(value: unknown): number | undefined {
   const max = (value as { max_confidence?: unknown } | null | undefined)?.max_confidence;
   return typeof max === 'number' && Number.isFinite(max) ? max : undefined;
+}
+
+function overridesOf(value: unknown): ConfidenceOverride[] {
+  const overrides = (value as { overrides?: unknown } | null | undefined)?.overrides;
+  return Array.isArray(overrides)
+    ? (overrides as ConfidenceOverride[]).filter(
+        (o) => typeof o?.entity_type === 'string' && typeof o.max_confidence === 'number',
+      )
+    : [];
+}
+
+function defaultMarkingsOf(value: unknown): { entity_type: string; values: string[] }[] {
+  return Array.isArray(value)
+    ? (value as { entity_type: string; values: string[] }[]).filter(
+        (d) => typeof d?.entity_type === 'string' && Array.isArray(d.values),
+      )
+    : [];
 }
 
 /**
@@ -118,6 +141,8 @@ export class AccessContextsService {
       autoNewMarking: group.attributes.auto_new_marking === true,
       markingsReviewedAt: textOf(group.attributes.markings_reviewed_at) ?? group.createdAt,
       maxConfidence: confidenceOf(group.attributes.group_confidence_level),
+      confidenceOverrides: overridesOf(group.attributes.group_confidence_level),
+      defaultMarkings: defaultMarkingsOf(group.attributes.default_marking),
     }));
     const platformOrganization = textOf(settings?.attributes.platform_organization);
     return deriveAccessContext(
@@ -125,6 +150,7 @@ export class AccessContextsService {
         id: user.internalId,
         name: textOf(user.attributes.name) ?? textOf(user.attributes.user_email) ?? user.internalId,
         maxConfidence: confidenceOf(user.attributes.user_confidence_level),
+        confidenceOverrides: overridesOf(user.attributes.user_confidence_level),
         organizations: [...orgs.values()].flatMap((o) => [o.internalId, o.standardId]),
         groups: grants,
         isAdmin: user.internalId === ADMIN_INTERNAL_ID,

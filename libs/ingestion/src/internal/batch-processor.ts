@@ -1,6 +1,6 @@
 import { textOf } from '@lib/kernel';
 import type { StoredElement } from '@lib/entity-store';
-import { accessRule, elementAllowed } from '@lib/rbac';
+import { accessRule, elementAllowed, maxConfidenceFor } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import {
   isCustomType,
@@ -157,7 +157,7 @@ export class BatchProcessor {
       return;
     }
     const confidence = Math.min(
-      this.options.ctx.maxConfidence,
+      maxConfidenceFor(this.options.ctx, draft.entityType),
       clampConfidence(draft.attributes.confidence),
     );
     const standardTaken =

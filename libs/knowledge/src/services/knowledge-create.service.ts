@@ -5,7 +5,7 @@ import type { StoredElement } from '@lib/entity-store';
 import { IngestionService } from '@lib/ingestion';
 import { AppError } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
-import { isTypeOf, observableInputKey, stixTypeOf } from '@lib/stix';
+import { isTypeOf, observableInputKey, refDefinitionsFor, stixTypeOf } from '@lib/stix';
 import { forbiddenElement, invalidInput } from '../errors/knowledge.error';
 import type {
   EntityCreateInput,
@@ -163,6 +163,7 @@ export class KnowledgeCreateService {
       split.attributes.identity_class = identityClass;
     }
     const refs = await this.resolveInputRefs(ctx, split.refs);
+    await this.applyDefaultMarkings(ctx, entityType, input, refs);
     // A STIX id of another spelling of the type (`x-mitre-data-component--…` for a Data-Component)
     // is kept as an extra id; the object gets the same uuid under its own type.
     const stixType = stixTypeOf(entityType);
@@ -219,6 +220,26 @@ export class KnowledgeCreateService {
     if ((existing?.length ?? 0) > 0 && (visible?.length ?? 0) === 0) {
       throw forbiddenElement(stixId, 'restricted: it already exists with markings you cannot see');
     }
+  }
+
+  /**
+   * §4.2: content created without markings gets the default markings of the creator's groups for
+   * its type (or for every type, `GLOBAL`). Saying `objectMarking: []` keeps it unmarked.
+   */
+  private async applyDefaultMarkings(
+    ctx: AccessContext,
+    entityType: string,
+    input: Readonly<Record<string, unknown>>,
+    refs: Map<string, StoredElement[]>,
+  ): Promise<void> {
+    if (input.objectMarking !== undefined || refs.has('object-marking')) return;
+    const defaults = ctx.defaultMarkings?.[entityType] ?? ctx.defaultMarkings?.GLOBAL ?? [];
+    const marked = refDefinitionsFor(entityType).some(
+      (d) => d.relationshipType === 'object-marking',
+    );
+    if (defaults.length === 0 || !marked) return;
+    const markings = await resolveRefs(this.store, ctx, 'objectMarking', defaults);
+    refs.set('object-marking', markings);
   }
 
   private async resolveInputRefs(

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityStore, targetLookup } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
-import { systemContext } from '@lib/rbac';
+import { maxConfidenceFor, systemContext } from '@lib/rbac';
 import {
   isObservableType,
   isTypeOf,
@@ -177,11 +177,9 @@ export class KnowledgeEditService {
       if (sharing) requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNMANAGEAUTHMEMBERS');
       requireMemberRight(ctx, before, sharing ? 'admin' : 'edit');
       const confidence = before.attributes.confidence;
-      if (!ctx.bypass && typeof confidence === 'number' && confidence > ctx.maxConfidence) {
-        throw forbiddenElement(
-          id,
-          `of confidence ${confidence}, above your maximum ${ctx.maxConfidence}`,
-        );
+      const cap = maxConfidenceFor(ctx, before.entityType);
+      if (!ctx.bypass && typeof confidence === 'number' && confidence > cap) {
+        throw forbiddenElement(id, `of confidence ${confidence}, above your maximum ${cap}`);
       }
       const { element: edited, targets } = await this.applyChanges(ctx, before, changes);
       if (!changed(before, edited)) {
