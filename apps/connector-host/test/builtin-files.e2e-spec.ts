@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import request from 'supertest';
 import { sharedData } from '@lib/testing';
 import { waitFor } from '../../../test/support/distributed.util';
 import { useBuiltInPlatform } from './builtin-platform.util';
@@ -12,7 +13,7 @@ const URL_INDICATOR = sharedData(
 );
 
 describe('Built-in file connectors (embedded, every role)', () => {
-  const { data, completed, download, upload } = useBuiltInPlatform(() => ({
+  const { app, data, completed, download, upload } = useBuiltInPlatform(() => ({
     THREATLOOM_BUILTIN_CONNECTORS: 'import-stix,export',
   }));
 
@@ -197,5 +198,83 @@ describe('Built-in file connectors (embedded, every role)', () => {
       search: 'x4z9arb.cn',
     });
     expect(iocs.text.trim().split('\n')).toEqual(["[url:value = 'http://x4z9arb.cn/4712/']"]);
+  });
+
+  it("never exports above what the asking user's groups may share", async () => {
+    const TLP_AMBER = 'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82';
+    const TLP_RED = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
+    const names = ['Shared amber malware', 'Kept red malware'];
+    for (const [name, marking] of [
+      [names[0], TLP_AMBER],
+      [names[1], TLP_RED],
+    ]) {
+      await data(
+        `mutation($n: String!, $m: [String]) { malwareAdd(input: { name: $n, is_family: true, objectMarking: $m }) { id } }`,
+        { n: name, m: [marking] },
+      );
+    }
+    // A user who reads TLP:RED but may share up to TLP:AMBER.
+    const role = await data<{ roleAdd: { id: string } }>(
+      `mutation { roleAdd(input: { name: "Exporter", capabilities: ["KNOWLEDGE", "KNOWLEDGE_KNGETEXPORT_KNASKEXPORT"] }) { id } }`,
+    );
+    const group = await data<{ groupAdd: { id: string } }>(
+      `mutation { groupAdd(input: { name: "Red readers, amber sharers" }) { id } }`,
+    );
+    const g = group.groupAdd.id;
+    await data(
+      `mutation($g: ID!, $r: ID!, $m: ID!) { a: groupEdit(id: $g) { relationAdd(input: { toId: $r, relationship_type: "has-role" }) { id } } b: groupEdit(id: $g) { relationAdd(input: { toId: $m, relationship_type: "accesses-to" }) { id } } }`,
+      { g, r: role.roleAdd.id, m: TLP_RED },
+    );
+    await data(
+      `mutation($g: ID!, $input: [EditInput]!) { groupEdit(id: $g) { fieldPatch(input: $input) { id } } }`,
+      { g, input: [{ key: 'max_shareable_markings', value: [{ type: 'TLP', value: TLP_AMBER }] }] },
+    );
+    const user = await data<{ userAdd: { id: string } }>(
+      `mutation($g: [String!]) { userAdd(input: { name: "exporter", user_email: "exporter@example.org", groups: $g }) { id } }`,
+      { g: [g] },
+    );
+    const token = await data<{ userAdminTokenAdd: { plaintext_token: string } }>(
+      `mutation($u: ID!) { userAdminTokenAdd(userId: $u, input: { name: "export" }) { plaintext_token } }`,
+      { u: user.userAdd.id },
+    );
+    const asked = await request(app().getHttpServer())
+      .post('/graphql')
+      .set('Authorization', `Bearer ${token.userAdminTokenAdd.plaintext_token}`)
+      .send({
+        query: `mutation($input: StixCoreObjectsExportAskInput!) { stixCoreObjectsExportAsk(input: $input) { id name } }`,
+        variables: {
+          input: {
+            connectorId: 'threatloom-export',
+            exportType: 'simple',
+            format: 'application/json',
+            exportContext: { entity_type: 'Malware' },
+            filters: {
+              mode: 'and',
+              filters: [{ key: ['name'], values: names }],
+              filterGroups: [],
+            },
+          },
+        },
+      });
+    const body = asked.body as {
+      data?: { stixCoreObjectsExportAsk: { id: string; name: string }[] };
+      errors?: unknown;
+    };
+    expect(body.errors).toBeUndefined();
+    const pending = body.data?.stixCoreObjectsExportAsk[0];
+    const work = await completed(pending?.id ?? '');
+    expect(work.errors).toEqual([]);
+    const { stixCoreObjectsExportFiles } = await data<{
+      stixCoreObjectsExportFiles: { edges: { node: { id: string; name: string } }[] };
+    }>(
+      `query { stixCoreObjectsExportFiles(exportContext: { entity_type: "Malware" }) { edges { node { id name } } } }`,
+    );
+    const file = stixCoreObjectsExportFiles.edges.find((e) => e.node.name === pending?.name);
+    const bundle = JSON.parse(await download(file?.node.id ?? '')) as {
+      objects: { type: string; name?: string }[];
+    };
+    expect(bundle.objects.filter((o) => o.type === 'malware').map((o) => o.name)).toEqual([
+      names[0],
+    ]);
   });
 });

@@ -29,6 +29,11 @@ export type AccessContext = {
    * types), from his groups' `default_marking` (§4.2).
    */
   defaultMarkings?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Per marking type, the highest order this user may share (exports, dissemination); -1: none
+   * of that type. A type absent is not limited (§4.2 max shareable markings).
+   */
+  maxShareable?: Readonly<Record<string, number>>;
 };
 
 /** The part of an AccessContext a store compiles into its query (never applied after fetching). */

@@ -157,3 +157,26 @@ describe('deriveAccessContext: per-type confidence and default markings', () => 
     });
   });
 });
+
+describe('deriveAccessContext: max shareable markings', () => {
+  it('keeps per type the widest limit of the groups that set one, by internal or STIX id', () => {
+    const markings = MARKINGS.map((m) => ({ ...m, standardId: `marking-definition--${m.id}` }));
+    const ctx = deriveAccessContext(
+      user({
+        groups: [
+          group({ maxShareable: [{ type: 'TLP', value: 'tlp-green' }] }),
+          group({
+            id: 'g2',
+            maxShareable: [
+              { type: 'TLP', value: 'marking-definition--tlp-amber' },
+              { type: 'PAP', value: 'none' },
+            ],
+          }),
+        ],
+      }),
+      markings,
+      { platformOrganization: undefined },
+    );
+    expect(ctx.maxShareable).toEqual({ TLP: 3, PAP: -1 });
+  });
+});

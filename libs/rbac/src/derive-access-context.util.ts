@@ -4,6 +4,8 @@ import type { Capability } from './capabilities.constants';
 
 export type MarkingInfo = {
   id: string;
+  /** Its STIX id, when known (limits may name a marking either way). */
+  standardId?: string;
   definitionType: string;
   order: number;
   createdAt: string;
@@ -20,6 +22,8 @@ export type GroupGrant = {
   maxConfidence: number | undefined;
   confidenceOverrides?: readonly ConfidenceOverride[];
   defaultMarkings?: readonly { entity_type: string; values: readonly string[] }[];
+  /** max_shareable_markings: per marking type, a marking id or `none`. */
+  maxShareable?: readonly { type: string; value: string }[];
 };
 
 export type ConfidenceOverride = { entity_type: string; max_confidence: number };
@@ -82,6 +86,7 @@ export function deriveAccessContext(
     principals: new Set([user.id, ...user.groups.map((g) => g.id), ...user.organizations]),
     confidenceOverrides: confidenceOverridesOf(user),
     defaultMarkings: defaultMarkingsOf(user.groups),
+    maxShareable: maxShareableOf(user.groups, markings),
   };
 }
 
@@ -136,6 +141,25 @@ function defaultMarkingsOf(groups: readonly GroupGrant[]): Record<string, string
   const byType: Record<string, string[]> = {};
   for (const d of groups.flatMap((g) => g.defaultMarkings ?? [])) {
     byType[d.entity_type] = [...new Set([...(byType[d.entity_type] ?? []), ...d.values])];
+  }
+  return byType;
+}
+
+/** The most a user may share per marking type: the widest of his groups that limit the type. */
+function maxShareableOf(
+  groups: readonly GroupGrant[],
+  markings: readonly MarkingInfo[],
+): Record<string, number> {
+  const orderOf = new Map(
+    markings.flatMap((m) => [
+      [m.id, m.order] as const,
+      ...(m.standardId ? [[m.standardId, m.order] as const] : []),
+    ]),
+  );
+  const byType: Record<string, number> = {};
+  for (const limit of groups.flatMap((g) => g.maxShareable ?? [])) {
+    const order = limit.value === 'none' ? -1 : (orderOf.get(limit.value) ?? -1);
+    byType[limit.type] = Math.max(byType[limit.type] ?? -Infinity, order);
   }
   return byType;
 }

@@ -53,6 +53,14 @@ function defaultMarkingsOf(value: unknown): { entity_type: string; values: strin
     : [];
 }
 
+function maxShareableOf(value: unknown): { type: string; value: string }[] {
+  return Array.isArray(value)
+    ? (value as { type: string; value: string }[]).filter(
+        (l) => typeof l?.type === 'string' && typeof l.value === 'string',
+      )
+    : [];
+}
+
 /**
  * A user's AccessContext from his groups, their roles and markings, his organizations and the
  * settings (data-model.md §4). Contexts are cached per process and dropped on every access change
@@ -107,6 +115,7 @@ export class AccessContextsService {
     });
     const list = page.items.map((m) => ({
       id: m.internalId,
+      standardId: m.standardId,
       definitionType: textOf(m.attributes.definition_type) ?? '',
       order: typeof m.attributes.x_opencti_order === 'number' ? m.attributes.x_opencti_order : 0,
       createdAt: m.createdAt,
@@ -143,6 +152,7 @@ export class AccessContextsService {
       maxConfidence: confidenceOf(group.attributes.group_confidence_level),
       confidenceOverrides: overridesOf(group.attributes.group_confidence_level),
       defaultMarkings: defaultMarkingsOf(group.attributes.default_marking),
+      maxShareable: maxShareableOf(group.attributes.max_shareable_markings),
     }));
     const platformOrganization = textOf(settings?.attributes.platform_organization);
     return deriveAccessContext(

@@ -68,6 +68,19 @@ export const confidenceLevel: FieldReader = (values, key) => {
   return { max_confidence: max, overrides };
 };
 
+/** `[{ type: 'TLP', value: <marking id> | 'none' }]`: what a group may share per marking type. */
+export const shareableLimits: FieldReader = (values, key) =>
+  values.map((v) => {
+    const limit = (typeof v === 'string' ? JSON.parse(v) : v) as {
+      type?: unknown;
+      value?: unknown;
+    };
+    if (typeof limit?.type !== 'string' || typeof limit.value !== 'string') {
+      throw invalid(key, 'a list of { type, value } (a marking id or none)');
+    }
+    return { type: limit.type, value: limit.value };
+  });
+
 /** The attribute changes of a fieldPatch; a key outside `editable` is refused by name. */
 export function readPatch(
   label: string,

@@ -3,7 +3,14 @@ import type { StoredElement } from '@lib/entity-store';
 import { ACCESSES_TO, GROUP_TYPE, HAS_ROLE, MEMBER_OF, ROLE_TYPE, USER_TYPE } from '@lib/rbac';
 import { AccessDirectory } from './access-directory.service';
 import type { DirectoryQuery } from './access-directory.service';
-import { confidenceLevel, flag, readPatch, text, texts } from './field-values.util';
+import {
+  confidenceLevel,
+  flag,
+  readPatch,
+  shareableLimits,
+  text,
+  texts,
+} from './field-values.util';
 import { required } from './roles.service';
 
 const DEFAULT_CONFIDENCE = 100;
@@ -17,6 +24,7 @@ const EDITABLE = {
   restrict_delete: flag,
   group_confidence_level: confidenceLevel,
   default_hidden_types: texts,
+  max_shareable_markings: shareableLimits,
 };
 
 export type GroupInput = {

@@ -226,7 +226,8 @@ export class KnowledgeFileJobsService {
    * those of a limited type ordered above its maximum (TLP:RED above TLP:AMBER…).
    */
   private async markingsAbove(ctx: AccessContext, maxima: readonly string[]): Promise<string[]> {
-    if (maxima.length === 0) return [];
+    const shareable = ctx.bypass ? {} : (ctx.maxShareable ?? {});
+    if (maxima.length === 0 && Object.keys(shareable).length === 0) return [];
     const limits = new Map<string, number>();
     const given = await this.store.getMany(ctx, await this.files.markingIds(ctx, maxima));
     for (const marking of given.values()) {
@@ -235,6 +236,10 @@ export class KnowledgeFileJobsService {
         throw invalidInput('contentMaxMarkings', `two maxima given for the marking type ${kind}`);
       }
       limits.set(kind, orderOf(marking));
+    }
+    // §4.2: never above what the user's groups may share.
+    for (const [kind, order] of Object.entries(shareable)) {
+      limits.set(kind, Math.min(limits.get(kind) ?? Infinity, order));
     }
     const all = await this.index.search(ctx, {
       types: ['Marking-Definition'],

@@ -71,9 +71,17 @@ export function groupView(element: StoredElement): GroupModel {
     default_hidden_types: Array.isArray(a.default_hidden_types)
       ? (a.default_hidden_types as string[])
       : [],
-    not_shareable_marking_types: [],
+    not_shareable_marking_types: shareableLimitsOf(element)
+      .filter((l) => l.value === 'none')
+      .map((l) => l.type),
     group_confidence_level: confidenceLevelOf(a.group_confidence_level),
   };
+}
+
+/** A group's `max_shareable_markings`: per marking type, a marking id or `none`. */
+export function shareableLimitsOf(group: StoredElement): { type: string; value: string }[] {
+  const stored = group.attributes.max_shareable_markings;
+  return Array.isArray(stored) ? (stored as { type: string; value: string }[]) : [];
 }
 
 export function roleView(element: StoredElement): RoleModel {

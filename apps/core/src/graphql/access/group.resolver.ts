@@ -45,6 +45,7 @@ import {
   roleView,
   userView,
   presentOf,
+  shareableLimitsOf,
 } from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
 
@@ -122,8 +123,11 @@ export class GroupResolver {
   }
 
   @ResolveField(() => [knowledgeType('MarkingDefinition')], { nullable: true })
-  max_shareable_marking(): unknown[] {
-    return [];
+  max_shareable_marking(@Parent() group: GroupModel, @Context() ctx: KnowledgeGraphqlContext) {
+    const ids = shareableLimitsOf(group.element)
+      .map((l) => l.value)
+      .filter((v) => v !== 'none');
+    return this.fields.nodes(accessOf(ctx), ids);
   }
 
   @ResolveField(() => [DefaultMarkingModel], { nullable: true })
