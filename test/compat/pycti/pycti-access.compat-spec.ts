@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
+import { rmSync } from 'node:fs';
 import { assertBuilt } from '../../support/cli.util';
+import { embeddedTestEnv, startEmbedded } from '../../support/embedded-platform.util';
+import type { EmbeddedPlatform } from '../../support/embedded-platform.util';
 import { PYCTI_VENVS, runPyctiScript } from './pycti-runner.util';
 
 const TOKEN = '0c9e2a54-7d1b-4f3e-9a61-5b2d8e4f7c10';
@@ -31,31 +28,20 @@ type Access = {
 };
 
 describe('pycti administers users, groups and roles; markings segregate what users read', () => {
-  let app: NestExpressApplication;
-  let dir: string;
+  let platform: EmbeddedPlatform;
+  let env: Record<string, string>;
   let url: string;
 
   beforeAll(async () => {
     assertBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'tl-pycti-access-'));
-    const config = loadConfig({
-      env: {
-        THREATLOOM_DATA_DIR: dir,
-        THREATLOOM_PORT: '0',
-        THREATLOOM_HOST: '127.0.0.1',
-        THREATLOOM_ADMIN_TOKEN: TOKEN,
-        THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-        THREATLOOM_LOG_LEVEL: 'silent',
-      },
-      appFlag: 'core',
-    });
-    app = await startPlatform(config);
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    env = embeddedTestEnv(TOKEN);
+    platform = await startEmbedded(env, 'core');
+    url = platform.url;
   }, 120_000);
 
   afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await platform.app.close();
+    rmSync(env.THREATLOOM_DATA_DIR as string, { recursive: true, force: true });
   });
 
   it.each(PYCTI_VENVS)(

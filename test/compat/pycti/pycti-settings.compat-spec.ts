@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
+import { rmSync } from 'node:fs';
 import { assertBuilt } from '../../support/cli.util';
+import { embeddedTestEnv, startEmbedded } from '../../support/embedded-platform.util';
+import type { EmbeddedPlatform } from '../../support/embedded-platform.util';
 import { PYCTI_VENVS, runPyctiScript } from './pycti-runner.util';
 
 const TOKEN = '5d8e1f3a-2c4b-4a6e-8f90-1b3c5d7e9f24';
@@ -54,33 +51,23 @@ type SettingsOut = {
 };
 
 describe('pycti reads and edits the platform settings', () => {
-  let app: NestExpressApplication;
-  let dir: string;
+  let platform: EmbeddedPlatform;
+  let env: Record<string, string>;
   let url: string;
 
   beforeAll(async () => {
     assertBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'tl-pycti-settings-'));
-    const config = loadConfig({
-      env: {
-        THREATLOOM_DATA_DIR: dir,
-        THREATLOOM_PORT: '0',
-        THREATLOOM_HOST: '127.0.0.1',
-        THREATLOOM_ADMIN_TOKEN: TOKEN,
-        THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-        THREATLOOM_ADMIN_EMAIL: 'admin@threatloom.example',
-        THREATLOOM_PUBLIC_URL: PUBLIC_URL,
-        THREATLOOM_LOG_LEVEL: 'silent',
-      },
-      appFlag: 'core',
+    env = embeddedTestEnv(TOKEN, {
+      THREATLOOM_ADMIN_EMAIL: 'admin@threatloom.example',
+      THREATLOOM_PUBLIC_URL: PUBLIC_URL,
     });
-    app = await startPlatform(config);
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    platform = await startEmbedded(env, 'core');
+    url = platform.url;
   }, 120_000);
 
   afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+    await platform.app.close();
+    rmSync(env.THREATLOOM_DATA_DIR as string, { recursive: true, force: true });
   });
 
   it.each(PYCTI_VENVS)(

@@ -1,25 +1,13 @@
 import { Inject } from '@nestjs/common';
-import {
-  Args,
-  Context,
-  ID,
-  Int,
-  Mutation,
-  Parent,
-  Query,
-  ResolveField,
-  Resolver,
-} from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuditService } from '@lib/audit';
 import { GroupsService } from '@lib/auth';
 import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
-import type { FilterGroup } from '@lib/kernel';
 import { ACCESSES_TO } from '@lib/rbac';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import { accessOf } from '../knowledge/define-operation.util';
 import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
-import { FilterGroupInput, OrderingModeValues } from '../knowledge/schema/filter-group.input';
 import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
 import { StixRefScalar } from '../knowledge/schema/scalars.constants';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
@@ -38,8 +26,8 @@ import {
 } from './access.model';
 import { recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
+import { AccessQueries } from './access-queries.resolver';
 import {
-  connectionOf,
   groupView,
   listConnection,
   roleView,
@@ -53,41 +41,24 @@ const ADMIN = 'SETTINGS_SETACCESSES';
 
 /** Groups (pycti's `Group` entity): members, roles, allowed and default markings. */
 @Resolver(() => GroupModel)
-export class GroupResolver {
+export class GroupResolver extends AccessQueries({
+  model: GroupModel,
+  connection: GroupConnection,
+  ordering: GroupsOrdering,
+  one: 'group',
+  many: 'groups',
+  view: groupView,
+}) {
   constructor(
     @Inject(GroupsService) private readonly service: GroupsService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
     @Inject(AuditService) private readonly audit: AuditService,
-  ) {}
-
-  @RequireCapabilities(ADMIN)
-  @Query(() => GroupConnection, { nullable: true })
-  async groups(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => ID, nullable: true }) after: string | null,
-    @Args('orderBy', { type: () => GroupsOrdering, nullable: true }) orderBy: string | null,
-    @Args('orderMode', { type: () => OrderingModeValues, nullable: true })
-    orderMode: 'asc' | 'desc' | null,
-    @Args('filters', { type: () => FilterGroupInput, nullable: true })
-    filters: FilterGroupInput | null,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
   ) {
-    const page = await this.service.list({
-      first,
-      after,
-      orderBy: orderBy === '_score' ? null : orderBy,
-      orderMode,
-      filters: filters as FilterGroup | null,
-      search,
-    });
-    return connectionOf(page, groupView);
+    super();
   }
 
-  @RequireCapabilities(ADMIN)
-  @Query(() => GroupModel, { nullable: true })
-  async group(@Args('id', { type: () => String }) id: string): Promise<GroupModel | null> {
-    const found = await this.service.find(id);
-    return found ? groupView(found) : null;
+  get source() {
+    return this.service;
   }
 
   @RequireCapabilities(ADMIN)

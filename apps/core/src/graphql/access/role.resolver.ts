@@ -17,7 +17,6 @@ import { AppError } from '@lib/kernel';
 import { capabilityId, capabilityOf } from '@lib/rbac';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
-import { OrderingModeValues } from '../knowledge/schema/filter-group.input';
 import { StixRefScalar } from '../knowledge/schema/scalars.constants';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
 import {
@@ -33,45 +32,32 @@ import {
 } from './access.model';
 import { recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
-import { connectionOf, listConnection, roleView, presentOf } from './access-views.util';
+import { AccessQueries } from './access-queries.resolver';
+import { listConnection, roleView, presentOf } from './access-views.util';
 import { internalRelation } from './internal-relation.util';
 
 const ADMIN = 'SETTINGS_SETACCESSES';
 
 /** Roles (pycti's `Role` entity) and the capability tree (`Capability`). */
 @Resolver(() => RoleModel)
-export class RoleResolver {
+export class RoleResolver extends AccessQueries({
+  model: RoleModel,
+  connection: RoleConnection,
+  ordering: RolesOrdering,
+  one: 'role',
+  many: 'roles',
+  view: roleView,
+}) {
   constructor(
     @Inject(RolesService) private readonly service: RolesService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
     @Inject(AuditService) private readonly audit: AuditService,
-  ) {}
-
-  @RequireCapabilities(ADMIN)
-  @Query(() => RoleConnection, { nullable: true })
-  async roles(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => ID, nullable: true }) after: string | null,
-    @Args('orderBy', { type: () => RolesOrdering, nullable: true }) orderBy: string | null,
-    @Args('orderMode', { type: () => OrderingModeValues, nullable: true })
-    orderMode: 'asc' | 'desc' | null,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
   ) {
-    const page = await this.service.list({
-      first,
-      after,
-      orderBy: orderBy === '_score' ? null : orderBy,
-      orderMode,
-      search,
-    });
-    return connectionOf(page, roleView);
+    super();
   }
 
-  @RequireCapabilities(ADMIN)
-  @Query(() => RoleModel, { nullable: true })
-  async role(@Args('id', { type: () => String }) id: string): Promise<RoleModel | null> {
-    const found = await this.service.find(id);
-    return found ? roleView(found) : null;
+  get source() {
+    return this.service;
   }
 
   @RequireCapabilities(ADMIN)

@@ -3,7 +3,6 @@ import {
   Args,
   Context,
   ID,
-  Int,
   Mutation,
   Parent,
   Query,
@@ -13,13 +12,11 @@ import {
 import { AuditService } from '@lib/audit';
 import { UsersService } from '@lib/auth';
 import type { StoredElement } from '@lib/entity-store';
-import type { FilterGroup } from '@lib/kernel';
 import { AppError, textOf } from '@lib/kernel';
 import { hasCapability } from '@lib/rbac';
 import { Authenticated, RequireCapabilities } from '../../auth/capabilities.decorator';
 import { accessOf } from '../knowledge/define-operation.util';
 import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-context.types';
-import { FilterGroupInput, OrderingModeValues } from '../knowledge/schema/filter-group.input';
 import { knowledgeType } from '../knowledge/schema/knowledge-types.model';
 import { StixRefScalar } from '../knowledge/schema/scalars.constants';
 import { EditInput } from '../knowledge/write/mutation-inputs.model';
@@ -43,55 +40,32 @@ import {
 } from './access.model';
 import { recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
-import {
-  connectionOf,
-  groupView,
-  listConnection,
-  roleView,
-  userView,
-  presentOf,
-} from './access-views.util';
+import { AccessQueries } from './access-queries.resolver';
+import { groupView, listConnection, roleView, userView, presentOf } from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
 
 const ADMIN = 'SETTINGS_SETACCESSES';
 
 /** Users (pycti's `User` entity): list, read, me, add, edit, memberships, token rotation. */
 @Resolver(() => UserModel)
-export class UserResolver {
+export class UserResolver extends AccessQueries({
+  model: UserModel,
+  connection: UserConnection,
+  ordering: UsersOrdering,
+  one: 'user',
+  many: 'users',
+  view: userView,
+}) {
   constructor(
     @Inject(UsersService) private readonly service: UsersService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
     @Inject(AuditService) private readonly audit: AuditService,
-  ) {}
-
-  @RequireCapabilities(ADMIN)
-  @Query(() => UserConnection, { nullable: true })
-  async users(
-    @Args('first', { type: () => Int, nullable: true }) first: number | null,
-    @Args('after', { type: () => ID, nullable: true }) after: string | null,
-    @Args('orderBy', { type: () => UsersOrdering, nullable: true }) orderBy: string | null,
-    @Args('orderMode', { type: () => OrderingModeValues, nullable: true })
-    orderMode: 'asc' | 'desc' | null,
-    @Args('filters', { type: () => FilterGroupInput, nullable: true })
-    filters: FilterGroupInput | null,
-    @Args('search', { type: () => String, nullable: true }) search: string | null,
   ) {
-    const page = await this.service.list({
-      first,
-      after,
-      orderBy: orderBy === '_score' ? null : orderBy,
-      orderMode,
-      filters: filters as FilterGroup | null,
-      search,
-    });
-    return connectionOf(page, userView);
+    super();
   }
 
-  @RequireCapabilities(ADMIN)
-  @Query(() => UserModel, { nullable: true })
-  async user(@Args('id', { type: () => String }) id: string): Promise<UserModel | null> {
-    const found = await this.service.find(id);
-    return found ? userView(found) : null;
+  get source() {
+    return this.service;
   }
 
   @Authenticated()
