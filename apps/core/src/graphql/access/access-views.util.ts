@@ -114,8 +114,3 @@ export function listConnection<T>(nodes: readonly T[]) {
     },
   };
 }
-
-/** pycti declares `[EditInput]!`: null items are dropped. */
-export function presentOf<T>(items: readonly (T | null)[]): T[] {
-  return items.filter((i): i is T => i !== null);
-}

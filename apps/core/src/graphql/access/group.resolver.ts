@@ -24,7 +24,7 @@ import {
   UserConnection,
   GroupsOrdering,
 } from './access.model';
-import { recordAdminChange } from './access-audit.util';
+import { AuditedAccessEdits, recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import { AccessQueries } from './access-queries.resolver';
 import {
@@ -32,7 +32,6 @@ import {
   listConnection,
   roleView,
   userView,
-  presentOf,
   shareableLimitsOf,
 } from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
@@ -122,25 +121,19 @@ export class GroupEditResolver {
   constructor(
     @Inject(GroupsService) private readonly service: GroupsService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
-    @Inject(AuditService) private readonly audit: AuditService,
-  ) {}
-
-  /** Audits an administration change of the group and answers its view. */
-  private changed(ctx: KnowledgeGraphqlContext, group: StoredElement, input: unknown) {
-    const view = groupView(group);
-    recordAdminChange(this.audit, ctx, 'update', view, input);
-    return view;
+    @Inject(AuditService) audit: AuditService,
+  ) {
+    this.edits = new AuditedAccessEdits(service, audit, groupView);
   }
+
+  private readonly edits: AuditedAccessEdits<GroupModel>;
 
   @ResolveField(() => ID, { nullable: true })
   async delete(
     @Parent() edit: GroupEditMutations,
     @Context() ctx: KnowledgeGraphqlContext,
   ): Promise<string> {
-    const group = groupView(await this.service.require(edit.id));
-    const id = await this.service.delete(edit.id);
-    recordAdminChange(this.audit, ctx, 'delete', group);
-    return id;
+    return this.edits.delete(ctx, edit.id);
   }
 
   @ResolveField(() => GroupModel, { nullable: true })
@@ -149,7 +142,7 @@ export class GroupEditResolver {
     @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return this.changed(ctx, await this.service.edit(edit.id, presentOf(input)), input);
+    return this.edits.fieldPatch(ctx, edit.id, input);
   }
 
   @ResolveField(() => GroupModel, { nullable: true })
@@ -159,7 +152,7 @@ export class GroupEditResolver {
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const group = await this.service.defaultMarking(edit.id, input.entity_type, input.values ?? []);
-    return this.changed(ctx, group, input);
+    return this.edits.changed(ctx, group, input);
   }
 
   /** member-of (fromId: a user), has-role (toId: a role), accesses-to (toId: a marking). */
@@ -214,7 +207,7 @@ export class GroupEditResolver {
     ctx: KnowledgeGraphqlContext,
   ): Promise<StoredElement> {
     const group = await this.link(id, type, target, add, ctx);
-    this.changed(ctx, group, {
+    this.edits.changed(ctx, group, {
       [add ? 'relationship_added' : 'relationship_deleted']: type,
       target,
     });

@@ -12,7 +12,6 @@ import {
 } from '@nestjs/graphql';
 import { AuditService } from '@lib/audit';
 import { RolesService, capabilityViews } from '@lib/auth';
-import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
 import { capabilityId, capabilityOf } from '@lib/rbac';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
@@ -30,10 +29,10 @@ import {
   RoleModel,
   RolesOrdering,
 } from './access.model';
-import { recordAdminChange } from './access-audit.util';
+import { AuditedAccessEdits, recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import { AccessQueries } from './access-queries.resolver';
-import { listConnection, roleView, presentOf } from './access-views.util';
+import { listConnection, roleView } from './access-views.util';
 import { internalRelation } from './internal-relation.util';
 
 const ADMIN = 'SETTINGS_SETACCESSES';
@@ -100,25 +99,19 @@ export class RoleResolver extends AccessQueries({
 export class RoleEditResolver {
   constructor(
     @Inject(RolesService) private readonly service: RolesService,
-    @Inject(AuditService) private readonly audit: AuditService,
-  ) {}
-
-  /** Audits an administration change of the role and answers its view. */
-  private changed(ctx: KnowledgeGraphqlContext, role: StoredElement, input: unknown) {
-    const view = roleView(role);
-    recordAdminChange(this.audit, ctx, 'update', view, input);
-    return view;
+    @Inject(AuditService) audit: AuditService,
+  ) {
+    this.edits = new AuditedAccessEdits(service, audit, roleView);
   }
+
+  private readonly edits: AuditedAccessEdits<RoleModel>;
 
   @ResolveField(() => ID, { nullable: true })
   async delete(
     @Parent() edit: RoleEditMutations,
     @Context() ctx: KnowledgeGraphqlContext,
   ): Promise<string> {
-    const role = roleView(await this.service.require(edit.id));
-    const id = await this.service.delete(edit.id);
-    recordAdminChange(this.audit, ctx, 'delete', role);
-    return id;
+    return this.edits.delete(ctx, edit.id);
   }
 
   @ResolveField(() => RoleModel, { nullable: true })
@@ -127,7 +120,7 @@ export class RoleEditResolver {
     @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return this.changed(ctx, await this.service.edit(edit.id, presentOf(input)), input);
+    return this.edits.fieldPatch(ctx, edit.id, input);
   }
 
   @ResolveField(() => InternalRelationshipModel, { nullable: true })
@@ -139,7 +132,7 @@ export class RoleEditResolver {
   ) {
     const capability = capabilityTarget(input.relationship_type, input.toId);
     const role = await this.service.capability(edit.id, capability, true);
-    this.changed(ctx, role, { capability_added: capability });
+    this.edits.changed(ctx, role, { capability_added: capability });
     const view = capabilityViews([capability])[0];
     return internalRelation(
       'has-capability',
@@ -159,7 +152,7 @@ export class RoleEditResolver {
   ) {
     const capability = capabilityTarget(type, toId);
     const role = await this.service.capability(edit.id, capability, false);
-    return this.changed(ctx, role, { capability_removed: capability });
+    return this.edits.changed(ctx, role, { capability_removed: capability });
   }
 }
 

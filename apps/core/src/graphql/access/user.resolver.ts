@@ -11,7 +11,6 @@ import {
 } from '@nestjs/graphql';
 import { AuditService } from '@lib/audit';
 import { UsersService } from '@lib/auth';
-import type { StoredElement } from '@lib/entity-store';
 import { AppError, textOf } from '@lib/kernel';
 import { hasCapability } from '@lib/rbac';
 import { Authenticated, RequireCapabilities } from '../../auth/capabilities.decorator';
@@ -38,10 +37,10 @@ import {
   UserTokenAddInput,
   UserTokenAddResultModel,
 } from './access.model';
-import { recordAdminChange } from './access-audit.util';
+import { AuditedAccessEdits, recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import { AccessQueries } from './access-queries.resolver';
-import { groupView, listConnection, roleView, userView, presentOf } from './access-views.util';
+import { groupView, listConnection, roleView, userView } from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
 
 const ADMIN = 'SETTINGS_SETACCESSES';
@@ -198,25 +197,19 @@ export class UserEditResolver {
   constructor(
     @Inject(UsersService) private readonly service: UsersService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
-    @Inject(AuditService) private readonly audit: AuditService,
-  ) {}
-
-  /** Audits an administration change of the user and answers his view. */
-  private changed(ctx: KnowledgeGraphqlContext, user: StoredElement, input: unknown) {
-    const view = userView(user);
-    recordAdminChange(this.audit, ctx, 'update', view, input);
-    return view;
+    @Inject(AuditService) audit: AuditService,
+  ) {
+    this.edits = new AuditedAccessEdits(service, audit, userView);
   }
+
+  private readonly edits: AuditedAccessEdits<UserModel>;
 
   @ResolveField(() => ID, { nullable: true })
   async delete(
     @Parent() edit: UserEditMutations,
     @Context() ctx: KnowledgeGraphqlContext,
   ): Promise<string> {
-    const user = userView(await this.service.require(edit.id));
-    const id = await this.service.delete(edit.id);
-    recordAdminChange(this.audit, ctx, 'delete', user);
-    return id;
+    return this.edits.delete(ctx, edit.id);
   }
 
   @ResolveField(() => UserModel, { nullable: true })
@@ -225,7 +218,7 @@ export class UserEditResolver {
     @Args('input', { type: () => [EditInput], nullable: 'items' }) input: (EditInput | null)[],
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
-    return this.changed(ctx, await this.service.edit(edit.id, presentOf(input)), input);
+    return this.edits.fieldPatch(ctx, edit.id, input);
   }
 
   @ResolveField(() => InternalRelationshipModel, { nullable: true })
@@ -237,7 +230,7 @@ export class UserEditResolver {
   ) {
     const groupId = memberOfTarget(input.relationship_type, input.toId);
     const user = await this.service.membership(edit.id, groupId, true);
-    this.changed(ctx, user, input);
+    this.edits.changed(ctx, user, input);
     const group = (await this.fields.groupsOf(user)).find(
       (g) => g.internalId === groupId || g.standardId === groupId,
     );
@@ -258,7 +251,7 @@ export class UserEditResolver {
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const user = await this.service.membership(edit.id, memberOfTarget(type, toId), false);
-    return this.changed(ctx, user, { relationship_deleted: type, toId });
+    return this.edits.changed(ctx, user, { relationship_deleted: type, toId });
   }
 
   @ResolveField(() => UserModel, { nullable: true })
@@ -268,7 +261,7 @@ export class UserEditResolver {
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const user = await this.service.organization(edit.id, organizationId, true);
-    return this.changed(ctx, user, { organization_added: organizationId });
+    return this.edits.changed(ctx, user, { organization_added: organizationId });
   }
 
   @ResolveField(() => UserModel, { nullable: true })
@@ -278,12 +271,14 @@ export class UserEditResolver {
     @Context() ctx: KnowledgeGraphqlContext,
   ) {
     const user = await this.service.organization(edit.id, organizationId, false);
-    return this.changed(ctx, user, { organization_removed: organizationId });
+    return this.edits.changed(ctx, user, { organization_removed: organizationId });
   }
 
   @ResolveField(() => UserModel, { nullable: true })
   async tokenRenew(@Parent() edit: UserEditMutations, @Context() ctx: KnowledgeGraphqlContext) {
-    return this.changed(ctx, await this.service.rotateToken(edit.id), { token_renewed: true });
+    return this.edits.changed(ctx, await this.service.rotateToken(edit.id), {
+      token_renewed: true,
+    });
   }
 }
 
