@@ -272,6 +272,49 @@ describe('Connector protocol (embedded, every role)', () => {
     expect(tools.pageInfo.globalCount).toBe(0);
   });
 
+  it("imports as the message's applicant: his confidence caps, he is the creator", async () => {
+    const { registerConnector: reg } = await register('e2e-applicant');
+    const push = (reg.config as { push: string }).push;
+    const role = await data<{ roleAdd: { id: string } }>(
+      `mutation { roleAdd(input: { name: "Pushing analyst", capabilities: ["KNOWLEDGE_KNUPDATE"] }) { id } }`,
+    );
+    const group = await data<{ groupAdd: { id: string } }>(
+      `mutation { groupAdd(input: { name: "Pushers", group_confidence_level: { max_confidence: 30 } }) { id } }`,
+    );
+    await data(
+      `mutation($g: ID!, $r: ID!) { groupEdit(id: $g) { relationAdd(input: { toId: $r, relationship_type: "has-role" }) { id } } }`,
+      { g: group.groupAdd.id, r: role.roleAdd.id },
+    );
+    const user = await data<{ userAdd: { id: string } }>(
+      `mutation($g: [String!]) { userAdd(input: { name: "pusher", user_email: "pusher@example.org", groups: $g }) { id } }`,
+      { g: [group.groupAdd.id] },
+    );
+    const id = await workAdd('e2e-applicant');
+    await data(`mutation($id: ID!) { workEdit(id: $id) { addExpectations(expectations: 1) } }`, {
+      id,
+    });
+    const pushed = { ...malware(500), name: 'Pushed for an applicant', confidence: 90 };
+    await app
+      .get(ConnectorBus)
+      .publish(push, [
+        { body: pushMessage([pushed], { work_id: id, applicant_id: user.userAdd.id }) },
+      ]);
+    await edit(id, 'toProcessed');
+    await until(async () => ((await work(id)).status === 'complete' ? true : undefined));
+    const { malwares } = await data<{
+      malwares: { edges: { node: { confidence: number; toStix: string } }[] };
+    }>(
+      `{ malwares(first: 1, search: "Pushed for an applicant") { edges { node { confidence toStix } } } }`,
+    );
+    const node = malwares.edges[0]?.node;
+    expect(node?.confidence).toBe(30);
+    const stix = JSON.parse(node?.toStix ?? '{}') as {
+      extensions: Record<string, { creator_ids?: string[] }>;
+    };
+    const octi = Object.values(stix.extensions).find((e) => e.creator_ids);
+    expect(octi?.creator_ids).toEqual([user.userAdd.id]);
+  });
+
   it('retries a message whose reference is missing, then rejects it on its work', async () => {
     const { registerConnector: reg } = await register('e2e-missing');
     const push = (reg.config as { push: string }).push;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@lib/auth';
 import { DraftsModule } from '@lib/drafts';
 import { IngestionModule } from '@lib/ingestion';
 import { ConnectorsModule } from './connectors.module';
@@ -11,7 +12,7 @@ import { ListenCallbackClient } from './services/listen-callback.client';
  * the HTTP listen mode and the automatic enrichment dispatch.
  */
 @Module({
-  imports: [DraftsModule, ConnectorsModule, IngestionModule],
+  imports: [AuthModule, DraftsModule, ConnectorsModule, IngestionModule],
   providers: [ConnectorPushConsumer, ListenCallbackClient, AutoEnrichmentService],
 })
 export class ConnectorWorkerModule {}

@@ -14,6 +14,7 @@ import { DraftsService } from '@lib/drafts';
 import { IngestionService } from '@lib/ingestion';
 import type { RejectedObject } from '@lib/ingestion';
 import { AppError } from '@lib/kernel';
+import { TokenAuthService } from '@lib/auth';
 import { systemContext } from '@lib/rbac';
 import { WorkService, ignoringDeletedWork } from '@lib/works';
 import type { WorkError } from '@lib/works';
@@ -53,6 +54,7 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     @Inject(WorkService) private readonly works: WorkService,
     @Inject(ListenCallbackClient) private readonly callbacks: ListenCallbackClient,
     @Inject(DraftsService) private readonly drafts: DraftsService,
+    @Inject(TokenAuthService) private readonly auth: TokenAuthService,
     @Inject(CONNECTORS_CONFIG) private readonly config: ConnectorsConfig,
     @Inject(INGESTION_CONFIG) private readonly ingestionConfig: IngestionConfig,
   ) {}
@@ -210,13 +212,28 @@ export class ConnectorPushConsumer implements OnApplicationBootstrap, OnApplicat
     }
   }
 
+  /**
+   * Who imports (data-model.md §4.6): the applicant the message names, with his rights (markings,
+   * organizations, confidence), else the connector's own user; the platform itself only for
+   * messages of neither (its built-in connectors).
+   */
+  private async importer(connector: Connector, applicantId: string | null | undefined) {
+    for (const userId of [applicantId, connector.userId]) {
+      if (!userId) continue;
+      const ctx = await this.auth.contextForUser(userId);
+      if (ctx) return ctx;
+      this.logger.warn(`Push of ${connector.id}: user ${userId} is unknown or disabled`);
+    }
+    return systemContext('worker');
+  }
+
   /** Imports the messages of one work (alive) together; returns the requeued ones. */
   private async importGroup(connector: Connector, items: Decoded[]): Promise<Map<string, BusNack>> {
     const requeued = new Map<string, BusNack>();
     const first = items[0]?.message;
     const workId = first?.work_id ?? undefined;
     const run = await this.ingestion.openRun({
-      ctx: systemContext('worker'),
+      ctx: await this.importer(connector, first?.applicant_id),
       connectorId: connector.id,
       workName: `${connector.name} push`,
       update: first?.update === true,
