@@ -66,6 +66,14 @@ describe('Local login and sessions (embedded)', () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const about = await admin.graphql(ABOUT);
     expect(about.body).toEqual({ data: { about: { version: expect.any(String) } } });
+    // The session is listed with the user, under an id that is not the cookie's.
+    const me = await admin.graphql('{ me { sessions { id created ttl originalMaxAge } } }');
+    const sessions = (me.body.data as { me: { sessions: { id: string; created: string }[] } }).me
+      .sessions;
+    expect(sessions.length).toBeGreaterThanOrEqual(1);
+    expect(sessions[0]?.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(cookie).not.toContain(sessions[0]?.id ?? 'none');
+    expect(Date.parse(sessions[0]?.created ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('answers one generic 401 for a wrong password and an unknown email', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { Cache } from '@lib/cache';
 import type { CacheValue } from '@lib/cache';
@@ -115,6 +116,22 @@ export class SessionRegistry {
       },
       LOCK_OPTIONS,
     );
+  }
+
+  /**
+   * A user's live sessions (the admin's view of them): an id derived from the session id (never
+   * the session id itself, which would let its reader take the session) and the stored record.
+   */
+  async sessionsOf(userId: string): Promise<{ id: string; record: SessionRecord }[]> {
+    const { ids } = await this.index(userId);
+    const found = await this.cache.getMany(ids.map(sessionKey));
+    return ids
+      .map((sid) => ({ sid, record: found.get(sessionKey(sid)) as SessionRecord | undefined }))
+      .filter((s): s is { sid: string; record: SessionRecord } => s.record !== undefined)
+      .map(({ sid, record }) => ({
+        id: createHash('sha256').update(sid).digest('hex').slice(0, 32),
+        record,
+      }));
   }
 
   private async index(userId: string): Promise<SessionIndex> {

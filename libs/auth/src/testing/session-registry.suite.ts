@@ -29,6 +29,18 @@ export function describeSessionRegistry(
       expect(await sut.dropSessionsOf('u1')).toBe(0);
     });
 
+    it("lists a user's live sessions under ids that are not the session ids", async () => {
+      await sut.set('l1', { userId: 'l', cookie: { originalMaxAge: HOUR } }, HOUR);
+      await sut.set('l2', { userId: 'l' }, HOUR);
+      await sut.destroy('l2');
+      const listed = await sut.sessionsOf('l');
+      expect(listed).toHaveLength(1);
+      expect(listed[0]?.id).toMatch(/^[0-9a-f]{32}$/);
+      expect(listed[0]?.id).not.toContain('l1');
+      expect(listed[0]?.record).toMatchObject({ userId: 'l' });
+      expect(await sut.sessionsOf('nobody')).toEqual([]);
+    });
+
     it('keeps anonymous sessions out of any index', async () => {
       await sut.set('anon', { csrf: true }, HOUR);
       expect(await sut.get('anon')).toEqual({ csrf: true });

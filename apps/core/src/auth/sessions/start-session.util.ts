@@ -10,6 +10,7 @@ export async function startSession(req: Request, userId: string): Promise<void> 
     req.session.regenerate((error: unknown) => (error ? reject(toError(error)) : resolve())),
   );
   req.session.userId = userId;
+  req.session.created_at = new Date().toISOString();
   await new Promise<void>((resolve, reject) =>
     req.session.save((error: unknown) => (error ? reject(toError(error)) : resolve())),
   );

@@ -10,7 +10,7 @@ import {
   Resolver,
 } from '@nestjs/graphql';
 import { AuditService } from '@lib/audit';
-import { UsersService } from '@lib/auth';
+import { SessionRegistry, UsersService } from '@lib/auth';
 import { AppError, textOf } from '@lib/kernel';
 import { hasCapability } from '@lib/rbac';
 import { Authenticated, RequireCapabilities } from '../../auth/capabilities.decorator';
@@ -59,6 +59,7 @@ export class UserResolver extends AccessQueries({
     @Inject(UsersService) private readonly service: UsersService,
     @Inject(AccessFieldsService) private readonly fields: AccessFieldsService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(SessionRegistry) private readonly sessions_: SessionRegistry,
   ) {
     super();
   }
@@ -185,9 +186,29 @@ export class UserResolver extends AccessQueries({
     return revoked;
   }
 
-  @ResolveField(() => [SessionDetailModel], { nullable: true })
-  sessions(): SessionDetailModel[] {
-    return [];
+  @ResolveField(() => [SessionDetailModel], {
+    nullable: true,
+    description: 'Live sessions, for the user himself and access administrators.',
+  })
+  async sessions(
+    @Parent() user: UserModel,
+    @Context() ctx: KnowledgeGraphqlContext,
+  ): Promise<SessionDetailModel[] | null> {
+    const reader = accessOf(ctx);
+    if (reader.userId !== user.id && !hasCapability(reader, ADMIN)) return null;
+    return (await this.sessions_.sessionsOf(user.id)).map(({ id, record }) => {
+      const cookie = (record.cookie ?? {}) as { originalMaxAge?: unknown; expires?: unknown };
+      const expires = typeof cookie.expires === 'string' ? Date.parse(cookie.expires) : NaN;
+      return {
+        id,
+        created: typeof record.created_at === 'string' ? record.created_at : null,
+        ttl: Number.isNaN(expires) ? null : Math.max(0, Math.round((expires - Date.now()) / 1000)),
+        originalMaxAge:
+          typeof cookie.originalMaxAge === 'number'
+            ? Math.round(cookie.originalMaxAge / 1000)
+            : null,
+      };
+    });
   }
 }
 
