@@ -11,10 +11,13 @@ import { emit, freshPlatform, openRun } from './bench-harness';
 
 // npm run bench:api -- --objects 100000: a synthetic corpus in a fresh embedded store, then the
 // platform over HTTP: p50/p95 of a list page (first 100, a filter group, search, order, relation
-// fields) and of one entity with its relations, and the store queries each costs.
+// fields) and of one entity with its relations, and the store queries each costs. `--reader
+// analyst` asks as a user of one group granted TLP:AMBER (markings compiled into every query)
+// instead of the bypassing admin.
 
 const TOKEN = 'd4e5f6a7-1234-4abc-9def-0123456789ab';
 const CORPUS_MARK = 'bench-corpus-objects';
+const TLP_AMBER = 'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82';
 
 const LIST = `query($filters: FilterGroup, $search: String) {
   stixDomainObjects(first: 100, filters: $filters, search: $search, orderBy: created_at, orderMode: desc) {
@@ -70,6 +73,7 @@ function percentile(sorted: number[], p: number): number {
 
 async function measure(
   url: string,
+  token: string,
   query: string,
   variables: () => Record<string, unknown>,
   runs: number,
@@ -82,7 +86,7 @@ async function measure(
     const start = performance.now();
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query, variables: variables() }),
     });
     const body = (await res.json()) as { errors?: unknown[] };
@@ -106,8 +110,9 @@ async function main(): Promise<void> {
     .option('--objects <n>', 'objects in the store', (v) => Number(v), 100_000)
     .option('--runs <n>', 'measured requests per query', (v) => Number(v), 100)
     .option('--data-dir <dir>', 'keep the corpus there and reuse it when already built')
+    .option('--reader <who>', 'admin (bypass) or analyst (TLP:AMBER, KNOWLEDGE)', 'admin')
     .parse(process.argv)
-    .opts<{ objects: number; runs: number; dataDir?: string }>();
+    .opts<{ objects: number; runs: number; dataDir?: string; reader: string }>();
   const built = options.dataDir && existsSync(join(options.dataDir, CORPUS_MARK));
   const platform = await freshPlatform({ THREATLOOM_ADMIN_TOKEN: TOKEN }, options.dataDir);
   if (!built) {
@@ -136,40 +141,108 @@ async function main(): Promise<void> {
     countCalls(app.get(EntityStore), ['resolve', 'get', 'getMany', 'findRelations'], counter);
     countCalls(app.get(SearchIndex), ['search', 'count'], counter);
     const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
+    const token = options.reader === 'analyst' ? await analystToken(url) : TOKEN;
     const words = ['shadow', 'fancy', 'loader', 'storm', 'bear'];
     let w = 0;
     const list = await measure(
       url,
+      token,
       LIST,
       () => ({ filters: FILTERS, search: words[w++ % words.length] }),
       options.runs,
       counter,
     );
-    emit({ bench: 'api-list-page', objects: options.objects, runs: options.runs, ...list });
-    const ids = await sampleIds(url);
+    const run = { objects: options.objects, runs: options.runs, reader: options.reader };
+    emit({ bench: 'api-list-page', ...run, ...list });
+    const ids = await sampleIds(url, token);
     let i = 0;
     const entity = await measure(
       url,
+      token,
       ENTITY,
       () => ({ id: ids[i++ % ids.length] }),
       options.runs,
       counter,
     );
-    emit({ bench: 'api-entity', objects: options.objects, runs: options.runs, ...entity });
+    emit({ bench: 'api-entity', ...run, ...entity });
   } finally {
     await app.close();
     await platform.close();
   }
 }
 
-async function sampleIds(url: string): Promise<string[]> {
+async function graphql<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
-    body: JSON.stringify({ query: '{ malwares(first: 200) { edges { node { id } } } }' }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data: { malwares: { edges: { node: { id: string } }[] } } };
-  return body.data.malwares.edges.map((e) => e.node.id);
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function sampleIds(url: string, token: string): Promise<string[]> {
+  const data = await graphql<{ malwares: { edges: { node: { id: string } }[] } }>(
+    url,
+    token,
+    '{ malwares(first: 200) { edges { node { id } } } }',
+  );
+  return data.malwares.edges.map((e) => e.node.id);
+}
+
+/** A token of a user whose one group reads knowledge up to TLP:AMBER (made once per store). */
+async function analystToken(url: string): Promise<string> {
+  const email = `analyst-${Date.now()}@bench.example`;
+  const role = await graphql<{ roleAdd: { id: string } }>(
+    url,
+    TOKEN,
+    'mutation($n: String!) { roleAdd(input: { name: $n, capabilities: ["KNOWLEDGE"] }) { id } }',
+    { n: `reader ${email}` },
+  );
+  const group = await graphql<{ groupAdd: { id: string } }>(
+    url,
+    TOKEN,
+    'mutation($n: String!) { groupAdd(input: { name: $n }) { id } }',
+    { n: `amber ${email}` },
+  );
+  await graphql(
+    url,
+    TOKEN,
+    `
+      mutation ($g: ID!, $r: ID!, $m: ID!) {
+        a: groupEdit(id: $g) {
+          relationAdd(input: { toId: $r, relationship_type: "has-role" }) {
+            id
+          }
+        }
+        b: groupEdit(id: $g) {
+          relationAdd(input: { toId: $m, relationship_type: "accesses-to" }) {
+            id
+          }
+        }
+      }
+    `,
+    { g: group.groupAdd.id, r: role.roleAdd.id, m: TLP_AMBER },
+  );
+  const user = await graphql<{ userAdd: { id: string } }>(
+    url,
+    TOKEN,
+    'mutation($e: String!, $g: [String!]) { userAdd(input: { name: "analyst", user_email: $e, groups: $g }) { id } }',
+    { e: email, g: [group.groupAdd.id] },
+  );
+  const token = await graphql<{ userAdminTokenAdd: { plaintext_token: string } }>(
+    url,
+    TOKEN,
+    'mutation($u: ID!) { userAdminTokenAdd(userId: $u, input: { name: "bench" }) { plaintext_token } }',
+    { u: user.userAdd.id },
+  );
+  return token.userAdminTokenAdd.plaintext_token;
 }
 
 void main();
