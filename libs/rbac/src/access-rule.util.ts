@@ -17,16 +17,22 @@ export function accessRule(ctx: AccessContext): AccessRule {
   };
 }
 
+/**
+ * A `restricted_members` attribute as stored (a list, or its JSON text) read as a list; text that
+ * does not parse reads as one member nobody is, so the element stays restricted rather than open.
+ */
+function memberList(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return [{ id: '(unreadable)', access_right: 'view' }];
+  }
+}
+
 /** The member ids of a `restricted_members` attribute ([{ id, access_right }]). */
 export function restrictedMemberIds(value: unknown): string[] {
-  let list = value;
-  if (typeof list === 'string') {
-    try {
-      list = JSON.parse(list);
-    } catch {
-      return ['(unreadable)']; // restricted to nobody rather than open to all
-    }
-  }
+  const list = memberList(value);
   if (!Array.isArray(list)) return [];
   return list
     .map((m) => (m && typeof m === 'object' ? (m as { id?: unknown }).id : undefined))
@@ -99,12 +105,10 @@ export function memberAccessRight(
   ctx: AccessContext,
   attributes: Readonly<Record<string, unknown>>,
 ): MemberAccessRight {
-  const raw = attributes.restricted_members;
-  const ids = restrictedMemberIds(raw);
+  const list = memberList(attributes.restricted_members);
+  const ids = restrictedMemberIds(list);
   if (ids.length === 0 || ctx.bypass) return 'admin';
   const rule = accessRule(ctx);
-  let list: unknown = raw;
-  if (typeof list === 'string') list = JSON.parse(list) as unknown;
   let best = 0;
   for (const member of Array.isArray(list) ? list : []) {
     const { id, access_right: right } = (member ?? {}) as { id?: unknown; access_right?: unknown };
