@@ -1,4 +1,4 @@
-import { isCustomType, isOrganizationRestrictedType } from '@lib/stix';
+import { isCustomType, isOrganizationRestrictedType, storedMemberList } from '@lib/stix';
 import type { AccessContext, AccessRule } from './access-context.types';
 
 /** The ref (derived by the stores from `restricted_members`) naming an element's members. */
@@ -17,22 +17,9 @@ export function accessRule(ctx: AccessContext): AccessRule {
   };
 }
 
-/**
- * A `restricted_members` attribute as stored (a list, or its JSON text) read as a list; text that
- * does not parse reads as one member nobody is, so the element stays restricted rather than open.
- */
-function memberList(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return [{ id: '(unreadable)', access_right: 'view' }];
-  }
-}
-
 /** The member ids of a `restricted_members` attribute ([{ id, access_right }]). */
 export function restrictedMemberIds(value: unknown): string[] {
-  const list = memberList(value);
+  const list = storedMemberList(value);
   if (!Array.isArray(list)) return [];
   return list
     .map((m) => (m && typeof m === 'object' ? (m as { id?: unknown }).id : undefined))
@@ -105,7 +92,7 @@ export function memberAccessRight(
   ctx: AccessContext,
   attributes: Readonly<Record<string, unknown>>,
 ): MemberAccessRight {
-  const list = memberList(attributes.restricted_members);
+  const list = storedMemberList(attributes.restricted_members);
   const ids = restrictedMemberIds(list);
   if (ids.length === 0 || ctx.bypass) return 'admin';
   const rule = accessRule(ctx);

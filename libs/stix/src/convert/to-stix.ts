@@ -14,6 +14,7 @@ import {
   MITRE_EXTENSION_ID,
   MITRE_EXTENSION_TYPES,
 } from './stix-extensions.constants';
+import { storedMemberList } from './stored-member-list.util';
 
 /** A stored element as the converter needs it (structurally, the entity store's StoredElement). */
 export type StixSource = {
@@ -54,15 +55,6 @@ const isEmpty = (value: unknown) =>
   (Array.isArray(value) && value.length === 0);
 
 /** Authorized members as the extension carries them: a list (the API takes a JSON string). */
-function memberList(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return [{ id: '(unreadable)', access_right: 'view' }];
-  }
-}
-
 function embeddedForm(rel: string, target: StixTarget): unknown {
   const a = target.attributes;
   switch (rel) {
@@ -155,7 +147,7 @@ function writeAttributes(
     if (field) {
       (observable && (field === 'description' || field === 'score' || field === 'additional_names')
         ? sco
-        : ext)[field] = name === 'restricted_members' ? memberList(value) : value;
+        : ext)[field] = name === 'restricted_members' ? storedMemberList(value) : value;
       continue;
     }
     const mitreField = MITRE_EXTENSION_FIELDS[name];
