@@ -5,6 +5,7 @@ import type { StoredElement } from '@lib/entity-store';
 import type { FilterGroup, Page } from '@lib/kernel';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import { FilterGroupInput, OrderingModeValues } from '../knowledge/schema/filter-group.input';
+import { ACCESS_ADMIN } from './access-admin.constants';
 import { connectionOf } from './access-views.util';
 
 /** Where users, groups or roles are read. */
@@ -12,8 +13,6 @@ export type AccessSource = {
   list(query: DirectoryQuery): Promise<Page<StoredElement>>;
   find(id: string): Promise<StoredElement | undefined>;
 };
-
-export const ACCESS_ADMIN = 'SETTINGS_SETACCESSES';
 
 /**
  * The two read queries of users, groups and roles as pycti sends them (`users(first, after,

@@ -24,6 +24,7 @@ import {
   UserConnection,
   GroupsOrdering,
 } from './access.model';
+import { ACCESS_ADMIN } from './access-admin.constants';
 import { AuditedAccessEdits, recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import { AccessQueries } from './access-queries.resolver';
@@ -35,8 +36,6 @@ import {
   shareableLimitsOf,
 } from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
-
-const ADMIN = 'SETTINGS_SETACCESSES';
 
 /** Groups (pycti's `Group` entity): members, roles, allowed and default markings. */
 @Resolver(() => GroupModel)
@@ -60,7 +59,7 @@ export class GroupResolver extends AccessQueries({
     return this.service;
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => GroupModel, { nullable: true })
   async groupAdd(
     @Args('input', { type: () => GroupAddInput }) input: GroupAddInput,
@@ -71,7 +70,7 @@ export class GroupResolver extends AccessQueries({
     return group;
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => GroupEditMutations, { nullable: true })
   groupEdit(@Args('id', { type: () => ID }) id: string): GroupEditMutations {
     return new GroupEditMutations(id);

@@ -29,13 +29,12 @@ import {
   RoleModel,
   RolesOrdering,
 } from './access.model';
+import { ACCESS_ADMIN } from './access-admin.constants';
 import { AuditedAccessEdits, recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import { AccessQueries } from './access-queries.resolver';
 import { listConnection, roleView } from './access-views.util';
 import { internalRelation } from './internal-relation.util';
-
-const ADMIN = 'SETTINGS_SETACCESSES';
 
 /** Roles (pycti's `Role` entity) and the capability tree (`Capability`). */
 @Resolver(() => RoleModel)
@@ -59,14 +58,14 @@ export class RoleResolver extends AccessQueries({
     return this.service;
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Query(() => CapabilityConnection, { nullable: true })
   capabilities(@Args('first', { type: () => Int, nullable: true }) first: number | null) {
     const all = capabilityViews();
     return listConnection(first ? all.slice(0, first) : all);
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => RoleModel, { nullable: true })
   async roleAdd(
     @Args('input', { type: () => RoleAddInput }) input: RoleAddInput,
@@ -77,7 +76,7 @@ export class RoleResolver extends AccessQueries({
     return role;
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => RoleEditMutations, { nullable: true })
   roleEdit(@Args('id', { type: () => ID }) id: string): RoleEditMutations {
     return new RoleEditMutations(id);

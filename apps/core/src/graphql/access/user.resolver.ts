@@ -37,13 +37,12 @@ import {
   UserTokenAddInput,
   UserTokenAddResultModel,
 } from './access.model';
+import { ACCESS_ADMIN } from './access-admin.constants';
 import { AuditedAccessEdits, recordAdminChange } from './access-audit.util';
 import { AccessFieldsService } from './access-fields.service';
 import { AccessQueries } from './access-queries.resolver';
 import { groupView, listConnection, roleView, userView } from './access-views.util';
 import { internalObjectOf, internalRelation } from './internal-relation.util';
-
-const ADMIN = 'SETTINGS_SETACCESSES';
 
 /** Users (pycti's `User` entity): list, read, me, add, edit, memberships, token rotation. */
 @Resolver(() => UserModel)
@@ -82,7 +81,7 @@ export class UserResolver extends AccessQueries({
     return userView(found);
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => UserModel, { nullable: true })
   async userAdd(
     @Args('input', { type: () => UserAddInput }) input: UserAddInput,
@@ -93,7 +92,7 @@ export class UserResolver extends AccessQueries({
     return user;
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => UserEditMutations, { nullable: true })
   userEdit(@Args('id', { type: () => ID }) id: string): UserEditMutations {
     return new UserEditMutations(id);
@@ -140,7 +139,7 @@ export class UserResolver extends AccessQueries({
   })
   api_token(@Parent() user: UserModel, @Context() ctx: KnowledgeGraphqlContext): string | null {
     const reader = accessOf(ctx);
-    if (reader.userId !== user.id && !hasCapability(reader, ADMIN)) return null;
+    if (reader.userId !== user.id && !hasCapability(reader, ACCESS_ADMIN)) return null;
     return textOf(user.element.attributes.api_token) ?? null;
   }
 
@@ -150,7 +149,7 @@ export class UserResolver extends AccessQueries({
   })
   api_tokens(@Parent() user: UserModel, @Context() ctx: KnowledgeGraphqlContext) {
     const reader = accessOf(ctx);
-    if (reader.userId !== user.id && !hasCapability(reader, ADMIN)) return null;
+    if (reader.userId !== user.id && !hasCapability(reader, ACCESS_ADMIN)) return null;
     const stored = user.element.attributes.api_tokens;
     return (Array.isArray(stored) ? (stored as ApiTokenModel[]) : []).map((t) => ({
       id: t.id,
@@ -160,7 +159,7 @@ export class UserResolver extends AccessQueries({
     }));
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => UserTokenAddResultModel)
   async userAdminTokenAdd(
     @Args('userId', { type: () => ID }) userId: string,
@@ -173,7 +172,7 @@ export class UserResolver extends AccessQueries({
     return added;
   }
 
-  @RequireCapabilities(ADMIN)
+  @RequireCapabilities(ACCESS_ADMIN)
   @Mutation(() => ID, { nullable: true })
   async userAdminTokenRevoke(
     @Args('userId', { type: () => ID }) userId: string,
@@ -195,7 +194,7 @@ export class UserResolver extends AccessQueries({
     @Context() ctx: KnowledgeGraphqlContext,
   ): Promise<SessionDetailModel[] | null> {
     const reader = accessOf(ctx);
-    if (reader.userId !== user.id && !hasCapability(reader, ADMIN)) return null;
+    if (reader.userId !== user.id && !hasCapability(reader, ACCESS_ADMIN)) return null;
     return (await this.sessions_.sessionsOf(user.id)).map(({ id, record }) => {
       const cookie = (record.cookie ?? {}) as { originalMaxAge?: unknown; expires?: unknown };
       const expires = typeof cookie.expires === 'string' ? Date.parse(cookie.expires) : NaN;
