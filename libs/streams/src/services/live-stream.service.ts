@@ -321,7 +321,7 @@ class StreamSession {
     const octi = (stix.extensions as Record<string, Stix> | undefined)?.[OCTI_EXTENSION_ID];
     const members = restrictedMemberIds(octi?.authorized_members);
     if (!membersAllowed(rule, members)) return false;
-    const granted = grantedRefsOf(stix);
+    const granted = stringList(octi?.granted_refs);
     if (!organizationsAllowed(rule, entityTypeOfStix(stix), granted, members.length > 0)) {
       return false;
     }
@@ -465,9 +465,4 @@ function invalid(message: string): AppError {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((r): r is string => typeof r === 'string') : [];
-}
-
-function grantedRefsOf(stix: Stix): string[] {
-  const octi = (stix.extensions as Record<string, Stix> | undefined)?.[OCTI_EXTENSION_ID];
-  return stringList(octi?.granted_refs);
 }
