@@ -236,4 +236,34 @@ describe('KnowledgeEditService (real SQLite store)', () => {
     ).rejects.toMatchObject({ category: 'forbidden' });
     expect((await h.one(sure.internalId)).version).toBe(sure.version);
   });
+
+  it('shares with organizations only for callers who may restrict (KNORGARESTRICT)', async () => {
+    const malware = await create.create(h.system, 'Malware', { name: 'Shared' });
+    const partner = meta.author.internalId;
+    const analyst = userContext([meta.green]);
+    await expect(
+      sut.organizationSharing(analyst, malware.internalId, [partner], true, false),
+    ).rejects.toMatchObject({ category: 'forbidden' });
+    expect((await h.one(malware.internalId)).version).toBe(malware.version);
+    const restricter = userContext(
+      [meta.green],
+      ['KNOWLEDGE_KNUPDATE_KNDELETE', 'KNOWLEDGE_KNUPDATE_KNORGARESTRICT'],
+    );
+    const shared = await sut.organizationSharing(
+      restricter,
+      malware.internalId,
+      [partner],
+      true,
+      false,
+    );
+    expect(shared.refs.granted).toEqual([partner]);
+    const unshared = await sut.organizationSharing(
+      restricter,
+      malware.internalId,
+      [partner],
+      false,
+      false,
+    );
+    expect(unshared.refs.granted ?? []).toEqual([]);
+  });
 });

@@ -113,7 +113,7 @@ export class KnowledgeEditService {
     share: boolean,
     cascade: boolean,
   ): Promise<StoredElement> {
-    requireCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNORGARESTRICT');
+    // KNORGARESTRICT is checked by `apply`, as for any change of granted refs.
     const change = (elementId: string) =>
       this.apply(ctx, elementId, (element) =>
         organizationIds.map((toId) =>
