@@ -10,3 +10,9 @@ export {
   waitReady,
 } from './platform-process.util';
 export type { PlatformProcess } from './platform-process.util';
+export { eachTestSearchEngine } from './search-engine-test-bed.util';
+export type {
+  OpenTestBed,
+  SearchEngineTestBed,
+  SearchEngineTestBedOptions,
+} from './search-engine-test-bed.util';

@@ -1,18 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ELEMENT_COMPONENT, OpenSearchEntityStore } from '@lib/entity-store';
-import { SqliteEventStream } from '@lib/event-stream';
-import {
-  TEST_SEARCH_ENGINES,
-  connectTestSearchEngine,
-  deleteIndices,
-  emptyIndices,
-  readAlias,
-  uniqueIndexPrefix,
-} from '@lib/opensearch';
-import type { TestSearchEngine } from '@lib/opensearch';
-import { SqliteDatabase } from '@lib/sqlite';
+import { eachTestSearchEngine } from '@lib/testing';
 import { describeSearchIndexContract } from '../../testing/search-index.contract';
 import { OpenSearchSearchIndex } from './opensearch-search-index.adapter';
 
@@ -20,32 +6,13 @@ import { OpenSearchSearchIndex } from './opensearch-search-index.adapter';
 jest.setTimeout(60_000);
 
 // Per engine, one index layout per run, emptied between tests and deleted at the end.
-for (const kind of TEST_SEARCH_ENGINES) {
-  const prefix = uniqueIndexPrefix(`search-${kind}`);
-  let shared: TestSearchEngine | undefined;
-
-  afterAll(async () => {
-    if (shared) {
-      await deleteIndices(shared.engine, prefix);
-      await shared.engine.close();
-    }
-  });
-
+eachTestSearchEngine('search', (kind, open) => {
   describeSearchIndexContract(kind, async () => {
-    shared ??= await connectTestSearchEngine(kind);
-    const { engine } = shared;
-    const dir = mkdtempSync(join(tmpdir(), 'tl-os-search-'));
-    const database = new SqliteDatabase({ path: join(dir, 'events.db') });
-    const events = new SqliteEventStream(database, { driver: 'sqlite', maxEvents: 10_000 });
+    const bed = await open();
     return {
-      store: await OpenSearchEntityStore.open({ engine, events, prefix }),
-      sut: await OpenSearchSearchIndex.open({ engine, prefix }),
-      cleanup: async () => {
-        await emptyIndices(engine, readAlias({ prefix, component: ELEMENT_COMPONENT }));
-        events.onModuleDestroy();
-        database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
+      store: bed.store,
+      sut: await OpenSearchSearchIndex.open({ engine: bed.engine, prefix: bed.prefix }),
+      cleanup: () => bed.close(),
     };
   });
-}
+});
