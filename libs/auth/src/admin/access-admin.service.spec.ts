@@ -1,26 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { SETTINGS_INTERNAL_ID } from '@lib/bootstrap';
-import { CacheModule } from '@lib/cache';
-import { ConfigModule, loadConfig } from '@lib/config';
-import { EntityStoreModule } from '@lib/entity-store';
 import { MEMBER_OF } from '@lib/rbac';
-import { SearchIndexModule } from '@lib/search-index';
-import { SqliteModule } from '@lib/sqlite';
 import { AccessContextsService } from '../access/access-contexts.service';
-import { AuthModule } from '../auth.module';
 import { SessionRegistry } from '../sessions/session-registry.service';
-import { AccessDirectory } from './access-directory.service';
+import { startAuthHarness } from '../testing/auth-harness';
+import type { AuthHarness } from '../testing/auth-harness';
 import { GroupsService } from './groups.service';
 import { RolesService } from './roles.service';
 import { UsersService } from './users.service';
 
 // Users, groups and roles over the embedded store: what an admin may and may not do with them.
 describe('Access administration', () => {
-  let dir: string;
+  let harness: AuthHarness;
   let module: TestingModule;
   let users: UsersService;
   let groups: GroupsService;
@@ -28,38 +18,18 @@ describe('Access administration', () => {
   let contexts: AccessContextsService;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tl-access-admin-'));
-    const config = loadConfig({ env: { THREATLOOM_DATA_DIR: dir } });
-    if (config.store.driver !== 'sqlite') throw new Error('This spec runs embedded');
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        SqliteModule.forRoot(config.store.sqlite),
-        EntityStoreModule.forRoot(config.store, config.events),
-        SearchIndexModule.forRoot(config.store),
-        CacheModule.forRoot(config.cache),
-        AuthModule,
-      ],
-    }).compile();
-    await module.init();
+    harness = await startAuthHarness({
+      password_policy_min_length: 12,
+      password_policy_min_numbers: 1,
+    });
+    module = harness.module;
     users = module.get(UsersService);
     groups = module.get(GroupsService);
     roles = module.get(RolesService);
     contexts = module.get(AccessContextsService);
-    await module
-      .get(AccessDirectory)
-      .create(
-        'Settings',
-        { password_policy_min_length: 12, password_policy_min_numbers: 1 },
-        {},
-        { internalId: SETTINGS_INTERNAL_ID, standardId: `settings--${SETTINGS_INTERNAL_ID}` },
-      );
   });
 
-  afterEach(async () => {
-    await module.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => harness.close());
 
   it('refuses a second group or role of the same name, whatever its case', async () => {
     await groups.add({ name: 'Analysts' });

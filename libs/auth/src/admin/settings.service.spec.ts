@@ -1,53 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { SETTINGS_INTERNAL_ID } from '@lib/bootstrap';
-import { CacheModule } from '@lib/cache';
-import { ConfigModule, loadConfig } from '@lib/config';
-import { EntityStore, EntityStoreModule, buildElement } from '@lib/entity-store';
+import { EntityStore, buildElement } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { PARTICIPATE_TO } from '@lib/rbac';
-import { SearchIndexModule } from '@lib/search-index';
-import { SqliteModule } from '@lib/sqlite';
 import { AccessContextsService } from '../access/access-contexts.service';
-import { AuthModule } from '../auth.module';
+import { startAuthHarness } from '../testing/auth-harness';
+import type { AuthHarness } from '../testing/auth-harness';
 import { AccessDirectory } from './access-directory.service';
 import { SettingsService } from './settings.service';
 
 describe(SettingsService.name, () => {
-  let dir: string;
+  let harness: AuthHarness;
   let module: TestingModule;
   let sut: SettingsService;
   let directory: AccessDirectory;
   let organization: StoredElement;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tl-settings-'));
-    const config = loadConfig({
-      env: { THREATLOOM_DATA_DIR: dir, THREATLOOM_PUBLIC_URL: 'https://cti.example.org' },
-    });
-    if (config.store.driver !== 'sqlite') throw new Error('This spec runs embedded');
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        SqliteModule.forRoot(config.store.sqlite),
-        EntityStoreModule.forRoot(config.store, config.events),
-        SearchIndexModule.forRoot(config.store),
-        CacheModule.forRoot(config.cache),
-        AuthModule,
-      ],
-    }).compile();
-    await module.init();
+    harness = await startAuthHarness(
+      { platform_title: 'Threatloom' },
+      { THREATLOOM_PUBLIC_URL: 'https://cti.example.org' },
+    );
+    module = harness.module;
     sut = module.get(SettingsService);
     directory = module.get(AccessDirectory);
-    await directory.create(
-      'Settings',
-      { platform_title: 'Threatloom' },
-      {},
-      { internalId: SETTINGS_INTERNAL_ID, standardId: `settings--${SETTINGS_INTERNAL_ID}` },
-    );
     organization = buildElement({
       entityType: 'Organization',
       standardId: 'identity--5b1e9c4e-0c55-4f0e-9f57-2a3b1d7c8e01',
@@ -64,10 +40,7 @@ describe(SettingsService.name, () => {
     });
   });
 
-  afterEach(async () => {
-    await module.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => harness.close());
 
   it('patches the editable fields with their types and refuses the others by name', async () => {
     const edited = await sut.edit(SETTINGS_INTERNAL_ID, [
