@@ -16,3 +16,5 @@ export type {
   SearchEngineTestBed,
   SearchEngineTestBedOptions,
 } from './search-engine-test-bed.util';
+export { embeddedTestModules } from './embedded-test-modules.util';
+export type { EmbeddedTestModules } from './embedded-test-modules.util';

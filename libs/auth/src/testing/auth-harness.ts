@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { SETTINGS_INTERNAL_ID } from '@lib/bootstrap';
 import { CacheModule } from '@lib/cache';
-import { ConfigModule, loadConfig } from '@lib/config';
-import { EntityStoreModule } from '@lib/entity-store';
-import { SearchIndexModule } from '@lib/search-index';
-import { SqliteModule } from '@lib/sqlite';
+import { embeddedTestModules } from '@lib/testing';
 import { AccessDirectory } from '../admin/access-directory.service';
 import { AuthModule } from '../auth.module';
 
@@ -28,18 +23,9 @@ export async function startAuthHarness(
   settings: Record<string, unknown>,
   env: Record<string, string> = {},
 ): Promise<AuthHarness> {
-  const dir = mkdtempSync(join(tmpdir(), 'tl-auth-'));
-  const config = loadConfig({ env: { ...env, THREATLOOM_DATA_DIR: dir } });
-  if (config.store.driver !== 'sqlite') throw new Error('The auth harness is embedded');
+  const { dir, config, imports } = embeddedTestModules('auth', env);
   const module = await Test.createTestingModule({
-    imports: [
-      ConfigModule.forRoot(config),
-      SqliteModule.forRoot(config.store.sqlite),
-      EntityStoreModule.forRoot(config.store, config.events),
-      SearchIndexModule.forRoot(config.store),
-      CacheModule.forRoot(config.cache),
-      AuthModule,
-    ],
+    imports: [...imports, CacheModule.forRoot(config.cache), AuthModule],
   }).compile();
   await module.init();
   await module

@@ -1,19 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { BlobStore, BlobStoreModule } from '@lib/blob-store';
-import { ConfigModule, loadConfig } from '@lib/config';
-import { EntityStore, EntityStoreModule } from '@lib/entity-store';
+import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { IngestionWorkerModule } from '@lib/ingestion';
 import { ConnectorBusModule } from '@lib/connector-bus';
 import { JobQueueModule } from '@lib/job-queue';
 import type { StreamEvent } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
-import { SearchIndexModule } from '@lib/search-index';
-import { SqliteDatabase, SqliteEventLog, SqliteModule } from '@lib/sqlite';
+import { SqliteDatabase, SqliteEventLog } from '@lib/sqlite';
+import { embeddedTestModules } from '@lib/testing';
 import { KnowledgeModule } from '../knowledge.module';
 
 /** The knowledge module over real embedded adapters on a temporary data directory. */
@@ -28,15 +25,10 @@ export class KnowledgeHarness {
 
   /** `worker`: also run the ingestion queue's consumer (bundle pushes are imported). */
   static async start(options: { worker?: boolean } = {}): Promise<KnowledgeHarness> {
-    const dir = mkdtempSync(join(tmpdir(), 'tl-knowledge-'));
-    const config = loadConfig({ env: { THREATLOOM_DATA_DIR: dir } });
-    if (config.store.driver !== 'sqlite') throw new Error('The knowledge harness is embedded');
+    const { dir, config, imports } = embeddedTestModules('knowledge');
     const module = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(config),
-        SqliteModule.forRoot(config.store.sqlite),
-        EntityStoreModule.forRoot(config.store, config.events),
-        SearchIndexModule.forRoot(config.store),
+        ...imports,
         BlobStoreModule.forRoot(config.blob),
         JobQueueModule.forRoot(config.queue),
         ConnectorBusModule.forRoot(config.bus),
