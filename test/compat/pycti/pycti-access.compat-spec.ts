@@ -1,7 +1,4 @@
-import { rmSync } from 'node:fs';
-import { assertBuilt } from '../../support/cli.util';
-import { embeddedTestEnv, startEmbedded } from '../../support/embedded-platform.util';
-import type { EmbeddedPlatform } from '../../support/embedded-platform.util';
+import { useEmbeddedPlatform } from '../../support/embedded-platform.util';
 import { PYCTI_VENVS, runPyctiScript } from './pycti-runner.util';
 
 const TOKEN = '0c9e2a54-7d1b-4f3e-9a61-5b2d8e4f7c10';
@@ -28,27 +25,17 @@ type Access = {
 };
 
 describe('pycti administers users, groups and roles; markings segregate what users read', () => {
-  let platform: EmbeddedPlatform;
-  let env: Record<string, string>;
-  let url: string;
-
-  beforeAll(async () => {
-    assertBuilt();
-    env = embeddedTestEnv(TOKEN);
-    platform = await startEmbedded(env, 'core');
-    url = platform.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await platform.app.close();
-    rmSync(env.THREATLOOM_DATA_DIR as string, { recursive: true, force: true });
-  });
+  const platform = useEmbeddedPlatform(TOKEN);
 
   it.each(PYCTI_VENVS)(
     '%s: role → group → user, then the user reads only what TLP:GREEN allows',
     async (venv) => {
       const suffix = venv.replace(/[^0-9a-z]/gi, '');
-      const out = await runPyctiScript<Access>(venv, 'pycti_access.py', [url, TOKEN, suffix]);
+      const out = await runPyctiScript<Access>(venv, 'pycti_access.py', [
+        platform.url,
+        TOKEN,
+        suffix,
+      ]);
       const m = (level: string) => `malware-${level}-${suffix}`;
       expect(out.role_capabilities).toEqual(['KNOWLEDGE', 'KNOWLEDGE_KNUPDATE']);
       expect(out.group_roles).toEqual([`Analyst role ${suffix}`]);

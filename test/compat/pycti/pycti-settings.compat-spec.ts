@@ -1,7 +1,4 @@
-import { rmSync } from 'node:fs';
-import { assertBuilt } from '../../support/cli.util';
-import { embeddedTestEnv, startEmbedded } from '../../support/embedded-platform.util';
-import type { EmbeddedPlatform } from '../../support/embedded-platform.util';
+import { useEmbeddedPlatform } from '../../support/embedded-platform.util';
 import { PYCTI_VENVS, runPyctiScript } from './pycti-runner.util';
 
 const TOKEN = '5d8e1f3a-2c4b-4a6e-8f90-1b3c5d7e9f24';
@@ -51,23 +48,9 @@ type SettingsOut = {
 };
 
 describe('pycti reads and edits the platform settings', () => {
-  let platform: EmbeddedPlatform;
-  let env: Record<string, string>;
-  let url: string;
-
-  beforeAll(async () => {
-    assertBuilt();
-    env = embeddedTestEnv(TOKEN, {
-      THREATLOOM_ADMIN_EMAIL: 'admin@threatloom.example',
-      THREATLOOM_PUBLIC_URL: PUBLIC_URL,
-    });
-    platform = await startEmbedded(env, 'core');
-    url = platform.url;
-  }, 120_000);
-
-  afterAll(async () => {
-    await platform.app.close();
-    rmSync(env.THREATLOOM_DATA_DIR as string, { recursive: true, force: true });
+  const platform = useEmbeddedPlatform(TOKEN, {
+    THREATLOOM_ADMIN_EMAIL: 'admin@threatloom.example',
+    THREATLOOM_PUBLIC_URL: PUBLIC_URL,
   });
 
   it.each(PYCTI_VENVS)(
@@ -75,7 +58,7 @@ describe('pycti reads and edits the platform settings', () => {
     async (venv) => {
       const suffix = venv.replace(/[^0-9a-z]/gi, '');
       const out = await runPyctiScript<SettingsOut>(venv, 'pycti_settings.py', [
-        url,
+        platform.url,
         TOKEN,
         suffix,
       ]);

@@ -1,10 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { startPlatform } from '@app/platform';
-import { loadConfig } from '@lib/config';
-import { assertBuilt } from '../../support/cli.util';
+import { useEmbeddedPlatform } from '../../support/embedded-platform.util';
 import { PYCTI_VENVS, runPyctiScript } from './pycti-runner.util';
 
 const TOKEN = 'e5f6a7b8-1234-4abc-9def-0123456789ab';
@@ -43,35 +37,13 @@ type Writes = {
 type InputFields = { input_types: number; keys: number; missing: Record<string, string[]> };
 
 describe('pycti writes to a live embedded instance', () => {
-  let app: NestExpressApplication;
-  let dir: string;
-  let url: string;
-
-  beforeAll(async () => {
-    assertBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'tl-pycti-writes-'));
-    const config = loadConfig({
-      env: {
-        THREATLOOM_DATA_DIR: dir,
-        THREATLOOM_PORT: '0',
-        THREATLOOM_HOST: '127.0.0.1',
-        THREATLOOM_ADMIN_TOKEN: TOKEN,
-        THREATLOOM_ADMIN_PASSWORD: 'correct horse battery',
-        THREATLOOM_LOG_LEVEL: 'silent',
-      },
-      appFlag: 'core',
-    });
-    app = await startPlatform(config);
-    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  }, 120_000);
-
-  afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const platform = useEmbeddedPlatform(TOKEN);
 
   it.each(PYCTI_VENVS)('%s: every input key pycti sends is in the schema', async (venv) => {
-    const fields = await runPyctiScript<InputFields>(venv, 'pycti_input_fields.py', [url, TOKEN]);
+    const fields = await runPyctiScript<InputFields>(venv, 'pycti_input_fields.py', [
+      platform.url,
+      TOKEN,
+    ]);
     expect(fields.input_types).toBeGreaterThan(60);
     expect(fields.keys).toBeGreaterThan(1000);
     expect(fields.missing).toEqual({});
@@ -81,7 +53,11 @@ describe('pycti writes to a live embedded instance', () => {
     '%s: creates, upserts, edits, links, uploads, merges and deletes',
     async (venv) => {
       const suffix = venv.replace(/[^0-9]/g, '').slice(0, 4);
-      const w = await runPyctiScript<Writes>(venv, 'pycti_writes.py', [url, TOKEN, suffix]);
+      const w = await runPyctiScript<Writes>(venv, 'pycti_writes.py', [
+        platform.url,
+        TOKEN,
+        suffix,
+      ]);
       expect(Object.keys(w.ids).sort()).toEqual(Object.keys(w.expected_ids).sort());
       expect(Object.keys(w.ids)).toHaveLength(20);
       expect(w.ids).toEqual(w.expected_ids);
