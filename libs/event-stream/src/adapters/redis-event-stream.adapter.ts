@@ -95,9 +95,9 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
       throw new InvalidStreamPositionError('limit must be a positive integer', { limit });
     }
     const key = this.elementKey(elementId);
-    const ids = (await this.run('Reading an element index', () =>
+    const ids = await this.run('Reading an element index', () =>
       this.redis.zrevrange(key, 0, limit - 1),
-    )) as string[];
+    );
     if (ids.length === 0) return [];
     const reads = this.redis.pipeline();
     ids.forEach((id) => reads.xrange(this.key, id, id));
