@@ -3,7 +3,7 @@ import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { EventStream } from '@lib/event-stream';
 import { accessRule, markingsAllowed, systemContext } from '@lib/rbac';
-import type { AccessContext } from '@lib/rbac';
+import type { AccessContext, AccessRule } from '@lib/rbac';
 import type { TaxiiVersion } from '../taxii.types';
 import { TaxiiError } from './taxii-error';
 
@@ -104,6 +104,7 @@ export class TaxiiVersionsService {
       version: currentVersion,
     });
     const rule = accessRule(ctx);
+    const markingIds = new Map<string, string>();
     const versions: TaxiiVersion[] = [];
     for (const [ms, version] of [...byVersion.entries()].sort(([a], [b]) => a - b)) {
       if (ms === currentMs) {
@@ -111,22 +112,33 @@ export class TaxiiVersionsService {
         continue;
       }
       const stix = keep(version.stix);
-      if (stix && (await this.markingsVisible(rule, stix))) versions.push({ ...version, stix });
+      if (stix && (await this.markingsVisible(rule, stix, markingIds)))
+        versions.push({ ...version, stix });
     }
     return versions;
   }
 
-  /** A version's own markings against the reader's (unknown markings are never allowed). */
-  private async markingsVisible(rule: ReturnType<typeof accessRule>, stix: Stix): Promise<boolean> {
+  /**
+   * A version's own markings against the reader's (unknown markings are never allowed);
+   * `markingIds` caches STIX id → internal id across one history.
+   */
+  private async markingsVisible(
+    rule: AccessRule,
+    stix: Stix,
+    markingIds: Map<string, string>,
+  ): Promise<boolean> {
     if (rule.markings === 'all') return true;
     const refs = Array.isArray(stix.object_marking_refs)
       ? stix.object_marking_refs.filter((r): r is string => typeof r === 'string')
       : [];
-    if (refs.length === 0) return true;
-    const found = await this.store.resolve(this.system, refs);
+    const missing = refs.filter((ref) => !markingIds.has(ref));
+    if (missing.length > 0) {
+      const found = await this.store.resolve(this.system, missing);
+      for (const ref of missing) markingIds.set(ref, found.get(ref)?.[0]?.internalId ?? ref);
+    }
     return markingsAllowed(
       rule,
-      refs.map((ref) => found.get(ref)?.[0]?.internalId ?? ref),
+      refs.map((ref) => markingIds.get(ref) ?? ref),
     );
   }
 }
