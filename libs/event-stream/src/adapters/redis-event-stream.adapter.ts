@@ -254,6 +254,8 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
     for (const event of events) {
       const key = this.elementKey(event.elementId);
       keys.add(key);
+      // Scored by millisecond: within one, members sort as text, which only matters when more
+      // than ELEMENT_HISTORY_CAP or `limit` events of one element share it (results are sorted).
       index.zadd(key, Number(event.id.split('-')[0]), event.id);
     }
     keys.forEach((key) => index.zremrangebyrank(key, 0, -(ELEMENT_HISTORY_CAP + 1)));
