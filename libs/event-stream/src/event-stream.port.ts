@@ -15,6 +15,13 @@ export abstract class EventStream {
   abstract read(query: StreamReadQuery): Promise<StreamEvent[]>;
 
   /**
+   * The kept events about one element (`elementId`, its internal id), oldest first, at most
+   * `limit` of them (the newest when more are kept): an element's history for as long as the
+   * stream retains it. Indexed by element, so it does not scan the stream.
+   */
+  abstract readElement(elementId: string, limit: number): Promise<StreamEvent[]>;
+
+  /**
    * Replays the events after the position, then tails new ones as they are appended, without
    * gaps or repeats, until `signal` aborts (the iteration then ends). Without a position it only
    * tails events appended after the iteration started.

@@ -13,6 +13,7 @@ export type {
   TaxiiObjectsQuery,
   TaxiiPage,
   TaxiiStatus,
+  TaxiiVersion,
 } from './taxii.types';
 export { FeedCollectionsService } from './services/feed-collections.service';
 export { FEED_MAX_ROWS, FeedService } from './services/feed.service';

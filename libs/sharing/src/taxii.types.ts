@@ -38,9 +38,15 @@ export type TaxiiObjectsQuery = {
   matchSpecVersions?: string[];
 };
 
-/** One page of a collection: STIX objects with their date added (the element's updated_at). */
+/**
+ * One version of an object: its STIX form, its version (`modified`) and its date added (the
+ * element's updated_at for the current version, the commit time of its first event for older ones).
+ */
+export type TaxiiVersion = { stix: Record<string, unknown>; dateAdded: string; version: string };
+
+/** One page of a collection, or of one object's versions. */
 export type TaxiiPage = {
-  objects: { stix: Record<string, unknown>; dateAdded: string; version: string }[];
+  objects: TaxiiVersion[];
   more: boolean;
   next?: string;
 };

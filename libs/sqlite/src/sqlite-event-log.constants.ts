@@ -24,4 +24,11 @@ export const EVENT_LOG_MIGRATIONS: readonly SqliteMigration[] = [
     );
     INSERT INTO stream_event_log_state (id, last_ms, last_seq, size) VALUES (1, 0, -1, 0);`,
   },
+  {
+    // One element's events (TAXII version history) without scanning the log: an index on the
+    // element id inside the stored body, so that writers need no change.
+    version: 2,
+    name: 'stream events by element',
+    sql: `CREATE INDEX stream_events_element ON stream_events (json_extract(body, '$.elementId'), ms, seq);`,
+  },
 ];

@@ -114,6 +114,11 @@ export class SqliteEventLog {
     return this.statements.readAfter.all(after.ms, after.seq, options.limit).map(toEvent);
   }
 
+  /** The newest `limit` kept events of one element, oldest first; synchronous. */
+  readElement(elementId: string, limit: number): StreamEvent[] {
+    return this.statements.readElement.all(elementId, limit).reverse().map(toEvent);
+  }
+
   /** Position of the newest event, or undefined when the log is empty. */
   lastCursor(): EventLogCursor | undefined {
     const state = this.state();
@@ -157,6 +162,10 @@ function prepareStatements(database: SqliteDatabase) {
     state: db.prepare<[], StateRow>(EVENT_LOG_SQL.state),
     readAfter: db.prepare<[number, number, number], EventRow>(
       'SELECT ms, seq, body FROM stream_events WHERE (ms, seq) > (?, ?) ORDER BY ms, seq LIMIT ?',
+    ),
+    readElement: db.prepare<[string, number], EventRow>(
+      `SELECT ms, seq, body FROM stream_events WHERE json_extract(body, '$.elementId') = ?
+       ORDER BY ms DESC, seq DESC LIMIT ?`,
     ),
     first: db.prepare<[], { ms: number; seq: number }>(
       'SELECT ms, seq FROM stream_events ORDER BY pos LIMIT 1',

@@ -9,8 +9,9 @@ import { usePlatform } from '../connectors/connector-platform.util';
 
 // The OASIS taxii2-client against the TAXII 2.1 server, on both profiles: discovery, API root,
 // collections, every page of a filtered collection (ATT&CK ICS) with `next`, manifest, object by
-// id, versions, match[type], added_after, match[version]; a POSTed envelope followed through its
-// status resource; a DELETE. Every object served passes stix2-validator and parses with stix2.
+// id, versions, match[type], added_after, match[version]; the version history of an object edited
+// twice (object_versions, get_object by version); a POSTed envelope followed through its status
+// resource; a DELETE. Every object served passes stix2-validator and parses with stix2.
 
 const ICS = sharedData('mitre-attack', 'ics-attack-18.1.json');
 const ADMIN_EMAIL = 'admin@threatloom.local';
@@ -32,8 +33,12 @@ type ClientReport = {
   by_id: string[];
   versions: string[];
   by_type: string[];
-  after_last: number;
+  after_last: string[];
   wrong_version: number;
+  history: string[];
+  history_modified: string[][];
+  history_descriptions: string[];
+  history_first: string[];
   first_id: string;
   status: { status: string; total_count: number; success_count: number; failure_count: number };
   pushed_id: string;
@@ -104,11 +109,13 @@ describe.each(['embedded', 'distributed'] as const)(
         stixCoreObjects: { pageInfo: { globalCount: number } };
         stixCoreRelationships: { pageInfo: { globalCount: number } };
         intrusionSets: { edges: { node: { standard_id: string } }[] };
+        malwares: { edges: { node: { id: string; standard_id: string } }[] };
       }>(
         `query($f: FilterGroup) {
         stixCoreObjects(first: 1, filters: $f) { pageInfo { globalCount } }
         stixCoreRelationships(first: 1) { pageInfo { globalCount } }
-        intrusionSets(first: 1) { edges { node { standard_id } } } }`,
+        intrusionSets(first: 1) { edges { node { standard_id } } }
+        malwares(first: 1) { edges { node { id standard_id } } } }`,
         {
           f: {
             mode: 'and',
@@ -121,6 +128,15 @@ describe.each(['embedded', 'distributed'] as const)(
         counts.stixCoreObjects.pageInfo.globalCount +
         counts.stixCoreRelationships.pageInfo.globalCount;
       const doomed = counts.intrusionSets.edges[0]?.node.standard_id as string;
+      // Two edits of one imported malware: three versions (the bundle's, then one per edit).
+      const edited = counts.malwares.edges[0]?.node as { id: string; standard_id: string };
+      for (const description of ['edited once', 'edited twice']) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await query(
+          `mutation($id: ID!, $input: [EditInput]!) { stixDomainObjectEdit(id: $id) { fieldPatch(input: $input) { id } } }`,
+          { id: edited.id, input: [{ key: 'description', value: [description] }] },
+        );
+      }
 
       const report = await runClient([
         platform.url,
@@ -128,6 +144,7 @@ describe.each(['embedded', 'distributed'] as const)(
         platform.token,
         collection.id,
         doomed,
+        edited.standard_id,
       ]);
 
       expect(report.collections).toContain(collection.id);
@@ -148,8 +165,14 @@ describe.each(['embedded', 'distributed'] as const)(
       expect(report.by_id).toEqual([report.first_id]);
       expect(report.versions).toHaveLength(1);
       expect(report.by_type).toEqual(['attack-pattern']);
-      expect(report.after_last).toBe(0);
+      // Only the malware edited after the import was added after the manifest's last date.
+      expect(report.after_last).toEqual([edited.standard_id]);
       expect(report.wrong_version).toBe(0);
+      expect(report.history).toHaveLength(3);
+      expect([...report.history].sort()).toEqual(report.history);
+      expect(report.history_modified).toEqual(report.history.map((v) => [v]));
+      expect(report.history_descriptions.slice(1)).toEqual(['edited once', 'edited twice']);
+      expect(report.history_first).toEqual(report.history.slice(0, 1));
       expect(report.status).toEqual({
         status: 'complete',
         total_count: 1,

@@ -2,6 +2,7 @@
 TIPs do, and checks what it is served with stix2 and stix2-validator.
 
 Usage: taxii_client.py <base url> <email> <api token> <collection id> <object id to delete>
+    <object id edited twice>
 Prints one JSON document: what the client saw.
 """
 
@@ -15,7 +16,7 @@ from taxii2client.v21 import ApiRoot, Collection, Server, as_pages
 
 
 def main() -> None:
-    base, email, token, collection_id, doomed = sys.argv[1:6]
+    base, email, token, collection_id, doomed, edited = sys.argv[1:7]
     server = Server(f"{base}/taxii2/", user=email, password=token)
     api_root: ApiRoot = server.api_roots[0]
     listed = [c.id for c in api_root.collections]
@@ -45,6 +46,19 @@ def main() -> None:
     last_added = manifest["objects"][-1]["date_added"] if manifest.get("objects") else None
     after_last = collection.get_objects(added_after=last_added) if last_added else {}
     wrong_version = collection.get_object(first["id"], version="2001-01-01T00:00:00.000Z")
+
+    # Version history of the object edited twice: every version, then each one by its timestamp.
+    history = collection.object_versions(edited).get("versions", [])
+    history_modified = [
+        [o["modified"] for o in collection.get_object(edited, version=v).get("objects", [])]
+        for v in history
+    ]
+    history_objects = collection.get_object(edited, version="all").get("objects", [])
+    for obj in history_objects:
+        result = validate_instance(obj, options)
+        if not result.is_valid:
+            invalid.append({"id": obj["id"], "errors": [str(e) for e in result.errors][:3]})
+    history_first = collection.get_object(edited, version="first").get("objects", [])
 
     indicator = stix2.Indicator(
         name="TAXII pushed indicator",
@@ -86,8 +100,12 @@ def main() -> None:
                 "by_id": [o["id"] for o in by_id.get("objects", [])],
                 "versions": versions.get("versions"),
                 "by_type": sorted({o["type"] for o in by_type.get("objects", [])}),
-                "after_last": len(after_last.get("objects", [])),
+                "after_last": [o["id"] for o in after_last.get("objects", [])],
                 "wrong_version": len(wrong_version.get("objects", [])),
+                "history": history,
+                "history_modified": history_modified,
+                "history_descriptions": [o.get("description") for o in history_objects],
+                "history_first": [o["modified"] for o in history_first],
                 "first_id": first["id"],
                 "status": {
                     "status": status.status,

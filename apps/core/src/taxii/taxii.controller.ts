@@ -170,23 +170,33 @@ export class TaxiiController {
     @Res() res: Response,
   ) {
     await this.answer(res, async () => {
-      const page = await this.pageOf(req, res, id, objectId);
-      return { more: false, versions: page.objects.map((o) => o.version) };
+      const page = await this.pageOf(req, res, id, objectId, true);
+      return {
+        more: page.more,
+        ...(page.next ? { next: page.next } : {}),
+        ...(page.objects.length > 0 ? { versions: page.objects.map((o) => o.version) } : {}),
+      };
     });
   }
 
-  /** A page of the collection (or of one object's versions), its date headers set. */
+  /**
+   * A page of the collection, of one object's versions `match[version]` designates, or of all its
+   * versions (`allVersions`), its date headers set.
+   */
   private async pageOf(
     req: Request,
     res: Response,
     id: string,
     objectId?: string,
+    allVersions = false,
   ): Promise<TaxiiPage> {
     const { reader, collection } = await this.readable(req, id);
     const query = objectsQuery(req);
-    const page = objectId
-      ? await this.taxii.objectPage(reader, collection, objectId, query.matchVersions)
-      : await this.taxii.page(reader, collection, query);
+    const page = !objectId
+      ? await this.taxii.page(reader, collection, query)
+      : allVersions
+        ? await this.taxii.versionsPage(reader, collection, objectId, query)
+        : await this.taxii.objectPage(reader, collection, objectId, query);
     this.dateHeaders(res, page);
     return page;
   }
@@ -252,12 +262,13 @@ export class TaxiiController {
     };
   }
 
+  /** The earliest and latest date added of the page (an object's versions may interleave). */
   private dateHeaders(res: Response, page: TaxiiPage): void {
-    const first = page.objects[0];
-    const last = page.objects.at(-1);
+    const dates = page.objects.map((o) => o.dateAdded).sort();
+    const [first, last] = [dates[0], dates.at(-1)];
     if (first && last) {
-      res.setHeader('X-TAXII-Date-Added-First', first.dateAdded);
-      res.setHeader('X-TAXII-Date-Added-Last', last.dateAdded);
+      res.setHeader('X-TAXII-Date-Added-First', first);
+      res.setHeader('X-TAXII-Date-Added-Last', last);
     }
   }
 

@@ -28,6 +28,9 @@ export type RedisEventStreamOptions = {
 
 type Entry = [id: string, fields: string[]];
 
+/** Event ids kept per element for `readElement` (its newest ones). */
+const ELEMENT_HISTORY_CAP = 1000;
+
 // The highest sequence number of a Redis stream id: `<ms - 1>-MAX` is just before `<ms>-0`.
 const MAX_SEQ = '18446744073709551615';
 
@@ -72,12 +75,44 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
     const transaction = this.redis.multi();
     fields.forEach((list) => transaction.xadd(this.key, ...this.trim, '*', ...list));
     const results = await this.run('Appending events', () => transaction.exec());
-    return (results ?? []).map(([error, id], i) => {
+    const events = (results ?? []).map(([error, id], i) => {
       if (error || typeof id !== 'string') {
         throw failure(error ?? new Error('no id returned'), 'Appending events');
       }
       return fromStreamEntry(id, fields[i] ?? []);
     });
+    await this.indexElements(events);
+    return events;
+  }
+
+  /**
+   * One element's kept events: its index (a sorted set of event ids, written after each append)
+   * read newest first, each id then read from the stream; ids the stream has trimmed are dropped
+   * from the index on the way.
+   */
+  async readElement(elementId: string, limit: number): Promise<StreamEvent[]> {
+    if (!Number.isSafeInteger(limit) || limit < 1) {
+      throw new InvalidStreamPositionError('limit must be a positive integer', { limit });
+    }
+    const key = this.elementKey(elementId);
+    const ids = await this.run('Reading an element index', () =>
+      this.redis.zrevrange(key, 0, limit - 1),
+    );
+    if (ids.length === 0) return [];
+    const reads = this.redis.pipeline();
+    ids.forEach((id) => reads.xrange(this.key, id, id));
+    const replies = (await this.run('Reading an element history', () => reads.exec())) ?? [];
+    const events: StreamEvent[] = [];
+    const trimmed: string[] = [];
+    replies.forEach(([error, entries], i) => {
+      const entry = (entries as Entry[] | undefined)?.[0];
+      if (!error && entry) events.push(fromStreamEntry(entry[0], entry[1]));
+      else if (!error) trimmed.push(ids[i] ?? '');
+    });
+    if (trimmed.length > 0) {
+      await this.run('Pruning an element index', () => this.redis.zrem(key, ...trimmed));
+    }
+    return events.sort((a, b) => compareIds(a.id, b.id));
   }
 
   async read(query: StreamReadQuery): Promise<StreamEvent[]> {
@@ -207,6 +242,36 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
     }
   }
 
+  /**
+   * Adds the appended events to their elements' indexes (after the MULTI, whose ids Redis only
+   * assigns as it runs it): a failure here is reported, not thrown (the events are appended; a
+   * retry would append them twice), and leaves older versions out of `readElement`, never a
+   * wrong one. Each index keeps its newest ELEMENT_HISTORY_CAP ids.
+   */
+  private async indexElements(events: readonly StreamEvent[]): Promise<void> {
+    const index = this.redis.pipeline();
+    const keys = new Set<string>();
+    for (const event of events) {
+      const key = this.elementKey(event.elementId);
+      keys.add(key);
+      // Scored by millisecond: within one, members sort as text, which only matters when more
+      // than ELEMENT_HISTORY_CAP or `limit` events of one element share it (results are sorted).
+      index.zadd(key, Number(event.id.split('-')[0]), event.id);
+    }
+    keys.forEach((key) => index.zremrangebyrank(key, 0, -(ELEMENT_HISTORY_CAP + 1)));
+    try {
+      const results = (await index.exec()) ?? [];
+      const failed = results.find(([error]) => error)?.[0];
+      if (failed) throw failed;
+    } catch (error) {
+      this.onError(failure(error, 'Indexing events by element'));
+    }
+  }
+
+  private elementKey(elementId: string): string {
+    return `${this.key}.element:${elementId}`;
+  }
+
   private async run<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
@@ -233,6 +298,12 @@ function xreadCursor(position: StreamEventIdParts): string {
     return `${position.ms}-${position.seq}`;
   }
   return position.ms === 0 ? '0-0' : `${position.ms - 1}-${MAX_SEQ}`;
+}
+
+function compareIds(a: string, b: string): number {
+  const [am, as] = a.split('-').map(BigInt);
+  const [bm, bs] = b.split('-').map(BigInt);
+  return am === bm ? Number((as ?? 0n) - (bs ?? 0n)) : Number((am ?? 0n) - (bm ?? 0n));
 }
 
 function timeOf(id: string): string {

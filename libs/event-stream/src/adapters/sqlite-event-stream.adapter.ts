@@ -48,13 +48,16 @@ export class SqliteEventStream extends EventStream implements OnModuleDestroy {
 
   read(query: StreamReadQuery): Promise<StreamEvent[]> {
     return run(() => {
-      if (!Number.isSafeInteger(query.limit) || query.limit < 1) {
-        throw new InvalidStreamPositionError('limit must be a positive integer', {
-          limit: query.limit,
-        });
-      }
+      checkLimit(query.limit);
       const after = resolveStreamPosition(query) ?? BEGINNING;
       return this.log.read({ after, limit: query.limit });
+    });
+  }
+
+  readElement(elementId: string, limit: number): Promise<StreamEvent[]> {
+    return run(() => {
+      checkLimit(limit);
+      return this.log.readElement(elementId, limit);
     });
   }
 
@@ -147,6 +150,12 @@ class WakeUp {
         resolve();
       };
     });
+  }
+}
+
+function checkLimit(limit: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw new InvalidStreamPositionError('limit must be a positive integer', { limit });
   }
 }
 

@@ -237,6 +237,33 @@ export function describeEventStreamContract(
       expect((await take(iterator, 1))[0]).toEqual(oldestKept);
     });
 
+    it("reads one element's kept events, oldest first, within a limit", async () => {
+      const about = (name: string, elementId: string): StreamEventDraft => ({
+        ...draft(name),
+        elementId,
+      });
+      await sut.append([about('v1', 'el-x'), about('o1', 'el-y')]);
+      await sut.append([about('v2', 'el-x')]);
+      await sut.append([about('o2', 'el-y'), about('v3', 'el-x')]);
+      const history = await sut.readElement('el-x', 10);
+      expect(names(history)).toEqual(['v1', 'v2', 'v3']);
+      expect(history).toEqual(
+        (await sut.read({ limit: 10 })).filter((event) => event.elementId === 'el-x'),
+      );
+      expect(names(await sut.readElement('el-x', 2))).toEqual(['v2', 'v3']);
+      expect(await sut.readElement('el-none', 10)).toEqual([]);
+      // Trimmed events are gone from an element's history too.
+      const max = harness.maxEvents + (harness.trimSlack ?? 0);
+      for (let i = 0; i < 2; i += 1) {
+        await sut.append(Array.from({ length: max }, (_, j) => draft(`t${i}-${j}`)));
+      }
+      await sut.append([about('v4', 'el-x')]);
+      expect(names(await sut.readElement('el-x', 10))).toEqual(['v4']);
+      await expect(sut.readElement('el-x', 0)).rejects.toMatchObject({
+        code: 'STREAM_INVALID_POSITION',
+      });
+    });
+
     it('rejects bad positions with a validation error naming them', async () => {
       for (const after of ['abc', '12-', '-1-0', '1.5-0', '1-2-3', '']) {
         await expect(sut.read({ after, limit: 1 })).rejects.toMatchObject({

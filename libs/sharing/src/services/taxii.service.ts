@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityStore, targetLookup } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { IngestionJobsService } from '@lib/ingestion';
-import { AppError } from '@lib/kernel';
 import { KnowledgeDeleteService } from '@lib/knowledge';
 import { hasCapability, systemContext } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
@@ -11,7 +10,23 @@ import { OCTI_EXTENSION_ID, toStix } from '@lib/stix';
 import { filterIdValues, resolveIdAliases, stixMatches } from '@lib/streams';
 import type { IdAliases } from '@lib/streams';
 import { WorkService, workCounts } from '@lib/works';
-import type { TaxiiCollection, TaxiiObjectsQuery, TaxiiPage, TaxiiStatus } from '../taxii.types';
+import type {
+  TaxiiCollection,
+  TaxiiObjectsQuery,
+  TaxiiPage,
+  TaxiiStatus,
+  TaxiiVersion,
+} from '../taxii.types';
+import { TaxiiError } from './taxii-error';
+import {
+  TaxiiVersionsService,
+  checkVersionMatch,
+  needsHistory,
+  selectVersions,
+  versionOf,
+} from './taxii-versions.service';
+
+export { TaxiiError } from './taxii-error';
 
 type Stix = Record<string, unknown>;
 
@@ -21,35 +36,6 @@ export const TAXII_DEFAULT_LIMIT = 100;
 export const TAXII_MAX_LIMIT = 1000;
 /** Elements read from the index per round while filling a page. */
 const SCAN_PAGE = 500;
-
-/** The TAXII error of a refused request (TAXII 2.1 §3.6.1), with its HTTP status. */
-export class TaxiiError extends AppError {
-  constructor(
-    readonly httpStatus: number,
-    title: string,
-    description?: string,
-  ) {
-    super({
-      code: `TAXII_${httpStatus}`,
-      category: httpStatus === 404 ? 'not_found' : 'validation',
-      message: title,
-      details: { description },
-    });
-  }
-}
-
-/** The version of a served object: its `modified`, else the platform's update time. */
-function versionOf(stix: Stix, element: StoredElement): string {
-  return typeof stix.modified === 'string' ? stix.modified : element.updatedAt;
-}
-
-function versionMatches(versions: readonly string[] | undefined, version: string): boolean {
-  if (!versions || versions.length === 0) return true;
-  // Only the current version is kept: first, last and all designate it.
-  return versions.some(
-    (v) => v === 'last' || v === 'first' || v === 'all' || Date.parse(v) === Date.parse(version),
-  );
-}
 
 /**
  * The TAXII 2.1 server's logic (connector-protocol.md §5): collections defined by filters, their
@@ -68,6 +54,7 @@ export class TaxiiService {
     @Inject(IngestionJobsService) private readonly jobs: IngestionJobsService,
     @Inject(WorkService) private readonly works: WorkService,
     @Inject(KnowledgeDeleteService) private readonly deleter: KnowledgeDeleteService,
+    @Inject(TaxiiVersionsService) private readonly versions: TaxiiVersionsService,
   ) {}
 
   canRead(ctx: AccessContext | undefined, collection: TaxiiCollection): boolean {
@@ -89,17 +76,22 @@ export class TaxiiService {
     );
   }
 
-  /** One page of the collection's objects the reader may see. */
+  /**
+   * One page of the collection's objects the reader may see: their current versions, or those
+   * `match[version]` designates (an object's versions stay together on one page).
+   */
   async page(
     ctx: AccessContext,
     collection: TaxiiCollection,
     query: TaxiiObjectsQuery,
   ): Promise<TaxiiPage> {
-    const limit = Math.min(Math.max(query.limit ?? TAXII_DEFAULT_LIMIT, 1), TAXII_MAX_LIMIT);
+    const limit = pageLimit(query);
+    checkVersionMatch(query.matchVersions);
     if (query.matchSpecVersions?.length && !query.matchSpecVersions.includes('2.1')) {
       return { objects: [], more: false };
     }
     const aliases = await this.aliases(collection);
+    const keep = this.keeper(collection, aliases);
     const addedAfter = query.addedAfter ? this.date(query.addedAfter, 'added_after') : undefined;
     const objects: TaxiiPage['objects'] = [];
     let after = query.next;
@@ -120,17 +112,31 @@ export class TaxiiService {
       });
       const lookup = await targetLookup(this.store, page.items);
       for (const [i, element] of page.items.entries()) {
-        const stix = this.served(toStix(element, lookup), collection);
-        const version = versionOf(stix, element);
+        const stix = keep(toStix(element, lookup));
         if (
-          stixMatches(stix, collection.filterGroup, aliases) &&
-          (!query.matchIds?.length || query.matchIds.includes(String(stix.id))) &&
-          (!query.matchTypes?.length || query.matchTypes.includes(String(stix.type))) &&
-          versionMatches(query.matchVersions, version)
+          !stix ||
+          (query.matchIds?.length && !query.matchIds.includes(String(stix.id))) ||
+          (query.matchTypes?.length && !query.matchTypes.includes(String(stix.type)))
         ) {
-          objects.push({ stix, dateAdded: element.updatedAt, version });
+          continue;
         }
-        if (objects.length === limit) {
+        const current = { stix, dateAdded: element.updatedAt, version: versionOf(stix, element) };
+        const selected = needsHistory(query.matchVersions)
+          ? selectVersions(
+              await this.versions.history(ctx, element, stix, keep),
+              query.matchVersions,
+            )
+          : [current];
+        if (objects.length > 0 && objects.length + selected.length > limit) {
+          // This object's versions open the next page.
+          return {
+            objects,
+            more: true,
+            ...(i > 0 || after ? { next: page.cursors[i - 1] ?? after } : {}),
+          };
+        }
+        objects.push(...selected);
+        if (objects.length >= limit) {
           const more = i < page.items.length - 1 || page.pageInfo.hasNextPage;
           return { objects, more, ...(more ? { next: page.cursors[i] } : {}) };
         }
@@ -156,31 +162,63 @@ export class TaxiiService {
           e.stixIds.some((s) => s.toLowerCase() === wanted),
       );
     if (!element) return undefined;
-    const stix = this.served(
-      toStix(element, await targetLookup(this.store, [element])),
+    const stix = this.keeper(
       collection,
-    );
-    if (!stixMatches(stix, collection.filterGroup, await this.aliases(collection)))
-      return undefined;
-    return { element, stix, version: versionOf(stix, element) };
+      await this.aliases(collection),
+    )(toStix(element, await targetLookup(this.store, [element])));
+    return stix ? { element, stix, version: versionOf(stix, element) } : undefined;
   }
 
-  /** One object as a page (empty when no version asked for is its version); 404 when absent. */
+  /**
+   * The versions of one object the reader may see, ascending (TAXII 2.1 §5.6-5.8), after
+   * `added_after` (only the current one unless `full`, or `match[version]` needs more); 404 when
+   * the collection does not serve the object to him now.
+   */
+  async history(
+    ctx: AccessContext,
+    collection: TaxiiCollection,
+    id: string,
+    query: TaxiiObjectsQuery,
+    full = false,
+  ): Promise<TaxiiVersion[]> {
+    const found = await this.object(ctx, collection, id);
+    if (!found) throw new TaxiiError(404, `No object ${id} in this collection`);
+    if (query.matchSpecVersions?.length && !query.matchSpecVersions.includes('2.1')) return [];
+    const { element, stix, version } = found;
+    const versions =
+      full || needsHistory(query.matchVersions)
+        ? await this.versions.history(
+            ctx,
+            element,
+            stix,
+            this.keeper(collection, await this.aliases(collection)),
+          )
+        : [{ stix, dateAdded: element.updatedAt, version }];
+    const addedAfter = query.addedAfter ? this.date(query.addedAfter, 'added_after') : undefined;
+    return addedAfter ? versions.filter((v) => v.dateAdded > addedAfter) : versions;
+  }
+
+  /** One object's versions `match[version]` designates, a page at a time. */
   async objectPage(
     ctx: AccessContext,
     collection: TaxiiCollection,
     id: string,
-    versions?: readonly string[],
+    query: TaxiiObjectsQuery = {},
   ): Promise<TaxiiPage> {
-    const found = await this.object(ctx, collection, id);
-    if (!found) throw new TaxiiError(404, `No object ${id} in this collection`);
-    const { stix, element, version } = found;
-    return {
-      objects: versionMatches(versions, version)
-        ? [{ stix, dateAdded: element.updatedAt, version }]
-        : [],
-      more: false,
-    };
+    checkVersionMatch(query.matchVersions);
+    const versions = await this.history(ctx, collection, id, query);
+    return slicePage(selectVersions(versions, query.matchVersions), query);
+  }
+
+  /** Every version of one object, a page at a time (the versions endpoint). */
+  async versionsPage(
+    ctx: AccessContext,
+    collection: TaxiiCollection,
+    id: string,
+    query: TaxiiObjectsQuery = {},
+  ): Promise<TaxiiPage> {
+    const versions = await this.history(ctx, collection, id, query, true);
+    return slicePage(versions, query);
   }
 
   /** Queues a POSTed envelope for the workers; its status follows the import's work. */
@@ -244,6 +282,17 @@ export class TaxiiService {
     return resolveIdAliases(this.store, this.system, filterIdValues(collection.filterGroup));
   }
 
+  /** A STIX object as the collection serves it, or undefined when its filters reject it. */
+  private keeper(
+    collection: TaxiiCollection,
+    aliases: IdAliases,
+  ): (stix: Stix) => Stix | undefined {
+    return (stix) => {
+      const served = this.served(stix, collection);
+      return stixMatches(served, collection.filterGroup, aliases) ? served : undefined;
+    };
+  }
+
   /** Indicators carry their score as confidence when the collection says so. */
   private served(stix: Stix, collection: TaxiiCollection): Stix {
     if (!collection.scoreToConfidence || stix.type !== 'indicator') return stix;
@@ -256,4 +305,19 @@ export class TaxiiService {
     if (Number.isNaN(ms)) throw new TaxiiError(400, `${name} is not a timestamp: ${value}`);
     return new Date(ms).toISOString();
   }
+}
+
+function pageLimit(query: TaxiiObjectsQuery): number {
+  return Math.min(Math.max(query.limit ?? TAXII_DEFAULT_LIMIT, 1), TAXII_MAX_LIMIT);
+}
+
+/** A page of a list held whole (one object's versions): `next` is the offset reached. */
+function slicePage(versions: readonly TaxiiVersion[], query: TaxiiObjectsQuery): TaxiiPage {
+  const offset = query.next === undefined ? 0 : Number(query.next);
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new TaxiiError(400, `next is not a position of this list: ${query.next}`);
+  }
+  const end = offset + pageLimit(query);
+  const more = end < versions.length;
+  return { objects: versions.slice(offset, end), more, ...(more ? { next: String(end) } : {}) };
 }
