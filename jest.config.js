@@ -12,10 +12,25 @@ const swc = [
     sourceMaps: 'inline',
   },
 ];
+// Server-rendered templates: TSX compiled to strings by @kitajs/html's automatic runtime.
+const swcTsx = [
+  swc[0],
+  {
+    ...swc[1],
+    jsc: {
+      ...swc[1].jsc,
+      parser: { ...swc[1].jsc.parser, tsx: true },
+      transform: {
+        ...swc[1].jsc.transform,
+        react: { runtime: 'automatic', importSource: '@kitajs/html' },
+      },
+    },
+  },
+];
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: {
     '^@lib/([^/]+)$': '<rootDir>/libs/$1/src',
     '^@app/([^/]+)$': '<rootDir>/apps/$1/src',
@@ -24,7 +39,11 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.{ts,tsx}'],
+    },
     { ...common, displayName: 'contract', testMatch: ['<rootDir>/libs/**/*.contract-spec.ts'] },
     {
       ...common,

@@ -72,6 +72,7 @@ import { UserEditResolver, UserResolver } from './graphql/access/user.resolver';
 import { SettingsMessageResolver } from './graphql/settings/settings-message.resolver';
 import { SettingsEditResolver, SettingsResolver } from './graphql/settings/settings.resolver';
 import { SsoController } from './auth/sso/sso.controller';
+import { UI_CONTROLLERS, UI_PROVIDERS } from './ui/ui.providers';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -139,6 +140,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     TaxiiController,
     FeedController,
     SsoController,
+    ...UI_CONTROLLERS,
   ],
   providers: [
     RequestAuthenticator,
@@ -181,6 +183,7 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     SettingsMessageResolver,
     ...EDIT_RESOLVERS,
     AuditResolver,
+    ...UI_PROVIDERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],
   exports: [PlatformInfoService],

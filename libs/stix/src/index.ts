@@ -94,3 +94,4 @@ export { STIX_INVALID_BUNDLE, StixInvalidBundleError } from './parse/stix-parse.
 
 // --- read (streamed bundles) ---
 export { readBundleStream } from './read/read-bundle-stream.util';
+export { hashList, observableValue, representative } from './model/representative.util';

@@ -105,7 +105,10 @@ export class CsrfProtection implements OnModuleInit {
     // assertion answering a request this platform made, each usable once. An IdP on the same site
     // gets the session cookie sent along, and has no CSRF token to send.
     if (SSO_CALLBACK.test(path)) return false;
-    return Boolean(req.session?.userId) || (path === '/auth/login' && !isJson(req));
+    return (
+      Boolean(req.session?.userId) ||
+      ((path === '/auth/login' || path === '/login') && !isJson(req))
+    );
   }
 
   private withCookies(req: Request): void {

@@ -1,5 +1,5 @@
 import type { StoredElement } from '@lib/entity-store';
-import { REF_DEFINITIONS, parentTypes, toStix } from '@lib/stix';
+import { REF_DEFINITIONS, hashList, observableValue, parentTypes, toStix } from '@lib/stix';
 import type { StixTarget } from '@lib/stix';
 import { graphqlTypeName } from '../schema/type-names.util';
 import { coerceLeaf, leafKind } from '../schema/leaf-kinds.util';
@@ -120,37 +120,4 @@ export class KnowledgeNode {
 async function nodeOf(pending: Promise<StoredElement | undefined>): Promise<KnowledgeNode | null> {
   const found = await pending;
   return found ? new KnowledgeNode(found) : null;
-}
-
-function hashList(hashes: unknown): { algorithm: string; hash: string }[] {
-  if (!hashes || typeof hashes !== 'object' || Array.isArray(hashes)) return [];
-  return Object.entries(hashes as Record<string, unknown>).map(([algorithm, hash]) => ({
-    algorithm,
-    hash: String(hash),
-  }));
-}
-
-// The value an observable is known by (data-model.md §1.4): its main attribute, else a hash.
-const MAIN_VALUE_KEYS = [
-  'value',
-  'name',
-  'path',
-  'key',
-  'number',
-  'card_number',
-  'iban',
-  'subject',
-];
-const HASH_ORDER = ['SHA-256', 'SHA-1', 'MD5', 'SHA-512'];
-
-function observableValue(attributes: Readonly<Record<string, unknown>>): string | null {
-  const stored = attributes.observable_value;
-  if (typeof stored === 'string') return stored;
-  for (const key of MAIN_VALUE_KEYS) {
-    const value = attributes[key];
-    if (typeof value === 'string' || typeof value === 'number') return String(value);
-  }
-  const hashes = hashList(attributes.hashes);
-  const best = HASH_ORDER.map((a) => hashes.find((h) => h.algorithm === a)).find(Boolean);
-  return (best ?? hashes[0])?.hash ?? null;
 }

@@ -1,0 +1,122 @@
+import { Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { UiController } from '../shell/ui-controller.decorator';
+import type { Response } from 'express';
+import { EntityStore } from '@lib/entity-store';
+import type { StoredElement } from '@lib/entity-store';
+import type { AccessContext } from '@lib/rbac';
+import { SearchIndex } from '@lib/search-index';
+import { isTypeOf } from '@lib/stix';
+import { RequireCapabilities } from '../../auth/capabilities.decorator';
+import type { AuthenticatedRequest } from '../../auth/request-context.types';
+import { ElementRows, nameOf } from '../knowledge/element-rows.service';
+import { propertiesOf } from '../knowledge/element-properties.util';
+import { sendHtml } from '../shell/html-response.util';
+import { UiChrome } from '../shell/ui-chrome.service';
+import { UiNotFound } from '../shell/ui-errors';
+import { viewerOf } from '../shell/viewer.util';
+import { EntityFrame, EntityOverview, RelationshipTable } from './entity.page';
+import type { RelationshipRow } from './entity.page';
+
+const MAX_RELATIONSHIPS = 500;
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** An element's pages: `/entity/<id>` (overview) and its tabs, under the reader's access. */
+@UiController('entity')
+export class EntityController {
+  constructor(
+    @Inject(EntityStore) private readonly store: EntityStore,
+    @Inject(SearchIndex) private readonly index: SearchIndex,
+    @Inject(ElementRows) private readonly rows: ElementRows,
+    @Inject(UiChrome) private readonly chrome: UiChrome,
+  ) {}
+
+  @Get(':id')
+  @RequireCapabilities('KNOWLEDGE')
+  async overview(
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const ctx = viewerOf(req);
+    const element = await this.element(ctx, id);
+    const [row] = await this.rows.of(ctx, [element]);
+    const refs = await this.store.getMany(ctx, element.refs['external-reference'] ?? []);
+    const externalReferences = [...refs.values()].map((r) => ({
+      name: str(r.attributes.source_name) ?? str(r.attributes.url) ?? r.standardId,
+      url: str(r.attributes.url),
+    }));
+    await sendHtml(
+      res,
+      EntityFrame({
+        chrome: this.chrome.of(req, res, ctx),
+        row: row!,
+        tab: '',
+        children: EntityOverview({
+          row: row!,
+          description: str(element.attributes.description),
+          properties: propertiesOf(element),
+          externalReferences,
+        }),
+      }),
+    );
+  }
+
+  @Get(':id/relationships')
+  @RequireCapabilities('KNOWLEDGE')
+  async relationships(
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const ctx = viewerOf(req);
+    const element = await this.element(ctx, id);
+    const [row] = await this.rows.of(ctx, [element]);
+    const page = await this.index.search(ctx, {
+      types: ['stix-core-relationship', 'stix-sighting-relationship'],
+      filters: {
+        mode: 'and',
+        filters: [{ key: ['fromOrToId'], values: [element.internalId] }],
+        filterGroups: [],
+      },
+      first: MAX_RELATIONSHIPS,
+    });
+    const otherIds = page.items.map((r) =>
+      r.fromId === element.internalId ? (r.toId ?? '') : (r.fromId ?? ''),
+    );
+    const others = await this.store.getMany(ctx, otherIds);
+    const relationships: RelationshipRow[] = page.items.map((r, i) => {
+      const other = others.get(otherIds[i] ?? '');
+      return {
+        id: r.internalId,
+        type: str(r.attributes.relationship_type) ?? r.entityType,
+        direction: r.fromId === element.internalId ? 'from' : 'to',
+        other: other
+          ? { id: other.internalId, name: nameOf(other), entityType: other.entityType }
+          : undefined,
+        start: str(r.attributes.start_time) ?? str(r.attributes.first_seen),
+        stop: str(r.attributes.stop_time) ?? str(r.attributes.last_seen),
+        confidence:
+          typeof r.attributes.confidence === 'number' ? r.attributes.confidence : undefined,
+      };
+    });
+    await sendHtml(
+      res,
+      EntityFrame({
+        chrome: this.chrome.of(req, res, ctx),
+        row: row!,
+        tab: 'relationships',
+        children: RelationshipTable({ rows: relationships }),
+      }),
+    );
+  }
+
+  /** The element by internal id, else by standard or STIX id; visible Stix-Core-Objects only. */
+  private async element(ctx: AccessContext, id: string): Promise<StoredElement> {
+    const direct = await this.store.get(ctx, id);
+    const found = direct ?? (await this.store.resolve(ctx, [id])).get(id)?.[0];
+    if (!found || !isTypeOf(found.entityType, 'Stix-Core-Object')) {
+      throw new UiNotFound(`The element ${id}`);
+    }
+    return found;
+  }
+}

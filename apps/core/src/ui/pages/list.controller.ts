@@ -1,0 +1,61 @@
+import { Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { UiController } from '../shell/ui-controller.decorator';
+import type { Response } from 'express';
+import { SearchIndex } from '@lib/search-index';
+import { AREAS, findList } from '@lib/ui';
+import { RequireCapabilities } from '../../auth/capabilities.decorator';
+import type { AuthenticatedRequest } from '../../auth/request-context.types';
+import { ElementRows } from '../knowledge/element-rows.service';
+import { readListQuery } from '../knowledge/list-query.util';
+import { sendHtml } from '../shell/html-response.util';
+import { UiChrome } from '../shell/ui-chrome.service';
+import { UiNotFound } from '../shell/ui-errors';
+import { viewerOf } from '../shell/viewer.util';
+import { ListPage } from './list.page';
+
+const LIST_PATHS = AREAS.flatMap((area) => area.lists.map((l) => `${area.slug}/${l.slug}`));
+const ORDER_FIELDS: Record<string, string> = { created: 'created', updated_at: 'updated_at' };
+
+/** The lists of every area (/threats/intrusion-sets…), through the search the API uses. */
+@UiController()
+export class ListController {
+  constructor(
+    @Inject(SearchIndex) private readonly index: SearchIndex,
+    @Inject(ElementRows) private readonly rows: ElementRows,
+    @Inject(UiChrome) private readonly chrome: UiChrome,
+  ) {}
+
+  @Get(LIST_PATHS)
+  @RequireCapabilities('KNOWLEDGE')
+  async list(
+    @Req() req: AuthenticatedRequest,
+    @Res() res: Response,
+    @Query() raw: Record<string, unknown>,
+  ): Promise<void> {
+    const ctx = viewerOf(req);
+    const [, areaSlug = '', listSlug = ''] = req.path.split('/');
+    const found = findList(areaSlug, listSlug);
+    if (!found) throw new UiNotFound(`The list ${req.path}`);
+    const query = readListQuery(raw);
+    const page = await this.index.search(ctx, {
+      types: found.list.types,
+      first: query.first,
+      ...(query.search ? { search: query.search } : {}),
+      ...(query.after ? { after: query.after } : {}),
+      ...(query.sort
+        ? { orderBy: ORDER_FIELDS[query.sort] ?? query.sort, orderMode: query.order }
+        : {}),
+    });
+    await sendHtml(
+      res,
+      ListPage({
+        chrome: this.chrome.of(req, res, ctx),
+        area: found.area,
+        list: found.list,
+        query,
+        rows: await this.rows.of(ctx, page.items),
+        pageInfo: page.pageInfo,
+      }),
+    );
+  }
+}

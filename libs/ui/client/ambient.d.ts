@@ -1,0 +1,2 @@
+// Modules without their own type declarations.
+declare module 'htmx-ext-sse';

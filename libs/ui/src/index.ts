@@ -1,0 +1,13 @@
+export { UiAssets } from './assets/ui-assets';
+export type { AssetManifest } from './assets/ui-assets';
+export { Document, Page } from './layout/page';
+export type { Chrome, Theme, Viewer } from './layout/page';
+export { AREAS, findList } from './navigation/areas.constants';
+export type { AreaDefinition, ListDefinition } from './navigation/areas.constants';
+export { LabelBadges, MarkingBadges } from './components/badges';
+export { ElementTable } from './components/element-table';
+export type { SortLink } from './components/element-table';
+export type { ElementRow, LabelView, MarkingView } from './components/element-view.types';
+export { elementHref, formatCount, formatDate, typeLabel } from './components/format.util';
+export { renderMarkdown } from './components/markdown.util';
+export { Pager } from './components/pager';
