@@ -13,6 +13,7 @@ const SHOWN_ELSEWHERE = new Set([
   'spec_version',
   'restricted_members',
   'observable_value',
+  'creator_id',
 ]);
 const MAX_VALUE = 2000;
 
