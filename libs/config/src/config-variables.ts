@@ -161,6 +161,14 @@ export const CONFIG_VARIABLES = [
       'Audit log entries older than this many days are purged (checked hourly); 0 keeps them forever.',
   },
   {
+    env: 'THREATLOOM_AUDIT_DATA_CHANGES',
+    group: 'audit',
+    schema: z.enum(['true', 'false']).transform((value) => value === 'true'),
+    default: 'true',
+    description:
+      'Record every data change (create, update, merge, delete with before and after) in the audit log; false keeps logins, denials and admin changes only, and halves the writes of large imports.',
+  },
+  {
     env: 'THREATLOOM_AUDIT_FLUSH_MS',
     group: 'audit',
     schema: int(10, 60_000),

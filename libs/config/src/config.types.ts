@@ -170,6 +170,8 @@ export type AuditConfig = {
   /** Entries older than this are purged; 0 keeps them forever. */
   retentionDays: number;
   flushMs: number;
+  /** Data changes of the event stream become entries (logins and admin changes always do). */
+  dataChanges: boolean;
 };
 
 /** Single sign-on providers, each with its callback URL resolved. */

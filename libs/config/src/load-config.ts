@@ -277,6 +277,7 @@ export function loadConfig(input: LoadConfigInput): Config {
     audit: {
       retentionDays: v.THREATLOOM_AUDIT_RETENTION_DAYS as number,
       flushMs: v.THREATLOOM_AUDIT_FLUSH_MS as number,
+      dataChanges: v.THREATLOOM_AUDIT_DATA_CHANGES as boolean,
     },
     sso: ssoConfig(v.THREATLOOM_AUTH_PROVIDERS, publicUrl),
   };

@@ -123,7 +123,7 @@ describe('Analyst UI basics (Chromium)', () => {
     await expect(description.locator('a').getAttribute('href')).resolves.toBe(
       'https://example.org/report',
     );
-    await expect(page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).resolves.toBe(
+    await expect(page.evaluate(() => (globalThis as { __pwned?: boolean }).__pwned)).resolves.toBe(
       undefined,
     );
     await expect(page.locator('.page-head .badge.marking').textContent()).resolves.toBe(

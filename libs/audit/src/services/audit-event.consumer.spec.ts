@@ -6,11 +6,12 @@ import { AuditEventConsumer } from './audit-event.consumer';
 describe('AuditEventConsumer', () => {
   const events = { read: jest.fn(() => Promise.resolve([])) } as unknown as EventStream;
   const store = { get: jest.fn(() => Promise.resolve(undefined)) } as unknown as EntityStore;
+  const config = { retentionDays: 365, flushMs: 1000, dataChanges: true };
 
   it('consumes on one replica only; another takes over when it stops', async () => {
     const cache = new FakeLockCache();
-    const first = new AuditEventConsumer(events, store, cache);
-    const second = new AuditEventConsumer(events, store, cache);
+    const first = new AuditEventConsumer(events, store, cache, config);
+    const second = new AuditEventConsumer(events, store, cache, config);
     for (const c of [first, second]) c.timing = { idleMs: 5, retryMs: 5 };
     const firstRounds = jest.spyOn(first, 'round');
     const secondRounds = jest.spyOn(second, 'round');
@@ -29,5 +30,17 @@ describe('AuditEventConsumer', () => {
     await second.onModuleDestroy();
     expect(Date.now() - stopping).toBeLessThan(1000);
     expect(cache.held.size).toBe(0);
+  });
+
+  it('does not consume at all when data changes are not audited', async () => {
+    const cache = new FakeLockCache();
+    const off = new AuditEventConsumer(events, store, cache, { ...config, dataChanges: false });
+    off.timing = { idleMs: 5, retryMs: 5 };
+    const rounds = jest.spyOn(off, 'round');
+    off.onApplicationBootstrap();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(rounds).not.toHaveBeenCalled();
+    expect(cache.held.size).toBe(0);
+    await off.onModuleDestroy();
   });
 });

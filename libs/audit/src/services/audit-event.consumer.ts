@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Cache, LockTimeoutError } from '@lib/cache';
+import { AUDIT_CONFIG } from '@lib/config';
+import type { AuditConfig } from '@lib/config';
 import type { LockHandle } from '@lib/cache';
 import { EntityStore, VersionConflictError } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
@@ -78,9 +80,14 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
     @Inject(EventStream) private readonly events: EventStream,
     @Inject(EntityStore) private readonly store: EntityStore,
     @Inject(Cache) private readonly cache: Cache,
+    @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.config.dataChanges) {
+      this.logger.log('Data changes are not audited (THREATLOOM_AUDIT_DATA_CHANGES=false)');
+      return;
+    }
     this.loop = this.run();
   }
 

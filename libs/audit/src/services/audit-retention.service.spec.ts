@@ -21,6 +21,7 @@ describe('AuditRetentionService', () => {
     const sut = new AuditRetentionService(log, new FakeLockCache(), {
       retentionDays: 30,
       flushMs: 1000,
+      dataChanges: true,
     });
     expect(await sut.run(now)).toBe(3);
     expect(purge).toHaveBeenCalledWith(new Date('2026-11-04T00:00:00.000Z'));
@@ -30,6 +31,7 @@ describe('AuditRetentionService', () => {
     const sut = new AuditRetentionService(log, new FakeLockCache(), {
       retentionDays: 0,
       flushMs: 1000,
+      dataChanges: true,
     });
     expect(await sut.run(now)).toBe(0);
     expect(purge).not.toHaveBeenCalled();
@@ -38,7 +40,11 @@ describe('AuditRetentionService', () => {
   it('skips the round while another replica holds the lock', async () => {
     const cache = new FakeLockCache();
     cache.held.add('audit:retention');
-    const sut = new AuditRetentionService(log, cache, { retentionDays: 30, flushMs: 1000 });
+    const sut = new AuditRetentionService(log, cache, {
+      retentionDays: 30,
+      flushMs: 1000,
+      dataChanges: true,
+    });
     expect(await sut.run(now)).toBe(0);
     expect(purge).not.toHaveBeenCalled();
   });

@@ -20,7 +20,7 @@ describe('AuditService', () => {
 
   it('keeps entries whose write failed and writes them on the next round', async () => {
     const { state, store } = flakyStore();
-    const sut = new AuditService(store, { retentionDays: 365, flushMs: 60_000 });
+    const sut = new AuditService(store, { retentionDays: 365, flushMs: 60_000, dataChanges: true });
     state.down = true;
     sut.recordDenied(admin, 'audits');
     await sut.flush();
@@ -35,7 +35,7 @@ describe('AuditService', () => {
 
   it('writes a full batch without waiting for the timer, in batches of 500', async () => {
     const { state, store } = flakyStore();
-    const sut = new AuditService(store, { retentionDays: 365, flushMs: 60_000 });
+    const sut = new AuditService(store, { retentionDays: 365, flushMs: 60_000, dataChanges: true });
     for (let i = 0; i < 1200; i++) sut.recordDenied(admin, `op${i}`);
     await sut.flush();
     expect(state.batches.map((b) => b.upserts.length)).toEqual([500, 500, 200]);
@@ -44,7 +44,7 @@ describe('AuditService', () => {
 
   it('records logins, failed ones without a user id, and admin changes', async () => {
     const { state, store } = flakyStore();
-    const sut = new AuditService(store, { retentionDays: 365, flushMs: 60_000 });
+    const sut = new AuditService(store, { retentionDays: 365, flushMs: 60_000, dataChanges: true });
     sut.recordLogin({
       userId: 'u1',
       email: 'a@example.com',

@@ -29,6 +29,7 @@ class UnusedCache extends Cache {
   withLock = () => this.fail();
 }
 
+const AUDITED = { retentionDays: 365, flushMs: 1000, dataChanges: true };
 const GREEN = randomUUID();
 const RED = randomUUID();
 
@@ -87,7 +88,7 @@ export function describeAuditLogContract(
 
     beforeEach(async () => {
       h = await harness();
-      audit = new AuditService(h.store, { retentionDays: 365, flushMs: 60_000 });
+      audit = new AuditService(h.store, { ...AUDITED, flushMs: 60_000 });
       log = new AuditLogService(h.index, h.store);
     });
 
@@ -245,7 +246,7 @@ export function describeAuditLogContract(
           reverse_patch: [{ op: 'replace', path: '/description', value: 'loader' }],
         }),
       ]);
-      const consumer = new AuditEventConsumer(h.events, h.store, new UnusedCache());
+      const consumer = new AuditEventConsumer(h.events, h.store, new UnusedCache(), AUDITED);
       expect(await consumer.round()).toBe(2);
       expect(await consumer.round()).toBe(0);
       const entries = (await log.list(system, { first: 10, orderMode: 'asc' })).items;
@@ -263,15 +264,15 @@ export function describeAuditLogContract(
       });
       // A new consumer (a restart, another replica) goes on after the last event consumed.
       await h.events.append([draft('delete', id, updated)]);
-      const restarted = new AuditEventConsumer(h.events, h.store, new UnusedCache());
+      const restarted = new AuditEventConsumer(h.events, h.store, new UnusedCache(), AUDITED);
       expect(await restarted.round()).toBe(1);
       const all = (await log.list(system, { first: 10, orderMode: 'asc' })).items;
       expect(all.map((e) => e.event_scope)).toEqual(['create', 'update', 'delete']);
     });
 
     it('never doubles entries when a stale consumer writes after another one', async () => {
-      const stale = new AuditEventConsumer(h.events, h.store, new UnusedCache());
-      const current = new AuditEventConsumer(h.events, h.store, new UnusedCache());
+      const stale = new AuditEventConsumer(h.events, h.store, new UnusedCache(), AUDITED);
+      const current = new AuditEventConsumer(h.events, h.store, new UnusedCache(), AUDITED);
       expect(await stale.round()).toBe(0);
       await h.events.append([draft('create', randomUUID(), malware('Geodo'))]);
       expect(await current.round()).toBe(1);
