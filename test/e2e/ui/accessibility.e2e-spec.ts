@@ -1,0 +1,85 @@
+import { platformGraphql } from '@lib/testing';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
+import { launchBrowser, signIn } from '../../support/browser.util';
+import { accessibilityViolations } from '../../support/accessibility.util';
+
+const TOKEN = '6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e';
+jest.setTimeout(60_000);
+
+const AMBER = 'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82';
+
+// WCAG 2.1 AA checks (axe-core) of the main pages, in the light and the dark theme: labels,
+// names, landmarks, contrast. Serious and critical violations fail.
+describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (theme) => {
+  const platform = useEmbeddedPlatform(TOKEN);
+  let browser: Browser;
+  let context: BrowserContext;
+  let entityId: string;
+
+  beforeAll(async () => {
+    const added = await platformGraphql<{ malwareAdd: { id: string } }>(
+      platform.port,
+      TOKEN,
+      `mutation($input: MalwareAddInput!) { malwareAdd(input: $input) { id } }`,
+      {
+        input: {
+          name: 'Emberlight',
+          description: 'A **loader** seen in [phishing](https://example.org) waves.',
+          is_family: true,
+          objectMarking: [AMBER],
+        },
+      },
+    );
+    entityId = added.malwareAdd.id;
+    browser = await launchBrowser();
+    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    await context.addCookies([{ name: 'threatloom.theme', value: theme, url: platform.url }]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('the login page', async () => {
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/login`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Signed in for the pages below (the session cookie stays in the context).
+    await signIn(page, platform.url, 'admin@threatloom.local', TEST_ADMIN_PASSWORD);
+    await page.close();
+  });
+
+  it('would fail on an image without a text alternative (the check checks)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${platform.url}/dashboard`);
+    await page.evaluate(() => {
+      type Doc = {
+        createElement(tag: string): { src: string };
+        querySelector(selector: string): { append(node: unknown): void } | null;
+      };
+      const doc = (globalThis as unknown as { document: Doc }).document;
+      const img = doc.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      doc.querySelector('main')?.append(img);
+    });
+    const violations = await accessibilityViolations(page);
+    expect(violations.some((v) => v.startsWith('image-alt'))).toBe(true);
+    await page.close();
+  });
+
+  it.each([
+    ['the dashboard', '/dashboard'],
+    ['a list', '/arsenal/malware'],
+    ['search results', '/search?q=emberlight'],
+    ['an entity', '/entity/:id'],
+    ['an entity tab', '/entity/:id/relationships'],
+    ['a 404 page', '/entity/unknown'],
+  ])('%s', async (_name, path) => {
+    const page = await context.newPage();
+    await page.goto(`${platform.url}${path.replace(':id', entityId)}`);
+    await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
