@@ -30,6 +30,15 @@ document.body.addEventListener('htmx:responseError', (event) => {
   }
 });
 
+// With scripts, the side navigation of small screens folds behind the Menu button.
+document.documentElement.classList.add('js');
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element | null)?.closest<HTMLElement>('[data-nav-toggle]');
+  if (!button) return;
+  const open = document.getElementById('sidebar')?.classList.toggle('open') ?? false;
+  button.setAttribute('aria-expanded', String(open));
+});
+
 bindThemeToggle();
 bindShortcuts();
 loadModules(document.body);

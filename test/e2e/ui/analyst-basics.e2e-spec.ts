@@ -151,6 +151,17 @@ describe('Analyst UI basics (Chromium)', () => {
     await expect(page.getByText('Nothing to show here yet').count()).resolves.toBe(1);
   });
 
+  it('folds the navigation behind a Menu button on a small screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${platform.url}/threats/intrusion-sets`);
+    await expect(page.isVisible('#sidebar')).resolves.toBe(false);
+    await page.click('[data-nav-toggle]');
+    await expect(page.isVisible('#sidebar')).resolves.toBe(true);
+    await expect(page.getAttribute('[data-nav-toggle]', 'aria-expanded')).resolves.toBe('true');
+    await keepScreenshot(page, 'mobile-navigation');
+    await page.setViewportSize({ width: 1366, height: 860 });
+  });
+
   it('answers an unknown element with a 404 page, and nothing failed on the way', async () => {
     const answer = await page.goto(`${platform.url}/entity/no-such-element`);
     expect(answer?.status()).toBe(404);

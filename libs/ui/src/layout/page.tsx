@@ -85,7 +85,7 @@ function NavLink(props: { href: string; path: string; children: Children }): JSX
 
 function Sidebar(props: { path: string; admin: boolean }): JSX.Element {
   return (
-    <aside class="sidebar">
+    <aside class="sidebar" id="sidebar">
       <nav aria-label="Main">
         <ul>
           <NavLink href="/dashboard" path={props.path}>
@@ -138,6 +138,15 @@ export function Page(props: { title: string; chrome: Chrome; children: Children 
       csrfToken={chrome.csrfToken}
     >
       <header class="topbar">
+        <button
+          type="button"
+          class="nav-toggle"
+          data-nav-toggle
+          aria-controls="sidebar"
+          aria-expanded="false"
+        >
+          Menu
+        </button>
         <a class="brand" href="/dashboard">
           Threat<span>loom</span>
         </a>
