@@ -49,6 +49,8 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // Booting a platform (or a browser) takes a few seconds, more on a loaded machine.
+      testTimeout: 30_000,
     },
     { ...common, displayName: 'compat', testMatch: ['<rootDir>/test/compat/**/*.compat-spec.ts'] },
   ],
