@@ -38,17 +38,6 @@ describe('Admin console (Chromium)', () => {
         input: { name, is_family: true, objectMarking: [marking] },
       });
     }
-    const settings = await gql<{ settings: { id: string } }>('{ settings { id } }');
-    await gql(
-      `mutation($id: ID!, $input: [EditInput]!) { settingsEdit(id: $id) { fieldPatch(input: $input) { id } } }`,
-      {
-        id: settings.settings.id,
-        input: [
-          { key: 'password_policy_min_length', value: ['12'] },
-          { key: 'password_policy_min_symbols', value: ['1'] },
-        ],
-      },
-    );
     const connector = await gql<{ registerConnector: { id: string } }>(
       `mutation($input: RegisterConnectorInput) { registerConnector(input: $input) { id } }`,
       {
@@ -74,9 +63,22 @@ describe('Admin console (Chromium)', () => {
     await browser?.close();
   });
 
-  it('creates a role with only the KNOWLEDGE capability from the capability tree', async () => {
+  it('sets the password policy in the settings, which show the env-only retention', async () => {
     await page.goto(`${platform.url}/admin`);
     expect(new URL(page.url()).pathname).toBe('/admin/users');
+    await page.click('nav.tabs >> text=Settings');
+    await page.fill('#field-password_policy_min_length', '12');
+    await page.fill('#field-password_policy_min_symbols', '1');
+    const answer = await submit();
+    expect(answer.status()).toBe(303);
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Settings saved.');
+    await expect(page.locator('#field-password_policy_min_length').inputValue()).resolves.toBe(
+      '12',
+    );
+    await expect(page.locator('dl.settings-readonly').textContent()).resolves.toContain('365 days');
+  });
+
+  it('creates a role with only the KNOWLEDGE capability from the capability tree', async () => {
     await page.goto(`${platform.url}/admin/roles/new`);
     await page.fill('#field-name', 'Green reader');
     await page.check('#cap-KNOWLEDGE');
@@ -107,6 +109,9 @@ describe('Admin console (Chromium)', () => {
 
   it('refuses a weak password with the broken rules, keeping what was typed', async () => {
     await page.goto(`${platform.url}/admin/users/new`);
+    await expect(page.locator('#field-password-hint').textContent()).resolves.toContain(
+      'at least 12 characters',
+    );
     await page.fill('#field-name', ANALYST.name);
     await page.fill('#field-user_email', ANALYST.email);
     await page.fill('#field-password', 'short');

@@ -1,9 +1,14 @@
 import type { Provider, Type } from '@nestjs/common';
 import { UiAssets } from '@lib/ui';
 import { AdminAuditController } from './admin/audit.controller';
+import { AdminCollectionsController } from './admin/collections.controller';
+import { CollectionKinds } from './admin/collection-kinds.service';
 import { AdminConnectorsController } from './admin/connectors.controller';
 import { DeadLetters } from './admin/dead-letters.service';
 import { AdminGroupsController } from './admin/groups.controller';
+import { AdminMarkingsController } from './admin/markings.controller';
+import { AdminOrganizationsController } from './admin/organizations.controller';
+import { AdminSettingsController } from './admin/settings.controller';
 import { AdminHomeController } from './admin/admin-home.controller';
 import { AdminLookups } from './admin/admin-lookups.service';
 import { AdminRolesController } from './admin/roles.controller';
@@ -33,6 +38,10 @@ export const UI_CONTROLLERS: Type[] = [
   AdminRolesController,
   AdminAuditController,
   AdminConnectorsController,
+  AdminOrganizationsController,
+  AdminMarkingsController,
+  AdminSettingsController,
+  AdminCollectionsController,
 ];
 
 export const UI_PROVIDERS: Provider[] = [
@@ -43,4 +52,5 @@ export const UI_PROVIDERS: Provider[] = [
   ElementRows,
   AdminLookups,
   DeadLetters,
+  CollectionKinds,
 ];

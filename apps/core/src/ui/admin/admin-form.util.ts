@@ -8,7 +8,7 @@ const MAX_FIELD = 10_000;
 /** One text field, trimmed unless told otherwise; '' when absent. */
 export function field(body: FormBody, key: string, trim = true): string {
   const raw = body[key];
-  const value = Array.isArray(raw) ? raw[0] : raw;
+  const value: unknown = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
   if (typeof value !== 'string') return '';
   const cut = value.slice(0, MAX_FIELD);
   return trim ? cut.trim() : cut;

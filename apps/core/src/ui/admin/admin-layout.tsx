@@ -15,6 +15,8 @@ export function AdminPage(props: {
   children: Children;
 }): JSX.Element {
   const path = props.chrome.path;
+  // Markup built by the caller from escaped parts.
+  const safeActions = props.actions;
   return (
     <Page title={`${props.title} · Admin`} chrome={props.chrome}>
       <p class="breadcrumbs">Administration</p>
@@ -31,7 +33,7 @@ export function AdminPage(props: {
       </nav>
       <div class="page-head">
         <h1 safe>{props.title}</h1>
-        {props.actions ? <div class="actions">{props.actions}</div> : ''}
+        {safeActions ? <div class="actions">{safeActions}</div> : ''}
       </div>
       {props.notice ? (
         <p class="notice ok" role="status" safe>

@@ -107,7 +107,7 @@ export class AdminAuditController {
     }));
     const kept = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== ''));
     const href = (extra: Record<string, string>) =>
-      `/admin/audit?${new URLSearchParams({ ...kept, ...extra })}`;
+      `/admin/audit?${new URLSearchParams({ ...kept, ...extra }).toString()}`;
     const next = page.pageInfo.hasNextPage && page.pageInfo.endCursor;
     await sendHtml(
       res,

@@ -26,6 +26,11 @@ function errorsOf(list: unknown): { timestamp: string; message: string }[] {
     .map((e) => ({ timestamp: text(e.timestamp), message: text(e.message) }));
 }
 
+const healthOf = (flags: string[]) => ({
+  flags,
+  health: flags.length > 0 ? flags.join(', ') : 'Healthy',
+});
+
 /** `/admin/connectors`: connectors (as `connectors`), their works (as `works`), dead letters. */
 @UiController('admin/connectors')
 export class AdminConnectorsController {
@@ -57,7 +62,7 @@ export class AdminConnectorsController {
         type: c.type,
         active: c.active,
         lastSeen: c.lastSeenAt,
-        flags: await this.registry.health(c),
+        ...healthOf(await this.registry.health(c)),
         queued: await this.registry.pushQueueDepth(c).catch(() => 0),
       })),
     );

@@ -11,6 +11,8 @@ export type ConnectorRow = {
   active: boolean;
   lastSeen: string;
   flags: string[];
+  /** The flags, or Healthy. */
+  health: string;
   queued: number;
 };
 
@@ -72,12 +74,12 @@ export function ConnectorsPage(props: {
                 <td safe>{c.name}</td>
                 <td safe>{c.type}</td>
                 <td>
-                  <span class={`badge ${c.active ? 'status-active' : 'status-inactive'}`} safe>
+                  <span class={`badge ${c.active ? 'status-active' : 'status-inactive'}`}>
                     {c.active ? 'Active' : 'Inactive'}
                   </span>
                 </td>
                 <td safe>{formatDate(c.lastSeen)}</td>
-                <td safe>{c.flags.length > 0 ? c.flags.join(', ') : 'Healthy'}</td>
+                <td safe>{c.health}</td>
                 <td class="num" safe>
                   {String(c.queued)}
                 </td>

@@ -61,7 +61,7 @@ export function GroupsPage(props: {
                 <td class="num" safe>
                   {String(g.maxConfidence)}
                 </td>
-                <td safe>{g.byDefault ? 'Yes' : 'No'}</td>
+                <td>{g.byDefault ? 'Yes' : 'No'}</td>
               </tr>
             ))}
           </tbody>

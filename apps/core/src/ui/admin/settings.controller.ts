@@ -36,7 +36,7 @@ function storedValues(settings: StoredElement): Record<string, string> {
   return Object.fromEntries(
     EDITED.map((key) => {
       const value = settings.attributes[key];
-      return [key, value === null || value === undefined ? '' : String(value)];
+      return [key, typeof value === 'string' || typeof value === 'number' ? String(value) : ''];
     }),
   );
 }

@@ -76,7 +76,7 @@ export class AdminUsersController {
     const start = Math.max(0, Number(offset) || 0);
     const next = page.pageInfo.hasNextPage && page.pageInfo.endCursor;
     const params = (extra: Record<string, string>) =>
-      `/admin/users?${new URLSearchParams({ ...(text ? { search: text } : {}), ...extra })}`;
+      `/admin/users?${new URLSearchParams({ ...(text ? { search: text } : {}), ...extra }).toString()}`;
     await sendHtml(
       res,
       UsersPage({

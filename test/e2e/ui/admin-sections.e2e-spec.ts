@@ -1,0 +1,154 @@
+import { platformGraphql } from '@lib/testing';
+import type { Browser, Page } from 'playwright-core';
+import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
+import { launchBrowser, signIn, watchProblems } from '../../support/browser.util';
+
+const TOKEN = '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
+
+// The other sections of the admin console: organizations, markings, settings messages, live
+// streams, TAXII collections and feeds, each created (and a stream edited and deleted) in forms.
+describe('Admin console sections (Chromium)', () => {
+  const platform = useEmbeddedPlatform(TOKEN);
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    platformGraphql<T>(platform.port, TOKEN, query, variables);
+
+  const post = async (button: string) => {
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click(button),
+    ]);
+    await page.waitForLoadState();
+    return answer;
+  };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    problems = watchProblems(page);
+    await signIn(page, platform.url, 'admin@threatloom.local', TEST_ADMIN_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates an organization, which the user form then offers', async () => {
+    await page.goto(`${platform.url}/admin/organizations`);
+    await page.fill('#field-name', 'Northwind CERT');
+    const answer = await post('text=Create organization');
+    expect(answer.status()).toBe(303);
+    await expect(
+      page.locator('table.data tbody tr', { hasText: 'Northwind CERT' }).count(),
+    ).resolves.toBe(1);
+    await page.goto(`${platform.url}/admin/users/new`);
+    await expect(
+      page.locator('fieldset', { hasText: 'Organizations' }).getByLabel('Northwind CERT').count(),
+    ).resolves.toBe(1);
+  });
+
+  it('lists the TLP markings with their colours and creates a statement marking', async () => {
+    await page.goto(`${platform.url}/admin/markings`);
+    const green = page.locator('table.data tbody tr', { hasText: 'TLP:GREEN' });
+    await expect(green.locator('svg rect').getAttribute('fill')).resolves.toMatch(
+      /^#[0-9a-f]{6}$/i,
+    );
+    await page.fill('#field-definition', 'Copyright 2026 Northwind');
+    await page.fill('#field-x_opencti_order', '3');
+    expect((await post('text=Create marking')).status()).toBe(303);
+    const row = page.locator('table.data tbody tr', { hasText: 'Copyright 2026 Northwind' });
+    await expect(row.locator('td').first().textContent()).resolves.toBe('statement');
+    const markings = await gql<{
+      markingDefinitions: { edges: { node: { definition: string } }[] };
+    }>('{ markingDefinitions(first: 100) { edges { node { definition } } } }');
+    expect(markings.markingDefinitions.edges.map((e) => e.node.definition)).toContain(
+      'Copyright 2026 Northwind',
+    );
+  });
+
+  it('refuses a marking with a bad order, keeping the input', async () => {
+    await page.fill('#field-definition', 'PAP:WEIRD');
+    await page.fill('#field-definition_type', 'PAP');
+    await page.fill('#field-x_opencti_order', '900');
+    expect((await post('text=Create marking')).status()).toBe(400);
+    await expect(page.locator('#form-problem').textContent()).resolves.toContain(
+      'Order must be a whole number from 0 to 100',
+    );
+    await expect(page.locator('#field-definition').inputValue()).resolves.toBe('PAP:WEIRD');
+  });
+
+  it('adds and deletes a platform message', async () => {
+    await page.goto(`${platform.url}/admin/settings`);
+    await page.fill('#field-message', 'Maintenance on Sunday');
+    expect((await post('text=Add message')).status()).toBe(303);
+    const row = page.locator('section', { hasText: 'Platform messages' }).locator('tbody tr');
+    await expect(row.textContent()).resolves.toContain('Maintenance on Sunday');
+    const settings = await gql<{ settings: { platform_messages: { message: string }[] } }>(
+      '{ settings { platform_messages { message } } }',
+    );
+    expect(settings.settings.platform_messages.map((m) => m.message)).toEqual([
+      'Maintenance on Sunday',
+    ]);
+    expect((await post('section >> button.danger')).status()).toBe(303);
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Message deleted.');
+  });
+
+  it('creates, edits and deletes a live stream', async () => {
+    await page.goto(`${platform.url}/admin/streams/new`);
+    await page.fill('#field-name', 'SOC feed');
+    await page.fill(
+      '#field-filters',
+      '{"mode":"and","filters":[{"key":["entity_type"],"values":["Indicator"]}],"filterGroups":[]}',
+    );
+    expect((await post('form.admin-form button.primary')).status()).toBe(303);
+    const id = new URL(page.url()).pathname.split('/')[3] ?? '';
+    await page.fill('#field-description', 'Indicators for the SOC');
+    await page.uncheck('#field-stream_live');
+    expect((await post('form.admin-form button.primary')).status()).toBe(303);
+    const stream = await gql<{ streamCollection: { description: string; stream_live: boolean } }>(
+      'query($id: String!) { streamCollection(id: $id) { description stream_live } }',
+      { id },
+    );
+    expect(stream.streamCollection).toEqual({
+      description: 'Indicators for the SOC',
+      stream_live: false,
+    });
+    await page.click('text=Delete…');
+    expect((await post('button.danger')).status()).toBe(303);
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Deleted SOC feed');
+    await expect(page.locator('table.data tbody tr').count()).resolves.toBe(0);
+  });
+
+  it('refuses a stream with broken filters, keeping them', async () => {
+    await page.goto(`${platform.url}/admin/streams/new`);
+    await page.fill('#field-name', 'Broken');
+    await page.fill('#field-filters', '{"mode":');
+    expect((await post('form.admin-form button.primary')).status()).toBe(400);
+    await expect(page.locator('#form-problem').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#field-filters').inputValue()).resolves.toBe('{"mode":');
+  });
+
+  it('creates a TAXII collection and a CSV feed', async () => {
+    await page.goto(`${platform.url}/admin/taxii/new`);
+    await page.fill('#field-name', 'Partners');
+    await page.check('#field-taxii_public');
+    expect((await post('form.admin-form button.primary')).status()).toBe(303);
+    await page.goto(`${platform.url}/admin/feeds/new`);
+    await page.fill('#field-name', 'Blocklist');
+    await page.fill('#field-feed_types', 'IPv4-Addr, Domain-Name');
+    await page.fill('#field-feed_attributes', 'value');
+    expect((await post('form.admin-form button.primary')).status()).toBe(303);
+    const feeds = await gql<{
+      feeds: { edges: { node: { name: string; feed_types: string[] } }[] };
+    }>('{ feeds { edges { node { name feed_types } } } }');
+    expect(feeds.feeds.edges.map((e) => e.node)).toEqual([
+      { name: 'Blocklist', feed_types: ['IPv4-Addr', 'Domain-Name'] },
+    ]);
+    await page.goto(`${platform.url}/admin/feeds`);
+    await expect(page.locator('table.data tbody tr').textContent()).resolves.toContain('/feeds/');
+    expect(problems).toEqual([]);
+  });
+});
