@@ -1,14 +1,24 @@
+import { rmSync } from 'node:fs';
+import { ConnectorBus } from '@lib/connector-bus';
 import { platformGraphql } from '@lib/testing';
 import type { Browser, Page } from 'playwright-core';
-import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
+import { assertBuilt } from '../../support/cli.util';
+import {
+  TEST_ADMIN_PASSWORD,
+  embeddedTestEnv,
+  startEmbedded,
+} from '../../support/embedded-platform.util';
+import type { EmbeddedPlatform } from '../../support/embedded-platform.util';
 import { launchBrowser, signIn, watchProblems } from '../../support/browser.util';
 
 const TOKEN = '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 
 // The other sections of the admin console: organizations, markings, settings messages, live
-// streams, TAXII collections and feeds, each created (and a stream edited and deleted) in forms.
+// streams, TAXII collections and feeds, each created (and a stream edited and deleted) in forms;
+// a connector's dead letter replayed.
 describe('Admin console sections (Chromium)', () => {
-  const platform = useEmbeddedPlatform(TOKEN);
+  let platform: EmbeddedPlatform;
+  let dataDir: string;
   let browser: Browser;
   let page: Page;
   let problems: string[];
@@ -26,14 +36,22 @@ describe('Admin console sections (Chromium)', () => {
   };
 
   beforeAll(async () => {
+    assertBuilt();
+    const env = embeddedTestEnv(TOKEN);
+    dataDir = env.THREATLOOM_DATA_DIR ?? '';
+    // Started here rather than by useEmbeddedPlatform: the dead-letter test reaches its bus, and
+    // a worker (which consumes connector push queues) runs beside the core.
+    platform = await startEmbedded(env, 'all');
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     problems = watchProblems(page);
     await signIn(page, platform.url, 'admin@threatloom.local', TEST_ADMIN_PASSWORD);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
+    await platform?.app.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('creates an organization, which the user form then offers', async () => {
@@ -149,6 +167,44 @@ describe('Admin console sections (Chromium)', () => {
     ]);
     await page.goto(`${platform.url}/admin/feeds`);
     await expect(page.locator('table.data tbody tr').textContent()).resolves.toContain('/feeds/');
-    expect(problems).toEqual([]);
   });
+
+  it("shows a connector's dead letter with its reason, and replays it", async () => {
+    const registered = await gql<{ registerConnector: { config: { push: string } } }>(
+      `mutation($input: RegisterConnectorInput) { registerConnector(input: $input) { config { push } } }`,
+      {
+        input: {
+          id: 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e',
+          name: 'Sloppy importer',
+          type: 'EXTERNAL_IMPORT',
+          scope: [],
+        },
+      },
+    );
+    // What the push consumer cannot read goes to dead letter at once, with the reason.
+    const bus = platform.app.get(ConnectorBus);
+    const queue = registered.registerConnector.config.push;
+    await bus.publish(queue, [{ body: 'this is not a push message' }]);
+    const rows = page.locator('.dead-letters tbody tr');
+    for (let tries = 0; tries < 40 && (await rows.count()) === 0; tries++) {
+      await page.waitForTimeout(250);
+      await page.goto(`${platform.url}/admin/connectors`);
+    }
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.textContent()).resolves.toContain('Sloppy importer');
+    await expect(rows.textContent()).resolves.toContain('not JSON');
+    const [before] = await bus.listDeadLetters(queue);
+    expect((await post('.dead-letters button[type=submit]')).status()).toBe(303);
+    await expect(page.locator('.notice.ok').textContent()).resolves.toContain('Replayed');
+    // Replayed, read again, refused again: back in dead letter, delivered once more.
+    const redelivered = async () => {
+      const [after] = await bus.listDeadLetters(queue);
+      return after && after.failedAt !== before?.failedAt ? after : undefined;
+    };
+    for (let tries = 0; tries < 40 && !(await redelivered()); tries++) {
+      await page.waitForTimeout(250);
+    }
+    expect(await redelivered()).toBeDefined();
+    expect(problems).toEqual([]);
+  }, 30_000);
 });

@@ -20,7 +20,7 @@ export function AdminPage(props: {
   return (
     <Page title={`${props.title} · Admin`} chrome={props.chrome}>
       <p class="breadcrumbs">Administration</p>
-      <nav class="tabs" aria-label="Admin sections">
+      <nav class="tabs admin-tabs" aria-label="Admin sections">
         {props.tabs.map((t) => (
           <a
             href={t.href}

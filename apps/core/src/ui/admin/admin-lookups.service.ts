@@ -74,7 +74,9 @@ export class AdminLookups {
     const attributes = (await this.settings.read()).attributes;
     return POLICY.flatMap(([key, phrase]) => {
       const n = Number(attributes[key] ?? 0);
-      return Number.isInteger(n) && n > 0 ? [phrase.replace('{n}', String(n))] : [];
+      if (!Number.isInteger(n) || n <= 0) return [];
+      const text = phrase.replace('{n}', String(n));
+      return [n === 1 ? text.replace(/s$/, '') : text];
     });
   }
 }

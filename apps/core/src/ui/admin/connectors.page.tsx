@@ -145,7 +145,7 @@ export function ConnectorsPage(props: {
           fresh attempts.
         </p>
         {props.deadLetters.length === 0 ? <p class="muted">No dead letter.</p> : ''}
-        <div class="table-wrap">
+        <div class="table-wrap" hidden={props.deadLetters.length === 0}>
           <table class="data">
             <caption class="visually-hidden">Dead letters, newest first</caption>
             <thead>

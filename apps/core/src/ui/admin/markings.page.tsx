@@ -60,7 +60,13 @@ export function MarkingsPage(props: {
         <section class="card" aria-labelledby="new-marking">
           <h2 id="new-marking">New marking definition</h2>
           <ProblemNotice problem={props.problem} />
-          <form method="post" action="/admin/markings" hx-boost="false" class="admin-form">
+          <form
+            method="post"
+            action="/admin/markings"
+            hx-boost="false"
+            class="admin-form"
+            novalidate
+          >
             <Csrf chrome={props.chrome} />
             <div class="form-grid">
               <TextField

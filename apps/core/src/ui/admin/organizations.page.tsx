@@ -64,7 +64,13 @@ export function OrganizationsPage(props: {
         <section class="card" aria-labelledby="new-org">
           <h2 id="new-org">New organization</h2>
           <ProblemNotice problem={props.problem} />
-          <form method="post" action="/admin/organizations" hx-boost="false" class="admin-form">
+          <form
+            method="post"
+            action="/admin/organizations"
+            hx-boost="false"
+            class="admin-form"
+            novalidate
+          >
             <Csrf chrome={props.chrome} />
             <div class="form-grid">
               <TextField name="name" label="Name" value={props.values.name} required />

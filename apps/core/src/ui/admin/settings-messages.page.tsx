@@ -62,7 +62,13 @@ export function MessagesSection(props: {
       ) : (
         ''
       )}
-      <form method="post" action="/admin/settings/messages" hx-boost="false" class="admin-form">
+      <form
+        method="post"
+        action="/admin/settings/messages"
+        hx-boost="false"
+        class="admin-form"
+        novalidate
+      >
         <Csrf chrome={props.chrome} />
         <h3>New message</h3>
         <TextField name="message" label="Text" required />
