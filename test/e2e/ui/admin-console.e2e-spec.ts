@@ -177,7 +177,6 @@ describe('Admin console (Chromium)', () => {
     await expect(row.count()).resolves.toBe(1);
     await expect(row.textContent()).resolves.toContain('Active');
     await expect(page.locator('.works').textContent()).resolves.toContain('Nightly run');
-    await keepScreenshot(page, 'admin-connectors');
   });
 
   describe('the new user, signed in in another browser context', () => {

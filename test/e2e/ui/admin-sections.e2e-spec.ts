@@ -9,7 +9,7 @@ import {
   startEmbedded,
 } from '../../support/embedded-platform.util';
 import type { EmbeddedPlatform } from '../../support/embedded-platform.util';
-import { launchBrowser, signIn, watchProblems } from '../../support/browser.util';
+import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../support/browser.util';
 
 const TOKEN = '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 
@@ -169,6 +169,35 @@ describe('Admin console sections (Chromium)', () => {
     await expect(page.locator('table.data tbody tr').textContent()).resolves.toContain('/feeds/');
   });
 
+  it('deletes a role after a confirmation page; the audit log finds it by event, user and day', async () => {
+    await page.goto(`${platform.url}/admin/roles/new`);
+    await page.fill('#field-name', 'Short-lived');
+    expect((await post('form.admin-form button.primary')).status()).toBe(303);
+    await page.click('text=Delete…');
+    await expect(page.locator('form.confirm').textContent()).resolves.toContain(
+      'Delete the role Short-lived?',
+    );
+    expect((await post('form.confirm button.danger')).status()).toBe(303);
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Deleted Short-lived');
+    await expect(
+      page.locator('table.data tbody tr', { hasText: 'Short-lived' }).count(),
+    ).resolves.toBe(0);
+    const rows = page.locator('table.data tbody tr', { hasText: 'Role Short-lived' });
+    for (let tries = 0; tries < 20; tries++) {
+      await page.goto(`${platform.url}/admin/audit?scope=delete`);
+      if ((await rows.count()) > 0) break;
+      await page.waitForTimeout(250);
+    }
+    await expect(rows.count()).resolves.toBe(1);
+    await page.selectOption('#audit-user', { label: 'admin (admin@threatloom.local)' });
+    await page.fill('#audit-from', new Date().toISOString().slice(0, 10));
+    await Promise.all([page.waitForURL(/user=/), page.click('form.filters button')]);
+    await expect(rows.count()).resolves.toBe(1);
+    await page.goto(`${platform.url}/admin/audit?scope=delete&to=2001-01-01`);
+    await expect(page.locator('table.data tbody tr').count()).resolves.toBe(0);
+    await expect(page.getByText('No entry matches.').count()).resolves.toBe(1);
+  }, 20_000);
+
   it("shows a connector's dead letter with its reason, and replays it", async () => {
     const registered = await gql<{ registerConnector: { config: { push: string } } }>(
       `mutation($input: RegisterConnectorInput) { registerConnector(input: $input) { config { push } } }`,
@@ -180,6 +209,9 @@ describe('Admin console sections (Chromium)', () => {
           scope: [],
         },
       },
+    );
+    await gql(
+      `mutation { workAdd(connectorId: "b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e", friendlyName: "Hourly pull") { id } }`,
     );
     // What the push consumer cannot read goes to dead letter at once, with the reason.
     const bus = platform.app.get(ConnectorBus);
@@ -193,6 +225,7 @@ describe('Admin console sections (Chromium)', () => {
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.textContent()).resolves.toContain('Sloppy importer');
     await expect(rows.textContent()).resolves.toContain('not JSON');
+    await keepScreenshot(page, 'admin-connectors');
     const [before] = await bus.listDeadLetters(queue);
     expect((await post('.dead-letters button[type=submit]')).status()).toBe(303);
     await expect(page.locator('.notice.ok').textContent()).resolves.toContain('Replayed');
