@@ -9,6 +9,9 @@ const GREEN = 'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da';
 const AMBER = 'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82';
 const ANALYST = { name: 'Gwen Green', email: 'gwen@example.org', password: 'Lichen-Moss-42!x' };
 
+// A browser and a platform share two cores with other work: steps get room to breathe.
+jest.setTimeout(30_000);
+
 // The admin console in a real browser: the admin builds a role, a group and a user through the
 // forms; that user then sees only what the group grants, and not the console.
 describe('Admin console (Chromium)', () => {
@@ -57,7 +60,7 @@ describe('Admin console (Chromium)', () => {
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     problems = watchProblems(page);
     await signIn(page, platform.url, ADMIN_EMAIL, TEST_ADMIN_PASSWORD);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -13,6 +13,9 @@ import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../supp
 
 const TOKEN = '7c8d9e0f-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 
+// A browser and a platform share two cores with other work: steps get room to breathe.
+jest.setTimeout(30_000);
+
 // The other sections of the admin console: organizations, markings, settings messages, live
 // streams, TAXII collections and feeds, each created (and a stream edited and deleted) in forms;
 // a connector's dead letter replayed.
@@ -171,6 +174,13 @@ describe('Admin console sections (Chromium)', () => {
 
   it('deletes a role after a confirmation page; the audit log finds it by event, user and day', async () => {
     await page.goto(`${platform.url}/admin/roles/new`);
+    await page.fill('#field-name', 'administrator');
+    await page.check('#cap-EXPLORE');
+    expect((await post('form.admin-form button.primary')).status()).toBe(409);
+    await expect(page.locator('#form-problem').textContent()).resolves.toContain(
+      'A role named administrator already exists',
+    );
+    await expect(page.locator('#cap-EXPLORE').isChecked()).resolves.toBe(true);
     await page.fill('#field-name', 'Short-lived');
     expect((await post('form.admin-form button.primary')).status()).toBe(303);
     await page.click('text=Delete…');

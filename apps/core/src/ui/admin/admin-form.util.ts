@@ -48,6 +48,19 @@ export function wholeNumber(
   return value;
 }
 
+/** A name the form needs: blank is refused with a message saying so. */
+export function requiredName(name: string): string {
+  if (!name) {
+    throw new AppError({
+      code: 'FORM_FIELD_INVALID',
+      category: 'validation',
+      message: 'Enter a name.',
+      details: { field: 'name' },
+    });
+  }
+  return name;
+}
+
 /** What a refused form shows: the message, and a list of reasons when the service gave some. */
 export type FormProblem = { message: string; reasons: string[]; status: number };
 

@@ -13,7 +13,7 @@ import { UiChrome } from '../shell/ui-chrome.service';
 import { UiController } from '../shell/ui-controller.decorator';
 import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange, targetOf } from './admin-audit.util';
-import { checked, field, fields, problemOf, wholeNumber } from './admin-form.util';
+import { checked, field, fields, problemOf, requiredName, wholeNumber } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
 import { AdminPage, ConfirmDelete } from './admin-layout';
 import { AdminLookups, nameOf } from './admin-lookups.service';
@@ -178,14 +178,13 @@ export class AdminGroupsController {
     const wanted = this.wanted(body);
     try {
       const max = wholeNumber(body, 'max_confidence', 'Max confidence', 0, 100) ?? 100;
-      const name = field(body, 'name');
+      const name = requiredName(field(body, 'name'));
       const patch = [
         { key: 'name', value: [name] },
         { key: 'description', value: [field(body, 'description')] },
         { key: 'default_assignation', value: [checked(body, 'default_assignation')] },
         { key: 'group_confidence_level', value: [{ max_confidence: max, overrides: [] }] },
       ];
-      if (!name) patch.shift();
       await this.checkMarkings(req, wanted);
       const updated = await this.groups.edit(group.internalId, patch);
       await this.apply(updated, wanted);

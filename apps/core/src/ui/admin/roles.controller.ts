@@ -13,7 +13,7 @@ import { UiChrome } from '../shell/ui-chrome.service';
 import { UiController } from '../shell/ui-controller.decorator';
 import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange, targetOf } from './admin-audit.util';
-import { field, fields, problemOf } from './admin-form.util';
+import { field, fields, problemOf, requiredName } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
 import { AdminPage, ConfirmDelete } from './admin-layout';
 import { nameOf } from './admin-lookups.service';
@@ -166,7 +166,7 @@ export class AdminRolesController {
     const wanted = fields(body, 'capabilities');
     try {
       const patch = [
-        ...(name ? [{ key: 'name', value: [name] }] : []),
+        { key: 'name', value: [requiredName(name)] },
         { key: 'description', value: [description] },
       ];
       await this.roles.edit(role.internalId, patch);
