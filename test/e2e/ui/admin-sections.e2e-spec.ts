@@ -139,7 +139,7 @@ describe('Admin console sections (Chromium)', () => {
     });
     await page.click('text=Delete…');
     expect((await post('button.danger')).status()).toBe(303);
-    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Deleted SOC feed');
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Deleted.');
     await expect(page.locator('table.data tbody tr').count()).resolves.toBe(0);
   });
 
@@ -188,7 +188,7 @@ describe('Admin console sections (Chromium)', () => {
       'Delete the role Short-lived?',
     );
     expect((await post('form.confirm button.danger')).status()).toBe(303);
-    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Deleted Short-lived');
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Deleted.');
     await expect(
       page.locator('table.data tbody tr', { hasText: 'Short-lived' }).count(),
     ).resolves.toBe(0);

@@ -77,7 +77,7 @@ export class AdminCollectionsController {
         tabs: adminTabsFor(ctx),
         kind,
         rows,
-        notice: typeof notice === 'string' ? notice.slice(0, 200) : undefined,
+        notice: notice === 'deleted' ? 'Deleted.' : undefined,
       }),
     );
   }
@@ -203,7 +203,7 @@ export class AdminCollectionsController {
       entityType: ENTITY_TYPES[kind],
       name: found.name,
     });
-    res.redirect(303, `/admin/${kind}?notice=${encodeURIComponent(`Deleted ${found.name}`)}`);
+    res.redirect(303, `/admin/${kind}?notice=deleted`);
   }
 
   private async form(

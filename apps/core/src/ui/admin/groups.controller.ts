@@ -93,7 +93,7 @@ export class AdminGroupsController {
         chrome: this.chrome.of(req, res, ctx),
         tabs: adminTabsFor(ctx),
         rows,
-        notice: typeof notice === 'string' ? notice.slice(0, 200) : undefined,
+        notice: notice === 'deleted' ? 'Deleted.' : undefined,
       }),
     );
   }
@@ -234,7 +234,7 @@ export class AdminGroupsController {
     const group = await this.groups.require(id);
     await this.groups.delete(group.internalId);
     recordConsoleChange(this.audit, ctx, 'delete', targetOf(group));
-    res.redirect(303, `/admin/groups?notice=${encodeURIComponent(`Deleted ${nameOf(group)}`)}`);
+    res.redirect(303, `/admin/groups?notice=deleted`);
   }
 
   private wanted(body: FormBody): Wanted {

@@ -87,7 +87,7 @@ export class AdminRolesController {
           description: textOf(r.attributes.description) ?? '',
           capabilities: capabilityNames(r),
         })),
-        notice: typeof notice === 'string' ? notice.slice(0, 200) : undefined,
+        notice: notice === 'deleted' ? 'Deleted.' : undefined,
       }),
     );
   }
@@ -225,7 +225,7 @@ export class AdminRolesController {
     const role = await this.roles.require(id);
     await this.roles.delete(role.internalId);
     recordConsoleChange(this.audit, ctx, 'delete', targetOf(role));
-    res.redirect(303, `/admin/roles?notice=${encodeURIComponent(`Deleted ${nameOf(role)}`)}`);
+    res.redirect(303, `/admin/roles?notice=deleted`);
   }
 
   private async form(

@@ -87,7 +87,7 @@ export class AdminUsersController {
         offset: start,
         total: page.pageInfo.globalCount,
         nextHref: next ? params({ after: next, offset: String(start + rows.length) }) : undefined,
-        notice: typeof notice === 'string' ? notice.slice(0, 200) : undefined,
+        notice: notice === 'deleted' ? 'Deleted.' : undefined,
       }),
     );
   }
@@ -229,7 +229,7 @@ export class AdminUsersController {
     if (user.internalId === ctx.userId) throw invalid('You cannot delete yourself.', 'id');
     await this.users.delete(user.internalId);
     recordConsoleChange(this.audit, ctx, 'delete', targetOf(user));
-    res.redirect(303, `/admin/users?notice=${encodeURIComponent(`Deleted ${nameOf(user)}`)}`);
+    res.redirect(303, `/admin/users?notice=deleted`);
   }
 
   /** Joins and leaves groups and organizations to match the form; what changed. */
