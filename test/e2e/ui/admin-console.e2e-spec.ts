@@ -169,6 +169,14 @@ describe('Admin console (Chromium)', () => {
     await expect(rows.filter({ hasText: 'Green team' }).count()).resolves.toBe(1);
     await expect(rows.filter({ hasText: 'login' }).count()).resolves.toBe(0);
     await keepScreenshot(page, 'admin-audit');
+    // The password given in the form is not in the log.
+    const audits = await gql<{
+      audits: { edges: { node: { context_data: { input: string | null } } }[] };
+    }>('{ audits(first: 100) { edges { node { context_data { input } } } } }');
+    const inputs = audits.audits.edges.map((e) => e.node.context_data.input ?? '');
+    expect(inputs.some((i) => i.includes(ANALYST.email))).toBe(true);
+    expect(inputs.some((i) => i.includes(ANALYST.password))).toBe(false);
+    expect(inputs.some((i) => i.includes('(secret)'))).toBe(true);
   });
 
   it('lists the connectors with their status and works', async () => {
