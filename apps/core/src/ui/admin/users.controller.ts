@@ -162,6 +162,9 @@ export class AdminUsersController {
     const disabled = checked(body, 'disabled');
     try {
       if (!name) throw invalid('Enter a name.', 'name');
+      if (disabled && user.internalId === ctx.userId) {
+        throw invalid('You cannot disable your own account.', 'disabled');
+      }
       const patch = [
         { key: 'name', value: [name] },
         { key: 'account_status', value: [disabled ? 'Inactive' : 'Active'] },
