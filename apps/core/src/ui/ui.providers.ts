@@ -1,5 +1,18 @@
 import type { Provider, Type } from '@nestjs/common';
 import { UiAssets } from '@lib/ui';
+import { AdminAuditController } from './admin/audit.controller';
+import { AdminCollectionsController } from './admin/collections.controller';
+import { CollectionKinds } from './admin/collection-kinds.service';
+import { AdminConnectorsController } from './admin/connectors.controller';
+import { DeadLetters } from './admin/dead-letters.service';
+import { AdminGroupsController } from './admin/groups.controller';
+import { AdminMarkingsController } from './admin/markings.controller';
+import { AdminOrganizationsController } from './admin/organizations.controller';
+import { AdminSettingsController } from './admin/settings.controller';
+import { AdminHomeController } from './admin/admin-home.controller';
+import { AdminLookups } from './admin/admin-lookups.service';
+import { AdminRolesController } from './admin/roles.controller';
+import { AdminUsersController } from './admin/users.controller';
 import { ElementRows } from './knowledge/element-rows.service';
 import { DashboardController } from './pages/dashboard.controller';
 import { EntityController } from './pages/entity.controller';
@@ -19,6 +32,16 @@ export const UI_CONTROLLERS: Type[] = [
   SearchController,
   EntityController,
   ListController,
+  AdminHomeController,
+  AdminUsersController,
+  AdminGroupsController,
+  AdminRolesController,
+  AdminAuditController,
+  AdminConnectorsController,
+  AdminOrganizationsController,
+  AdminMarkingsController,
+  AdminSettingsController,
+  AdminCollectionsController,
 ];
 
 export const UI_PROVIDERS: Provider[] = [
@@ -27,4 +50,7 @@ export const UI_PROVIDERS: Provider[] = [
   UiAccessGuard,
   UiExceptionFilter,
   ElementRows,
+  AdminLookups,
+  DeadLetters,
+  CollectionKinds,
 ];

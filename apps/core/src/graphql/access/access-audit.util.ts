@@ -7,7 +7,8 @@ import type { KnowledgeGraphqlContext } from '../knowledge/read/knowledge-contex
 // Never written to the audit log, whatever the mutation carried.
 const SECRET_KEYS = new Set(['password', 'api_token', 'plaintext_token', 'token_hash']);
 
-function withoutSecrets(input: unknown): unknown {
+/** The input as the audit log keeps it: passwords and tokens replaced by "(secret)". */
+export function withoutSecrets(input: unknown): unknown {
   if (Array.isArray(input)) return input.map(withoutSecrets);
   if (!input || typeof input !== 'object') return input;
   const record = input as Record<string, unknown>;

@@ -1,0 +1,167 @@
+import type { Chrome } from '@lib/ui';
+import type { FormProblem } from './admin-form.util';
+import { AdminPage, CheckList, Csrf, ProblemNotice, TextField } from './admin-layout';
+import type { AdminTab, Choice } from './admin-layout';
+
+export type GroupRow = {
+  id: string;
+  name: string;
+  roles: string[];
+  markings: string[];
+  members: number;
+  maxConfidence: number;
+  byDefault: boolean;
+};
+
+/** The groups list. */
+export function GroupsPage(props: {
+  chrome: Chrome;
+  tabs: readonly AdminTab[];
+  rows: readonly GroupRow[];
+  notice?: string | undefined;
+}): JSX.Element {
+  return (
+    <AdminPage
+      chrome={props.chrome}
+      tabs={props.tabs}
+      title="Groups"
+      notice={props.notice}
+      actions={
+        <a class="button primary" href="/admin/groups/new">
+          New group
+        </a>
+      }
+    >
+      <div class="table-wrap">
+        <table class="data">
+          <caption class="visually-hidden">Groups</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Roles</th>
+              <th scope="col">Allowed markings</th>
+              <th scope="col">Members</th>
+              <th scope="col">Max confidence</th>
+              <th scope="col">Default for new users</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((g) => (
+              <tr>
+                <td>
+                  <a href={`/admin/groups/${encodeURIComponent(g.id)}`} safe>
+                    {g.name}
+                  </a>
+                </td>
+                <td safe>{g.roles.join(', ') || '—'}</td>
+                <td safe>{g.markings.join(', ') || '—'}</td>
+                <td class="num" safe>
+                  {String(g.members)}
+                </td>
+                <td class="num" safe>
+                  {String(g.maxConfidence)}
+                </td>
+                <td>{g.byDefault ? 'Yes' : 'No'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AdminPage>
+  );
+}
+
+export type GroupFormValues = {
+  name: string;
+  description: string;
+  maxConfidence: string;
+  byDefault: boolean;
+  roles: Choice[];
+  markings: Choice[];
+  defaultMarkings: Choice[];
+  members: Choice[];
+};
+
+/** Creating (no id) or editing a group. */
+export function GroupFormPage(props: {
+  chrome: Chrome;
+  tabs: readonly AdminTab[];
+  id?: string | undefined;
+  values: GroupFormValues;
+  problem?: FormProblem | undefined;
+  notice?: string | undefined;
+}): JSX.Element {
+  const { id, values } = props;
+  const action = id ? `/admin/groups/${encodeURIComponent(id)}` : '/admin/groups';
+  return (
+    <AdminPage
+      chrome={props.chrome}
+      tabs={props.tabs}
+      title={id ? `Group ${values.name}` : 'New group'}
+      notice={props.notice}
+      actions={
+        id ? (
+          <a class="button" href={`${action}/delete`}>
+            Delete…
+          </a>
+        ) : undefined
+      }
+    >
+      <ProblemNotice problem={props.problem} />
+      <form method="post" action={action} hx-boost="false" class="card admin-form" novalidate>
+        <Csrf chrome={props.chrome} />
+        <div class="form-grid">
+          <TextField name="name" label="Name" value={values.name} required />
+          <TextField name="description" label="Description" value={values.description} />
+          <TextField
+            name="max_confidence"
+            label="Max confidence"
+            type="number"
+            min={0}
+            max={100}
+            value={values.maxConfidence}
+            hint="0 to 100: the highest confidence members may write."
+          />
+        </div>
+        <div class="check">
+          <input
+            type="checkbox"
+            id="field-default"
+            name="default_assignation"
+            value="1"
+            checked={values.byDefault}
+          />
+          <label for="field-default">New users join this group</label>
+        </div>
+        <div class="grid-2">
+          <CheckList legend="Roles" name="roles" choices={values.roles} />
+          <CheckList
+            legend="Allowed markings"
+            name="markings"
+            choices={values.markings}
+            empty="No marking definition."
+          />
+          <CheckList
+            legend="Default markings (new content of the members)"
+            name="default_markings"
+            choices={values.defaultMarkings}
+          />
+          <CheckList
+            legend="Members"
+            name="members"
+            choices={values.members}
+            empty="No user yet."
+          />
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            {id ? 'Save' : 'Create group'}
+          </button>
+          <a class="button" href="/admin/groups">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </AdminPage>
+  );
+}

@@ -1,0 +1,125 @@
+import type { Chrome } from '@lib/ui';
+import type { FormProblem } from './admin-form.util';
+import { AdminPage, Csrf, ProblemNotice, TextField } from './admin-layout';
+import type { AdminTab } from './admin-layout';
+
+export type RoleRow = { id: string; name: string; description: string; capabilities: string[] };
+
+/** The roles list. */
+export function RolesPage(props: {
+  chrome: Chrome;
+  tabs: readonly AdminTab[];
+  rows: readonly RoleRow[];
+  notice?: string | undefined;
+}): JSX.Element {
+  return (
+    <AdminPage
+      chrome={props.chrome}
+      tabs={props.tabs}
+      title="Roles"
+      notice={props.notice}
+      actions={
+        <a class="button primary" href="/admin/roles/new">
+          New role
+        </a>
+      }
+    >
+      <div class="table-wrap">
+        <table class="data">
+          <caption class="visually-hidden">Roles</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Description</th>
+              <th scope="col">Capabilities</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr>
+                <td>
+                  <a href={`/admin/roles/${encodeURIComponent(r.id)}`} safe>
+                    {r.name}
+                  </a>
+                </td>
+                <td safe>{r.description || '—'}</td>
+                <td class="capabilities" safe>
+                  {r.capabilities.join(', ') || '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </AdminPage>
+  );
+}
+
+export type CapabilityChoice = { name: string; depth: number; label: string; checked: boolean };
+
+/** Creating (no id) or editing a role: name, description, the capability tree. */
+export function RoleFormPage(props: {
+  chrome: Chrome;
+  tabs: readonly AdminTab[];
+  id?: string | undefined;
+  name: string;
+  description: string;
+  capabilities: readonly CapabilityChoice[];
+  problem?: FormProblem | undefined;
+  notice?: string | undefined;
+}): JSX.Element {
+  const action = props.id ? `/admin/roles/${encodeURIComponent(props.id)}` : '/admin/roles';
+  return (
+    <AdminPage
+      chrome={props.chrome}
+      tabs={props.tabs}
+      title={props.id ? `Role ${props.name}` : 'New role'}
+      notice={props.notice}
+      actions={
+        props.id ? (
+          <a class="button" href={`${action}/delete`}>
+            Delete…
+          </a>
+        ) : undefined
+      }
+    >
+      <ProblemNotice problem={props.problem} />
+      <form method="post" action={action} hx-boost="false" class="card admin-form" novalidate>
+        <Csrf chrome={props.chrome} />
+        <div class="form-grid">
+          <TextField name="name" label="Name" value={props.name} required />
+          <TextField name="description" label="Description" value={props.description} />
+        </div>
+        <fieldset class="check-list capability-tree">
+          <legend>Capabilities</legend>
+          <p class="field-hint">A capability includes the ones nested under it.</p>
+          {props.capabilities.map((c) => (
+            <div class={`check depth-${c.depth}`}>
+              <input
+                type="checkbox"
+                id={`cap-${c.name}`}
+                name="capabilities"
+                value={c.name}
+                checked={c.checked}
+              />
+              <label for={`cap-${c.name}`} safe>
+                {c.label}
+              </label>
+              <code class="muted" safe>
+                {c.name}
+              </code>
+            </div>
+          ))}
+        </fieldset>
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            {props.id ? 'Save' : 'Create role'}
+          </button>
+          <a class="button" href="/admin/roles">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </AdminPage>
+  );
+}

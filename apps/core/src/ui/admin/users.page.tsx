@@ -1,0 +1,186 @@
+import { Pager, formatDate } from '@lib/ui';
+import type { Chrome } from '@lib/ui';
+import type { FormProblem } from './admin-form.util';
+import { AdminPage, CheckList, Csrf, ProblemNotice, TextField } from './admin-layout';
+import type { AdminTab, Choice } from './admin-layout';
+
+export type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  status: string;
+  groups: string[];
+  organizations: string[];
+  created?: string | undefined;
+};
+
+/** The users list: search, rows, pager. */
+export function UsersPage(props: {
+  chrome: Chrome;
+  tabs: readonly AdminTab[];
+  rows: readonly UserRow[];
+  search: string;
+  offset: number;
+  total: number;
+  nextHref?: string | undefined;
+  notice?: string | undefined;
+}): JSX.Element {
+  return (
+    <AdminPage
+      chrome={props.chrome}
+      tabs={props.tabs}
+      title="Users"
+      notice={props.notice}
+      actions={
+        <a class="button primary" href="/admin/users/new">
+          New user
+        </a>
+      }
+    >
+      <form class="filters" method="get" action="/admin/users" role="search" aria-label="Users">
+        <div class="filter">
+          <label for="users-search">Search</label>
+          <input id="users-search" type="search" name="search" value={props.search} />
+        </div>
+        <button type="submit">Apply</button>
+      </form>
+      <div class="table-wrap">
+        <table class="data">
+          <caption class="visually-hidden">Users</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Status</th>
+              <th scope="col">Groups</th>
+              <th scope="col">Organizations</th>
+              <th scope="col">Created</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((u) => (
+              <tr>
+                <td>
+                  <a href={`/admin/users/${encodeURIComponent(u.id)}`} safe>
+                    {u.name}
+                  </a>
+                </td>
+                <td safe>{u.email}</td>
+                <td>
+                  <span class={`badge status-${u.status.toLowerCase()}`} safe>
+                    {u.status}
+                  </span>
+                </td>
+                <td safe>{u.groups.join(', ') || '—'}</td>
+                <td safe>{u.organizations.join(', ') || '—'}</td>
+                <td safe>{formatDate(u.created)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pager
+        shown={props.rows.length}
+        offset={props.offset}
+        total={props.total}
+        firstHref={props.offset > 0 ? '/admin/users' : undefined}
+        nextHref={props.nextHref}
+      />
+    </AdminPage>
+  );
+}
+
+/** What the user form shows (the stored user, or what was posted when it was refused). */
+export type UserFormValues = {
+  name: string;
+  email: string;
+  disabled: boolean;
+  groups: Choice[];
+  organizations: Choice[];
+};
+
+/** Creating (no id) or editing a user. */
+export function UserFormPage(props: {
+  chrome: Chrome;
+  tabs: readonly AdminTab[];
+  id?: string | undefined;
+  values: UserFormValues;
+  policy: string[];
+  problem?: FormProblem | undefined;
+  notice?: string | undefined;
+}): JSX.Element {
+  const { id, values } = props;
+  const action = id ? `/admin/users/${encodeURIComponent(id)}` : '/admin/users';
+  const policyHint =
+    props.policy.length > 0 ? `Password policy: ${props.policy.join('; ')}.` : undefined;
+  return (
+    <AdminPage
+      chrome={props.chrome}
+      tabs={props.tabs}
+      title={id ? `User ${values.name}` : 'New user'}
+      notice={props.notice}
+      actions={
+        id ? (
+          <a class="button" href={`${action}/delete`}>
+            Delete…
+          </a>
+        ) : undefined
+      }
+    >
+      <ProblemNotice problem={props.problem} />
+      <form method="post" action={action} hx-boost="false" class="card admin-form" novalidate>
+        <Csrf chrome={props.chrome} />
+        <div class="form-grid">
+          <TextField name="name" label="Name" value={values.name} required />
+          {id ? (
+            <div>
+              <p class="label-like">Email</p>
+              <p safe>{values.email}</p>
+            </div>
+          ) : (
+            <TextField name="user_email" label="Email" type="email" value={values.email} required />
+          )}
+          <TextField
+            name="password"
+            label={id ? 'New password (leave blank to keep)' : 'Password'}
+            type="password"
+            autocomplete="new-password"
+            hint={policyHint}
+          />
+        </div>
+        <div class="check">
+          <input
+            type="checkbox"
+            id="field-disabled"
+            name="disabled"
+            value="1"
+            checked={values.disabled}
+          />
+          <label for="field-disabled">Disabled (cannot sign in)</label>
+        </div>
+        <div class="grid-2">
+          <CheckList
+            legend="Groups"
+            name="groups"
+            choices={values.groups}
+            empty="No group yet: the default groups apply."
+          />
+          <CheckList
+            legend="Organizations"
+            name="organizations"
+            choices={values.organizations}
+            empty="No organization yet."
+          />
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="primary">
+            {id ? 'Save' : 'Create user'}
+          </button>
+          <a class="button" href="/admin/users">
+            Cancel
+          </a>
+        </div>
+      </form>
+    </AdminPage>
+  );
+}
