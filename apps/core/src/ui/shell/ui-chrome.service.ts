@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { hasCapability } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { UiAssets } from '@lib/ui';
 import type { Chrome, Theme } from '@lib/ui';
 import { CsrfProtection } from '../../auth/csrf/csrf-protection.service';
+import { adminTabsFor } from '../admin/admin-sections.constants';
 
 const THEME_COOKIE = /(?:^|;\s*)threatloom\.theme=(system|light|dark)(?:;|$)/;
 
@@ -24,7 +24,7 @@ export class UiChrome {
   of(req: Request, res: Response, ctx: AccessContext): Chrome {
     return {
       assets: this.assets,
-      viewer: { name: ctx.userName, admin: hasCapability(ctx, 'SETTINGS') },
+      viewer: { name: ctx.userName, admin: adminTabsFor(ctx).length > 0 },
       csrfToken: this.csrf.token(req, res),
       theme: themeOf(req),
       path: req.path,
