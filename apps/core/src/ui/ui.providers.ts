@@ -7,6 +7,12 @@ import { ListController } from './pages/list.controller';
 import { LoginController } from './pages/login.controller';
 import { SearchController } from './pages/search.controller';
 import { StaticController } from './pages/static.controller';
+import { DraftController } from './io/draft.controller';
+import { ExportController } from './io/export.controller';
+import { ImportController } from './io/import.controller';
+import { IoWorks } from './io/io-works.service';
+import { LiveController } from './io/live.controller';
+import { WorkController } from './io/work.controller';
 import { UiAccessGuard } from './shell/ui-access.guard';
 import { UiChrome } from './shell/ui-chrome.service';
 import { UiExceptionFilter } from './shell/ui-exception.filter';
@@ -19,6 +25,11 @@ export const UI_CONTROLLERS: Type[] = [
   SearchController,
   EntityController,
   ListController,
+  ImportController,
+  WorkController,
+  DraftController,
+  ExportController,
+  LiveController,
 ];
 
 export const UI_PROVIDERS: Provider[] = [
@@ -27,4 +38,5 @@ export const UI_PROVIDERS: Provider[] = [
   UiAccessGuard,
   UiExceptionFilter,
   ElementRows,
+  IoWorks,
 ];
