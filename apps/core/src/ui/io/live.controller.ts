@@ -1,4 +1,5 @@
 import { Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import type { OnModuleDestroy } from '@nestjs/common';
 import type { Response } from 'express';
 import { EntityStore } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
@@ -36,7 +37,10 @@ const sseEvent = (event: string, html: string): string =>
  * session, turned into small HTML events: one EventSource per page.
  */
 @UiController('data/live')
-export class LiveController {
+export class LiveController implements OnModuleDestroy {
+  /** Open streams, ended when the platform stops (a closing server waits for its connections). */
+  private readonly open = new Set<AbortController>();
+
   constructor(
     @Inject(LiveStreamService) private readonly streams: LiveStreamService,
     @Inject(EntityStore) private readonly store: EntityStore,
@@ -104,6 +108,7 @@ export class LiveController {
     handle: (message: SseMessage, write: (event: string, html: string) => void) => Promise<void>,
   ): Promise<void> {
     const client = new AbortController();
+    this.open.add(client);
     res.on('close', () => client.abort());
     res.writeHead(200, SSE_HEADERS);
     res.socket?.setNoDelay(true);
@@ -129,7 +134,12 @@ export class LiveController {
     } catch {
       // The page reconnects (the SSE extension retries); nothing to show here.
     }
+    this.open.delete(client);
     if (!res.writableEnded) res.end();
+  }
+
+  onModuleDestroy(): void {
+    this.open.forEach((client) => client.abort());
   }
 
   /** "you", the user's name, or "another user". */
