@@ -126,7 +126,7 @@ describe('Import, export and live updates (Chromium)', () => {
     await expect(page.locator('#draft-summary').textContent()).resolves.toBe(
       '4 objects: 4 to create, 0 to update',
     );
-    const malwareRow = page.locator('table.draft-counts tr[data-type=Malware] td');
+    const malwareRow = page.locator('table.draft-counts tr[data-type=Malware] td.num');
     await expect(malwareRow.allTextContents()).resolves.toEqual(['2', '0']);
     await expect(page.locator('table.draft-objects tbody tr').count()).resolves.toBe(4);
     await keepScreenshot(page, 'draft-review');
@@ -176,6 +176,23 @@ describe('Import, export and live updates (Chromium)', () => {
     expect(bundle.type).toBe('bundle');
     const malware = bundle.objects.filter((o) => o.type === 'malware');
     expect(malware.map((m) => m.name).sort()).toEqual(['Brackenfang', 'Quillwort', 'Wickfire']);
+  });
+
+  it('exports one element as CSV from its page', async () => {
+    await page.goto(`${platform.url}/entity/${wickfireId}`);
+    await page.click('.export-menu summary');
+    await page.selectOption('#export-format', 'text/csv');
+    await Promise.all([
+      page.waitForURL('**/data/works/**'),
+      page.click('.export-form button[type=submit]'),
+    ]);
+    const download = page.locator('a', { hasText: 'Download the export' });
+    await download.waitFor({ timeout: 30_000 });
+    const href = (await download.getAttribute('href')) ?? '';
+    expect(href).toContain(`/storage/get/export/Malware/${wickfireId}/`);
+    const answer = await page.request.get(`${platform.url}${href}`);
+    expect(answer.status()).toBe(200);
+    expect(await answer.text()).toContain('Wickfire');
   });
 
   it('tells an open entity page that its element changed, without reloading', async () => {

@@ -27,6 +27,18 @@ const nameOfStix = (o: Record<string, unknown>): string => {
   return String(o.id);
 };
 
+/** "Sedge Panda → uses → Quillwort", the ends named when the draft holds them. */
+function relationshipName(o: Record<string, unknown>, names: Map<string, string>): string {
+  const end = (key: string) => {
+    const ref = typeof o[key] === 'string' ? o[key] : '';
+    return names.get(ref) ?? (ref || '?');
+  };
+  const type = typeof o.relationship_type === 'string' ? o.relationship_type : 'sighting of';
+  return o.type === 'sighting'
+    ? `${end('sighting_of_ref')} sighted`
+    : `${end('source_ref')} → ${type} → ${end('target_ref')}`;
+}
+
 /** `/data/drafts/<id>`: review what an import staged, then validate (import) or delete it. */
 @UiController('data/drafts')
 export class DraftController {
@@ -96,14 +108,21 @@ export class DraftController {
       const found = await this.store.resolve(ctx, chunk);
       chunk.filter((ref) => (found.get(ref)?.length ?? 0) > 0).forEach((ref) => existing.add(ref));
     }
+    const names = new Map(objects.map((o) => [o.id, nameOfStix(o)]));
     const counts = new Map<string, DraftTypeCount>();
     const rows: DraftObjectRow[] = objects.map((o) => {
-      const entityType = entityTypeOfStix(o);
+      const relationship = o.type === 'relationship' || o.type === 'sighting';
+      const entityType = relationship
+        ? o.type === 'sighting'
+          ? 'Sighting'
+          : 'Relationship'
+        : entityTypeOfStix(o);
       const action = existing.has(o.id) ? 'update' : 'create';
       const count = counts.get(entityType) ?? { entityType, create: 0, update: 0 };
       count[action] += 1;
       counts.set(entityType, count);
-      return { stixId: o.id, entityType, name: nameOfStix(o), action };
+      const name = relationship ? relationshipName(o, names) : nameOfStix(o);
+      return { stixId: o.id, entityType, name, action };
     });
     rows.sort((a, b) => a.entityType.localeCompare(b.entityType) || a.name.localeCompare(b.name));
     return {

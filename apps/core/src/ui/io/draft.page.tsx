@@ -83,16 +83,18 @@ export function DraftPage(props: {
           <thead>
             <tr>
               <th scope="col">Type</th>
-              <th scope="col">To create</th>
-              <th scope="col">To update</th>
+              <th scope="col" class="num">
+                To create
+              </th>
+              <th scope="col" class="num">
+                To update
+              </th>
             </tr>
           </thead>
           <tbody>
             {draft.byType.map((t) => (
               <tr data-type={t.entityType}>
-                <th scope="row" safe>
-                  {typeLabel(t.entityType)}
-                </th>
+                <td safe>{typeLabel(t.entityType)}</td>
                 <td class="num" safe>
                   {formatCount(t.create)}
                 </td>
