@@ -35,11 +35,13 @@ export class IoWorks {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** The export formats (mime types) the active export connectors make. */
-  async exportFormats(): Promise<string[]> {
+  /** The export formats (mime types) the active export connectors make; none without the right. */
+  async exportFormats(ctx: AccessContext): Promise<string[]> {
+    if (!hasCapability(ctx, 'KNOWLEDGE_KNGETEXPORT_KNASKEXPORT')) return [];
     const formats = new Set<string>();
-    for (const c of await this.connectors('INTERNAL_EXPORT_FILE'))
+    for (const c of await this.connectors('INTERNAL_EXPORT_FILE')) {
       c.scope.forEach((s) => formats.add(s));
+    }
     return [...formats];
   }
 

@@ -80,3 +80,10 @@ export function NewItems(props: { count: number; path: string }): JSX.Element {
     </p>
   );
 }
+
+/** An SSE event carrying HTML (htmx's SSE extension swaps it), one `data:` line per line. */
+export const sseEvent = (event: string, html: string): string =>
+  `event: ${event}\n${html
+    .split('\n')
+    .map((line) => `data: ${line}`)
+    .join('\n')}\n\n`;

@@ -11,7 +11,7 @@ import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { UiController } from '../shell/ui-controller.decorator';
 import { UiNotFound } from '../shell/ui-errors';
 import { viewerOf } from '../shell/viewer.util';
-import { ElementChanged, NewItems, samePath } from './live-notice';
+import { ElementChanged, NewItems, samePath, sseEvent } from './live-notice';
 
 const SSE_HEADERS = {
   'Content-Type': 'text/event-stream; charset=utf-8',
@@ -23,13 +23,6 @@ const MAX_TYPES = 20;
 
 type Stix = Record<string, unknown>;
 type Wire = { data?: Stix; origin?: Record<string, unknown> };
-
-/** An SSE event carrying HTML (htmx's SSE extension swaps it), one `data:` line per line. */
-const sseEvent = (event: string, html: string): string =>
-  `event: ${event}\n${html
-    .split('\n')
-    .map((line) => `data: ${line}`)
-    .join('\n')}\n\n`;
 
 /**
  * Live notices of open pages (`/data/live/…`): the live stream (per-user visibility, as

@@ -53,7 +53,7 @@ export class EntityController {
         chrome: this.chrome.of(req, res, ctx),
         row: row!,
         tab: '',
-        exportFormats: await this.io.exportFormats(),
+        exportFormats: await this.io.exportFormats(ctx),
         children: EntityOverview({
           row: row!,
           description: str(element.attributes.description),
@@ -108,7 +108,7 @@ export class EntityController {
         chrome: this.chrome.of(req, res, ctx),
         row: row!,
         tab: 'relationships',
-        exportFormats: await this.io.exportFormats(),
+        exportFormats: await this.io.exportFormats(ctx),
         children: RelationshipTable({ rows: relationships }),
       }),
     );

@@ -57,7 +57,7 @@ export class ListController {
         query,
         rows: await this.rows.of(ctx, page.items),
         pageInfo: page.pageInfo,
-        exportFormats: await this.io.exportFormats(),
+        exportFormats: await this.io.exportFormats(ctx),
       }),
     );
   }
