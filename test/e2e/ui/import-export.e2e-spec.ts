@@ -8,6 +8,7 @@ const ADMIN_EMAIL = 'admin@threatloom.local';
 const NOW = '2026-11-02T10:00:00.000Z';
 const MALWARE_A = 'malware--3f1c2b0e-6d7a-4e8f-9a1b-2c3d4e5f6a01';
 const MALWARE_B = 'malware--3f1c2b0e-6d7a-4e8f-9a1b-2c3d4e5f6a02';
+const OTHER = 'malware--3f1c2b0e-6d7a-4e8f-9a1b-2c3d4e5f6a05';
 const SET = 'intrusion-set--3f1c2b0e-6d7a-4e8f-9a1b-2c3d4e5f6a03';
 const BUNDLE = {
   type: 'bundle',
@@ -151,6 +152,37 @@ describe('Import, export and live updates (Chromium)', () => {
     await expect(page.locator('table.data tbody td a').allTextContents()).resolves.toContain(
       'Sedge Panda',
     );
+  });
+
+  it('deletes a draft instead of validating it: nothing imported', async () => {
+    await page.goto(`${platform.url}/data/import`);
+    const bundle = { ...BUNDLE, objects: [{ ...BUNDLE.objects[0], id: OTHER, name: 'Mossbite' }] };
+    await page.setInputFiles('#import-file', {
+      name: 'mossbite.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bundle)),
+    });
+    await Promise.all([
+      page.waitForURL('**/data/import/file?id=**'),
+      page.click('#import-form button[type=submit]'),
+    ]);
+    const review = page.locator('a', { hasText: 'Review the draft' });
+    await review.waitFor({ timeout: 30_000 });
+    await Promise.all([page.waitForURL('**/data/drafts/**'), review.click()]);
+    await expect(page.locator('#draft-summary').textContent()).resolves.toBe(
+      '1 objects: 1 to create, 0 to update',
+    );
+    await Promise.all([
+      page.waitForURL('**/data/import'),
+      page.click('button:has-text("Delete the draft")'),
+    ]);
+    await expect(
+      page.locator('section', { hasText: 'Drafts to review' }).textContent(),
+    ).resolves.toContain('No open draft');
+    const found = await gql<{ malwares: { edges: unknown[] } }>(
+      `{ malwares(search: "Mossbite") { edges { node { id } } } }`,
+    );
+    expect(found.malwares.edges).toHaveLength(0);
   });
 
   it('exports a list as a STIX bundle, shows the progress, then the download', async () => {

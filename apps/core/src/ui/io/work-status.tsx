@@ -123,6 +123,11 @@ export function WorksProgress(props: { href: string; works: readonly WorkView[] 
       hx-trigger={running ? 'every 2s' : undefined}
       hx-swap={running ? 'outerHTML' : undefined}
     >
+      {running ? (
+        <p class="muted">This view updates every 2 seconds until the work is done.</p>
+      ) : (
+        ''
+      )}
       {props.works.length === 0 ? <p class="muted">Waiting for the connector to start…</p> : ''}
       {props.works.map((w) => (
         <WorkCard work={w} />
