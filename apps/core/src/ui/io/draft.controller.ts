@@ -74,7 +74,12 @@ export class DraftController {
     @Param('id') id: string,
   ): Promise<void> {
     const ctx = viewerOf(req);
-    await this.found(id);
+    const draft = await this.found(id);
+    if (draft.status !== 'open') {
+      // Validated meanwhile (another tab, another analyst): its page says so.
+      redirectAfterPost(req, res, `/data/drafts/${encodeURIComponent(draft.id)}`);
+      return;
+    }
     const workId = await this.drafts.validate(ctx, id);
     redirectAfterPost(req, res, `/data/works/${encodeURIComponent(workId)}`);
   }
