@@ -36,11 +36,20 @@ const result = await build({
 
 const manifest = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
-  if (!output.entryPoint || file.endsWith('.map')) continue;
+  if (file.endsWith('.map')) continue;
+  // Chunks shared by page modules are served under their own names.
+  if (!output.entryPoint) {
+    if (file.endsWith('.js')) manifest[basename(file)] = basename(file);
+    continue;
+  }
   const name = Object.keys(entries).find(
     (key) => join(root, entries[key]) === join(root, output.entryPoint),
   );
-  if (!name) continue;
+  if (!name) {
+    // Page modules (import() of libs/ui/client/modules.ts) are served under their own names.
+    if (file.endsWith('.js')) manifest[basename(file)] = basename(file);
+    continue;
+  }
   const ext = file.endsWith('.css') ? '.css' : '.js';
   manifest[`${name.replace(/-style$/, '')}${ext}`] = basename(relative(outdir, join(root, file)));
 }

@@ -27,3 +27,5 @@ export function loadModules(root: HTMLElement): void {
     );
   }
 }
+
+registerModule('io-form', () => import('./io-form'));

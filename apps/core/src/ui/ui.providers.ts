@@ -20,6 +20,12 @@ import { ListController } from './pages/list.controller';
 import { LoginController } from './pages/login.controller';
 import { SearchController } from './pages/search.controller';
 import { StaticController } from './pages/static.controller';
+import { DraftController } from './io/draft.controller';
+import { ExportController } from './io/export.controller';
+import { ImportController } from './io/import.controller';
+import { IoWorks } from './io/io-works.service';
+import { LiveController } from './io/live.controller';
+import { WorkController } from './io/work.controller';
 import { UiAccessGuard } from './shell/ui-access.guard';
 import { UiChrome } from './shell/ui-chrome.service';
 import { UiExceptionFilter } from './shell/ui-exception.filter';
@@ -42,6 +48,11 @@ export const UI_CONTROLLERS: Type[] = [
   AdminMarkingsController,
   AdminSettingsController,
   AdminCollectionsController,
+  ImportController,
+  WorkController,
+  DraftController,
+  ExportController,
+  LiveController,
 ];
 
 export const UI_PROVIDERS: Provider[] = [
@@ -53,4 +64,5 @@ export const UI_PROVIDERS: Provider[] = [
   AdminLookups,
   DeadLetters,
   CollectionKinds,
+  IoWorks,
 ];

@@ -71,10 +71,13 @@ export class CsrfProtection implements OnModuleInit {
     });
   }
 
-  /** A fresh token (and its cookie) for the next state-changing request of this client. */
+  /** The token (and its cookie) for the state-changing requests of this client. */
   token(req: Request, res: Response): string {
     this.withCookies(req);
-    return this.ready().generateCsrfToken(req, res, { overwrite: true });
+    // One token per session while it stays valid: pages navigated by hx-boost keep the first
+    // page's <meta name="csrf-token"> (htmx swaps the body only), so a new token per page would
+    // leave that one stale.
+    return this.ready().generateCsrfToken(req, res, { overwrite: false });
   }
 
   /** Express middleware: refuses (403) a request that needs a token and has no valid one. */

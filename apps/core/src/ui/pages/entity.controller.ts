@@ -9,6 +9,7 @@ import { isTypeOf } from '@lib/stix';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { ElementRows, nameOf } from '../knowledge/element-rows.service';
+import { IoWorks } from '../io/io-works.service';
 import { propertiesOf } from '../knowledge/element-properties.util';
 import { sendHtml } from '../shell/html-response.util';
 import { UiChrome } from '../shell/ui-chrome.service';
@@ -28,6 +29,7 @@ export class EntityController {
     @Inject(SearchIndex) private readonly index: SearchIndex,
     @Inject(ElementRows) private readonly rows: ElementRows,
     @Inject(UiChrome) private readonly chrome: UiChrome,
+    @Inject(IoWorks) private readonly io: IoWorks,
   ) {}
 
   @Get(':id')
@@ -51,6 +53,7 @@ export class EntityController {
         chrome: this.chrome.of(req, res, ctx),
         row: row!,
         tab: '',
+        exportFormats: await this.io.exportFormats(ctx),
         children: EntityOverview({
           row: row!,
           description: str(element.attributes.description),
@@ -105,6 +108,7 @@ export class EntityController {
         chrome: this.chrome.of(req, res, ctx),
         row: row!,
         tab: 'relationships',
+        exportFormats: await this.io.exportFormats(ctx),
         children: RelationshipTable({ rows: relationships }),
       }),
     );

@@ -9,6 +9,8 @@ import {
   typeLabel,
 } from '@lib/ui';
 import type { Chrome, ElementRow } from '@lib/ui';
+import { ExportForm } from '../io/export-form';
+import { LiveElementNotice } from '../io/live-notice';
 
 export type EntityTab = { slug: string; label: string };
 
@@ -23,6 +25,8 @@ export function EntityFrame(props: {
   row: ElementRow;
   tab: string;
   children: Children;
+  /** Export formats offered (none: no export button). */
+  exportFormats?: readonly string[];
 }): JSX.Element {
   const { row } = props;
   const base = elementHref(row.id);
@@ -36,7 +40,15 @@ export function EntityFrame(props: {
         <span>
           <MarkingBadges markings={row.markings} />
         </span>
+        <div class="actions">
+          <ExportForm
+            csrfToken={props.chrome.csrfToken}
+            formats={props.exportFormats ?? []}
+            target={{ kind: 'element', id: row.id, label: row.name }}
+          />
+        </div>
       </div>
+      <LiveElementNotice elementId={row.id} path={props.chrome.path} />
       <nav class="tabs" aria-label="Views of this element">
         {ENTITY_TABS.map((t) => (
           <a

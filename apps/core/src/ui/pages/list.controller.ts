@@ -6,6 +6,7 @@ import { AREAS, findList } from '@lib/ui';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { ElementRows } from '../knowledge/element-rows.service';
+import { IoWorks } from '../io/io-works.service';
 import { readListQuery } from '../knowledge/list-query.util';
 import { sendHtml } from '../shell/html-response.util';
 import { UiChrome } from '../shell/ui-chrome.service';
@@ -23,6 +24,7 @@ export class ListController {
     @Inject(SearchIndex) private readonly index: SearchIndex,
     @Inject(ElementRows) private readonly rows: ElementRows,
     @Inject(UiChrome) private readonly chrome: UiChrome,
+    @Inject(IoWorks) private readonly io: IoWorks,
   ) {}
 
   @Get(LIST_PATHS)
@@ -55,6 +57,7 @@ export class ListController {
         query,
         rows: await this.rows.of(ctx, page.items),
         pageInfo: page.pageInfo,
+        exportFormats: await this.io.exportFormats(ctx),
       }),
     );
   }

@@ -3,6 +3,8 @@ import type { AreaDefinition, Chrome, ElementRow, ListDefinition } from '@lib/ui
 import type { PageInfo } from '@lib/kernel';
 import { PAGE_SIZES, listHref } from '../knowledge/list-query.util';
 import type { ListQuery } from '../knowledge/list-query.util';
+import { ExportForm } from '../io/export-form';
+import { LiveListNotice } from '../io/live-notice';
 
 /** One area's list: search, sort, page size, the rows, and the pager. */
 export function ListPage(props: {
@@ -12,6 +14,8 @@ export function ListPage(props: {
   query: ListQuery;
   rows: readonly ElementRow[];
   pageInfo: PageInfo;
+  /** Export formats offered (none: no export button). */
+  exportFormats?: readonly string[];
 }): JSX.Element {
   const { chrome, query, list } = props;
   const path = chrome.path;
@@ -31,7 +35,15 @@ export function ListPage(props: {
       </p>
       <div class="page-head">
         <h1 safe>{list.label}</h1>
+        <div class="actions">
+          <ExportForm
+            csrfToken={chrome.csrfToken}
+            formats={props.exportFormats ?? []}
+            target={{ kind: 'list', types: list.types, search: query.search, label: list.label }}
+          />
+        </div>
       </div>
+      <LiveListNotice types={list.types} path={listHref(path, query, {})} />
       <form
         class="filters"
         method="get"
