@@ -1,6 +1,13 @@
 import type { Provider, Type } from '@nestjs/common';
 import { UiAssets } from '@lib/ui';
 import { ElementRows } from './knowledge/element-rows.service';
+import { FormOptions } from './knowledge/form-options.service';
+import { RelationshipRows } from './knowledge/relationship-rows.service';
+import { BulkController } from './pages/bulk.controller';
+import { ContainerController } from './pages/container.controller';
+import { EntityFormController } from './pages/entity-form.controller';
+import { EntityTabsController } from './pages/entity-tabs.controller';
+import { RelationshipFormController } from './pages/relationship-form.controller';
 import { DashboardController } from './pages/dashboard.controller';
 import { EntityController } from './pages/entity.controller';
 import { ListController } from './pages/list.controller';
@@ -18,6 +25,11 @@ export const UI_CONTROLLERS: Type[] = [
   DashboardController,
   SearchController,
   EntityController,
+  EntityTabsController,
+  EntityFormController,
+  RelationshipFormController,
+  ContainerController,
+  BulkController,
   ListController,
 ];
 
@@ -27,4 +39,6 @@ export const UI_PROVIDERS: Provider[] = [
   UiAccessGuard,
   UiExceptionFilter,
   ElementRows,
+  FormOptions,
+  RelationshipRows,
 ];

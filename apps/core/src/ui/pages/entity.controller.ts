@@ -3,6 +3,7 @@ import { UiController } from '../shell/ui-controller.decorator';
 import type { Response } from 'express';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
+import { hasCapability } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { isTypeOf } from '@lib/stix';
@@ -51,6 +52,7 @@ export class EntityController {
         chrome: this.chrome.of(req, res, ctx),
         row: row!,
         tab: '',
+        editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
         children: EntityOverview({
           row: row!,
           description: str(element.attributes.description),
@@ -105,6 +107,7 @@ export class EntityController {
         chrome: this.chrome.of(req, res, ctx),
         row: row!,
         tab: 'relationships',
+        editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
         children: RelationshipTable({ rows: relationships }),
       }),
     );

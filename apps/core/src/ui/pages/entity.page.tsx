@@ -9,12 +9,28 @@ import {
   typeLabel,
 } from '@lib/ui';
 import type { Chrome, ElementRow } from '@lib/ui';
+import { isObservableType, isTypeOf, refDefinitionsFor } from '@lib/stix';
 
-export type EntityTab = { slug: string; label: string };
+export type EntityTab = {
+  slug: string;
+  label: string;
+  /** Shown only for the types it says yes to (all when absent). */
+  when?: (entityType: string) => boolean;
+};
+
+const isContainer = (type: string): boolean =>
+  refDefinitionsFor(type).some((d) => d.relationshipType === 'object');
 
 export const ENTITY_TABS: readonly EntityTab[] = [
   { slug: '', label: 'Overview' },
+  { slug: 'knowledge', label: 'Knowledge' },
+  { slug: 'contents', label: 'Contents', when: isContainer },
   { slug: 'relationships', label: 'Relationships' },
+  { slug: 'sightings', label: 'Sightings' },
+  { slug: 'observables', label: 'Observables', when: (type) => type === 'Indicator' },
+  { slug: 'indicators', label: 'Indicators', when: isObservableType },
+  { slug: 'files', label: 'Files' },
+  { slug: 'history', label: 'History' },
 ];
 
 /** The frame of an element's pages: title, type, badges, tabs. */
@@ -22,6 +38,8 @@ export function EntityFrame(props: {
   chrome: Chrome;
   row: ElementRow;
   tab: string;
+  /** The viewer may edit it (KNUPDATE): the Edit button. */
+  editable?: boolean;
   children: Children;
 }): JSX.Element {
   const { row } = props;
@@ -36,9 +54,25 @@ export function EntityFrame(props: {
         <span>
           <MarkingBadges markings={row.markings} />
         </span>
+        {props.editable ? (
+          <span class="actions">
+            <a class="button" href={`${base}/relationships/new`}>
+              Add relationship
+            </a>
+            {isTypeOf(row.entityType, 'Stix-Domain-Object') ? (
+              <a class="button primary" href={`${base}/edit`}>
+                Edit
+              </a>
+            ) : (
+              ''
+            )}
+          </span>
+        ) : (
+          ''
+        )}
       </div>
       <nav class="tabs" aria-label="Views of this element">
-        {ENTITY_TABS.map((t) => (
+        {ENTITY_TABS.filter((t) => !t.when || t.when(row.entityType)).map((t) => (
           <a
             href={t.slug ? `${base}/${t.slug}` : base}
             aria-current={t.slug === props.tab ? 'page' : undefined}
