@@ -71,10 +71,14 @@ export class CsrfProtection implements OnModuleInit {
     });
   }
 
-  /** A fresh token (and its cookie) for the next state-changing request of this client. */
+  /**
+   * The client's token (and its cookie) for its next state-changing requests: the one its cookie
+   * holds while it is valid for this session, else a new one. Kept stable because boosted (htmx)
+   * navigations swap the body only: the token of the first page's meta tag stays in use.
+   */
   token(req: Request, res: Response): string {
     this.withCookies(req);
-    return this.ready().generateCsrfToken(req, res, { overwrite: true });
+    return this.ready().generateCsrfToken(req, res, { overwrite: false });
   }
 
   /** Express middleware: refuses (403) a request that needs a token and has no valid one. */

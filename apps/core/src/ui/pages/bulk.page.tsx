@@ -22,7 +22,7 @@ export function BulkDeleteConfirm(props: {
           ))}
         </ul>
         <p>This cannot be undone.</p>
-        <form method="post" action="/bulk" class="form-actions">
+        <form method="post" hx-boost="false" action="/bulk" class="form-actions">
           <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
           <input type="hidden" name="returnTo" value={props.returnTo} />
           <input type="hidden" name="action" value="delete" />

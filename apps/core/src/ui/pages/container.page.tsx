@@ -20,7 +20,12 @@ export function ContentsTab(props: {
         {shown}
       </p>
       {props.editable ? (
-        <form method="post" action={`${base}/contents/add`} class="card contents-add">
+        <form
+          method="post"
+          hx-boost="false"
+          action={`${base}/contents/add`}
+          class="card contents-add"
+        >
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <label for="contents-search">Find objects to add</label>
           <input
@@ -46,7 +51,7 @@ export function ContentsTab(props: {
         ''
       )}
       {props.editable && props.rows.length > 0 ? (
-        <form method="post" action={`${base}/contents/remove`}>
+        <form method="post" hx-boost="false" action={`${base}/contents/remove`}>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <div class="bulk-bar">
             <button type="submit" class="danger">

@@ -127,7 +127,13 @@ export function EntityFormPage(props: EntityFormProps): JSX.Element {
       ) : (
         ''
       )}
-      <form method="post" action={props.action} class="card entity-form" novalidate>
+      <form
+        method="post"
+        hx-boost="false"
+        action={props.action}
+        class="card entity-form"
+        novalidate
+      >
         <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
         <div class="form-grid">
           <div>

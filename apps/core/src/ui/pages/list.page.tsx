@@ -100,7 +100,7 @@ export function ListPage(props: {
         )}
       </form>
       {abilities.update && props.rows.length > 0 ? (
-        <form method="post" action="/bulk" class="bulk" aria-label="Bulk actions">
+        <form method="post" hx-boost="false" action="/bulk" class="bulk" aria-label="Bulk actions">
           <input type="hidden" name="_csrf" value={chrome.csrfToken} />
           <input type="hidden" name="returnTo" value={returnTo} />
           <BulkBar choices={props.choices} canDelete={abilities.delete} />

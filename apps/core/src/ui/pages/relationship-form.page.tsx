@@ -87,7 +87,12 @@ export function RelationshipFormPage(props: {
       ) : (
         ''
       )}
-      <form method="post" action={`${base}/relationships/new`} class="card relationship-form">
+      <form
+        method="post"
+        hx-boost="false"
+        action={`${base}/relationships/new`}
+        class="card relationship-form"
+      >
         <input type="hidden" name="_csrf" value={props.chrome.csrfToken} />
         <label for="rel-search">Find the target</label>
         <input
