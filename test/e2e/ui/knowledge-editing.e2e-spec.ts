@@ -23,6 +23,7 @@ describe('Knowledge editing (Chromium)', () => {
   let createdUrl: string;
   let labelId: string;
   let wickfireId: string;
+  let energyId: string;
 
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
     platformGraphql<T>(platform.port, TOKEN, query, variables);
@@ -40,6 +41,7 @@ describe('Knowledge editing (Chromium)', () => {
     await create('malwareAdd', { name: 'Emberleaf', is_family: true });
     await create('malwareAdd', { name: 'Ashvine', is_family: true });
     await create('organizationAdd', { name: 'Northwind CERT' });
+    energyId = await create('sectorAdd', { name: 'Energy' });
     labelId = await create('labelAdd', { value: 'espionage' });
     await create('labelAdd', { value: 'crimeware' });
     const roleId = await create('roleAdd', { name: 'Readers', capabilities: ['KNOWLEDGE'] });
@@ -140,14 +142,29 @@ describe('Knowledge editing (Chromium)', () => {
     ]);
     const group = page.locator('.knowledge-group', { hasText: 'uses → Malware (1)' });
     await expect(group.locator('a').textContent()).resolves.toBe('Wickfire');
+    // More knowledge from the API: grouped with what the form made.
+    const fromId = new URL(createdUrl).pathname.split('/').pop();
+    for (const [toId, relationship_type] of [
+      [energyId, 'targets'],
+      [await create('malwareAdd', { name: 'Glowmoth', is_family: true }), 'uses'],
+    ]) {
+      await create('stixCoreRelationshipAdd', { fromId, toId, relationship_type });
+    }
+    await page.reload();
+    const uses = page.locator('.knowledge-group', { hasText: 'uses → Malware (2)' });
+    await expect(uses.locator('a').allTextContents()).resolves.toEqual(['Glowmoth', 'Wickfire']);
+    await expect(page.locator('.knowledge-group h2').allTextContents()).resolves.toEqual([
+      'targets → Sector (1)',
+      'uses → Malware (2)',
+    ]);
     await keepScreenshot(page, 'entity-knowledge');
     await Promise.all([
       page.waitForURL('**/relationships'),
       page.click('nav.tabs >> text=Relationships'),
     ]);
-    const row = page.locator('table.data tbody tr');
-    await expect(row.count()).resolves.toBe(1);
-    await expect(row.locator('td').nth(1).textContent()).resolves.toBe('Wickfire');
+    await expect(page.locator('table.data tbody tr').count()).resolves.toBe(3);
+    const row = page.locator('table.data tbody tr', { hasText: 'Wickfire' });
+    await expect(row.locator('td').nth(0).textContent()).resolves.toBe('uses');
     await expect(row.locator('td').nth(5).textContent()).resolves.toBe('75');
   });
 
@@ -177,7 +194,7 @@ describe('Knowledge editing (Chromium)', () => {
     expect(names.sort()).toEqual(['Ashvine', 'Emberleaf']);
     await keepScreenshot(page, 'list-filters');
     await page.goto(`${platform.url}/arsenal/malware?confidence_min=101&created_from=nope`);
-    await expect(page.locator('table.data tbody tr').count()).resolves.toBe(3);
+    await expect(page.locator('table.data tbody tr').count()).resolves.toBe(4);
   });
 
   it('asks before a bulk delete, and deletes on confirmation', async () => {
@@ -190,7 +207,37 @@ describe('Knowledge editing (Chromium)', () => {
     await expect(page.locator('main li').allTextContents()).resolves.toEqual(['Ashvine (Malware)']);
     await Promise.all([page.waitForURL('**/arsenal/malware'), page.click('main button.danger')]);
     const names = await page.locator('table.data tbody tr td:nth-child(2) a').allTextContents();
-    expect(names.sort()).toEqual(['Emberleaf', 'Wickfire']);
+    expect(names.sort()).toEqual(['Emberleaf', 'Glowmoth', 'Wickfire']);
+    expect(problems).toEqual([]);
+  });
+
+  it("lists a report's contents, adds an object found by search and removes one", async () => {
+    const reportId = await create('reportAdd', {
+      name: 'Ember season',
+      published: '2026-11-01T00:00:00.000Z',
+      objects: [wickfireId],
+    });
+    await page.goto(`${platform.url}/entity/${reportId}/contents`);
+    const names = () => page.locator('table.data tbody tr td:nth-child(2) a').allTextContents();
+    await expect(names()).resolves.toEqual(['Wickfire']);
+    await page.fill('#contents-search', 'Emberl');
+    await page.locator('#contents-pick option', { hasText: 'Emberleaf (Malware)' }).waitFor();
+    await page.selectOption('#contents-pick', { label: 'Emberleaf (Malware)' });
+    await Promise.all([
+      page.waitForURL('**/contents'),
+      page.click('.contents-add button[type=submit]'),
+    ]);
+    await expect(names().then((n) => n.sort())).resolves.toEqual(['Emberleaf', 'Wickfire']);
+    await page.check('input[aria-label="Select Wickfire"]');
+    await Promise.all([page.waitForURL('**/contents'), page.click('text=Remove the selected')]);
+    await expect(names()).resolves.toEqual(['Emberleaf']);
+    for (const [tab, empty] of [
+      ['sightings', 'No sightings.'],
+      ['files', 'No files.'],
+    ]) {
+      await page.goto(`${platform.url}/entity/${reportId}/${tab}`);
+      await expect(page.locator('main p.notice:not(#status)').textContent()).resolves.toBe(empty);
+    }
     expect(problems).toEqual([]);
   });
 
