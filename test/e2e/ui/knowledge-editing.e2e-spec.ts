@@ -2,6 +2,7 @@ import { platformGraphql } from '@lib/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
 import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../support/browser.util';
+import { uploadGraphql } from '../../support/graphql-upload.util';
 
 const TOKEN = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const ADMIN_EMAIL = 'admin@threatloom.local';
@@ -238,6 +239,64 @@ describe('Knowledge editing (Chromium)', () => {
       await page.goto(`${platform.url}/entity/${reportId}/${tab}`);
       await expect(page.locator('main p.notice:not(#status)').textContent()).resolves.toBe(empty);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('creates an indicator with its pattern, shows its observable and a downloadable file', async () => {
+    await page.goto(`${platform.url}/observations/indicators`);
+    await Promise.all([
+      page.waitForURL('**/create/Indicator'),
+      page.click('.page-head >> text=Create'),
+    ]);
+    await page.fill('#field-name', 'Beacon domain');
+    await page.fill('#field-pattern', "[domain-name:value = 'beacon.example']");
+    await page.selectOption('#field-pattern_type', 'stix');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click('.entity-form button[type=submit]'),
+    ]);
+    expect(refused.status()).toBe(400);
+    await expect(page.locator('#field-valid_from-error').textContent()).resolves.toBe(
+      'Valid from is required.',
+    );
+    await expect(page.locator('#field-pattern').inputValue()).resolves.toContain('beacon.example');
+    await page.fill('#field-valid_from', '2026-11-20T09:15');
+    await Promise.all([
+      page.waitForURL(/\/entity\/[^/]+$/),
+      page.click('.entity-form button[type=submit]'),
+    ]);
+    const indicatorId = new URL(page.url()).pathname.split('/').pop() ?? '';
+    await expect(page.locator('dl.props').textContent()).resolves.toContain('2026-11-20');
+    const observable = await gql<{ stixCyberObservableAdd: { id: string } }>(
+      `mutation { stixCyberObservableAdd(type: "Domain-Name", DomainName: { value: "beacon.example" }) { id } }`,
+    );
+    await create('stixCoreRelationshipAdd', {
+      fromId: indicatorId,
+      toId: observable.stixCyberObservableAdd.id,
+      relationship_type: 'based-on',
+    });
+    await Promise.all([
+      page.waitForURL('**/observables'),
+      page.click('nav.tabs >> text=Observables'),
+    ]);
+    await expect(
+      page.locator('table.data tbody td:nth-child(1) a').allTextContents(),
+    ).resolves.toEqual(['beacon.example']);
+    await page.goto(`${platform.url}/entity/${observable.stixCyberObservableAdd.id}/indicators`);
+    await expect(
+      page.locator('table.data tbody td:nth-child(1) a').allTextContents(),
+    ).resolves.toEqual(['Beacon domain']);
+    await uploadGraphql(
+      { url: platform.url, token: TOKEN },
+      `mutation($id: ID!, $file: Upload!) { stixDomainObjectEdit(id: $id) { importPush(file: $file) { id } } }`,
+      { id: indicatorId },
+      { name: 'beacon-notes.txt', type: 'text/plain', body: 'seen beaconing hourly' },
+    );
+    await page.goto(`${platform.url}/entity/${indicatorId}/files`);
+    const link = page.locator('table.data tbody a', { hasText: 'beacon-notes.txt' });
+    const download = await page.request.get(`${platform.url}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    await expect(download.text()).resolves.toBe('seen beaconing hourly');
     expect(problems).toEqual([]);
   });
 
