@@ -89,15 +89,21 @@ export function FilterFields(props: { filters: ListFilters; choices: FormChoices
 export function BulkBar(props: { choices: FormChoices; canDelete: boolean }): JSX.Element {
   return (
     <div class="bulk-bar" role="group" aria-label="Bulk actions on the selected rows">
-      <div class="filter">
-        <label for="bulk-label">Label to add</label>
-        <select id="bulk-label" name="label">
-          <Options choices={props.choices.labels} selected={[]} />
-        </select>
-      </div>
-      <button type="submit" name="action" value="label">
-        Add label
-      </button>
+      {props.choices.labels.length > 0 ? (
+        <>
+          <div class="filter">
+            <label for="bulk-label">Label to add</label>
+            <select id="bulk-label" name="label">
+              <Options choices={props.choices.labels} selected={[]} />
+            </select>
+          </div>
+          <button type="submit" name="action" value="label">
+            Add label
+          </button>
+        </>
+      ) : (
+        ''
+      )}
       <div class="filter">
         <label for="bulk-marking">Marking to add</label>
         <select id="bulk-marking" name="marking">
