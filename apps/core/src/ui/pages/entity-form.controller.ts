@@ -14,6 +14,7 @@ import { nameOf } from '../knowledge/element-rows.service';
 import {
   createInputOf,
   editsOf,
+  isCreatable,
   localOf,
   parseEntityForm,
   typeFields,
@@ -210,7 +211,12 @@ export class EntityFormController {
 
   private async element(ctx: AccessContext, id: string) {
     const found = await this.store.get(ctx, id);
-    if (!found || !isTypeOf(found.entityType, 'Stix-Domain-Object')) {
+    // Types without a name-based form (notes, opinions…) are edited elsewhere (the API).
+    if (
+      !found ||
+      !isTypeOf(found.entityType, 'Stix-Domain-Object') ||
+      !isCreatable(found.entityType)
+    ) {
       throw new UiNotFound(`The element ${id}`);
     }
     return found;

@@ -10,6 +10,7 @@ import {
 } from '@lib/ui';
 import type { Chrome, ElementRow } from '@lib/ui';
 import { isObservableType, isTypeOf, refDefinitionsFor } from '@lib/stix';
+import { isCreatable } from '../knowledge/entity-form.util';
 
 export type EntityTab = {
   slug: string;
@@ -59,7 +60,7 @@ export function EntityFrame(props: {
             <a class="button" href={`${base}/relationships/new`}>
               Add relationship
             </a>
-            {isTypeOf(row.entityType, 'Stix-Domain-Object') ? (
+            {isTypeOf(row.entityType, 'Stix-Domain-Object') && isCreatable(row.entityType) ? (
               <a class="button primary" href={`${base}/edit`}>
                 Edit
               </a>
