@@ -14,6 +14,13 @@ import { AdminLookups } from './admin/admin-lookups.service';
 import { AdminRolesController } from './admin/roles.controller';
 import { AdminUsersController } from './admin/users.controller';
 import { ElementRows } from './knowledge/element-rows.service';
+import { FormOptions } from './knowledge/form-options.service';
+import { RelationshipRows } from './knowledge/relationship-rows.service';
+import { BulkController } from './pages/bulk.controller';
+import { ContainerController } from './pages/container.controller';
+import { EntityFormController } from './pages/entity-form.controller';
+import { EntityTabsController } from './pages/entity-tabs.controller';
+import { RelationshipFormController } from './pages/relationship-form.controller';
 import { DashboardController } from './pages/dashboard.controller';
 import { EntityController } from './pages/entity.controller';
 import { ListController } from './pages/list.controller';
@@ -37,6 +44,11 @@ export const UI_CONTROLLERS: Type[] = [
   DashboardController,
   SearchController,
   EntityController,
+  EntityTabsController,
+  EntityFormController,
+  RelationshipFormController,
+  ContainerController,
+  BulkController,
   ListController,
   AdminHomeController,
   AdminUsersController,
@@ -65,4 +77,6 @@ export const UI_PROVIDERS: Provider[] = [
   DeadLetters,
   CollectionKinds,
   IoWorks,
+  FormOptions,
+  RelationshipRows,
 ];

@@ -3,22 +3,21 @@ import { UiController } from '../shell/ui-controller.decorator';
 import type { Response } from 'express';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
+import { hasCapability } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
-import { SearchIndex } from '@lib/search-index';
 import { isTypeOf } from '@lib/stix';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
-import { ElementRows, nameOf } from '../knowledge/element-rows.service';
+import { ElementRows } from '../knowledge/element-rows.service';
 import { IoWorks } from '../io/io-works.service';
+import { RelationshipRows } from '../knowledge/relationship-rows.service';
 import { propertiesOf } from '../knowledge/element-properties.util';
 import { sendHtml } from '../shell/html-response.util';
 import { UiChrome } from '../shell/ui-chrome.service';
 import { UiNotFound } from '../shell/ui-errors';
 import { viewerOf } from '../shell/viewer.util';
 import { EntityFrame, EntityOverview, RelationshipTable } from './entity.page';
-import type { RelationshipRow } from './entity.page';
 
-const MAX_RELATIONSHIPS = 500;
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** An element's pages: `/entity/<id>` (overview) and its tabs, under the reader's access. */
@@ -26,8 +25,8 @@ const str = (value: unknown): string | undefined => (typeof value === 'string' ?
 export class EntityController {
   constructor(
     @Inject(EntityStore) private readonly store: EntityStore,
-    @Inject(SearchIndex) private readonly index: SearchIndex,
     @Inject(ElementRows) private readonly rows: ElementRows,
+    @Inject(RelationshipRows) private readonly relationshipRows: RelationshipRows,
     @Inject(UiChrome) private readonly chrome: UiChrome,
     @Inject(IoWorks) private readonly io: IoWorks,
   ) {}
@@ -54,6 +53,7 @@ export class EntityController {
         row: row!,
         tab: '',
         exportFormats: await this.io.exportFormats(ctx),
+        editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
         children: EntityOverview({
           row: row!,
           description: str(element.attributes.description),
@@ -74,33 +74,8 @@ export class EntityController {
     const ctx = viewerOf(req);
     const element = await this.element(ctx, id);
     const [row] = await this.rows.of(ctx, [element]);
-    const page = await this.index.search(ctx, {
+    const { rows: relationships } = await this.relationshipRows.of(ctx, element, {
       types: ['stix-core-relationship', 'stix-sighting-relationship'],
-      filters: {
-        mode: 'and',
-        filters: [{ key: ['fromOrToId'], values: [element.internalId] }],
-        filterGroups: [],
-      },
-      first: MAX_RELATIONSHIPS,
-    });
-    const otherIds = page.items.map((r) =>
-      r.fromId === element.internalId ? (r.toId ?? '') : (r.fromId ?? ''),
-    );
-    const others = await this.store.getMany(ctx, otherIds);
-    const relationships: RelationshipRow[] = page.items.map((r, i) => {
-      const other = others.get(otherIds[i] ?? '');
-      return {
-        id: r.internalId,
-        type: str(r.attributes.relationship_type) ?? r.entityType,
-        direction: r.fromId === element.internalId ? 'from' : 'to',
-        other: other
-          ? { id: other.internalId, name: nameOf(other), entityType: other.entityType }
-          : undefined,
-        start: str(r.attributes.start_time) ?? str(r.attributes.first_seen),
-        stop: str(r.attributes.stop_time) ?? str(r.attributes.last_seen),
-        confidence:
-          typeof r.attributes.confidence === 'number' ? r.attributes.confidence : undefined,
-      };
     });
     await sendHtml(
       res,
@@ -109,6 +84,7 @@ export class EntityController {
         row: row!,
         tab: 'relationships',
         exportFormats: await this.io.exportFormats(ctx),
+        editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
         children: RelationshipTable({ rows: relationships }),
       }),
     );

@@ -11,12 +11,29 @@ import {
 import type { Chrome, ElementRow } from '@lib/ui';
 import { ExportForm } from '../io/export-form';
 import { LiveElementNotice } from '../io/live-notice';
+import { isObservableType, isTypeOf, refDefinitionsFor } from '@lib/stix';
+import { isCreatable } from '../knowledge/entity-form.util';
 
-export type EntityTab = { slug: string; label: string };
+export type EntityTab = {
+  slug: string;
+  label: string;
+  /** Shown only for the types it says yes to (all when absent). */
+  when?: (entityType: string) => boolean;
+};
+
+const isContainer = (type: string): boolean =>
+  refDefinitionsFor(type).some((d) => d.relationshipType === 'object');
 
 export const ENTITY_TABS: readonly EntityTab[] = [
   { slug: '', label: 'Overview' },
+  { slug: 'knowledge', label: 'Knowledge' },
+  { slug: 'contents', label: 'Contents', when: isContainer },
   { slug: 'relationships', label: 'Relationships' },
+  { slug: 'sightings', label: 'Sightings' },
+  { slug: 'observables', label: 'Observables', when: (type) => type === 'Indicator' },
+  { slug: 'indicators', label: 'Indicators', when: isObservableType },
+  { slug: 'files', label: 'Files' },
+  { slug: 'history', label: 'History' },
 ];
 
 /** The frame of an element's pages: title, type, badges, tabs. */
@@ -24,6 +41,8 @@ export function EntityFrame(props: {
   chrome: Chrome;
   row: ElementRow;
   tab: string;
+  /** The viewer may edit it (KNUPDATE): the Edit button. */
+  editable?: boolean;
   children: Children;
   /** Export formats offered (none: no export button). */
   exportFormats?: readonly string[];
@@ -41,6 +60,22 @@ export function EntityFrame(props: {
           <MarkingBadges markings={row.markings} />
         </span>
         <div class="actions">
+          {props.editable ? (
+            <a class="button" href={`${base}/relationships/new`}>
+              Add relationship
+            </a>
+          ) : (
+            ''
+          )}
+          {props.editable &&
+          isTypeOf(row.entityType, 'Stix-Domain-Object') &&
+          isCreatable(row.entityType) ? (
+            <a class="button primary" href={`${base}/edit`}>
+              Edit
+            </a>
+          ) : (
+            ''
+          )}
           <ExportForm
             csrfToken={props.chrome.csrfToken}
             formats={props.exportFormats ?? []}
@@ -50,7 +85,7 @@ export function EntityFrame(props: {
       </div>
       <LiveElementNotice elementId={row.id} path={props.chrome.path} />
       <nav class="tabs" aria-label="Views of this element">
-        {ENTITY_TABS.map((t) => (
+        {ENTITY_TABS.filter((t) => !t.when || t.when(row.entityType)).map((t) => (
           <a
             href={t.slug ? `${base}/${t.slug}` : base}
             aria-current={t.slug === props.tab ? 'page' : undefined}

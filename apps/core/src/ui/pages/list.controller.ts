@@ -2,11 +2,15 @@ import { Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { UiController } from '../shell/ui-controller.decorator';
 import type { Response } from 'express';
 import { SearchIndex } from '@lib/search-index';
+import { hasCapability } from '@lib/rbac';
 import { AREAS, findList } from '@lib/ui';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { ElementRows } from '../knowledge/element-rows.service';
 import { IoWorks } from '../io/io-works.service';
+import { CREATABLE_TYPES } from '../knowledge/creatable-types.util';
+import { FormOptions } from '../knowledge/form-options.service';
+import { compileListFilters, readListFilters } from '../knowledge/list-filters.util';
 import { readListQuery } from '../knowledge/list-query.util';
 import { sendHtml } from '../shell/html-response.util';
 import { UiChrome } from '../shell/ui-chrome.service';
@@ -25,6 +29,7 @@ export class ListController {
     @Inject(ElementRows) private readonly rows: ElementRows,
     @Inject(UiChrome) private readonly chrome: UiChrome,
     @Inject(IoWorks) private readonly io: IoWorks,
+    @Inject(FormOptions) private readonly options: FormOptions,
   ) {}
 
   @Get(LIST_PATHS)
@@ -39,9 +44,12 @@ export class ListController {
     const found = findList(areaSlug, listSlug);
     if (!found) throw new UiNotFound(`The list ${req.path}`);
     const query = readListQuery(raw);
+    const filters = readListFilters(raw);
+    const filterGroup = compileListFilters(filters);
     const page = await this.index.search(ctx, {
       types: found.list.types,
       first: query.first,
+      ...(filterGroup ? { filters: filterGroup } : {}),
       ...(query.search ? { search: query.search } : {}),
       ...(query.after ? { after: query.after } : {}),
       ...(query.sort
@@ -55,6 +63,15 @@ export class ListController {
         area: found.area,
         list: found.list,
         query,
+        filters,
+        choices: await this.options.all(ctx),
+        abilities: {
+          createTypes: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE')
+            ? found.list.types.filter((t) => CREATABLE_TYPES.has(t))
+            : [],
+          update: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
+          delete: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNDELETE'),
+        },
         rows: await this.rows.of(ctx, page.items),
         pageInfo: page.pageInfo,
         exportFormats: await this.io.exportFormats(ctx),
