@@ -74,10 +74,23 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['search results', '/search?q=emberlight'],
     ['an entity', '/entity/:id'],
     ['an entity tab', '/entity/:id/relationships'],
+    ['the knowledge tab', '/entity/:id/knowledge'],
+    ['the history tab', '/entity/:id/history'],
+    ['the edit form', '/entity/:id/edit'],
+    ['the relationship form', '/entity/:id/relationships/new'],
+    ['a create form', '/create/Malware'],
+    ['the import page', '/data/import'],
+    ['the users admin', '/admin/users'],
+    ['a new user form', '/admin/users/new'],
+    ['the groups admin', '/admin/groups'],
+    ['the settings admin', '/admin/settings'],
+    ['the audit log', '/admin/audit'],
+    ['the connectors admin', '/admin/connectors'],
     ['a 404 page', '/entity/unknown'],
   ])('%s', async (_name, path) => {
     const page = await context.newPage();
-    await page.goto(`${platform.url}${path.replace(':id', entityId)}`);
+    const answer = await page.goto(`${platform.url}${path.replace(':id', entityId)}`);
+    expect(answer?.status()).toBe(path.endsWith('/unknown') ? 404 : 200);
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
