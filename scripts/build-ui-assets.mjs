@@ -12,6 +12,8 @@ const outdir = join(root, 'dist', 'ui-assets');
 // Logical name → source. Pages link logical names (`app.js`); the manifest maps them.
 const entries = {
   app: 'libs/ui/client/app.ts',
+  // The graph's force layout runs in a Web Worker: its own entry (graph-layout.js).
+  'graph-layout': 'libs/ui/client/graph/layout.worker.ts',
   'app-style': 'libs/ui/styles/app.css',
 };
 
@@ -36,11 +38,16 @@ const result = await build({
 
 const manifest = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
-  if (!output.entryPoint || file.endsWith('.map')) continue;
-  const name = Object.keys(entries).find(
-    (key) => join(root, entries[key]) === join(root, output.entryPoint),
-  );
-  if (!name) continue;
+  if (file.endsWith('.map')) continue;
+  const name = output.entryPoint
+    ? Object.keys(entries).find((key) => join(root, entries[key]) === join(root, output.entryPoint))
+    : undefined;
+  if (!name) {
+    // A shared chunk or a lazily imported page module: listed under its own name to be served.
+    const chunk = basename(file);
+    manifest[chunk] = chunk;
+    continue;
+  }
   const ext = file.endsWith('.css') ? '.css' : '.js';
   manifest[`${name.replace(/-style$/, '')}${ext}`] = basename(relative(outdir, join(root, file)));
 }

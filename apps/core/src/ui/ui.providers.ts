@@ -1,5 +1,9 @@
 import type { Provider, Type } from '@nestjs/common';
 import { UiAssets } from '@lib/ui';
+import { DashboardChartsController } from './dashboard/dashboard-charts.controller';
+import { DashboardChartsService } from './dashboard/dashboard-charts.service';
+import { GraphController } from './graph/graph.controller';
+import { GraphData } from './graph/graph-data.service';
 import { ElementRows } from './knowledge/element-rows.service';
 import { DashboardController } from './pages/dashboard.controller';
 import { EntityController } from './pages/entity.controller';
@@ -16,7 +20,9 @@ export const UI_CONTROLLERS: Type[] = [
   StaticController,
   LoginController,
   DashboardController,
+  DashboardChartsController,
   SearchController,
+  GraphController,
   EntityController,
   ListController,
 ];
@@ -27,4 +33,6 @@ export const UI_PROVIDERS: Provider[] = [
   UiAccessGuard,
   UiExceptionFilter,
   ElementRows,
+  GraphData,
+  DashboardChartsService,
 ];

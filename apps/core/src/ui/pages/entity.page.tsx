@@ -15,6 +15,7 @@ export type EntityTab = { slug: string; label: string };
 export const ENTITY_TABS: readonly EntityTab[] = [
   { slug: '', label: 'Overview' },
   { slug: 'relationships', label: 'Relationships' },
+  { slug: 'graph', label: 'Graph' },
 ];
 
 /** The frame of an element's pages: title, type, badges, tabs. */
