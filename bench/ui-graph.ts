@@ -81,8 +81,10 @@ async function main(): Promise<void> {
   const options = new Command('bench:ui-graph')
     .option('--nodes <n>', 'entities in the graph', (v) => Number(v), 5000)
     .option('--runs <n>', 'page loads measured', (v) => Number(v), 3)
+    .option('--screenshot <file>', 'a PNG of the graph once interactive')
+    .option('--profile', 'print the main thread functions that took longest in one more load')
     .parse(process.argv)
-    .opts<{ nodes: number; runs: number }>();
+    .opts<{ nodes: number; runs: number; profile?: boolean; screenshot?: string }>();
   const platform = await freshPlatform({ THREATLOOM_ADMIN_TOKEN: TOKEN });
   const { objects, reportId } = graphBundle(options.nodes);
   const started = performance.now();
@@ -137,7 +139,9 @@ async function main(): Promise<void> {
       keys.map((k) => [k, round(median(samples.map((s) => s[k] ?? 0)))]),
     );
     emit({ bench: 'ui-graph-interactive', nodes: options.nodes, runs: options.runs, ...medians });
+    if (options.screenshot) await page.screenshot({ path: options.screenshot });
     emit({ bench: 'ui-graph-zoom-frames', nodes: options.nodes, ...(await zoomFrames(page)) });
+    if (options.profile) await profileLoad(page, `${base}/entity/${report.internalId}/graph`);
   } finally {
     await browser.close();
     await app.close();
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
 async function measureLoad(page: Page, url: string): Promise<Record<string, number>> {
   const start = Date.now();
   await page.goto(url);
-  await page.waitForSelector('[data-module="graph"][data-state="ready"]', { timeout: 300_000 });
+  await page.waitForSelector('[data-module="graph"][data-state="ready"]', { timeout: 120_000 });
   const ready = Date.now() - start;
   const graph = page.locator('[data-module="graph"]');
   const zoomBefore = await graph.getAttribute('data-zoom');
@@ -169,7 +173,14 @@ async function measureLoad(page: Page, url: string): Promise<Record<string, numb
     navigation_to_interactive_ms: interactive,
     data_ms: await attr('data-fetch-ms'),
     layout_worker_ms: await attr('data-layout-ms'),
+    module_mounted_since_navigation_start_ms: await attr('data-mounted-ms'),
+    cytoscape_init_ms: await attr('data-cytoscape-ms'),
+    layout_wall_ms: await attr('data-layout-wall-ms'),
+    layout_done_since_navigation_start_ms: await attr('data-layout-done-ms'),
+    positions_ms: await attr('data-positions-ms'),
+    fit_ms: await attr('data-fit-ms'),
     ready_since_navigation_start_ms: await attr('data-ready-ms'),
+    first_zoom_since_navigation_start_ms: await attr('data-viewport-ms'),
     node_count: await attr('data-node-count'),
     edge_count: await attr('data-edge-count'),
   };
@@ -211,6 +222,35 @@ async function zoomFrames(page: Page): Promise<Record<string, number>> {
     frame_max_ms: round(sorted[sorted.length - 1] ?? 0),
     fps: round((frames.length / total) * 1000),
   };
+}
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+};
+
+/** One more load under the CPU profiler: the 15 functions with most self time. */
+async function profileLoad(page: Page, url: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  await page.goto(url);
+  await page.waitForSelector('[data-module="graph"][data-state="ready"]', { timeout: 120_000 });
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    const key = frame
+      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
+      : '?';
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  for (const [fn, ms] of top) emit({ bench: 'ui-graph-profile', fn, self_ms: round(ms) });
 }
 
 void main();

@@ -157,6 +157,8 @@ describe('Graph view and dashboard charts (Chromium)', () => {
   });
 
   it('renders the dashboard charts, and nothing failed on the way', async () => {
+    // Tall enough for the four charts in the screenshots.
+    await page.setViewportSize({ width: 1366, height: 1400 });
     await page.goto(`${platform.url}/dashboard`);
     await page.waitForSelector('[data-module="charts"][data-state="ready"]', { timeout: 30_000 });
     await expect(page.locator('.chart canvas').count()).resolves.toBe(4);

@@ -81,7 +81,7 @@ export function chartOptions(name: ChartName, data: ChartData, theme: Theme): EC
         color: theme.palette,
         tooltip: tooltip(theme, 'axis'),
         grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', ...axisStyle(theme) },
+        xAxis: { type: 'value', minInterval: 1, ...axisStyle(theme) },
         yAxis: {
           type: 'category',
           inverse: true,

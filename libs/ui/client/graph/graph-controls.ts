@@ -2,6 +2,7 @@
 // canvas focused, arrows pan, +/− zoom, 0 fits, N/Shift+N walk the nodes, Enter/Backspace
 // expand/collapse.
 import type { Core, NodeSingular } from 'cytoscape';
+import { fitNodes } from './graph-fit';
 
 /** What the controls drive (the graph module's panel). */
 export type GraphActions = {
@@ -68,7 +69,7 @@ export function bindGraphControls(panel: GraphActions): void {
   el.querySelector('.graph-toolbar')?.addEventListener('click', (event) => {
     const action = (event.target as Element).closest<HTMLButtonElement>('button')?.dataset.action;
     const node = selected();
-    if (action === 'fit') cy.fit(undefined, 30);
+    if (action === 'fit') fitNodes(cy);
     else if (action === 'zoom-in') zoom(ZOOM_STEP);
     else if (action === 'zoom-out') zoom(1 / ZOOM_STEP);
     else if (action === 'expand' && node) run(panel.expand(node));
@@ -87,7 +88,7 @@ export function bindGraphControls(panel: GraphActions): void {
       '+': () => zoom(ZOOM_STEP),
       '=': () => zoom(ZOOM_STEP),
       '-': () => zoom(1 / ZOOM_STEP),
-      '0': () => cy.fit(undefined, 30),
+      '0': () => fitNodes(cy),
       n: () => step(1),
       N: () => step(-1),
       Enter: () => node && run(panel.expand(node)),

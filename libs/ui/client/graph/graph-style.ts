@@ -71,8 +71,8 @@ export function graphStyle(types: readonly string[], large: boolean): Stylesheet
         'text-outline-width': 2,
         // Level of detail: a label smaller than this on screen is not drawn at all.
         'min-zoomed-font-size': 8,
-        'text-max-width': '120px',
-        'text-wrap': 'ellipsis',
+        // Ellipsis measures the text letter by letter: too slow for thousands of labels.
+        ...(large ? {} : { 'text-max-width': '120px', 'text-wrap': 'ellipsis' as const }),
       },
     },
     ...types.map((type) => ({

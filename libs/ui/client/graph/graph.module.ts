@@ -5,6 +5,7 @@
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { bindGraphControls } from './graph-controls';
+import { fitNodes } from './graph-fit';
 import { runLayout } from './graph-layout';
 import { graphUrl, loadGraph } from './graph-source';
 import type { GraphEdge, GraphNode } from './graph-source';
@@ -44,29 +45,33 @@ export class GraphPanel {
     const t1 = performance.now();
     performance.mark('graph-data');
     this.say(`Laying out ${data.nodes.length.toLocaleString('en')} nodes…`);
-    const placed = await runLayout(
+    // The worker lays out while this thread builds the graph, headless: it is drawn (mounted)
+    // once, at its final positions.
+    const layoutStart = performance.now();
+    const layout = runLayout(
       worker,
       data.nodes.map((n) => ({ id: n.id })),
       data.edges,
     );
-    performance.mark('graph-layout');
     this.large = data.nodes.length > LARGE;
     const canvas = this.el.querySelector<HTMLElement>('.graph-canvas');
     if (!canvas) throw new Error('the graph has no canvas');
     preventStyleInjection();
-    const elements: ElementDefinition[] = data.nodes.map((n) => ({
+    const elements: ElementDefinition[] = data.nodes.map((n, i) => ({
       group: 'nodes',
       data: { ...n },
-      position: placed.positions.get(n.id) ?? { x: 0, y: 0 },
+      position: spiral(i),
       classes: n.id === data.root && data.kind === 'neighbourhood' ? 'root' : '',
     }));
     const ids = new Set(data.nodes.map((n) => n.id));
     elements.push(...this.edgeElements(data.edges, ids));
     const types = [...new Set(data.nodes.map((n) => n.type))].sort();
+    const t2 = performance.now();
     const cy = cytoscape({
-      container: canvas,
+      headless: true,
+      styleEnabled: true,
       elements,
-      layout: { name: 'preset', fit: true, padding: 30 },
+      layout: { name: 'preset', fit: false },
       style: graphStyle(types, this.large),
       textureOnViewport: this.large,
       hideEdgesOnViewport: this.large,
@@ -78,12 +83,28 @@ export class GraphPanel {
       boxSelectionEnabled: false,
       selectionType: 'single',
     });
+    const t3 = performance.now();
+    const placed = await layout;
+    performance.mark('graph-layout');
+    const t4 = performance.now();
+    const layoutWall = t4 - layoutStart;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const p = placed.positions.get(node.id());
+        if (p) node.position(p);
+      });
+    });
+    cy.mount(canvas);
+    const t5 = performance.now();
+    fitNodes(cy);
+    const t6 = performance.now();
     this.cy = cy;
     this.filter = new TypeFilter(this.el, cy, () => this.count());
     this.filter.addTypes(types);
     bindGraphControls(this);
     cy.on('viewport', () => {
       this.el.dataset.zoom = cy.zoom().toFixed(4);
+      this.el.dataset.viewportMs ??= String(Math.round(performance.now()));
     });
     new MutationObserver(() => this.restyle()).observe(document.documentElement, {
       attributes: true,
@@ -96,6 +117,12 @@ export class GraphPanel {
       Object.assign(this.el.dataset, {
         fetchMs: String(Math.round(t1 - t0)),
         layoutMs: String(Math.round(placed.ms)),
+        cytoscapeMs: String(Math.round(t3 - t2)),
+        layoutDoneMs: String(Math.round(t4)),
+        layoutWallMs: String(Math.round(layoutWall)),
+        positionsMs: String(Math.round(t5 - t4)),
+        fitMs: String(Math.round(t6 - t5)),
+        mountedMs: String(Math.round(t0)),
         readyMs: String(Math.round(performance.now())),
         zoom: cy.zoom().toFixed(4),
         state: 'ready',
@@ -218,7 +245,7 @@ export class GraphPanel {
         if (p) n.position(p);
       });
     });
-    cy.fit(undefined, 30);
+    fitNodes(cy);
     this.say(`Laid out in ${Math.round(placed.ms)} ms.`);
   }
 
@@ -241,6 +268,13 @@ export class GraphPanel {
     if (!this.cy || !this.filter) return;
     this.cy.style(graphStyle(this.filter.types(), this.large));
   }
+}
+
+// A sunflower spiral: where nodes wait for the worker's layout (d3-force starts from the same).
+function spiral(i: number): { x: number; y: number } {
+  const radius = 10 * Math.sqrt(0.5 + i);
+  const angle = i * Math.PI * (3 - Math.sqrt(5));
+  return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
 }
 
 // cytoscape adds a one-rule <style> to the head unless an element with this id exists: the CSP

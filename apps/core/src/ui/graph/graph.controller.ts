@@ -79,7 +79,7 @@ export class GraphController {
         error instanceof GraphQueryError ||
         (error instanceof AppError && error.category === 'validation');
       if (!refused) throw error;
-      res.status(400).json({ error: (error).message });
+      res.status(400).json({ error: error.message });
     }
   }
 
