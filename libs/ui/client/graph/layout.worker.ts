@@ -32,9 +32,22 @@ function layout(request: LayoutRequest): LayoutAnswer {
     target: t,
   }));
   const ticks = ticksFor(nodes.length);
+  // A small graph gets room for its labels; a large one stays compact.
+  const small = nodes.length < 100;
   const simulation = forceSimulation(nodes)
-    .force('charge', forceManyBody<Node>().strength(-60).theta(0.95).distanceMax(400))
-    .force('link', forceLink<Node, SimulationLinkDatum<Node>>(links).distance(45).iterations(1))
+    .force(
+      'charge',
+      forceManyBody<Node>()
+        .strength(small ? -500 : -60)
+        .theta(0.95)
+        .distanceMax(400),
+    )
+    .force(
+      'link',
+      forceLink<Node, SimulationLinkDatum<Node>>(links)
+        .distance(small ? 130 : 45)
+        .iterations(1),
+    )
     .force('x', forceX<Node>(0).strength(0.04))
     .force('y', forceY<Node>(0).strength(0.04))
     .alphaDecay(1 - Math.pow(0.001, 1 / ticks))
