@@ -154,6 +154,16 @@ describe('Graph view and dashboard charts (Chromium)', () => {
     });
     expect(bad.status).toBe(400);
     await expect(bad.json()).resolves.toEqual({ error: expect.stringContaining('limit') });
+    for (const id of [ids.root, ids.report]) {
+      const cursor = await fetch(`${platform.url}/entity/${id}/graph.json?after=not-a-cursor`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(cursor.status).toBe(400);
+    }
+    const missing = await fetch(`${platform.url}/entity/no-such-element/graph.json`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(missing.status).toBe(404);
   });
 
   it('renders the dashboard charts, and nothing failed on the way', async () => {
