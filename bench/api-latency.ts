@@ -8,6 +8,7 @@ import { EntityStore } from '@lib/entity-store';
 import { SearchIndex } from '@lib/search-index';
 import { generateCorpus } from './corpus/synthetic-corpus';
 import { emit, freshPlatform, openRun } from './bench-harness';
+import { analystToken, graphql } from './bench-users';
 
 // npm run bench:api -- --objects 100000: a synthetic corpus in a fresh embedded store, then the
 // platform over HTTP: p50/p95 of a list page (first 100, a filter group, search, order, relation
@@ -17,7 +18,6 @@ import { emit, freshPlatform, openRun } from './bench-harness';
 
 const TOKEN = 'd4e5f6a7-1234-4abc-9def-0123456789ab';
 const CORPUS_MARK = 'bench-corpus-objects';
-const TLP_AMBER = 'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82';
 
 const LIST = `query($filters: FilterGroup, $search: String) {
   stixDomainObjects(first: 100, filters: $filters, search: $search, orderBy: created_at, orderMode: desc) {
@@ -141,7 +141,7 @@ async function main(): Promise<void> {
     countCalls(app.get(EntityStore), ['resolve', 'get', 'getMany', 'findRelations'], counter);
     countCalls(app.get(SearchIndex), ['search', 'count'], counter);
     const url = `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/graphql`;
-    const token = options.reader === 'analyst' ? await analystToken(url) : TOKEN;
+    const token = options.reader === 'analyst' ? await analystToken(url, TOKEN) : TOKEN;
     const words = ['shadow', 'fancy', 'loader', 'storm', 'bear'];
     let w = 0;
     const list = await measure(
@@ -171,22 +171,6 @@ async function main(): Promise<void> {
   }
 }
 
-async function graphql<T>(
-  url: string,
-  token: string,
-  query: string,
-  variables: Record<string, unknown> = {},
-): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 async function sampleIds(url: string, token: string): Promise<string[]> {
   const data = await graphql<{ malwares: { edges: { node: { id: string } }[] } }>(
     url,
@@ -194,55 +178,6 @@ async function sampleIds(url: string, token: string): Promise<string[]> {
     '{ malwares(first: 200) { edges { node { id } } } }',
   );
   return data.malwares.edges.map((e) => e.node.id);
-}
-
-/** A token of a user whose one group reads knowledge up to TLP:AMBER (made once per store). */
-async function analystToken(url: string): Promise<string> {
-  const email = `analyst-${Date.now()}@bench.example`;
-  const role = await graphql<{ roleAdd: { id: string } }>(
-    url,
-    TOKEN,
-    'mutation($n: String!) { roleAdd(input: { name: $n, capabilities: ["KNOWLEDGE"] }) { id } }',
-    { n: `reader ${email}` },
-  );
-  const group = await graphql<{ groupAdd: { id: string } }>(
-    url,
-    TOKEN,
-    'mutation($n: String!) { groupAdd(input: { name: $n }) { id } }',
-    { n: `amber ${email}` },
-  );
-  await graphql(
-    url,
-    TOKEN,
-    `
-      mutation ($g: ID!, $r: ID!, $m: ID!) {
-        a: groupEdit(id: $g) {
-          relationAdd(input: { toId: $r, relationship_type: "has-role" }) {
-            id
-          }
-        }
-        b: groupEdit(id: $g) {
-          relationAdd(input: { toId: $m, relationship_type: "accesses-to" }) {
-            id
-          }
-        }
-      }
-    `,
-    { g: group.groupAdd.id, r: role.roleAdd.id, m: TLP_AMBER },
-  );
-  const user = await graphql<{ userAdd: { id: string } }>(
-    url,
-    TOKEN,
-    'mutation($e: String!, $g: [String!]) { userAdd(input: { name: "analyst", user_email: $e, groups: $g }) { id } }',
-    { e: email, g: [group.groupAdd.id] },
-  );
-  const token = await graphql<{ userAdminTokenAdd: { plaintext_token: string } }>(
-    url,
-    TOKEN,
-    'mutation($u: ID!) { userAdminTokenAdd(userId: $u, input: { name: "bench" }) { plaintext_token } }',
-    { u: user.userAdd.id },
-  );
-  return token.userAdminTokenAdd.plaintext_token;
 }
 
 void main();

@@ -12,6 +12,8 @@ const outdir = join(root, 'dist', 'ui-assets');
 // Logical name → source. Pages link logical names (`app.js`); the manifest maps them.
 const entries = {
   app: 'libs/ui/client/app.ts',
+  // The graph's force layout runs in a Web Worker: its own entry (graph-layout.js).
+  'graph-layout': 'libs/ui/client/graph/layout.worker.ts',
   'app-style': 'libs/ui/styles/app.css',
 };
 
@@ -37,17 +39,13 @@ const result = await build({
 const manifest = {};
 for (const [file, output] of Object.entries(result.metafile.outputs)) {
   if (file.endsWith('.map')) continue;
-  // Chunks shared by page modules are served under their own names.
-  if (!output.entryPoint) {
-    if (file.endsWith('.js')) manifest[basename(file)] = basename(file);
-    continue;
-  }
-  const name = Object.keys(entries).find(
-    (key) => join(root, entries[key]) === join(root, output.entryPoint),
-  );
+  const name = output.entryPoint
+    ? Object.keys(entries).find((key) => join(root, entries[key]) === join(root, output.entryPoint))
+    : undefined;
   if (!name) {
-    // Page modules (import() of libs/ui/client/modules.ts) are served under their own names.
-    if (file.endsWith('.js')) manifest[basename(file)] = basename(file);
+    // A shared chunk or a lazily imported page module: listed under its own name to be served.
+    const chunk = basename(file);
+    manifest[chunk] = chunk;
     continue;
   }
   const ext = file.endsWith('.css') ? '.css' : '.js';

@@ -6,6 +6,7 @@ import 'htmx-ext-sse';
 import { bindThemeToggle } from './theme';
 import { bindShortcuts } from './shortcuts';
 import { loadModules } from './modules';
+import './visual-modules';
 
 function csrfToken(): string | undefined {
   return document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content;

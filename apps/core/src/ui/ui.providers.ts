@@ -13,6 +13,10 @@ import { AdminHomeController } from './admin/admin-home.controller';
 import { AdminLookups } from './admin/admin-lookups.service';
 import { AdminRolesController } from './admin/roles.controller';
 import { AdminUsersController } from './admin/users.controller';
+import { DashboardChartsController } from './dashboard/dashboard-charts.controller';
+import { DashboardChartsService } from './dashboard/dashboard-charts.service';
+import { GraphController } from './graph/graph.controller';
+import { GraphData } from './graph/graph-data.service';
 import { ElementRows } from './knowledge/element-rows.service';
 import { FormOptions } from './knowledge/form-options.service';
 import { RelationshipRows } from './knowledge/relationship-rows.service';
@@ -42,7 +46,9 @@ export const UI_CONTROLLERS: Type[] = [
   StaticController,
   LoginController,
   DashboardController,
+  DashboardChartsController,
   SearchController,
+  GraphController,
   EntityController,
   EntityTabsController,
   EntityFormController,
@@ -79,4 +85,6 @@ export const UI_PROVIDERS: Provider[] = [
   IoWorks,
   FormOptions,
   RelationshipRows,
+  GraphData,
+  DashboardChartsService,
 ];

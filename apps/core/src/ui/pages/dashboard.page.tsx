@@ -1,5 +1,6 @@
 import { ElementTable, Page, formatCount } from '@lib/ui';
 import type { Chrome, ElementRow } from '@lib/ui';
+import { DashboardCharts } from '../dashboard/dashboard-charts';
 
 export type AreaCount = { area: string; label: string; href: string; count: number };
 
@@ -33,6 +34,7 @@ export function DashboardPage(props: {
           ))}
         </div>
       </section>
+      <DashboardCharts />
       <section aria-labelledby="latest-title">
         <h2 id="latest-title">Latest reports</h2>
         <ElementTable rows={props.latest} caption="Latest reports" />

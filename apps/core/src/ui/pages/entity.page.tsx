@@ -34,6 +34,7 @@ export const ENTITY_TABS: readonly EntityTab[] = [
   { slug: 'indicators', label: 'Indicators', when: isObservableType },
   { slug: 'files', label: 'Files' },
   { slug: 'history', label: 'History' },
+  { slug: 'graph', label: 'Graph' },
 ];
 
 /** The frame of an element's pages: title, type, badges, tabs. */

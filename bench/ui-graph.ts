@@ -1,0 +1,256 @@
+import { randomUUID } from 'node:crypto';
+import { Command } from 'commander';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startPlatform } from '@app/platform';
+import { loadConfig } from '@lib/config';
+import { EntityStore } from '@lib/entity-store';
+import { systemContext } from '@lib/rbac';
+import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { emit, freshPlatform, openRun } from './bench-harness';
+
+// npm run bench:ui-graph -- --nodes 5000: a report whose graph holds that many entities (and the
+// relationships among them, a random tree plus 20% more edges) imported through the normal
+// ingestion, then the Graph tab in Chromium: time from navigation to "graph interactive" (data
+// paged, layout done in the worker, first render, and a wheel zoom answered), and frame times
+// while zooming.
+
+const TOKEN = 'f6a7b8c9-3456-4cde-9f01-23456789abcd';
+const PASSWORD = 'bench password';
+const TYPES = ['malware', 'tool', 'attack-pattern', 'infrastructure', 'vulnerability', 'campaign'];
+const BATCH = 5000;
+
+type Stix = Record<string, unknown>;
+
+function entity(i: number, now: string): Stix {
+  const type = TYPES[i % TYPES.length] as string;
+  return {
+    type,
+    spec_version: '2.1',
+    id: `${type}--${randomUUID()}`,
+    created: now,
+    modified: now,
+    name: `${type} ${i}`,
+    ...(type === 'malware' ? { is_family: true } : {}),
+  };
+}
+
+/** Entities, relationships among them, and a report listing them all. */
+function graphBundle(nodes: number): { objects: Stix[]; reportId: string } {
+  const now = new Date().toISOString();
+  const entities = Array.from({ length: nodes }, (_, i) => entity(i, now));
+  const idOf = (i: number) => entities[i]?.id as string;
+  const pairs: [number, number][] = [];
+  for (let i = 1; i < nodes; i += 1) pairs.push([Math.floor(Math.random() * i), i]);
+  for (let k = 0; k < nodes / 5; k += 1) {
+    pairs.push([Math.floor(Math.random() * nodes), Math.floor(Math.random() * nodes)]);
+  }
+  const relationships = pairs
+    .filter(([a, b]) => a !== b)
+    .map(([a, b]) => ({
+      type: 'relationship',
+      spec_version: '2.1',
+      id: `relationship--${randomUUID()}`,
+      created: now,
+      modified: now,
+      relationship_type: 'related-to',
+      source_ref: idOf(a),
+      target_ref: idOf(b),
+    }));
+  const reportId = `report--${randomUUID()}`;
+  const report = {
+    type: 'report',
+    spec_version: '2.1',
+    id: reportId,
+    created: now,
+    modified: now,
+    published: now,
+    name: `A graph of ${nodes} entities`,
+    object_refs: [...entities, ...relationships].map((o) => o.id),
+  };
+  return { objects: [...entities, ...relationships, report], reportId };
+}
+
+const median = (values: number[]): number =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const round = (n: number): number => Number(n.toFixed(1));
+
+async function main(): Promise<void> {
+  const options = new Command('bench:ui-graph')
+    .option('--nodes <n>', 'entities in the graph', (v) => Number(v), 5000)
+    .option('--runs <n>', 'page loads measured', (v) => Number(v), 3)
+    .option('--screenshot <file>', 'a PNG of the graph once interactive')
+    .option('--profile', 'print the main thread functions that took longest in one more load')
+    .parse(process.argv)
+    .opts<{ nodes: number; runs: number; profile?: boolean; screenshot?: string }>();
+  const platform = await freshPlatform({ THREATLOOM_ADMIN_TOKEN: TOKEN });
+  const { objects, reportId } = graphBundle(options.nodes);
+  const started = performance.now();
+  const run = await openRun(platform.app, 'bench ui graph');
+  for (let i = 0; i < objects.length; i += BATCH) await run.addObjects(objects.slice(i, i + BATCH));
+  await run.finish();
+  const report = (
+    await platform.app.get(EntityStore).resolve(systemContext('bench'), [reportId])
+  ).get(reportId)?.[0];
+  if (!report) throw new Error('the report was not imported');
+  emit({
+    bench: 'ui-graph-import',
+    objects: objects.length,
+    report_refs: report.refs.object?.length ?? 0,
+    import_s: round((performance.now() - started) / 1000),
+  });
+  await platform.app.close();
+  const app: NestExpressApplication = await startPlatform(
+    loadConfig({
+      env: {
+        THREATLOOM_DATA_DIR: platform.dir,
+        THREATLOOM_PORT: '0',
+        THREATLOOM_HOST: '127.0.0.1',
+        THREATLOOM_ADMIN_TOKEN: TOKEN,
+        THREATLOOM_ADMIN_PASSWORD: PASSWORD,
+        THREATLOOM_LOG_LEVEL: 'error',
+      },
+      appFlag: 'core',
+    }),
+  );
+  // Debian's Chromium, as the browser tests drive it (software rendering, no GPU).
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${base}/login`);
+    await page.fill('#email', 'admin@threatloom.local');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname !== '/login'),
+      page.click('button[type=submit]'),
+    ]);
+    const samples: Record<string, number>[] = [];
+    for (let i = 0; i < options.runs; i += 1) {
+      samples.push(await measureLoad(page, `${base}/entity/${report.internalId}/graph`));
+    }
+    const keys = Object.keys(samples[0] ?? {});
+    const medians = Object.fromEntries(
+      keys.map((k) => [k, round(median(samples.map((s) => s[k] ?? 0)))]),
+    );
+    emit({ bench: 'ui-graph-interactive', nodes: options.nodes, runs: options.runs, ...medians });
+    if (options.screenshot) await page.screenshot({ path: options.screenshot });
+    emit({ bench: 'ui-graph-zoom-frames', nodes: options.nodes, ...(await zoomFrames(page)) });
+    if (options.profile) await profileLoad(page, `${base}/entity/${report.internalId}/graph`);
+  } finally {
+    await browser.close();
+    await app.close();
+    await platform.close();
+  }
+}
+
+/** Navigation → ready (layout done, first render) → a wheel zoom answered. */
+async function measureLoad(page: Page, url: string): Promise<Record<string, number>> {
+  const start = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('[data-module="graph"][data-state="ready"]', { timeout: 120_000 });
+  const ready = Date.now() - start;
+  const graph = page.locator('[data-module="graph"]');
+  const zoomBefore = await graph.getAttribute('data-zoom');
+  const box = await page.locator('.graph-canvas').boundingBox();
+  if (!box) throw new Error('no graph canvas');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction(
+    `document.querySelector('[data-module="graph"]')?.getAttribute('data-zoom') !== ${JSON.stringify(zoomBefore)}`,
+    undefined,
+    { timeout: 60_000 },
+  );
+  const interactive = Date.now() - start;
+  const attr = async (name: string) => Number(await graph.getAttribute(name));
+  return {
+    navigation_to_ready_ms: ready,
+    navigation_to_interactive_ms: interactive,
+    data_ms: await attr('data-fetch-ms'),
+    layout_worker_ms: await attr('data-layout-ms'),
+    module_mounted_since_navigation_start_ms: await attr('data-mounted-ms'),
+    cytoscape_init_ms: await attr('data-cytoscape-ms'),
+    layout_wall_ms: await attr('data-layout-wall-ms'),
+    layout_done_since_navigation_start_ms: await attr('data-layout-done-ms'),
+    positions_ms: await attr('data-positions-ms'),
+    fit_ms: await attr('data-fit-ms'),
+    ready_since_navigation_start_ms: await attr('data-ready-ms'),
+    first_zoom_since_navigation_start_ms: await attr('data-viewport-ms'),
+    node_count: await attr('data-node-count'),
+    edge_count: await attr('data-edge-count'),
+  };
+}
+
+/** Frame times (requestAnimationFrame deltas) while the wheel zooms in and out for ~2 s. */
+async function zoomFrames(page: Page): Promise<Record<string, number>> {
+  await page.evaluate(() => {
+    const scope = globalThis as unknown as {
+      frames: number[];
+      recording: boolean;
+      requestAnimationFrame(callback: (now: number) => void): number;
+    };
+    scope.frames = [];
+    scope.recording = true;
+    let last = performance.now();
+    const loop = (now: number): void => {
+      scope.frames.push(now - last);
+      last = now;
+      if (scope.recording) scope.requestAnimationFrame(loop);
+    };
+    scope.requestAnimationFrame(loop);
+  });
+  for (let i = 0; i < 40; i += 1) {
+    await page.mouse.wheel(0, i < 20 ? -120 : 120);
+    await page.waitForTimeout(50);
+  }
+  const frames = await page.evaluate(() => {
+    const scope = globalThis as unknown as { frames: number[]; recording: boolean };
+    scope.recording = false;
+    return scope.frames.slice(1);
+  });
+  const sorted = [...frames].sort((a, b) => a - b);
+  const total = frames.reduce((s, f) => s + f, 0);
+  return {
+    frames: frames.length,
+    frame_p50_ms: round(percentile(sorted, 50)),
+    frame_p95_ms: round(percentile(sorted, 95)),
+    frame_max_ms: round(sorted[sorted.length - 1] ?? 0),
+    fps: round((frames.length / total) * 1000),
+  };
+}
+
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+};
+
+/** One more load under the CPU profiler: the 15 functions with most self time. */
+async function profileLoad(page: Page, url: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  await page.goto(url);
+  await page.waitForSelector('[data-module="graph"][data-state="ready"]', { timeout: 120_000 });
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    const key = frame
+      ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
+      : '?';
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
+  for (const [fn, ms] of top) emit({ bench: 'ui-graph-profile', fn, self_ms: round(ms) });
+}
+
+void main();

@@ -1,0 +1,77 @@
+// The dashboard's charts page module: echarts (only the chart types used, canvas renderer) in its
+// own chunk, so only the dashboard pays for it. Colours come from the page's theme variables and
+// follow the theme toggle.
+import { init, use } from 'echarts/core';
+import type { ECharts, EChartsCoreOption } from 'echarts/core';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { chartOptions, pointsOf } from './chart-options';
+import type { ChartData, ChartName, Theme } from './chart-options';
+
+use([
+  BarChart,
+  LineChart,
+  PieChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
+
+function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+function themeNow(): Theme {
+  return {
+    text: cssVar('--text', '#1b2330'),
+    muted: cssVar('--muted', '#4f5b6d'),
+    border: cssVar('--border', '#d5dbe3'),
+    surface: cssVar('--surface', '#ffffff'),
+    palette: Array.from({ length: 8 }, (_, i) => cssVar(`--chart-${i + 1}`, '#1f5fbf')),
+  };
+}
+
+function summary(name: ChartName, data: ChartData): string {
+  const points = pointsOf(name, data);
+  if (points.length === 0) return 'Nothing to count yet.';
+  return points.map((p) => `${p.name}: ${p.value}`).join(', ');
+}
+
+export async function mount(el: HTMLElement): Promise<void> {
+  const res = await fetch(el.dataset.src ?? '', {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  if (!res.ok) {
+    el.dataset.state = 'error';
+    throw new Error(`the charts answered ${res.status}`);
+  }
+  const data = (await res.json()) as ChartData;
+  const charts = new Map<ChartName, ECharts>();
+  const draw = (): void => {
+    const theme = themeNow();
+    for (const slot of el.querySelectorAll<HTMLElement>('[data-chart]')) {
+      const name = slot.dataset.chart as ChartName;
+      let chart = charts.get(name);
+      if (!chart) {
+        chart = init(slot, undefined, { renderer: 'canvas' });
+        charts.set(name, chart);
+      }
+      const option: EChartsCoreOption = chartOptions(name, data, theme);
+      chart.setOption(option, true);
+      const text = el.querySelector<HTMLElement>(`[data-summary="${name}"]`);
+      if (text) text.textContent = summary(name, data);
+    }
+  };
+  draw();
+  new MutationObserver(draw).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme'],
+  });
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', draw);
+  new ResizeObserver(() => charts.forEach((c) => c.resize())).observe(el);
+  el.dataset.state = 'ready';
+}

@@ -1,0 +1,115 @@
+// The graph's cytoscape stylesheet: a colour per entity type, labels and edges drawn only when
+// they are legible (level of detail), colours of text read from the page's theme.
+import type { StylesheetJson } from 'cytoscape';
+
+// Entity type (or its family prefix) → node colour, readable under white or dark labels.
+const TYPE_COLOURS: [string, string][] = [
+  ['Intrusion-Set', '#c0392b'],
+  ['Threat-Actor', '#8e44ad'],
+  ['Campaign', '#d35400'],
+  ['Malware', '#e67e22'],
+  ['Tool', '#16a085'],
+  ['Attack-Pattern', '#2980b9'],
+  ['Course-Of-Action', '#27ae60'],
+  ['Vulnerability', '#b7950b'],
+  ['Indicator', '#7f8c8d'],
+  ['Infrastructure', '#5d6d7e'],
+  ['Incident', '#a93226'],
+  ['Report', '#1f5fbf'],
+  ['Grouping', '#2e86c1'],
+  ['Case', '#1a5276'],
+  ['Note', '#6c3483'],
+  ['Opinion', '#6c3483'],
+  ['Observed-Data', '#566573'],
+  ['Organization', '#117a65'],
+  ['Individual', '#148f77'],
+  ['Sector', '#0e6655'],
+  ['System', '#45b39d'],
+  ['Country', '#1e8449'],
+  ['Region', '#239b56'],
+  ['City', '#28b463'],
+  ['Position', '#52be80'],
+  ['Administrative-Area', '#229954'],
+  ['Event', '#ca6f1e'],
+  ['Channel', '#af601a'],
+  ['Narrative', '#935116'],
+  ['Data-Component', '#2471a3'],
+  ['Data-Source', '#1f618d'],
+];
+const OTHER = '#95a5a6';
+
+/** The colour of an entity type's nodes (observables and unknown types share a grey). */
+export function colourOf(type: string): string {
+  const found = TYPE_COLOURS.find(([prefix]) => type === prefix || type.startsWith(`${prefix}-`));
+  return found ? found[1] : OTHER;
+}
+
+function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** The stylesheet; `large` graphs draw straight unlabelled edges (haystack) for speed. */
+export function graphStyle(types: readonly string[], large: boolean): StylesheetJson {
+  const text = cssVar('--text', '#1b2330');
+  const surface = cssVar('--surface', '#ffffff');
+  const accent = cssVar('--focus', '#f5a623');
+  const edge = cssVar('--muted', '#4f5b6d');
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': OTHER,
+        width: 18,
+        height: 18,
+        label: 'data(label)',
+        color: text,
+        'font-size': 10,
+        'text-valign': 'bottom',
+        'text-margin-y': 3,
+        'text-outline-color': surface,
+        'text-outline-width': 2,
+        // Level of detail: a label smaller than this on screen is not drawn at all.
+        'min-zoomed-font-size': 8,
+        // Ellipsis measures the text letter by letter: too slow for thousands of labels.
+        ...(large ? {} : { 'text-max-width': '120px', 'text-wrap': 'ellipsis' as const }),
+      },
+    },
+    ...types.map((type) => ({
+      selector: `node[type = ${JSON.stringify(type)}]`,
+      style: { 'background-color': colourOf(type) },
+    })),
+    {
+      selector: 'node.root',
+      style: { width: 28, height: 28, 'border-width': 3, 'border-color': text },
+    },
+    {
+      selector: 'node.expanded',
+      style: { 'border-width': 2, 'border-color': edge, 'border-style': 'dashed' },
+    },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': accent } },
+    { selector: '.filtered', style: { display: 'none' } },
+    {
+      selector: 'edge',
+      style: large
+        ? { width: 1, 'line-color': edge, opacity: 0.35, 'curve-style': 'haystack' }
+        : {
+            width: 1.5,
+            'line-color': edge,
+            opacity: 0.7,
+            'curve-style': 'straight',
+            'target-arrow-shape': 'triangle',
+            'target-arrow-color': edge,
+            'arrow-scale': 0.8,
+            label: 'data(label)',
+            'font-size': 8,
+            color: text,
+            'text-rotation': 'autorotate',
+            'text-outline-color': surface,
+            'text-outline-width': 2,
+            'min-zoomed-font-size': 9,
+          },
+    },
+    { selector: 'edge:selected', style: { 'line-color': accent, opacity: 1, width: 3 } },
+  ];
+}

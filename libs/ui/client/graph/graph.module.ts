@@ -1,0 +1,300 @@
+// The Graph tab's page module: pages the graph JSON, lays it out in a Web Worker (d3-force), then
+// draws it with cytoscape at the computed positions (preset layout). Level of detail keeps 5,000
+// nodes fluid: labels below a legible size are skipped, and while panning or zooming a large
+// graph is drawn from a cached texture without its edges.
+import cytoscape from 'cytoscape';
+import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
+import { bindGraphControls } from './graph-controls';
+import { fitNodes } from './graph-fit';
+import { runLayout } from './graph-layout';
+import { graphUrl, loadGraph } from './graph-source';
+import type { GraphEdge, GraphNode } from './graph-source';
+import { graphStyle } from './graph-style';
+import { TypeFilter } from './type-filter';
+
+const MAX_NODES = 10_000;
+const MAX_EXPAND = 2_000;
+const LARGE = 1_200;
+
+type Expansion = { nodes: string[]; edges: string[] };
+
+/** The graph of one page element; `el` is the `[data-module=graph]` section. */
+export class GraphPanel {
+  cy: Core | undefined;
+  private readonly status: HTMLElement;
+  private readonly expansions = new Map<string, Expansion>();
+  private readonly pending = new Map<string, GraphEdge>();
+  private filter: TypeFilter | undefined;
+  private large = false;
+
+  constructor(readonly el: HTMLElement) {
+    this.status = el.querySelector<HTMLElement>('.graph-status') ?? el;
+  }
+
+  say(text: string): void {
+    this.status.textContent = text;
+  }
+
+  async start(): Promise<void> {
+    const src = this.el.dataset.src ?? '';
+    const worker = this.el.dataset.worker ?? '';
+    const t0 = performance.now();
+    const data = await loadGraph(src, MAX_NODES, (n) =>
+      this.say(`Loading the graph… ${n.toLocaleString('en')} nodes`),
+    );
+    const t1 = performance.now();
+    performance.mark('graph-data');
+    this.say(`Laying out ${data.nodes.length.toLocaleString('en')} nodes…`);
+    // The worker lays out while this thread builds the graph, headless: it is drawn (mounted)
+    // once, at its final positions.
+    const layoutStart = performance.now();
+    const layout = runLayout(
+      worker,
+      data.nodes.map((n) => ({ id: n.id })),
+      data.edges,
+    );
+    this.large = data.nodes.length > LARGE;
+    const canvas = this.el.querySelector<HTMLElement>('.graph-canvas');
+    if (!canvas) throw new Error('the graph has no canvas');
+    preventStyleInjection();
+    const elements: ElementDefinition[] = data.nodes.map((n, i) => ({
+      group: 'nodes',
+      data: { ...n },
+      position: spiral(i),
+      classes: n.id === data.root && data.kind === 'neighbourhood' ? 'root' : '',
+    }));
+    const ids = new Set(data.nodes.map((n) => n.id));
+    elements.push(...this.edgeElements(data.edges, ids));
+    const types = [...new Set(data.nodes.map((n) => n.type))].sort();
+    const t2 = performance.now();
+    const cy = cytoscape({
+      headless: true,
+      styleEnabled: true,
+      elements,
+      layout: { name: 'preset', fit: false },
+      style: graphStyle(types, this.large),
+      textureOnViewport: this.large,
+      hideEdgesOnViewport: this.large,
+      hideLabelsOnViewport: true,
+      motionBlur: false,
+      pixelRatio: this.large ? 1 : 'auto',
+      minZoom: 0.02,
+      maxZoom: 5,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+    });
+    const t3 = performance.now();
+    const placed = await layout;
+    performance.mark('graph-layout');
+    const t4 = performance.now();
+    const layoutWall = t4 - layoutStart;
+    cy.batch(() => {
+      cy.nodes().forEach((node) => {
+        const p = placed.positions.get(node.id());
+        if (p) node.position(p);
+      });
+    });
+    cy.mount(canvas);
+    const t5 = performance.now();
+    fitNodes(cy);
+    const t6 = performance.now();
+    this.cy = cy;
+    this.filter = new TypeFilter(this.el, cy, () => this.count());
+    this.filter.addTypes(types);
+    bindGraphControls(this);
+    cy.on('viewport', () => {
+      this.el.dataset.zoom = cy.zoom().toFixed(4);
+      this.el.dataset.viewportMs ??= String(Math.round(performance.now()));
+    });
+    new MutationObserver(() => this.restyle()).observe(document.documentElement, {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    });
+    this.count();
+    const note = data.truncated ? ` (the first ${MAX_NODES.toLocaleString('en')})` : '';
+    cy.one('render', () => {
+      performance.mark('graph-ready');
+      Object.assign(this.el.dataset, {
+        fetchMs: String(Math.round(t1 - t0)),
+        layoutMs: String(Math.round(placed.ms)),
+        cytoscapeMs: String(Math.round(t3 - t2)),
+        layoutDoneMs: String(Math.round(t4)),
+        layoutWallMs: String(Math.round(layoutWall)),
+        positionsMs: String(Math.round(t5 - t4)),
+        fitMs: String(Math.round(t6 - t5)),
+        mountedMs: String(Math.round(t0)),
+        readyMs: String(Math.round(performance.now())),
+        zoom: cy.zoom().toFixed(4),
+        state: 'ready',
+      });
+      this.say(
+        `${cy.nodes().length.toLocaleString('en')} nodes and ${cy.edges().length.toLocaleString('en')} edges${note}.`,
+      );
+    });
+  }
+
+  /** Edges whose two ends are drawn; the others wait (an expand may bring their end). */
+  private edgeElements(edges: readonly GraphEdge[], ids: ReadonlySet<string>): ElementDefinition[] {
+    const ready: ElementDefinition[] = [];
+    for (const e of [...this.pending.values(), ...edges]) {
+      if (ids.has(e.source) && ids.has(e.target)) {
+        this.pending.delete(e.id);
+        ready.push({ group: 'edges', data: { ...e } });
+      } else {
+        this.pending.set(e.id, e);
+      }
+    }
+    return ready;
+  }
+
+  /** Adds the node's neighbours that are not drawn yet, laid out around it. */
+  async expand(node: NodeSingular): Promise<void> {
+    const cy = this.cy;
+    if (!cy || this.expansions.has(node.id())) return;
+    this.say(`Expanding ${String(node.data('label'))}…`);
+    const data = await loadGraph(graphUrl(node.id()), MAX_EXPAND);
+    const fresh = data.nodes.filter((n) => cy.getElementById(n.id).empty());
+    const centre = node.position();
+    const anchors = new Set<string>([node.id()]);
+    const all = new Set([...cy.nodes().map((n) => n.id()), ...fresh.map((n) => n.id)]);
+    const newEdges = this.edgeElements(
+      data.edges.filter((e) => cy.getElementById(e.id).empty()),
+      all,
+    );
+    for (const e of newEdges) {
+      for (const end of [e.data.source as string, e.data.target as string]) {
+        if (!cy.getElementById(end).empty()) anchors.add(end);
+      }
+    }
+    const ring = 40 + 6 * Math.sqrt(fresh.length);
+    const start = fresh.map((n, i) => {
+      const angle = (2 * Math.PI * i) / Math.max(1, fresh.length);
+      return {
+        id: n.id,
+        x: centre.x + ring * Math.cos(angle),
+        y: centre.y + ring * Math.sin(angle),
+      };
+    });
+    const fixed = [...anchors].map((id) => ({
+      ...cy.getElementById(id).position(),
+      id,
+      fixed: true,
+    }));
+    const placed = await runLayout(
+      this.el.dataset.worker ?? '',
+      [...fixed, ...start],
+      newEdges.map((e) => ({
+        source: e.data.source as string,
+        target: e.data.target as string,
+      })),
+    );
+    const added = cy.add([
+      ...fresh.map((n: GraphNode) => ({
+        group: 'nodes' as const,
+        data: { ...n },
+        position: placed.positions.get(n.id) ?? centre,
+      })),
+      ...newEdges,
+    ]);
+    this.expansions.set(node.id(), {
+      nodes: added.nodes().map((n) => n.id()),
+      edges: added.edges().map((e) => e.id()),
+    });
+    node.addClass('expanded');
+    this.filter?.addTypes([...new Set(fresh.map((n) => n.type))]);
+    this.filter?.apply(added.nodes());
+    this.count();
+    this.say(`${fresh.length} neighbours added to ${String(node.data('label'))}.`);
+  }
+
+  /** Removes what expanding the node added (and what expanding those added, in turn). */
+  collapse(node: NodeSingular): void {
+    const cy = this.cy;
+    const expansion = this.expansions.get(node.id());
+    if (!cy || !expansion) {
+      this.say('This node was not expanded.');
+      return;
+    }
+    for (const id of expansion.nodes) {
+      const child = cy.getElementById(id);
+      if (child.nonempty() && this.expansions.has(id)) this.collapse(child);
+    }
+    let gone = cy.collection();
+    for (const id of [...expansion.nodes, ...expansion.edges])
+      gone = gone.union(cy.getElementById(id));
+    cy.remove(gone);
+    this.expansions.delete(node.id());
+    node.removeClass('expanded');
+    this.count();
+    this.say(`${expansion.nodes.length} neighbours of ${String(node.data('label'))} removed.`);
+  }
+
+  /** Lays the whole graph out again from where its nodes are. */
+  async relayout(): Promise<void> {
+    const cy = this.cy;
+    if (!cy) return;
+    this.say('Laying out…');
+    const placed = await runLayout(
+      this.el.dataset.worker ?? '',
+      cy.nodes().map((n) => ({ id: n.id(), ...n.position() })),
+      cy.edges().map((e) => ({ source: e.source().id(), target: e.target().id() })),
+    );
+    cy.batch(() => {
+      cy.nodes().forEach((n) => {
+        const p = placed.positions.get(n.id());
+        if (p) n.position(p);
+      });
+    });
+    fitNodes(cy);
+    this.say(`Laid out in ${Math.round(placed.ms)} ms.`);
+  }
+
+  expanded(node: NodeSingular): boolean {
+    return this.expansions.has(node.id());
+  }
+
+  /** Node and edge counts as data attributes (tests and benchmarks read them). */
+  count(): void {
+    const cy = this.cy;
+    if (!cy) return;
+    Object.assign(this.el.dataset, {
+      nodeCount: String(cy.nodes().length),
+      edgeCount: String(cy.edges().length),
+      visibleNodeCount: String(cy.nodes().not('.filtered').length),
+    });
+  }
+
+  private restyle(): void {
+    if (!this.cy || !this.filter) return;
+    this.cy.style(graphStyle(this.filter.types(), this.large));
+  }
+}
+
+// A sunflower spiral: where nodes wait for the worker's layout (d3-force starts from the same).
+function spiral(i: number): { x: number; y: number } {
+  const radius = 10 * Math.sqrt(0.5 + i);
+  const angle = i * Math.PI * (3 - Math.sqrt(5));
+  return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+}
+
+// cytoscape adds a one-rule <style> to the head unless an element with this id exists: the CSP
+// would refuse it (the rule, position: relative, is in graph.css instead).
+function preventStyleInjection(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('meta');
+  marker.id = id;
+  marker.name = 'cytoscape-style';
+  marker.content = 'in graph.css';
+  document.head.appendChild(marker);
+}
+
+export function mount(el: HTMLElement): void {
+  const panel = new GraphPanel(el);
+  panel.start().catch((error: unknown) => {
+    el.dataset.state = 'error';
+    panel.say(
+      `The graph could not load: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+}
