@@ -76,6 +76,7 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['an entity tab', '/entity/:id/relationships'],
     ['the knowledge tab', '/entity/:id/knowledge'],
     ['the history tab', '/entity/:id/history'],
+    ['the graph tab', '/entity/:id/graph'],
     ['the edit form', '/entity/:id/edit'],
     ['the relationship form', '/entity/:id/relationships/new'],
     ['a create form', '/create/Malware'],

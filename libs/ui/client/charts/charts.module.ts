@@ -8,6 +8,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import { CanvasRenderer } from 'echarts/renderers';
 import { chartOptions, pointsOf } from './chart-options';
 import type { ChartData, ChartName, Theme } from './chart-options';
+import { themeColor } from '../theme-colors';
 
 use([
   BarChart,
@@ -19,18 +20,13 @@ use([
   CanvasRenderer,
 ]);
 
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
 function themeNow(): Theme {
   return {
-    text: cssVar('--text', '#1b2330'),
-    muted: cssVar('--muted', '#4f5b6d'),
-    border: cssVar('--border', '#d5dbe3'),
-    surface: cssVar('--surface', '#ffffff'),
-    palette: Array.from({ length: 8 }, (_, i) => cssVar(`--chart-${i + 1}`, '#1f5fbf')),
+    text: themeColor('--text', '#1b2330'),
+    muted: themeColor('--muted', '#4f5b6d'),
+    border: themeColor('--border', '#d5dbe3'),
+    surface: themeColor('--surface', '#ffffff'),
+    palette: Array.from({ length: 8 }, (_, i) => themeColor(`--chart-${i + 1}`, '#1f5fbf')),
   };
 }
 

@@ -1,6 +1,7 @@
 // The graph's cytoscape stylesheet: a colour per entity type, labels and edges drawn only when
 // they are legible (level of detail), colours of text read from the page's theme.
 import type { StylesheetJson } from 'cytoscape';
+import { themeColor } from '../theme-colors';
 
 // Entity type (or its family prefix) → node colour, readable under white or dark labels.
 const TYPE_COLOURS: [string, string][] = [
@@ -44,17 +45,12 @@ export function colourOf(type: string): string {
   return found ? found[1] : OTHER;
 }
 
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
 /** The stylesheet; `large` graphs draw straight unlabelled edges (haystack) for speed. */
 export function graphStyle(types: readonly string[], large: boolean): StylesheetJson {
-  const text = cssVar('--text', '#1b2330');
-  const surface = cssVar('--surface', '#ffffff');
-  const accent = cssVar('--focus', '#f5a623');
-  const edge = cssVar('--muted', '#4f5b6d');
+  const text = themeColor('--text', '#1b2330');
+  const surface = themeColor('--surface', '#ffffff');
+  const accent = themeColor('--focus', '#f5a623');
+  const edge = themeColor('--muted', '#4f5b6d');
   return [
     {
       selector: 'node',
