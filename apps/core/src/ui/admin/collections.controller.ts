@@ -11,7 +11,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange } from './admin-audit.util';
 import { problemOf } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
-import { AdminPage, ConfirmDelete } from './admin-layout';
+import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
 import { adminTabsFor } from './admin-sections.constants';
 import {
   COLLECTION_KINDS,
@@ -164,26 +164,14 @@ export class AdminCollectionsController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const kind = kindOf(req);
     const found = await this.kinds.find(kind, id);
     if (!found) throw new UiNotFound(`The ${KIND_LABELS[kind].one} ${id}`);
-    const chrome = this.chrome.of(req, res, ctx);
-    const href = `/admin/${kind}/${found.id}`;
-    await sendHtml(
-      res,
-      AdminPage({
-        chrome,
-        tabs: adminTabsFor(ctx),
-        title: `Delete ${found.name}`,
-        children: ConfirmDelete({
-          chrome,
-          what: `the ${KIND_LABELS[kind].one} ${found.name} (its clients stop receiving data)`,
-          action: `${href}/delete`,
-          cancel: href,
-        }),
-      }),
-    );
+    await sendConfirmDelete(req, res, this.chrome, {
+      name: found.name,
+      what: `the ${KIND_LABELS[kind].one} ${found.name} (its clients stop receiving data)`,
+      href: `/admin/${kind}/${found.id}`,
+    });
   }
 
   @Post(paths('/:id/delete'))
@@ -193,17 +181,12 @@ export class AdminCollectionsController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const kind = kindOf(req);
     const found = await this.kinds.find(kind, id);
     if (!found) throw new UiNotFound(`The ${KIND_LABELS[kind].one} ${id}`);
     await this.kinds.delete(kind, found.id);
-    recordConsoleChange(this.audit, ctx, 'delete', {
-      id: found.id,
-      entityType: ENTITY_TYPES[kind],
-      name: found.name,
-    });
-    res.redirect(303, `/admin/${kind}?notice=deleted`);
+    const target = { id: found.id, entityType: ENTITY_TYPES[kind], name: found.name };
+    finishDelete(req, res, this.audit, target, `/admin/${kind}`);
   }
 
   private async form(
@@ -225,7 +208,7 @@ export class AdminCollectionsController {
         id,
         values,
         problem,
-        notice: notice === 'created' ? 'Created.' : notice === 'saved' ? 'Saved.' : undefined,
+        notice: noticeText(notice, 'Created.'),
       }),
       problem?.status ?? 200,
     );

@@ -15,7 +15,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange, targetOf } from './admin-audit.util';
 import { checked, field, fields, problemOf, requiredName, wholeNumber } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
-import { AdminPage, ConfirmDelete } from './admin-layout';
+import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
 import { AdminLookups, nameOf } from './admin-lookups.service';
 import type { Named } from './admin-lookups.service';
 import { adminTabsFor } from './admin-sections.constants';
@@ -203,24 +203,12 @@ export class AdminGroupsController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const group = await this.groups.require(id);
-    const href = `/admin/groups/${group.internalId}`;
-    const chrome = this.chrome.of(req, res, ctx);
-    await sendHtml(
-      res,
-      AdminPage({
-        chrome,
-        tabs: adminTabsFor(ctx),
-        title: `Delete ${nameOf(group)}`,
-        children: ConfirmDelete({
-          chrome,
-          what: `the group ${nameOf(group)} (its members lose what it grants)`,
-          action: `${href}/delete`,
-          cancel: href,
-        }),
-      }),
-    );
+    await sendConfirmDelete(req, res, this.chrome, {
+      name: nameOf(group),
+      what: `the group ${nameOf(group)} (its members lose what it grants)`,
+      href: `/admin/groups/${group.internalId}`,
+    });
   }
 
   @Post(':id/delete')
@@ -230,11 +218,9 @@ export class AdminGroupsController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const group = await this.groups.require(id);
     await this.groups.delete(group.internalId);
-    recordConsoleChange(this.audit, ctx, 'delete', targetOf(group));
-    res.redirect(303, `/admin/groups?notice=deleted`);
+    finishDelete(req, res, this.audit, targetOf(group), '/admin/groups');
   }
 
   private wanted(body: FormBody): Wanted {
@@ -331,7 +317,7 @@ export class AdminGroupsController {
         id: group?.internalId,
         values,
         problem,
-        notice: notice === 'created' ? 'Group created.' : notice === 'saved' ? 'Saved.' : undefined,
+        notice: noticeText(notice, 'Group created.'),
       }),
       problem?.status ?? 200,
     );

@@ -15,7 +15,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange, targetOf } from './admin-audit.util';
 import { field, fields, problemOf, requiredName } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
-import { AdminPage, ConfirmDelete } from './admin-layout';
+import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
 import { nameOf } from './admin-lookups.service';
 import { adminTabsFor } from './admin-sections.constants';
 import { RoleFormPage, RolesPage } from './roles.page';
@@ -194,24 +194,12 @@ export class AdminRolesController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const role = await this.roles.require(id);
-    const href = `/admin/roles/${role.internalId}`;
-    const chrome = this.chrome.of(req, res, ctx);
-    await sendHtml(
-      res,
-      AdminPage({
-        chrome,
-        tabs: adminTabsFor(ctx),
-        title: `Delete ${nameOf(role)}`,
-        children: ConfirmDelete({
-          chrome,
-          what: `the role ${nameOf(role)}`,
-          action: `${href}/delete`,
-          cancel: href,
-        }),
-      }),
-    );
+    await sendConfirmDelete(req, res, this.chrome, {
+      name: nameOf(role),
+      what: `the role ${nameOf(role)}`,
+      href: `/admin/roles/${role.internalId}`,
+    });
   }
 
   @Post(':id/delete')
@@ -221,11 +209,9 @@ export class AdminRolesController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const role = await this.roles.require(id);
     await this.roles.delete(role.internalId);
-    recordConsoleChange(this.audit, ctx, 'delete', targetOf(role));
-    res.redirect(303, `/admin/roles?notice=deleted`);
+    finishDelete(req, res, this.audit, targetOf(role), '/admin/roles');
   }
 
   private async form(
@@ -259,7 +245,7 @@ export class AdminRolesController {
         description,
         capabilities,
         problem,
-        notice: notice === 'created' ? 'Role created.' : notice === 'saved' ? 'Saved.' : undefined,
+        notice: noticeText(notice, 'Role created.'),
       }),
       problem?.status ?? 200,
     );

@@ -15,7 +15,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange, targetOf } from './admin-audit.util';
 import { checked, field, fields, problemOf } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
-import { ConfirmDelete, AdminPage } from './admin-layout';
+import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
 import { AdminLookups, nameOf } from './admin-lookups.service';
 import type { Named } from './admin-lookups.service';
 import { adminTabsFor } from './admin-sections.constants';
@@ -201,23 +201,12 @@ export class AdminUsersController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const user = await this.users.require(id);
-    const href = `/admin/users/${user.internalId}`;
-    await sendHtml(
-      res,
-      AdminPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
-        title: `Delete ${nameOf(user)}`,
-        children: ConfirmDelete({
-          chrome: this.chrome.of(req, res, ctx),
-          what: `the user ${nameOf(user)} (${textOf(user.attributes.user_email) ?? ''})`,
-          action: `${href}/delete`,
-          cancel: href,
-        }),
-      }),
-    );
+    await sendConfirmDelete(req, res, this.chrome, {
+      name: nameOf(user),
+      what: `the user ${nameOf(user)} (${textOf(user.attributes.user_email) ?? ''})`,
+      href: `/admin/users/${user.internalId}`,
+    });
   }
 
   @Post(':id/delete')
@@ -231,8 +220,7 @@ export class AdminUsersController {
     const user = await this.users.require(id);
     if (user.internalId === ctx.userId) throw invalid('You cannot delete yourself.', 'id');
     await this.users.delete(user.internalId);
-    recordConsoleChange(this.audit, ctx, 'delete', targetOf(user));
-    res.redirect(303, `/admin/users?notice=deleted`);
+    finishDelete(req, res, this.audit, targetOf(user), '/admin/users');
   }
 
   /** Joins and leaves groups and organizations to match the form; what changed. */
@@ -305,7 +293,7 @@ export class AdminUsersController {
         values,
         policy: await this.lookups.passwordPolicy(),
         problem,
-        notice: notice === 'created' ? 'User created.' : notice === 'saved' ? 'Saved.' : undefined,
+        notice: noticeText(notice, 'User created.'),
       }),
       problem?.status ?? 200,
     );
