@@ -27,6 +27,7 @@ import { EntityTabsController } from './pages/entity-tabs.controller';
 import { RelationshipFormController } from './pages/relationship-form.controller';
 import { DashboardController } from './pages/dashboard.controller';
 import { EntityController } from './pages/entity.controller';
+import { EntityPages } from './pages/entity-pages.service';
 import { ListController } from './pages/list.controller';
 import { LoginController } from './pages/login.controller';
 import { SearchController } from './pages/search.controller';
@@ -83,6 +84,7 @@ export const UI_PROVIDERS: Provider[] = [
   DeadLetters,
   CollectionKinds,
   IoWorks,
+  EntityPages,
   FormOptions,
   RelationshipRows,
   GraphData,

@@ -1,26 +1,21 @@
 import { Get, Inject, Param, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Children } from '@kitajs/html';
 import { AuditLogService } from '@lib/audit';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { KnowledgeFilesService } from '@lib/knowledge';
 import type { KnowledgeFile } from '@lib/knowledge';
-import { hasCapability } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
-import { isObservableType, isTypeOf } from '@lib/stix';
+import { isObservableType } from '@lib/stix';
 import { ElementTable } from '@lib/ui';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { ElementRows } from '../knowledge/element-rows.service';
 import { groupKnowledge } from '../knowledge/knowledge-groups.util';
 import { RelationshipRows } from '../knowledge/relationship-rows.service';
-import { sendHtml } from '../shell/html-response.util';
-import { UiChrome } from '../shell/ui-chrome.service';
 import { UiController } from '../shell/ui-controller.decorator';
 import { UiNotFound } from '../shell/ui-errors';
-import { viewerOf } from '../shell/viewer.util';
-import { EntityFrame } from './entity.page';
+import { EntityPages } from './entity-pages.service';
 import { FilesTab, HistoryTab, KnowledgeTab, SightingsTab } from './entity-tabs.page';
 import type { FileRow, HistoryRow } from './entity-tabs.page';
 
@@ -39,13 +34,13 @@ export class EntityTabsController {
     @Inject(RelationshipRows) private readonly relationships: RelationshipRows,
     @Inject(KnowledgeFilesService) private readonly files: KnowledgeFilesService,
     @Inject(AuditLogService) private readonly audit: AuditLogService,
-    @Inject(UiChrome) private readonly chrome: UiChrome,
+    @Inject(EntityPages) private readonly pages: EntityPages,
   ) {}
 
   @Get(':id/knowledge')
   @RequireCapabilities('KNOWLEDGE')
   async knowledge(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.tab(req, res, id, 'knowledge', async (ctx, element) => {
+    await this.pages.frame(req, res, id, 'knowledge', async (ctx, element) => {
       const { rows } = await this.relationships.of(ctx, element, {
         types: ['stix-core-relationship'],
       });
@@ -56,7 +51,7 @@ export class EntityTabsController {
   @Get(':id/sightings')
   @RequireCapabilities('KNOWLEDGE')
   async sightings(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.tab(req, res, id, 'sightings', async (ctx, element) => {
+    await this.pages.frame(req, res, id, 'sightings', async (ctx, element) => {
       const { rows } = await this.relationships.of(ctx, element, {
         types: ['stix-sighting-relationship'],
       });
@@ -71,7 +66,7 @@ export class EntityTabsController {
     @Res() res: Response,
     @Param('id') id: string,
   ) {
-    await this.tab(req, res, id, 'observables', (ctx, element) => {
+    await this.pages.frame(req, res, id, 'observables', (ctx, element) => {
       if (element.entityType !== 'Indicator') throw new UiNotFound('This tab');
       return this.basedOn(ctx, element, 'from', 'Observables this indicator is based on');
     });
@@ -84,7 +79,7 @@ export class EntityTabsController {
     @Res() res: Response,
     @Param('id') id: string,
   ) {
-    await this.tab(req, res, id, 'indicators', (ctx, element) => {
+    await this.pages.frame(req, res, id, 'indicators', (ctx, element) => {
       if (!isObservableType(element.entityType)) throw new UiNotFound('This tab');
       return this.basedOn(ctx, element, 'to', 'Indicators based on this observable');
     });
@@ -93,7 +88,7 @@ export class EntityTabsController {
   @Get(':id/files')
   @RequireCapabilities('KNOWLEDGE')
   async fileList(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.tab(req, res, id, 'files', async (ctx, element) => {
+    await this.pages.frame(req, res, id, 'files', async (ctx, element) => {
       const row =
         (kind: FileRow['kind']) =>
         (f: KnowledgeFile): FileRow => ({
@@ -115,7 +110,7 @@ export class EntityTabsController {
   @Get(':id/history')
   @RequireCapabilities('KNOWLEDGE')
   async history(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.tab(req, res, id, 'history', async (ctx, element) => {
+    await this.pages.frame(req, res, id, 'history', async (ctx, element) => {
       // The audit log's entries about the element, under the reader's markings (an entry carries
       // the element's markings at the time).
       const page = await this.audit.list(ctx, {
@@ -158,31 +153,5 @@ export class EntityTabsController {
       return found ? [found] : [];
     });
     return ElementTable({ rows: await this.elementRows.of(ctx, elements), caption });
-  }
-
-  private async tab(
-    req: AuthenticatedRequest,
-    res: Response,
-    id: string,
-    tab: string,
-    body: (ctx: AccessContext, element: StoredElement) => Promise<Children> | Children,
-  ): Promise<void> {
-    const ctx = viewerOf(req);
-    const element = await this.store.get(ctx, id);
-    if (!element || !isTypeOf(element.entityType, 'Stix-Core-Object')) {
-      throw new UiNotFound(`The element ${id}`);
-    }
-    const children = await body(ctx, element);
-    const [row] = await this.elementRows.of(ctx, [element]);
-    await sendHtml(
-      res,
-      EntityFrame({
-        chrome: this.chrome.of(req, res, ctx),
-        row: row!,
-        tab,
-        editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
-        children,
-      }),
-    );
   }
 }
