@@ -1,7 +1,8 @@
 import { formatDate } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { AdminPage, Csrf, ProblemNotice, TextField } from './admin-layout';
+import { CheckBox, EditForm, FormButtons, deleteAction } from './admin-fields';
+import { AdminPage, TextField } from './admin-layout';
 import type { AdminTab } from './admin-layout';
 import { KIND_FLAGS, KIND_LABELS } from './collection-kinds.service';
 import type { CollectionKind, CollectionValues } from './collection-kinds.service';
@@ -145,17 +146,9 @@ export function CollectionFormPage(props: {
       tabs={props.tabs}
       title={id ? name : `New ${labels.one}`}
       notice={props.notice}
-      actions={
-        id ? (
-          <a class="button" href={`${action}/delete`}>
-            Delete…
-          </a>
-        ) : undefined
-      }
+      actions={deleteAction(id, action)}
     >
-      <ProblemNotice problem={props.problem} />
-      <form method="post" action={action} hx-boost="false" class="card admin-form" novalidate>
-        <Csrf chrome={props.chrome} />
+      <EditForm chrome={props.chrome} action={action} problem={props.problem}>
         <div class="form-grid">
           <TextField name="name" label="Name" value={name} required />
           <TextField
@@ -176,28 +169,10 @@ export function CollectionFormPage(props: {
         </p>
         {kind === 'feeds' ? <FeedFields values={values} /> : ''}
         {KIND_FLAGS[kind].map(([key, label]) => (
-          <div class="check">
-            <input
-              type="checkbox"
-              id={`field-${key}`}
-              name={key}
-              value="1"
-              checked={values[key] === true}
-            />
-            <label for={`field-${key}`} safe>
-              {label}
-            </label>
-          </div>
+          <CheckBox id={`field-${key}`} name={key} label={label} checked={values[key] === true} />
         ))}
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            {id ? 'Save' : 'Create'}
-          </button>
-          <a class="button" href={`/admin/${kind}`}>
-            Cancel
-          </a>
-        </div>
-      </form>
+        <FormButtons submit={id ? 'Save' : 'Create'} cancel={`/admin/${kind}`} />
+      </EditForm>
     </AdminPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { AdminPage, CheckList, Csrf, ProblemNotice, TextField } from './admin-layout';
+import { CheckBox, EditForm, FormButtons, deleteAction } from './admin-fields';
+import { AdminPage, CheckList, TextField } from './admin-layout';
 import type { AdminTab, Choice } from './admin-layout';
 
 export type GroupRow = {
@@ -99,17 +100,9 @@ export function GroupFormPage(props: {
       tabs={props.tabs}
       title={id ? `Group ${values.name}` : 'New group'}
       notice={props.notice}
-      actions={
-        id ? (
-          <a class="button" href={`${action}/delete`}>
-            Delete…
-          </a>
-        ) : undefined
-      }
+      actions={deleteAction(id, action)}
     >
-      <ProblemNotice problem={props.problem} />
-      <form method="post" action={action} hx-boost="false" class="card admin-form" novalidate>
-        <Csrf chrome={props.chrome} />
+      <EditForm chrome={props.chrome} action={action} problem={props.problem}>
         <div class="form-grid">
           <TextField name="name" label="Name" value={values.name} required />
           <TextField name="description" label="Description" value={values.description} />
@@ -123,16 +116,12 @@ export function GroupFormPage(props: {
             hint="0 to 100: the highest confidence members may write."
           />
         </div>
-        <div class="check">
-          <input
-            type="checkbox"
-            id="field-default"
-            name="default_assignation"
-            value="1"
-            checked={values.byDefault}
-          />
-          <label for="field-default">New users join this group</label>
-        </div>
+        <CheckBox
+          id="field-default"
+          name="default_assignation"
+          label="New users join this group"
+          checked={values.byDefault}
+        />
         <div class="grid-2">
           <CheckList legend="Roles" name="roles" choices={values.roles} />
           <CheckList
@@ -153,15 +142,8 @@ export function GroupFormPage(props: {
             empty="No user yet."
           />
         </div>
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            {id ? 'Save' : 'Create group'}
-          </button>
-          <a class="button" href="/admin/groups">
-            Cancel
-          </a>
-        </div>
-      </form>
+        <FormButtons submit={id ? 'Save' : 'Create group'} cancel="/admin/groups" />
+      </EditForm>
     </AdminPage>
   );
 }

@@ -1,6 +1,7 @@
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { AdminPage, Csrf, ProblemNotice, TextField } from './admin-layout';
+import { EditForm, FormButtons, deleteAction } from './admin-fields';
+import { AdminPage, TextField } from './admin-layout';
 import type { AdminTab } from './admin-layout';
 
 export type RoleRow = { id: string; name: string; description: string; capabilities: string[] };
@@ -75,17 +76,9 @@ export function RoleFormPage(props: {
       tabs={props.tabs}
       title={props.id ? `Role ${props.name}` : 'New role'}
       notice={props.notice}
-      actions={
-        props.id ? (
-          <a class="button" href={`${action}/delete`}>
-            Delete…
-          </a>
-        ) : undefined
-      }
+      actions={deleteAction(props.id, action)}
     >
-      <ProblemNotice problem={props.problem} />
-      <form method="post" action={action} hx-boost="false" class="card admin-form" novalidate>
-        <Csrf chrome={props.chrome} />
+      <EditForm chrome={props.chrome} action={action} problem={props.problem}>
         <div class="form-grid">
           <TextField name="name" label="Name" value={props.name} required />
           <TextField name="description" label="Description" value={props.description} />
@@ -111,15 +104,8 @@ export function RoleFormPage(props: {
             </div>
           ))}
         </fieldset>
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            {props.id ? 'Save' : 'Create role'}
-          </button>
-          <a class="button" href="/admin/roles">
-            Cancel
-          </a>
-        </div>
-      </form>
+        <FormButtons submit={props.id ? 'Save' : 'Create role'} cancel="/admin/roles" />
+      </EditForm>
     </AdminPage>
   );
 }

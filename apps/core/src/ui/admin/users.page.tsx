@@ -1,7 +1,8 @@
 import { Pager, formatDate } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { AdminPage, CheckList, Csrf, ProblemNotice, TextField } from './admin-layout';
+import { CheckBox, EditForm, FormButtons, deleteAction } from './admin-fields';
+import { AdminPage, CheckList, TextField } from './admin-layout';
 import type { AdminTab, Choice } from './admin-layout';
 
 export type UserRow = {
@@ -119,17 +120,9 @@ export function UserFormPage(props: {
       tabs={props.tabs}
       title={id ? `User ${values.name}` : 'New user'}
       notice={props.notice}
-      actions={
-        id ? (
-          <a class="button" href={`${action}/delete`}>
-            Delete…
-          </a>
-        ) : undefined
-      }
+      actions={deleteAction(id, action)}
     >
-      <ProblemNotice problem={props.problem} />
-      <form method="post" action={action} hx-boost="false" class="card admin-form" novalidate>
-        <Csrf chrome={props.chrome} />
+      <EditForm chrome={props.chrome} action={action} problem={props.problem}>
         <div class="form-grid">
           <TextField name="name" label="Name" value={values.name} required />
           {id ? (
@@ -148,16 +141,12 @@ export function UserFormPage(props: {
             hint={policyHint}
           />
         </div>
-        <div class="check">
-          <input
-            type="checkbox"
-            id="field-disabled"
-            name="disabled"
-            value="1"
-            checked={values.disabled}
-          />
-          <label for="field-disabled">Disabled (cannot sign in)</label>
-        </div>
+        <CheckBox
+          id="field-disabled"
+          name="disabled"
+          label="Disabled (cannot sign in)"
+          checked={values.disabled}
+        />
         <div class="grid-2">
           <CheckList
             legend="Groups"
@@ -172,15 +161,8 @@ export function UserFormPage(props: {
             empty="No organization yet."
           />
         </div>
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            {id ? 'Save' : 'Create user'}
-          </button>
-          <a class="button" href="/admin/users">
-            Cancel
-          </a>
-        </div>
-      </form>
+        <FormButtons submit={id ? 'Save' : 'Create user'} cancel="/admin/users" />
+      </EditForm>
     </AdminPage>
   );
 }
