@@ -16,8 +16,11 @@ import { UiNotFound } from '../shell/ui-errors';
 import { viewerOf } from '../shell/viewer.util';
 import { EntityFrame } from './entity.page';
 
-/** How an element page finds its element and what its frame offers. */
-export type EntityFrameOptions = {
+/** Which element page: the element's id, the tab; how it finds the element, what it offers. */
+export type EntityPageSpec = {
+  id: string;
+  /** The tab's path segment ('' for the overview). */
+  tab: string;
   /** Also accept a standard or STIX id (else the internal id only). */
   anyId?: boolean;
   /** Offer the export menu. */
@@ -47,22 +50,20 @@ export class EntityPages {
   async frame(
     req: AuthenticatedRequest,
     res: Response,
-    id: string,
-    tab: string,
+    page: EntityPageSpec,
     body: EntityTabBody,
-    options: EntityFrameOptions = {},
   ): Promise<void> {
     const ctx = viewerOf(req);
-    const element = await this.element(ctx, id, options.anyId ?? false);
+    const element = await this.element(ctx, page.id, page.anyId ?? false);
     const [row] = await this.rows.of(ctx, [element]);
     const children = await body(ctx, element, row!);
-    const exportFormats = options.exports ? await this.io.exportFormats(ctx) : undefined;
+    const exportFormats = page.exports ? await this.io.exportFormats(ctx) : undefined;
     await sendHtml(
       res,
       EntityFrame({
         chrome: this.chrome.of(req, res, ctx),
         row: row!,
-        tab,
+        tab: page.tab,
         exportFormats,
         editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
         children,

@@ -40,7 +40,7 @@ export class EntityTabsController {
   @Get(':id/knowledge')
   @RequireCapabilities('KNOWLEDGE')
   async knowledge(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.pages.frame(req, res, id, 'knowledge', async (ctx, element) => {
+    await this.pages.frame(req, res, { id, tab: 'knowledge' }, async (ctx, element) => {
       const { rows } = await this.relationships.of(ctx, element, {
         types: ['stix-core-relationship'],
       });
@@ -51,7 +51,7 @@ export class EntityTabsController {
   @Get(':id/sightings')
   @RequireCapabilities('KNOWLEDGE')
   async sightings(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.pages.frame(req, res, id, 'sightings', async (ctx, element) => {
+    await this.pages.frame(req, res, { id, tab: 'sightings' }, async (ctx, element) => {
       const { rows } = await this.relationships.of(ctx, element, {
         types: ['stix-sighting-relationship'],
       });
@@ -66,7 +66,7 @@ export class EntityTabsController {
     @Res() res: Response,
     @Param('id') id: string,
   ) {
-    await this.pages.frame(req, res, id, 'observables', (ctx, element) => {
+    await this.pages.frame(req, res, { id, tab: 'observables' }, (ctx, element) => {
       if (element.entityType !== 'Indicator') throw new UiNotFound('This tab');
       return this.basedOn(ctx, element, 'from', 'Observables this indicator is based on');
     });
@@ -79,7 +79,7 @@ export class EntityTabsController {
     @Res() res: Response,
     @Param('id') id: string,
   ) {
-    await this.pages.frame(req, res, id, 'indicators', (ctx, element) => {
+    await this.pages.frame(req, res, { id, tab: 'indicators' }, (ctx, element) => {
       if (!isObservableType(element.entityType)) throw new UiNotFound('This tab');
       return this.basedOn(ctx, element, 'to', 'Indicators based on this observable');
     });
@@ -88,7 +88,7 @@ export class EntityTabsController {
   @Get(':id/files')
   @RequireCapabilities('KNOWLEDGE')
   async fileList(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.pages.frame(req, res, id, 'files', async (ctx, element) => {
+    await this.pages.frame(req, res, { id, tab: 'files' }, async (ctx, element) => {
       const row =
         (kind: FileRow['kind']) =>
         (f: KnowledgeFile): FileRow => ({
@@ -110,7 +110,7 @@ export class EntityTabsController {
   @Get(':id/history')
   @RequireCapabilities('KNOWLEDGE')
   async history(@Req() req: AuthenticatedRequest, @Res() res: Response, @Param('id') id: string) {
-    await this.pages.frame(req, res, id, 'history', async (ctx, element) => {
+    await this.pages.frame(req, res, { id, tab: 'history' }, async (ctx, element) => {
       // The audit log's entries about the element, under the reader's markings (an entry carries
       // the element's markings at the time).
       const page = await this.audit.list(ctx, {

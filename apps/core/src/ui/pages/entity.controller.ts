@@ -7,13 +7,12 @@ import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { RelationshipRows } from '../knowledge/relationship-rows.service';
 import { propertiesOf } from '../knowledge/element-properties.util';
 import { EntityPages } from './entity-pages.service';
-import type { EntityFrameOptions } from './entity-pages.service';
 import { EntityOverview, RelationshipTable } from './entity.page';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** These two pages take any of the element's ids and offer the export menu. */
-const FRAME: EntityFrameOptions = { anyId: true, exports: true };
+const FRAME = { anyId: true, exports: true };
 
 /** An element's pages: `/entity/<id>` (overview) and its tabs, under the reader's access. */
 @UiController('entity')
@@ -31,26 +30,19 @@ export class EntityController {
     @Res() res: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    await this.pages.frame(
-      req,
-      res,
-      id,
-      '',
-      async (ctx, element, row) => {
-        const refs = await this.store.getMany(ctx, element.refs['external-reference'] ?? []);
-        const externalReferences = [...refs.values()].map((r) => ({
-          name: str(r.attributes.source_name) ?? str(r.attributes.url) ?? r.standardId,
-          url: str(r.attributes.url),
-        }));
-        return EntityOverview({
-          row,
-          description: str(element.attributes.description),
-          properties: propertiesOf(element),
-          externalReferences,
-        });
-      },
-      FRAME,
-    );
+    await this.pages.frame(req, res, { id, tab: '', ...FRAME }, async (ctx, element, row) => {
+      const refs = await this.store.getMany(ctx, element.refs['external-reference'] ?? []);
+      const externalReferences = [...refs.values()].map((r) => ({
+        name: str(r.attributes.source_name) ?? str(r.attributes.url) ?? r.standardId,
+        url: str(r.attributes.url),
+      }));
+      return EntityOverview({
+        row,
+        description: str(element.attributes.description),
+        properties: propertiesOf(element),
+        externalReferences,
+      });
+    });
   }
 
   @Get(':id/relationships')
@@ -63,15 +55,13 @@ export class EntityController {
     await this.pages.frame(
       req,
       res,
-      id,
-      'relationships',
+      { id, tab: 'relationships', ...FRAME },
       async (ctx, element) => {
         const { rows } = await this.relationshipRows.of(ctx, element, {
           types: ['stix-core-relationship', 'stix-sighting-relationship'],
         });
         return RelationshipTable({ rows });
       },
-      FRAME,
     );
   }
 }
