@@ -13,74 +13,102 @@ function Options(props: { choices: readonly Choice[]; selected: readonly string[
   );
 }
 
+/** A select filter: any, or one of the choices. */
+function SelectFilter(props: {
+  name: string;
+  label: string;
+  choices: readonly Choice[];
+  selected: readonly string[];
+}): JSX.Element {
+  const id = `filter-${props.name}`;
+  return (
+    <div class="filter">
+      <label for={id} safe>
+        {props.label}
+      </label>
+      <select id={id} name={props.name}>
+        <option value="">Any</option>
+        <Options choices={props.choices} selected={props.selected} />
+      </select>
+    </div>
+  );
+}
+
+/** A date filter, or (no type) a confidence bound from 0 to 100; blank when unset. */
+function InputFilter(props: {
+  id: string;
+  name: string;
+  label: string;
+  type?: 'date';
+  value: string | number | undefined;
+}): JSX.Element {
+  const value = props.value === undefined ? '' : String(props.value);
+  return (
+    <div class="filter">
+      <label for={props.id} safe>
+        {props.label}
+      </label>
+      {props.type === 'date' ? (
+        <input id={props.id} type="date" name={props.name} value={value} />
+      ) : (
+        <input
+          id={props.id}
+          class="narrow"
+          type="number"
+          min="0"
+          max="100"
+          name={props.name}
+          value={value}
+        />
+      )}
+    </div>
+  );
+}
+
 /** The list's filter fields (inside its GET form): labels, markings, author, dates, confidence. */
 export function FilterFields(props: { filters: ListFilters; choices: FormChoices }): JSX.Element {
   const { filters, choices } = props;
   return (
     <>
-      <div class="filter">
-        <label for="filter-label">Label</label>
-        <select id="filter-label" name="label">
-          <option value="">Any</option>
-          <Options choices={choices.labels} selected={filters.labels} />
-        </select>
-      </div>
-      <div class="filter">
-        <label for="filter-marking">Marking</label>
-        <select id="filter-marking" name="marking">
-          <option value="">Any</option>
-          <Options choices={choices.markings} selected={filters.markings} />
-        </select>
-      </div>
-      <div class="filter">
-        <label for="filter-author">Author</label>
-        <select id="filter-author" name="author">
-          <option value="">Any</option>
-          <Options choices={choices.authors} selected={filters.author ? [filters.author] : []} />
-        </select>
-      </div>
-      <div class="filter">
-        <label for="filter-created-from">Created from</label>
-        <input
-          id="filter-created-from"
-          type="date"
-          name="created_from"
-          value={filters.createdFrom ?? ''}
-        />
-      </div>
-      <div class="filter">
-        <label for="filter-created-to">Created to</label>
-        <input
-          id="filter-created-to"
-          type="date"
-          name="created_to"
-          value={filters.createdTo ?? ''}
-        />
-      </div>
-      <div class="filter">
-        <label for="filter-confidence-min">Confidence ≥</label>
-        <input
-          id="filter-confidence-min"
-          class="narrow"
-          type="number"
-          min="0"
-          max="100"
-          name="confidence_min"
-          value={filters.confidenceMin === undefined ? '' : String(filters.confidenceMin)}
-        />
-      </div>
-      <div class="filter">
-        <label for="filter-confidence-max">Confidence ≤</label>
-        <input
-          id="filter-confidence-max"
-          class="narrow"
-          type="number"
-          min="0"
-          max="100"
-          name="confidence_max"
-          value={filters.confidenceMax === undefined ? '' : String(filters.confidenceMax)}
-        />
-      </div>
+      <SelectFilter name="label" label="Label" choices={choices.labels} selected={filters.labels} />
+      <SelectFilter
+        name="marking"
+        label="Marking"
+        choices={choices.markings}
+        selected={filters.markings}
+      />
+      <SelectFilter
+        name="author"
+        label="Author"
+        choices={choices.authors}
+        selected={filters.author ? [filters.author] : []}
+      />
+      <InputFilter
+        id="filter-created-from"
+        name="created_from"
+        label="Created from"
+        type="date"
+        value={filters.createdFrom}
+      />
+      <InputFilter
+        id="filter-created-to"
+        name="created_to"
+        label="Created to"
+        type="date"
+        value={filters.createdTo}
+      />
+      <InputFilter
+        id="filter-confidence-min"
+        name="confidence_min"
+        label="Confidence ≥"
+        value={filters.confidenceMin}
+      />
+      <InputFilter
+        id="filter-confidence-max"
+        name="confidence_max"
+        label="Confidence ≤"
+        value={filters.confidenceMax}
+      />
     </>
   );
 }
