@@ -7,7 +7,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange } from './admin-audit.util';
 import type { AdminTarget } from './admin-audit.util';
 import { AdminPage, ConfirmDelete } from './admin-layout';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 
 /**
  * Sends the page asking to confirm a deletion: `name` titles it, `what` says what goes, and
@@ -19,16 +19,14 @@ export async function sendConfirmDelete(
   chrome: UiChrome,
   page: { name: string; what: string; href: string },
 ): Promise<void> {
-  const ctx = viewerOf(req);
-  const shell = chrome.of(req, res, ctx);
+  const shell = adminShell(req, res, chrome);
   await sendHtml(
     res,
     AdminPage({
-      chrome: shell,
-      tabs: adminTabsFor(ctx),
+      ...shell,
       title: `Delete ${page.name}`,
       children: ConfirmDelete({
-        chrome: shell,
+        chrome: shell.chrome,
         what: page.what,
         action: `${page.href}/delete`,
         cancel: page.href,

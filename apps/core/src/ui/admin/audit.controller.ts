@@ -14,7 +14,7 @@ import { UiChrome } from '../shell/ui-chrome.service';
 import { UiController } from '../shell/ui-controller.decorator';
 import { viewerOf } from '../shell/viewer.util';
 import { nameOf } from './admin-lookups.service';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { AUDIT_SCOPES, AUDIT_TYPES, AuditPage } from './audit.page';
 import type { AuditFilters } from './audit.page';
 
@@ -112,8 +112,7 @@ export class AdminAuditController {
     await sendHtml(
       res,
       AuditPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         filters,
         users: users.items.map((u) => ({
           value: u.internalId,

@@ -12,7 +12,7 @@ import { recordConsoleChange } from './admin-audit.util';
 import { problemOf } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
 import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import {
   COLLECTION_KINDS,
   CollectionKinds,
@@ -56,7 +56,6 @@ export class AdminCollectionsController {
     @Res() res: Response,
     @Query('notice') notice?: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const kind = kindOf(req);
     const flags = KIND_FLAGS[kind];
     const rows = (await this.kinds.list(kind)).map((c) => {
@@ -73,8 +72,7 @@ export class AdminCollectionsController {
     await sendHtml(
       res,
       CollectionsPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         kind,
         rows,
         notice: notice === 'deleted' ? 'Deleted.' : undefined,
@@ -198,12 +196,10 @@ export class AdminCollectionsController {
     problem?: FormProblem,
     notice?: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     await sendHtml(
       res,
       CollectionFormPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         kind,
         id,
         values,

@@ -13,7 +13,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { recordConsoleChange } from './admin-audit.util';
 import { field } from './admin-form.util';
 import type { FormBody } from './admin-form.util';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { ConnectorsPage } from './connectors.page';
 import { DeadLetters } from './dead-letters.service';
 
@@ -69,8 +69,7 @@ export class AdminConnectorsController {
     await sendHtml(
       res,
       ConnectorsPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         connectors: rows,
         works: works.map((w) => {
           const counts = workCounts(w);

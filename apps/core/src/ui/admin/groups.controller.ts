@@ -18,7 +18,7 @@ import type { FormBody, FormProblem } from './admin-form.util';
 import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
 import { AdminLookups, nameOf } from './admin-lookups.service';
 import type { Named } from './admin-lookups.service';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { GroupFormPage, GroupsPage } from './groups.page';
 import type { GroupFormValues } from './groups.page';
 
@@ -90,8 +90,7 @@ export class AdminGroupsController {
     await sendHtml(
       res,
       GroupsPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         rows,
         notice: notice === 'deleted' ? 'Deleted.' : undefined,
       }),
@@ -308,12 +307,10 @@ export class AdminGroupsController {
     problem?: FormProblem,
     notice?: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     await sendHtml(
       res,
       GroupFormPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         id: group?.internalId,
         values,
         problem,

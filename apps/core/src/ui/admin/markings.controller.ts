@@ -12,7 +12,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { field, problemOf, wholeNumber } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
 import { AdminLookups } from './admin-lookups.service';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { MarkingsPage } from './markings.page';
 
 // `markingDefinitionAdd` is a knowledge create: the GraphQL mutation requires this capability.
@@ -98,8 +98,7 @@ export class AdminMarkingsController {
     await sendHtml(
       res,
       MarkingsPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         markings: await this.lookups.markings(ctx),
         canCreate: hasCapability(ctx, CREATE),
         values,

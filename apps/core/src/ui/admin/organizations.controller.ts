@@ -15,7 +15,7 @@ import { viewerOf } from '../shell/viewer.util';
 import { field, problemOf } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
 import { nameOf } from './admin-lookups.service';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { OrganizationsPage } from './organizations.page';
 
 // `organizationAdd` is a knowledge create: the GraphQL mutation requires this capability.
@@ -97,8 +97,7 @@ export class AdminOrganizationsController {
     await sendHtml(
       res,
       OrganizationsPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         rows: page.items.map((o) => ({
           id: o.internalId,
           name: nameOf(o),

@@ -17,7 +17,7 @@ import { field, fields, problemOf, requiredName } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
 import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
 import { nameOf } from './admin-lookups.service';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { RoleFormPage, RolesPage } from './roles.page';
 
 // Readable names of the capability tree's segments (the rest are shown as they are).
@@ -74,13 +74,11 @@ export class AdminRolesController {
     @Res() res: Response,
     @Query('notice') notice?: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const page = await this.roles.list({ first: 500 });
     await sendHtml(
       res,
       RolesPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         rows: page.items.map((r) => ({
           id: r.internalId,
           name: nameOf(r),
@@ -224,7 +222,6 @@ export class AdminRolesController {
     problem?: FormProblem,
     notice?: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     const capabilities = CAPABILITIES.map((c) => {
       const segments = c.split('_');
       const last = segments.at(-1) ?? c;
@@ -238,8 +235,7 @@ export class AdminRolesController {
     await sendHtml(
       res,
       RoleFormPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         id: role?.internalId,
         name,
         description,

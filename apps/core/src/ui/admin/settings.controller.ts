@@ -15,7 +15,7 @@ import { recordConsoleChange } from './admin-audit.util';
 import { checked, field, fields, problemOf } from './admin-form.util';
 import type { FormBody, FormProblem } from './admin-form.util';
 import { AdminLookups } from './admin-lookups.service';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { POLICY_FIELDS, SettingsPage, TEXT_FIELDS } from './settings.page';
 import type { RetentionView } from './settings.page';
 
@@ -187,8 +187,7 @@ export class AdminSettingsController {
     await sendHtml(
       res,
       SettingsPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         values,
         organizations,
         groups,

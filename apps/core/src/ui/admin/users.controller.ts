@@ -18,7 +18,7 @@ import type { FormBody, FormProblem } from './admin-form.util';
 import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util';
 import { AdminLookups, nameOf } from './admin-lookups.service';
 import type { Named } from './admin-lookups.service';
-import { adminTabsFor } from './admin-sections.constants';
+import { adminShell } from './admin-shell.util';
 import { UserFormPage, UsersPage } from './users.page';
 import type { UserFormValues } from './users.page';
 
@@ -80,8 +80,7 @@ export class AdminUsersController {
     await sendHtml(
       res,
       UsersPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         rows,
         search: text,
         offset: start,
@@ -283,12 +282,10 @@ export class AdminUsersController {
     problem?: FormProblem,
     notice?: string,
   ): Promise<void> {
-    const ctx = viewerOf(req);
     await sendHtml(
       res,
       UserFormPage({
-        chrome: this.chrome.of(req, res, ctx),
-        tabs: adminTabsFor(ctx),
+        ...adminShell(req, res, this.chrome),
         id: user?.internalId,
         values,
         policy: await this.lookups.passwordPolicy(),
