@@ -63,3 +63,41 @@ export function CheckBox(props: {
     </div>
   );
 }
+
+/** The "New …" button of a list page. */
+export function newAction(href: string, label: string): JSX.Element {
+  return (
+    <a class="button primary" href={href} safe>
+      {label}
+    </a>
+  );
+}
+
+/** A list table of the console: a hidden caption, the column heads, the rows given. */
+export function AdminTable(props: {
+  caption: string;
+  columns: readonly string[];
+  children: Children;
+}): JSX.Element {
+  // Rows built by the caller from escaped parts.
+  const safeRows = props.children;
+  return (
+    <div class="table-wrap">
+      <table class="data">
+        <caption class="visually-hidden" safe>
+          {props.caption}
+        </caption>
+        <thead>
+          <tr>
+            {props.columns.map((c) => (
+              <th scope="col" safe>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{safeRows}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,6 +1,13 @@
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { CheckBox, EditForm, FormButtons, deleteAction } from './admin-fields';
+import {
+  AdminTable,
+  CheckBox,
+  deleteAction,
+  EditForm,
+  FormButtons,
+  newAction,
+} from './admin-fields';
 import { AdminPage, CheckList, TextField } from './admin-layout';
 import type { AdminTab, Choice } from './admin-layout';
 
@@ -27,47 +34,38 @@ export function GroupsPage(props: {
       tabs={props.tabs}
       title="Groups"
       notice={props.notice}
-      actions={
-        <a class="button primary" href="/admin/groups/new">
-          New group
-        </a>
-      }
+      actions={newAction('/admin/groups/new', 'New group')}
     >
-      <div class="table-wrap">
-        <table class="data">
-          <caption class="visually-hidden">Groups</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Roles</th>
-              <th scope="col">Allowed markings</th>
-              <th scope="col">Members</th>
-              <th scope="col">Max confidence</th>
-              <th scope="col">Default for new users</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((g) => (
-              <tr>
-                <td>
-                  <a href={`/admin/groups/${encodeURIComponent(g.id)}`} safe>
-                    {g.name}
-                  </a>
-                </td>
-                <td safe>{g.roles.join(', ') || '—'}</td>
-                <td safe>{g.markings.join(', ') || '—'}</td>
-                <td class="num" safe>
-                  {String(g.members)}
-                </td>
-                <td class="num" safe>
-                  {String(g.maxConfidence)}
-                </td>
-                <td>{g.byDefault ? 'Yes' : 'No'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption="Groups"
+        columns={[
+          'Name',
+          'Roles',
+          'Allowed markings',
+          'Members',
+          'Max confidence',
+          'Default for new users',
+        ]}
+      >
+        {props.rows.map((g) => (
+          <tr>
+            <td>
+              <a href={`/admin/groups/${encodeURIComponent(g.id)}`} safe>
+                {g.name}
+              </a>
+            </td>
+            <td safe>{g.roles.join(', ') || '—'}</td>
+            <td safe>{g.markings.join(', ') || '—'}</td>
+            <td class="num" safe>
+              {String(g.members)}
+            </td>
+            <td class="num" safe>
+              {String(g.maxConfidence)}
+            </td>
+            <td>{g.byDefault ? 'Yes' : 'No'}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </AdminPage>
   );
 }

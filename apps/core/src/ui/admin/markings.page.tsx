@@ -1,5 +1,6 @@
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
+import { AdminTable } from './admin-fields';
 import { AdminPage, Csrf, ProblemNotice, TextField } from './admin-layout';
 import type { AdminTab } from './admin-layout';
 import type { MarkingOption } from './admin-lookups.service';
@@ -29,33 +30,20 @@ export function MarkingsPage(props: {
   const v = props.values;
   return (
     <AdminPage chrome={props.chrome} tabs={props.tabs} title="Markings" notice={props.notice}>
-      <div class="table-wrap">
-        <table class="data">
-          <caption class="visually-hidden">Marking definitions</caption>
-          <thead>
-            <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Definition</th>
-              <th scope="col">Colour</th>
-              <th scope="col">Order</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.markings.map((m) => (
-              <tr>
-                <td safe>{m.type}</td>
-                <td safe>{m.name}</td>
-                <td>
-                  <Swatch color={m.color} /> <code safe>{m.color ?? '—'}</code>
-                </td>
-                <td class="num" safe>
-                  {String(m.order)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption="Marking definitions" columns={['Type', 'Definition', 'Colour', 'Order']}>
+        {props.markings.map((m) => (
+          <tr>
+            <td safe>{m.type}</td>
+            <td safe>{m.name}</td>
+            <td>
+              <Swatch color={m.color} /> <code safe>{m.color ?? '—'}</code>
+            </td>
+            <td class="num" safe>
+              {String(m.order)}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       {props.canCreate ? (
         <section class="card" aria-labelledby="new-marking">
           <h2 id="new-marking">New marking definition</h2>

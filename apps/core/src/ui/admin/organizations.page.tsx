@@ -1,6 +1,7 @@
 import { formatDate } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
+import { AdminTable } from './admin-fields';
 import { AdminPage, Csrf, ProblemNotice, TextField } from './admin-layout';
 import type { AdminTab } from './admin-layout';
 
@@ -25,40 +26,27 @@ export function OrganizationsPage(props: {
 }): JSX.Element {
   return (
     <AdminPage chrome={props.chrome} tabs={props.tabs} title="Organizations" notice={props.notice}>
-      <div class="table-wrap">
-        <table class="data">
-          <caption class="visually-hidden">Organizations</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Users</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((o) => (
-              <tr>
-                <td>
-                  <a href={`/entity/${encodeURIComponent(o.id)}`} safe>
-                    {o.name}
-                  </a>
-                  {o.id === props.platformOrganization ? (
-                    <span class="badge">Platform organization</span>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td safe>{o.description || '—'}</td>
-                <td class="num" safe>
-                  {String(o.members)}
-                </td>
-                <td safe>{formatDate(o.created)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption="Organizations" columns={['Name', 'Description', 'Users', 'Created']}>
+        {props.rows.map((o) => (
+          <tr>
+            <td>
+              <a href={`/entity/${encodeURIComponent(o.id)}`} safe>
+                {o.name}
+              </a>
+              {o.id === props.platformOrganization ? (
+                <span class="badge">Platform organization</span>
+              ) : (
+                ''
+              )}
+            </td>
+            <td safe>{o.description || '—'}</td>
+            <td class="num" safe>
+              {String(o.members)}
+            </td>
+            <td safe>{formatDate(o.created)}</td>
+          </tr>
+        ))}
+      </AdminTable>
       {props.rows.length === 0 ? <p class="muted">No organization yet.</p> : ''}
       {props.canCreate ? (
         <section class="card" aria-labelledby="new-org">

@@ -1,6 +1,6 @@
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { EditForm, FormButtons, deleteAction } from './admin-fields';
+import { AdminTable, deleteAction, EditForm, FormButtons, newAction } from './admin-fields';
 import { AdminPage, TextField } from './admin-layout';
 import type { AdminTab } from './admin-layout';
 
@@ -19,39 +19,23 @@ export function RolesPage(props: {
       tabs={props.tabs}
       title="Roles"
       notice={props.notice}
-      actions={
-        <a class="button primary" href="/admin/roles/new">
-          New role
-        </a>
-      }
+      actions={newAction('/admin/roles/new', 'New role')}
     >
-      <div class="table-wrap">
-        <table class="data">
-          <caption class="visually-hidden">Roles</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Description</th>
-              <th scope="col">Capabilities</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/admin/roles/${encodeURIComponent(r.id)}`} safe>
-                    {r.name}
-                  </a>
-                </td>
-                <td safe>{r.description || '—'}</td>
-                <td class="capabilities" safe>
-                  {r.capabilities.join(', ') || '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable caption="Roles" columns={['Name', 'Description', 'Capabilities']}>
+        {props.rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`/admin/roles/${encodeURIComponent(r.id)}`} safe>
+                {r.name}
+              </a>
+            </td>
+            <td safe>{r.description || '—'}</td>
+            <td class="capabilities" safe>
+              {r.capabilities.join(', ') || '—'}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </AdminPage>
   );
 }

@@ -1,7 +1,14 @@
 import { Pager, formatDate } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { CheckBox, EditForm, FormButtons, deleteAction } from './admin-fields';
+import {
+  AdminTable,
+  CheckBox,
+  deleteAction,
+  EditForm,
+  FormButtons,
+  newAction,
+} from './admin-fields';
 import { AdminPage, CheckList, TextField } from './admin-layout';
 import type { AdminTab, Choice } from './admin-layout';
 
@@ -32,11 +39,7 @@ export function UsersPage(props: {
       tabs={props.tabs}
       title="Users"
       notice={props.notice}
-      actions={
-        <a class="button primary" href="/admin/users/new">
-          New user
-        </a>
-      }
+      actions={newAction('/admin/users/new', 'New user')}
     >
       <form class="filters" method="get" action="/admin/users" role="search" aria-label="Users">
         <div class="filter">
@@ -45,41 +48,29 @@ export function UsersPage(props: {
         </div>
         <button type="submit">Apply</button>
       </form>
-      <div class="table-wrap">
-        <table class="data">
-          <caption class="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Status</th>
-              <th scope="col">Groups</th>
-              <th scope="col">Organizations</th>
-              <th scope="col">Created</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((u) => (
-              <tr>
-                <td>
-                  <a href={`/admin/users/${encodeURIComponent(u.id)}`} safe>
-                    {u.name}
-                  </a>
-                </td>
-                <td safe>{u.email}</td>
-                <td>
-                  <span class={`badge status-${u.status.toLowerCase()}`} safe>
-                    {u.status}
-                  </span>
-                </td>
-                <td safe>{u.groups.join(', ') || '—'}</td>
-                <td safe>{u.organizations.join(', ') || '—'}</td>
-                <td safe>{formatDate(u.created)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption="Users"
+        columns={['Name', 'Email', 'Status', 'Groups', 'Organizations', 'Created']}
+      >
+        {props.rows.map((u) => (
+          <tr>
+            <td>
+              <a href={`/admin/users/${encodeURIComponent(u.id)}`} safe>
+                {u.name}
+              </a>
+            </td>
+            <td safe>{u.email}</td>
+            <td>
+              <span class={`badge status-${u.status.toLowerCase()}`} safe>
+                {u.status}
+              </span>
+            </td>
+            <td safe>{u.groups.join(', ') || '—'}</td>
+            <td safe>{u.organizations.join(', ') || '—'}</td>
+            <td safe>{formatDate(u.created)}</td>
+          </tr>
+        ))}
+      </AdminTable>
       <Pager
         shown={props.rows.length}
         offset={props.offset}
