@@ -1,7 +1,14 @@
 import { formatDate } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import type { FormProblem } from './admin-form.util';
-import { CheckBox, EditForm, FormButtons, deleteAction } from './admin-fields';
+import {
+  AdminTable,
+  CheckBox,
+  EditForm,
+  FormButtons,
+  deleteAction,
+  newAction,
+} from './admin-fields';
 import { AdminPage, TextField } from './admin-layout';
 import type { AdminTab } from './admin-layout';
 import { KIND_FLAGS, KIND_LABELS } from './collection-kinds.service';
@@ -37,52 +44,35 @@ export function CollectionsPage(props: {
       tabs={props.tabs}
       title={labels.many}
       notice={props.notice}
-      actions={
-        <a class="button primary" href={`/admin/${props.kind}/new`} safe>
-          {`New ${labels.one}`}
-        </a>
-      }
+      actions={newAction(`/admin/${props.kind}/new`, `New ${labels.one}`)}
     >
-      <div class="table-wrap">
-        <table class="data">
-          <caption class="visually-hidden" safe>
-            {labels.many}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Address</th>
-              <th scope="col">Options</th>
-              <th scope="col">Filtered</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr>
-                <td>
-                  <a href={`/admin/${props.kind}/${encodeURIComponent(r.id)}`} safe>
-                    {r.name}
-                  </a>
-                  {r.description ? (
-                    <div class="muted" safe>
-                      {r.description}
-                    </div>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td>
-                  <code safe>{`${PUBLIC_PATHS[props.kind]}${r.id}`}</code>
-                </td>
-                <td safe>{r.flags.join(', ') || '—'}</td>
-                <td>{r.filtered ? 'Yes' : 'No (everything)'}</td>
-                <td safe>{formatDate(r.updated)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable
+        caption={labels.many}
+        columns={['Name', 'Address', 'Options', 'Filtered', 'Updated']}
+      >
+        {props.rows.map((r) => (
+          <tr>
+            <td>
+              <a href={`/admin/${props.kind}/${encodeURIComponent(r.id)}`} safe>
+                {r.name}
+              </a>
+              {r.description ? (
+                <div class="muted" safe>
+                  {r.description}
+                </div>
+              ) : (
+                ''
+              )}
+            </td>
+            <td>
+              <code safe>{`${PUBLIC_PATHS[props.kind]}${r.id}`}</code>
+            </td>
+            <td safe>{r.flags.join(', ') || '—'}</td>
+            <td>{r.filtered ? 'Yes' : 'No (everything)'}</td>
+            <td safe>{formatDate(r.updated)}</td>
+          </tr>
+        ))}
+      </AdminTable>
       {props.rows.length === 0 ? <p class="muted">None yet.</p> : ''}
     </AdminPage>
   );
