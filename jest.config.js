@@ -38,6 +38,9 @@ const common = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],
 };
 module.exports = {
+  // Global (jest reads testTimeout from the top level only): booting a platform or a browser in
+  // an e2e hook takes a few seconds, more on a loaded machine; unit tests finish far below it.
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
@@ -49,8 +52,6 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/apps/**/test/**/*.e2e-spec.ts', '<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      // Booting a platform (or a browser) takes a few seconds, more on a loaded machine.
-      testTimeout: 30_000,
     },
     { ...common, displayName: 'compat', testMatch: ['<rootDir>/test/compat/**/*.compat-spec.ts'] },
   ],
