@@ -46,16 +46,21 @@ export class ListController {
     const query = readListQuery(raw);
     const filters = readListFilters(raw);
     const filterGroup = compileListFilters(filters);
-    const page = await this.index.search(ctx, {
-      types: found.list.types,
-      first: query.first,
-      ...(filterGroup ? { filters: filterGroup } : {}),
-      ...(query.search ? { search: query.search } : {}),
-      ...(query.after ? { after: query.after } : {}),
-      ...(query.sort
-        ? { orderBy: ORDER_FIELDS[query.sort] ?? query.sort, orderMode: query.order }
-        : {}),
-    });
+    // The page, the filter choices and the export formats do not depend on each other.
+    const [page, choices, exportFormats] = await Promise.all([
+      this.index.search(ctx, {
+        types: found.list.types,
+        first: query.first,
+        ...(filterGroup ? { filters: filterGroup } : {}),
+        ...(query.search ? { search: query.search } : {}),
+        ...(query.after ? { after: query.after } : {}),
+        ...(query.sort
+          ? { orderBy: ORDER_FIELDS[query.sort] ?? query.sort, orderMode: query.order }
+          : {}),
+      }),
+      this.options.all(ctx),
+      this.io.exportFormats(ctx),
+    ]);
     await sendHtml(
       res,
       ListPage({
@@ -64,7 +69,7 @@ export class ListController {
         list: found.list,
         query,
         filters,
-        choices: await this.options.all(ctx),
+        choices,
         abilities: {
           createTypes: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE')
             ? found.list.types.filter((t) => CREATABLE_TYPES.has(t))
@@ -74,7 +79,7 @@ export class ListController {
         },
         rows: await this.rows.of(ctx, page.items),
         pageInfo: page.pageInfo,
-        exportFormats: await this.io.exportFormats(ctx),
+        exportFormats,
       }),
     );
   }
