@@ -34,8 +34,7 @@ describe('extractFindings', () => {
   });
 });
 
-// PDFs are read in apps/connector-host/test/document-import.e2e-spec.ts: pdf.js loads its worker
-// by a dynamic import, which jest's module sandbox cannot run (the platform process can).
+// PDFs: pdf-text.util.spec.ts, and apps/connector-host/test/document-import.e2e-spec.ts end to end.
 describe('documentText', () => {
   it('reads the visible text of an HTML page, not its scripts or link targets', async () => {
     const html =

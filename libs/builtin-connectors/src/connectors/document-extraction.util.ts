@@ -1,8 +1,8 @@
 import { convert } from 'html-to-text';
-import { PDFParse } from 'pdf-parse';
 import { parse as parseDomain } from 'tldts';
 import { detectType } from './ioc-entries.util';
 import type { ObservableType } from './ioc-entries.util';
+import { pdfText } from './pdf-text.util';
 
 /** The mime types the document import reads. */
 export const DOCUMENT_TYPES = ['application/pdf', 'text/html', 'text/markdown', 'text/plain'];
@@ -16,15 +16,10 @@ const FILE_LIKE_TLDS = new Set(['py', 'sh', 'pl', 'md', 'rs', 'ps', 'so', 'cc', 
 /** The text of a document: a PDF's pages, an HTML page's visible text, Markdown or text as is. */
 export async function documentText(body: Buffer, mimeType: string): Promise<string> {
   if (mimeType === 'application/pdf') {
-    const parser = new PDFParse({ data: new Uint8Array(body) });
-    try {
-      const { text } = await parser.getText();
-      // pdf-parse marks page ends ("-- 1 of 3 --"): not part of the document. A line broken
-      // after a hyphen goes on: `ot-` + `patch.example.org` is one host name.
-      return text.replace(/^-- \d+ of \d+ --$/gm, '').replace(/-\n(?=\S)/g, '-');
-    } finally {
-      await parser.destroy();
-    }
+    const text = await pdfText(body);
+    // pdf-parse marks page ends ("-- 1 of 3 --"): not part of the document. A line broken
+    // after a hyphen goes on: `ot-` + `patch.example.org` is one host name.
+    return text.replace(/^-- \d+ of \d+ --$/gm, '').replace(/-\n(?=\S)/g, '-');
   }
   const text = body.toString('utf8');
   if (mimeType === 'text/html') {

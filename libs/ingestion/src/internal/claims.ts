@@ -9,11 +9,16 @@ import { hash53 } from '@lib/kernel';
 // under; it is bounded so that a huge work keeps a flat memory profile (the oldest claims go first,
 // and an element whose claim was forgotten is merged as OpenCTI would).
 
+type Claim = { stixHash: number; author: string };
+
 export class ClaimRegistry {
-  // Internal id → hash of the STIX id it was written under: a number per claim keeps it small.
-  private readonly claims = new Map<string, number>();
-  // Authors are few distinct strings, shared by reference.
-  private readonly authors = new Map<string, string>();
+  // Internal id → the hash of the STIX id it was written under and its author (authors are few
+  // distinct strings, shared by reference).
+  private readonly claims = new Map<string, Claim>();
+  // Insertion order for eviction, as a ring: asking a Map for its oldest key after many deletions
+  // walks every deleted slot before it, which made eviction quadratic on large works.
+  private readonly order: string[] = [];
+  private oldest = 0;
 
   constructor(private readonly capacity = 50_000) {}
 
@@ -22,23 +27,20 @@ export class ClaimRegistry {
       return;
     }
     if (this.claims.size >= this.capacity) {
-      const oldest = this.claims.keys().next();
-      if (!oldest.done) {
-        this.claims.delete(oldest.value);
-        this.authors.delete(oldest.value);
-      }
+      this.claims.delete(this.order[this.oldest] as string);
+      this.order[this.oldest] = internalId;
+      this.oldest = (this.oldest + 1) % this.capacity;
+    } else {
+      this.order.push(internalId);
     }
-    this.claims.set(internalId, hash53(stixId));
-    this.authors.set(internalId, author ?? '');
+    this.claims.set(internalId, { stixHash: hash53(stixId), author: author ?? '' });
   }
 
   /** True when the element was written in this work by the same author under another id. */
   heldByAnotherObject(internalId: string, author: string | undefined, stixId: string): boolean {
     const claim = this.claims.get(internalId);
     return (
-      claim !== undefined &&
-      claim !== hash53(stixId) &&
-      this.authors.get(internalId) === (author ?? '')
+      claim !== undefined && claim.stixHash !== hash53(stixId) && claim.author === (author ?? '')
     );
   }
 }

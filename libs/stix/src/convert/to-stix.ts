@@ -222,7 +222,24 @@ export function toStix(element: StixSource, lookup: TargetLookup): StixObject {
 
 /** STIX 2.1 §3.8: a list property is present with at least one value, or absent. */
 function withoutEmptyLists(record: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(record).filter(([, v]) => !(Array.isArray(v) && v.length === 0)),
-  );
+  // Copies only when there is something to drop: most records have no empty list.
+  let empty = false;
+  for (const key in record) {
+    const value = record[key];
+    if (Array.isArray(value) && value.length === 0) {
+      empty = true;
+      break;
+    }
+  }
+  if (!empty) {
+    return record;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key in record) {
+    const value = record[key];
+    if (!(Array.isArray(value) && value.length === 0)) {
+      out[key] = value;
+    }
+  }
+  return out;
 }
