@@ -161,10 +161,7 @@ export class BatchProcessor {
       clampConfidence(draft.attributes.confidence),
     );
     const standardTaken =
-      !target &&
-      this.state
-        .candidates([ids.standardId])
-        .some((e) => e.standardId === ids.standardId.toLowerCase());
+      !target && this.state.designated(ids.standardId)?.standardId === ids.standardId.toLowerCase();
     const incoming = incomingElement({
       draft,
       ids: standardTaken ? { ...ids, standardId: draft.stixId } : ids,
@@ -212,7 +209,7 @@ export class BatchProcessor {
 
   private freeHint(draft: ElementDraft): string | undefined {
     const hint = draft.internalIdHint;
-    return hint && this.state.candidates([hint]).length === 0 ? hint : undefined;
+    return hint && this.state.designated(hint) === undefined ? hint : undefined;
   }
 
   private writeEmbedded(meta: EmbeddedDraft): void {

@@ -54,6 +54,30 @@ export class BatchState {
     found.forEach((e) => this.learn(e));
   }
 
+  /**
+   * The element known under `key` whose standard id it is, else the first known under it: the
+   * element a reference designates. One key, no intermediate collections (the hottest look-up).
+   */
+  designated(key: string): StoredElement | undefined {
+    const lower = key.toLowerCase();
+    const known = this.index.get(lower);
+    if (known === undefined) {
+      return undefined;
+    }
+    if (typeof known === 'string') {
+      return this.current.get(known);
+    }
+    let first: StoredElement | undefined;
+    for (const id of known) {
+      const element = this.current.get(id);
+      if (element?.standardId === lower) {
+        return element;
+      }
+      first ??= element;
+    }
+    return first;
+  }
+
   /** Elements known under any of the keys, in their current state. */
   candidates(keys: Iterable<string>): StoredElement[] {
     const ids = new Set<string>();

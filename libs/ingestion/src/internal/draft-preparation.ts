@@ -22,8 +22,7 @@ export type Preparation =
 
 /** The element a STIX id designates in the batch (its own standard id first). */
 export function resolveRef(state: BatchState, stixId: string): StoredElement | undefined {
-  const found = state.candidates([stixId]);
-  return found.find((e) => e.standardId === stixId) ?? found[0];
+  return state.designated(stixId);
 }
 
 function resolveRefs(state: BatchState, draft: ElementDraft) {

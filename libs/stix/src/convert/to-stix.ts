@@ -89,18 +89,28 @@ function writeRefs(
   const unresolved = (element.attributes.i_unresolved_refs ?? {}) as Record<string, string[]>;
   for (const def of refDefinitionsFor(element.entityType)) {
     const rel = def.relationshipType;
-    const targets = (element.refs[rel] ?? [])
-      .map(lookup)
-      .filter((t): t is StixTarget => t !== undefined);
+    const ids = element.refs[rel];
+    const pending = unresolved[rel];
     const inline =
       rel === 'external-reference'
-        ? ((element.attributes[INLINE_EXTERNAL_REFERENCES] ?? []) as unknown[])
-        : [];
-    const values: unknown[] = [
-      ...targets.map((t) => embeddedForm(rel, t)),
-      ...inline,
-      ...(unresolved[rel] ?? []),
-    ];
+        ? (element.attributes[INLINE_EXTERNAL_REFERENCES] as unknown[] | undefined)
+        : undefined;
+    if (!ids?.length && !pending?.length && !inline?.length) {
+      continue;
+    }
+    const values: unknown[] = [];
+    for (const id of ids ?? []) {
+      const target = lookup(id);
+      if (target !== undefined) {
+        values.push(embeddedForm(rel, target));
+      }
+    }
+    if (inline) {
+      values.push(...inline);
+    }
+    if (pending) {
+      values.push(...pending);
+    }
     if (values.length === 0) {
       continue;
     }
