@@ -78,20 +78,24 @@ export class BatchState {
     return first;
   }
 
-  /** Elements known under any of the keys, in their current state. */
+  /** Elements known under any of the keys, in their current state (first occurrence order). */
   candidates(keys: Iterable<string>): StoredElement[] {
-    const ids = new Set<string>();
+    const found: StoredElement[] = [];
+    const add = (id: string) => {
+      const element = this.current.get(id);
+      if (element !== undefined && !found.includes(element)) {
+        found.push(element);
+      }
+    };
     for (const key of keys) {
       const known = this.index.get(key.toLowerCase());
       if (typeof known === 'string') {
-        ids.add(known);
-      } else {
-        known?.forEach((id) => ids.add(id));
+        add(known);
+      } else if (known !== undefined) {
+        known.forEach(add);
       }
     }
-    return [...ids]
-      .map((id) => this.current.get(id))
-      .filter((e): e is StoredElement => e !== undefined);
+    return found;
   }
 
   /** Records a created or changed element. */

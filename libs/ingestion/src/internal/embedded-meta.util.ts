@@ -4,13 +4,41 @@ import type { EmbeddedDraft } from './draft.types';
 // Labels, external references and kill chain phases travel inside STIX objects but are elements of
 // their own in the platform (data-model.md §1.5), shared by every object that carries them.
 
-export function labelDraft(value: string): EmbeddedDraft | undefined {
-  const normalized = value.trim().toLowerCase();
-  if (normalized.length === 0) {
-    return undefined;
+// Labels and kill chain phases are few distinct values repeated on thousands of objects: their
+// drafts (frozen, shared) are remembered instead of hashing the same id again for each object.
+const MEMO_CAPACITY = 10_000;
+const labels = new Map<string, EmbeddedDraft | undefined>();
+const phases = new Map<string, EmbeddedDraft | undefined>();
+
+function memoized(
+  memo: Map<string, EmbeddedDraft | undefined>,
+  key: string,
+  make: () => EmbeddedDraft | undefined,
+): EmbeddedDraft | undefined {
+  if (memo.has(key)) {
+    return memo.get(key);
   }
-  const attributes = { value: normalized };
-  return { entityType: 'Label', standardId: generateStandardId('Label', attributes), attributes };
+  if (memo.size >= MEMO_CAPACITY) {
+    memo.clear();
+  }
+  const draft = make();
+  if (draft) {
+    Object.freeze(draft.attributes);
+    Object.freeze(draft);
+  }
+  memo.set(key, draft);
+  return draft;
+}
+
+export function labelDraft(value: string): EmbeddedDraft | undefined {
+  return memoized(labels, value, () => {
+    const normalized = value.trim().toLowerCase();
+    if (normalized.length === 0) {
+      return undefined;
+    }
+    const attributes = { value: normalized };
+    return { entityType: 'Label', standardId: generateStandardId('Label', attributes), attributes };
+  });
 }
 
 export function externalReferenceDraft(raw: Record<string, unknown>): EmbeddedDraft | undefined {
@@ -41,14 +69,17 @@ export function killChainPhaseDraft(raw: Record<string, unknown>): EmbeddedDraft
   if (typeof chain !== 'string' || typeof phase !== 'string') {
     return undefined;
   }
-  const attributes: Record<string, unknown> = { kill_chain_name: chain, phase_name: phase };
   const order = raw.x_opencti_order ?? raw.order;
-  if (typeof order === 'number') {
-    attributes.x_opencti_order = order;
-  }
-  return {
-    entityType: 'Kill-Chain-Phase',
-    standardId: generateStandardId('Kill-Chain-Phase', attributes),
-    attributes,
-  };
+  const ordered = typeof order === 'number' ? order : undefined;
+  return memoized(phases, JSON.stringify([chain, phase, ordered]), () => {
+    const attributes: Record<string, unknown> = { kill_chain_name: chain, phase_name: phase };
+    if (ordered !== undefined) {
+      attributes.x_opencti_order = ordered;
+    }
+    return {
+      entityType: 'Kill-Chain-Phase',
+      standardId: generateStandardId('Kill-Chain-Phase', attributes),
+      attributes,
+    };
+  });
 }

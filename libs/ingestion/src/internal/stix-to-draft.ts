@@ -121,7 +121,8 @@ function readProperty(builder: DraftBuilder, key: string, value: unknown): void 
 
 function readOctiExtension(builder: DraftBuilder, extension: Record<string, unknown>): void {
   const { draft } = builder;
-  for (const [field, value] of Object.entries(extension)) {
+  for (const field of Object.keys(extension)) {
+    const value = extension[field];
     if (value === null || value === undefined) {
       continue;
     }
@@ -223,7 +224,8 @@ export function stixToDraft(index: number, object: StixObject): ElementDraft {
   if (object.type === 'relationship' || object.type === 'sighting') {
     draft.baseType = 'RELATION';
   }
-  for (const [key, value] of Object.entries(object)) {
+  for (const key of Object.keys(object)) {
+    const value = object[key];
     if (value === undefined || value === null || STRUCTURAL_PROPERTIES.has(key)) {
       continue;
     }

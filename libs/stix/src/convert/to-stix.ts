@@ -135,7 +135,8 @@ function writeAttributes(
   sco: Record<string, unknown> | undefined,
 ): void {
   const observable = sco !== undefined;
-  for (const [name, value] of Object.entries(element.attributes)) {
+  for (const name of Object.keys(element.attributes)) {
+    const value = element.attributes[name];
     if (
       isEmpty(value) ||
       PLATFORM_ONLY.has(name) ||
