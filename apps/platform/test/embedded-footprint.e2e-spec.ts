@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, assertBuilt } from '../../../test/support/cli.util';
+import { closedPort } from '../../../test/support/closed-port.util';
+
+// Packages that only a distributed driver, a connector job, the import command or a SAML login
+// needs: an embedded platform must boot without them (they cost it about 50 MB of RSS).
+const LOADED_ON_DEMAND = [
+  '@aws-sdk/client-s3',
+  '@aws-sdk/lib-storage',
+  '@elastic/elasticsearch',
+  '@node-saml/passport-saml',
+  '@opensearch-project/opensearch',
+  'amqplib',
+  'bullmq',
+  'cli-progress',
+  'html-to-text',
+  'ioredis',
+  'pdf-parse',
+  'pdfkit',
+  'undici',
+];
+
+// The compiled platform (dist/) in its own process: jest's module loader turns dynamic imports
+// into requires, so only a real process shows what the build loads, and that the build's
+// dynamic imports resolve.
+describe('Embedded platform footprint (dist/)', () => {
+  let booted: string[] = [];
+  let probed: string[] = [];
+  let outcomes: Record<string, string> = {};
+
+  beforeAll(async () => {
+    assertBuilt();
+    const port = await closedPort();
+    const result = spawnSync(
+      process.execPath,
+      [join(ROOT, 'test', 'support', 'embedded-footprint.cjs'), String(port)],
+      {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: process.env.HOME },
+        timeout: 55_000,
+      },
+    );
+    if (result.status !== 0) {
+      throw new Error(`footprint script exited ${result.status}: ${result.stderr}`);
+    }
+    // The first boot also prints the admin's credentials: the JSON lines are the report.
+    const lines = result.stdout
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    booted = (lines[0]?.booted as string[] | undefined) ?? [];
+    probed = (lines[1]?.probed as string[] | undefined) ?? [];
+    outcomes = (lines[1]?.outcomes as Record<string, string> | undefined) ?? {};
+  }, 60_000);
+
+  it('boots with every role without loading a distributed client or an on-demand package', () => {
+    // What the embedded profile does use is seen loaded: the list is the real one.
+    expect(booted).toEqual(expect.arrayContaining(['better-sqlite3', '@nestjs/core', 'graphql']));
+    expect(booted.filter((name) => LOADED_ON_DEMAND.includes(name))).toEqual([]);
+  });
+
+  it('loads each service client when its probe runs, and the probe reports the refused port', () => {
+    expect(outcomes).toEqual({
+      redis: expect.not.stringMatching(/module|answered/i),
+      rabbitmq: 'ECONNREFUSED',
+      s3: 'ECONNREFUSED',
+      opensearch: 'SEARCH_ENGINE_UNAVAILABLE',
+      elasticsearch: 'connected to elasticsearch',
+    });
+    expect(probed).toEqual(
+      expect.arrayContaining([
+        'ioredis',
+        'amqplib',
+        '@aws-sdk/client-s3',
+        '@opensearch-project/opensearch',
+        '@elastic/elasticsearch',
+      ]),
+    );
+  });
+});
