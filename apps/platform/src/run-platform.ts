@@ -19,7 +19,7 @@ export async function runPlatform(argv: readonly string[]): Promise<void> {
     .option('--progress', 'force the progress bar even when stderr is not a terminal')
     .action(async (paths: string[], options: { json?: boolean; progress?: boolean }) => {
       // The import's own modules (the progress bar) are loaded by this command only.
-      const { runImport } = await import('./cli/import.command.ts');
+      const { runImport } = await import('./cli/import.command.js');
       process.exitCode = await runImport(paths, options);
     });
   program

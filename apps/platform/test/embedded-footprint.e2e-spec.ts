@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { closedPort } from '@lib/testing';
 import { ROOT, assertBuilt } from '../../../test/support/cli.util';
-import { closedPort } from '../../../test/support/closed-port.util';
 
 // Packages that only a distributed driver, a connector job, the import command or a SAML login
 // needs: an embedded platform must boot without them (they cost it about 50 MB of RSS).

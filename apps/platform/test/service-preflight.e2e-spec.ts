@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { closedPort } from '@lib/testing';
 import { assertBuilt, cliEnv, runCli } from '../../../test/support/cli.util';
-import { closedPort } from '../../../test/support/closed-port.util';
 
 // The service clients are loaded on demand (by the probes, then by the drivers' factories): the
 // built platform still asks each service before booting, and names every one it cannot reach.

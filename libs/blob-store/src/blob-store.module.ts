@@ -28,7 +28,7 @@ function blobStoreProvider(config: BlobStoreConfig): FactoryProvider<BlobStore> 
       return {
         provide: BlobStore,
         useFactory: async () => {
-          const { S3BlobStore } = await import('./adapters/s3-blob-store.adapter.ts');
+          const { S3BlobStore } = await import('./adapters/s3-blob-store.adapter.js');
           return new S3BlobStore(config.s3);
         },
       };

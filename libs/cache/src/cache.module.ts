@@ -23,7 +23,7 @@ function cacheProvider(config: CacheConfig): FactoryProvider<Cache> {
       return {
         provide: Cache,
         useFactory: async () => {
-          const { RedisCache } = await import('./adapters/redis-cache.adapter.ts');
+          const { RedisCache } = await import('./adapters/redis-cache.adapter.js');
           return new RedisCache(config.redis);
         },
       };

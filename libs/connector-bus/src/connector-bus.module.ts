@@ -33,7 +33,7 @@ function connectorBusProvider(config: ConnectorBusConfig): FactoryProvider<Conne
         provide: ConnectorBus,
         useFactory: async () => {
           const { RabbitMqConnectorBus } =
-            await import('./adapters/rabbitmq-connector-bus.adapter.ts');
+            await import('./adapters/rabbitmq-connector-bus.adapter.js');
           return new RabbitMqConnectorBus(config.rabbitmq);
         },
       };

@@ -32,7 +32,7 @@ function eventStreamProvider(config: EventStreamConfig): FactoryProvider<EventSt
       return {
         provide: EventStream,
         useFactory: async () => {
-          const { RedisEventStream } = await import('./adapters/redis-event-stream.adapter.ts');
+          const { RedisEventStream } = await import('./adapters/redis-event-stream.adapter.js');
           return new RedisEventStream(config);
         },
       };

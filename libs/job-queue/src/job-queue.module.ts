@@ -28,7 +28,7 @@ function jobQueueProvider(config: JobQueueConfig): FactoryProvider<JobQueue> {
       return {
         provide: JobQueue,
         useFactory: async () => {
-          const { BullMqJobQueue } = await import('./adapters/bullmq-job-queue.adapter.ts');
+          const { BullMqJobQueue } = await import('./adapters/bullmq-job-queue.adapter.js');
           return new BullMqJobQueue(config.redis);
         },
       };

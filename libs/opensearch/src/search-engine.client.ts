@@ -31,8 +31,8 @@ export class SearchEngine {
     };
     const client =
       config.engine === 'elasticsearch'
-        ? (await import('./elastic-client.util.ts')).elasticClient(options)
-        : (await import('./opensearch-client.util.ts')).openSearchClient(options);
+        ? (await import('./elastic-client.util.js')).elasticClient(options)
+        : (await import('./opensearch-client.util.js')).openSearchClient(options);
     return new SearchEngine(config.engine, client, config.requestTimeoutMs ?? 30_000);
   }
 

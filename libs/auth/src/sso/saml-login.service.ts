@@ -90,7 +90,7 @@ export class SamlLoginService {
   private async client(provider: SamlProvider): Promise<SAML> {
     const known = this.clients.get(provider.id);
     if (known) return known;
-    const { samlClient } = await import('./saml-client.util.ts');
+    const { samlClient } = await import('./saml-client.util.js');
     const client =
       this.clients.get(provider.id) ??
       samlClient(provider, this.requestIds(provider.id), SAML_REQUEST_TTL_MS);

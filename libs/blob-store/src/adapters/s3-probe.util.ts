@@ -6,6 +6,6 @@ import type { S3Config } from '@lib/config';
  * by the call, not by importing the library: the embedded profile never calls.
  */
 export async function probeS3(config: S3Config, timeoutMs: number): Promise<void> {
-  const { headBucket } = await import('./s3-head-bucket.util.ts');
+  const { headBucket } = await import('./s3-head-bucket.util.js');
   await headBucket(config, timeoutMs);
 }

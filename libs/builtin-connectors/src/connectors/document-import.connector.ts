@@ -34,7 +34,7 @@ export function documentImport(deps: ConnectorDeps): JobConnector {
       const fileId = job.event.file_id;
       if (typeof fileId !== 'string') return { message: 'The job names no file', inError: true };
       const mime = typeof job.event.file_mime === 'string' ? job.event.file_mime : 'text/plain';
-      const { documentText } = await import('./document-text.util.ts');
+      const { documentText } = await import('./document-text.util.js');
       const text = await documentText(await buffer((await deps.blobs.get(fileId)).body), mime);
       const findings = extractFindings(text);
       const markings = await markingRefs(deps, job.event.file_markings);

@@ -130,7 +130,7 @@ async function render(
   if (csv) return csvRows(set.rows, lookup);
   if (format === 'application/pdf') {
     // pdfkit (about 20 MB once required) is loaded by the first PDF export only.
-    const { pdfReport } = await import('./pdf-report.util.ts');
+    const { pdfReport } = await import('./pdf-report.util.js');
     return pdfReport(set.roots, set.elements, lookup, set.title);
   }
   return JSON.stringify(stixBundle(set.elements, lookup), null, 2);

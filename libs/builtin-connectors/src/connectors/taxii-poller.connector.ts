@@ -30,7 +30,7 @@ export function taxiiPoller(settings: TaxiiPollerSettings): ScheduledConnector {
     workName: (now) => `TAXII poll of ${base} @ ${now.toISOString()}`,
     async run(session: ConnectorSession) {
       // undici (about 17 MB once required) is loaded by the first poll.
-      const { taxiiTransport } = await import('./taxii-transport.util.ts');
+      const { taxiiTransport } = await import('./taxii-transport.util.js');
       const transport = taxiiTransport(settings);
       const state = (session.state ?? {}) as TaxiiState;
       const addedAfter = state.added_after ?? settings.addedAfter;

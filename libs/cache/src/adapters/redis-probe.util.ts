@@ -3,6 +3,6 @@
  * ioredis is loaded by the call, not by importing the library: the embedded profile never calls.
  */
 export async function probeRedis(url: string, timeoutMs: number): Promise<void> {
-  const { pingRedis } = await import('./redis-ping.util.ts');
+  const { pingRedis } = await import('./redis-ping.util.js');
   await pingRedis(url, timeoutMs);
 }

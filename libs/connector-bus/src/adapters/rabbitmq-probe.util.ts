@@ -3,6 +3,6 @@
  * the call, not by importing the library: the embedded profile never calls.
  */
 export async function probeRabbitMq(url: string, timeoutMs: number): Promise<void> {
-  const { pingRabbitMq } = await import('./rabbitmq-ping.util.ts');
+  const { pingRabbitMq } = await import('./rabbitmq-ping.util.js');
   await pingRabbitMq(url, timeoutMs);
 }
