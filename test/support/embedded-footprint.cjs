@@ -1,13 +1,16 @@
-// Run by apps/platform/test/embedded-footprint.e2e-spec.ts on the build (dist/): boots the
-// embedded platform with every role, prints the packages it loaded as one JSON line, then (given
-// a closed loopback port) runs each distributed probe against it and prints the packages loaded
-// after. The compiled dynamic imports are what this checks: jest's own loader never runs them.
+// Run by apps/platform/test/embedded-footprint.e2e-spec.ts on the build (dist/):
+// `embedded-footprint.cjs all [closed port]` boots the embedded platform with every role and
+// prints the packages it loaded as one JSON line, then (given a closed loopback port) runs each
+// distributed probe against it and prints the packages loaded after;
+// `embedded-footprint.cjs none` boots it with no role, as the import command and the benches do.
+// The compiled dynamic imports are what this checks: jest's own loader never runs them.
 const { mkdtempSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const dist = join(__dirname, '..', '..', 'dist');
-const { startPlatform } = require(join(dist, 'apps', 'platform', 'src'));
+const { NestFactory } = require('@nestjs/core');
+const { PlatformModule, startPlatform } = require(join(dist, 'apps', 'platform', 'src'));
 const { loadConfig } = require(join(dist, 'libs', 'config', 'src'));
 
 function loadedPackages() {
@@ -79,10 +82,15 @@ async function main() {
     },
     appFlag: 'all',
   });
-  const app = await startPlatform(config);
+  const [roles, port] = process.argv.slice(2);
+  const app =
+    roles === 'none'
+      ? await NestFactory.createApplicationContext(PlatformModule.forRoot(config, []), {
+          logger: ['error'],
+        })
+      : await startPlatform(config);
   try {
     process.stdout.write(`${JSON.stringify({ booted: loadedPackages() })}\n`);
-    const port = process.argv[2];
     if (port) {
       const outcomes = await probeOutcomes(Number(port));
       process.stdout.write(`${JSON.stringify({ outcomes, probed: loadedPackages() })}\n`);

@@ -21,6 +21,23 @@ const LOADED_ON_DEMAND = [
   'undici',
 ];
 
+/** The JSON lines `test/support/embedded-footprint.cjs <args>` prints (see there). */
+function footprint(args: string[]): Record<string, unknown>[] {
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'test', 'support', 'embedded-footprint.cjs'), ...args],
+    { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 55_000 },
+  );
+  if (result.status !== 0) {
+    throw new Error(`footprint script exited ${result.status}: ${result.stderr}`);
+  }
+  // The first boot also prints the admin's credentials: the JSON lines are the report.
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
 // The compiled platform (dist/) in its own process: jest's module loader turns dynamic imports
 // into requires, so only a real process shows what the build loads, and that the build's
 // dynamic imports resolve.
@@ -28,36 +45,28 @@ describe('Embedded platform footprint (dist/)', () => {
   let booted: string[] = [];
   let probed: string[] = [];
   let outcomes: Record<string, string> = {};
+  let roleless: string[] = [];
 
   beforeAll(async () => {
     assertBuilt();
-    const port = await closedPort();
-    const result = spawnSync(
-      process.execPath,
-      [join(ROOT, 'test', 'support', 'embedded-footprint.cjs'), String(port)],
-      {
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH, HOME: process.env.HOME },
-        timeout: 55_000,
-      },
-    );
-    if (result.status !== 0) {
-      throw new Error(`footprint script exited ${result.status}: ${result.stderr}`);
-    }
-    // The first boot also prints the admin's credentials: the JSON lines are the report.
-    const lines = result.stdout
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = footprint(['all', String(await closedPort())]);
     booted = (lines[0]?.booted as string[] | undefined) ?? [];
     probed = (lines[1]?.probed as string[] | undefined) ?? [];
     outcomes = (lines[1]?.outcomes as Record<string, string> | undefined) ?? {};
-  }, 60_000);
+    roleless = (footprint(['none'])[0]?.booted as string[] | undefined) ?? [];
+  }, 90_000);
 
   it('boots with every role without loading a distributed client or an on-demand package', () => {
     // What the embedded profile does use is seen loaded: the list is the real one.
     expect(booted).toEqual(expect.arrayContaining(['better-sqlite3', '@nestjs/core', 'graphql']));
     expect(booted.filter((name) => LOADED_ON_DEMAND.includes(name))).toEqual([]);
+  });
+
+  it('boots with no role (the import command) without the GraphQL API, the UI or the roles', () => {
+    expect(roleless).toEqual(expect.arrayContaining(['better-sqlite3', '@nestjs/core']));
+    for (const name of ['@nestjs/graphql', '@apollo/server', 'graphql', 'markdown-it', 'jose']) {
+      expect(roleless).not.toContain(name);
+    }
   });
 
   it('loads each service client when its probe runs, and the probe reports the refused port', () => {
