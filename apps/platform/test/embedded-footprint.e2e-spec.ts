@@ -21,15 +21,15 @@ const LOADED_ON_DEMAND = [
   'undici',
 ];
 
-/** The JSON lines `test/support/embedded-footprint.cjs <args>` prints (see there). */
-function footprint(args: string[]): Record<string, unknown>[] {
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'test', 'support', 'embedded-footprint.cjs'), ...args],
-    { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME }, timeout: 55_000 },
-  );
+/** The JSON lines a script of test/support prints (see there) when run by Node on dist/. */
+function footprint(script: string, args: string[] = []): Record<string, unknown>[] {
+  const result = spawnSync(process.execPath, [join(ROOT, 'test', 'support', script), ...args], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    timeout: 55_000,
+  });
   if (result.status !== 0) {
-    throw new Error(`footprint script exited ${result.status}: ${result.stderr}`);
+    throw new Error(`${script} exited ${result.status}: ${result.stderr}`);
   }
   // The first boot also prints the admin's credentials: the JSON lines are the report.
   return result.stdout
@@ -46,14 +46,20 @@ describe('Embedded platform footprint (dist/)', () => {
   let probed: string[] = [];
   let outcomes: Record<string, string> = {};
   let roleless: string[] = [];
+  let lazyImports: string[] = [];
+  let lazyFailures: string[] = [];
 
   beforeAll(async () => {
     assertBuilt();
-    const lines = footprint(['all', String(await closedPort())]);
+    const lines = footprint('embedded-footprint.cjs', ['all', String(await closedPort())]);
     booted = (lines[0]?.booted as string[] | undefined) ?? [];
     probed = (lines[1]?.probed as string[] | undefined) ?? [];
     outcomes = (lines[1]?.outcomes as Record<string, string> | undefined) ?? {};
-    roleless = (footprint(['none'])[0]?.booted as string[] | undefined) ?? [];
+    roleless =
+      (footprint('embedded-footprint.cjs', ['none'])[0]?.booted as string[] | undefined) ?? [];
+    const imports = footprint('dist-dynamic-imports.mjs')[0] ?? {};
+    lazyImports = (imports.checked as string[] | undefined) ?? [];
+    lazyFailures = (imports.failures as string[] | undefined) ?? [];
   }, 90_000);
 
   it('boots with every role without loading a distributed client or an on-demand package', () => {
@@ -86,5 +92,18 @@ describe('Embedded platform footprint (dist/)', () => {
         '@elastic/elasticsearch',
       ]),
     );
+  });
+
+  // The distributed drivers' factories need their services to run: their imports are checked here.
+  it('resolves every relative dynamic import of the build under Node, with the names it reads', () => {
+    expect(lazyImports).toEqual(
+      expect.arrayContaining([
+        'libs/job-queue/src/job-queue.module.js -> ./adapters/bullmq-job-queue.adapter.js: BullMqJobQueue',
+        'libs/cache/src/cache.module.js -> ./adapters/redis-cache.adapter.js: RedisCache',
+        'libs/auth/src/sso/saml-login.service.js -> ./saml-client.util.js: samlClient',
+        'apps/platform/src/platform.module.js -> ./roles/core-role.module.js: CoreModule',
+      ]),
+    );
+    expect(lazyFailures).toEqual([]);
   });
 });
