@@ -36,6 +36,8 @@ const common = {
     '^@app/([^/]+)$': '<rootDir>/apps/$1/src',
   },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.cache/'],
+  // Lazy `import('./x.js')` of a source file (see the resolver).
+  resolver: '<rootDir>/test/support/jest-resolver.cjs',
 };
 module.exports = {
   // Global (jest reads testTimeout from the top level only): booting a platform or a browser in

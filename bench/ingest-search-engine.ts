@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tl-bench-es-'));
   const database = new SqliteDatabase({ path: join(dir, 'events.db') });
   const events = new SqliteEventStream(database, { driver: 'sqlite', maxEvents: 10_000_000 });
-  const engine = SearchEngine.connect({ engine: options.engine, nodes: [options.url] });
+  const engine = await SearchEngine.connect({ engine: options.engine, nodes: [options.url] });
   const prefix = `tl-bench-${Date.now()}`;
   try {
     const store = await OpenSearchEntityStore.open({ engine, events, prefix });

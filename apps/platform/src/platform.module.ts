@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
-import type { DynamicModule, Type } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import { ConnectorHostModule } from '@app/connector-host';
-import { CoreModule } from '@app/core';
-import { WorkerModule } from '@app/worker';
 import { BlobStoreModule } from '@lib/blob-store';
 import { BootstrapModule } from '@lib/bootstrap';
 import { CacheModule } from '@lib/cache';
@@ -19,10 +16,14 @@ import { SqliteModule } from '@lib/sqlite';
 import { HealthModule } from './health/health.module';
 import { loggerOptions } from './logging/logger.options';
 
-const ROLE_MODULES: Record<AppRole, Type> = {
-  core: CoreModule,
-  worker: WorkerModule,
-  'connector-host': ConnectorHostModule,
+// Each role's code (GraphQL, UI, jobs, connectors, and the packages they require) is loaded when
+// the role is asked for: a worker, or the import command that runs no role, never loads the core.
+const ROLE_MODULES: Record<AppRole, () => Promise<DynamicModule>> = {
+  core: async () => ({ module: (await import('./roles/core-role.module.js')).CoreModule }),
+  worker: async () => ({ module: (await import('./roles/worker-role.module.js')).WorkerModule }),
+  'connector-host': async () => ({
+    module: (await import('./roles/connector-host-role.module.js')).ConnectorHostModule,
+  }),
 };
 
 /**
@@ -47,7 +48,7 @@ export class PlatformModule {
         EventStreamModule.forRoot(config.events),
         BootstrapModule,
         HealthModule,
-        ...roles.map((role) => ROLE_MODULES[role]),
+        ...roles.map((role) => ROLE_MODULES[role]()),
       ],
     };
   }

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { ConfigError, configMarkdown } from '@lib/config';
 import { AppError } from '@lib/kernel';
-import { runImport } from './cli/import.command';
 import { serve } from './serve';
 
 /** The one entrypoint: `threatloom [--app=core,worker,connector-host|all]`, `import`, `config`. */
@@ -19,6 +18,8 @@ export async function runPlatform(argv: readonly string[]): Promise<void> {
     .option('--json', 'print the report as JSON')
     .option('--progress', 'force the progress bar even when stderr is not a terminal')
     .action(async (paths: string[], options: { json?: boolean; progress?: boolean }) => {
+      // The import's own modules (the progress bar) are loaded by this command only.
+      const { runImport } = await import('./cli/import.command.js');
       process.exitCode = await runImport(paths, options);
     });
   program

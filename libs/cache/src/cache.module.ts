@@ -3,7 +3,6 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { CacheConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { MemoryCache } from './adapters/memory-cache.adapter';
-import { RedisCache } from './adapters/redis-cache.adapter';
 import { Cache } from './cache.port';
 
 /** Provides the Cache port with the adapter the config names. */
@@ -20,7 +19,14 @@ function cacheProvider(config: CacheConfig): FactoryProvider<Cache> {
     case 'memory':
       return { provide: Cache, useFactory: () => new MemoryCache(config.memory) };
     case 'redis':
-      return { provide: Cache, useFactory: () => new RedisCache(config.redis) };
+      // The adapter (and ioredis) is loaded only when this driver is configured.
+      return {
+        provide: Cache,
+        useFactory: async () => {
+          const { RedisCache } = await import('./adapters/redis-cache.adapter.js');
+          return new RedisCache(config.redis);
+        },
+      };
     default:
       return assertNever(config, 'cache driver');
   }

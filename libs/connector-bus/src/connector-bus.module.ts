@@ -3,7 +3,6 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { ConnectorBusConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
-import { RabbitMqConnectorBus } from './adapters/rabbitmq-connector-bus.adapter';
 import { SqliteConnectorBus } from './adapters/sqlite-connector-bus.adapter';
 import { ConnectorBus } from './connector-bus.port';
 
@@ -29,7 +28,15 @@ function connectorBusProvider(config: ConnectorBusConfig): FactoryProvider<Conne
         inject: [SqliteDatabase],
       };
     case 'rabbitmq':
-      return { provide: ConnectorBus, useFactory: () => new RabbitMqConnectorBus(config.rabbitmq) };
+      // The adapter (and amqplib) is loaded only when this driver is configured.
+      return {
+        provide: ConnectorBus,
+        useFactory: async () => {
+          const { RabbitMqConnectorBus } =
+            await import('./adapters/rabbitmq-connector-bus.adapter.js');
+          return new RabbitMqConnectorBus(config.rabbitmq);
+        },
+      };
     default:
       return assertNever(config, 'connector bus driver');
   }

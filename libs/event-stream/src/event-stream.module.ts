@@ -3,7 +3,6 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { EventStreamConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
-import { RedisEventStream } from './adapters/redis-event-stream.adapter';
 import { SqliteEventStream } from './adapters/sqlite-event-stream.adapter';
 import { EventStream } from './event-stream.port';
 
@@ -29,7 +28,14 @@ function eventStreamProvider(config: EventStreamConfig): FactoryProvider<EventSt
         inject: [SqliteDatabase],
       };
     case 'redis':
-      return { provide: EventStream, useFactory: () => new RedisEventStream(config) };
+      // The adapter (and ioredis) is loaded only when this driver is configured.
+      return {
+        provide: EventStream,
+        useFactory: async () => {
+          const { RedisEventStream } = await import('./adapters/redis-event-stream.adapter.js');
+          return new RedisEventStream(config);
+        },
+      };
     default:
       return assertNever(config, 'event stream driver');
   }

@@ -3,7 +3,6 @@ import type { DynamicModule, FactoryProvider } from '@nestjs/common';
 import type { JobQueueConfig } from '@lib/config';
 import { assertNever } from '@lib/kernel';
 import { SqliteDatabase } from '@lib/sqlite';
-import { BullMqJobQueue } from './adapters/bullmq-job-queue.adapter';
 import { SqliteJobQueue } from './adapters/sqlite-job-queue.adapter';
 import { JobQueue } from './job-queue.port';
 
@@ -25,7 +24,14 @@ function jobQueueProvider(config: JobQueueConfig): FactoryProvider<JobQueue> {
         inject: [SqliteDatabase],
       };
     case 'bullmq':
-      return { provide: JobQueue, useFactory: () => new BullMqJobQueue(config.redis) };
+      // The adapter (and BullMQ, ioredis) is loaded only when this driver is configured.
+      return {
+        provide: JobQueue,
+        useFactory: async () => {
+          const { BullMqJobQueue } = await import('./adapters/bullmq-job-queue.adapter.js');
+          return new BullMqJobQueue(config.redis);
+        },
+      };
     default:
       return assertNever(config, 'job queue driver');
   }

@@ -1,6 +1,5 @@
-import { Client as ElasticClient } from '@elastic/elasticsearch';
-import { Client as OpenSearchClient } from '@opensearch-project/opensearch';
 import { SearchEngineError } from './search-engine.error';
+import type { EngineClientOptions, RawClient } from './engine-client.types';
 import type {
   EngineBody,
   EngineRequest,
@@ -12,21 +11,6 @@ import type {
 // both engines share (index templates, aliases, _bulk, _search with search_after, terms_set),
 // so the adapters send plain JSON bodies through `request` and `bulk`.
 
-type RawTransport = {
-  request(
-    params: {
-      method: string;
-      path: string;
-      body?: unknown;
-      bulkBody?: unknown[];
-      querystring?: unknown;
-    },
-    options: { requestTimeout?: number; meta?: boolean; ignore?: number[] },
-  ): Promise<unknown>;
-};
-
-type RawClient = { transport: RawTransport; close(): Promise<void> };
-
 /** A connection to an Elasticsearch ≥ 8 or OpenSearch ≥ 2.9 cluster. */
 export class SearchEngine {
   private constructor(
@@ -35,16 +19,20 @@ export class SearchEngine {
     private readonly timeoutMs: number,
   ) {}
 
-  static connect(config: SearchEngineConfig): SearchEngine {
-    const auth =
-      config.username !== undefined
-        ? { username: config.username, password: config.password ?? '' }
-        : undefined;
-    const tls = config.tlsInsecure ? { rejectUnauthorized: false } : undefined;
-    const client: RawClient =
+  /** Loads the client of the configured engine only (neither is loaded before a connection). */
+  static async connect(config: SearchEngineConfig): Promise<SearchEngine> {
+    const options: EngineClientOptions = {
+      nodes: config.nodes,
+      auth:
+        config.username !== undefined
+          ? { username: config.username, password: config.password ?? '' }
+          : undefined,
+      tls: config.tlsInsecure ? { rejectUnauthorized: false } : undefined,
+    };
+    const client =
       config.engine === 'elasticsearch'
-        ? (new ElasticClient({ nodes: config.nodes, auth, tls }) as unknown as RawClient)
-        : (new OpenSearchClient({ nodes: config.nodes, auth, ssl: tls }) as unknown as RawClient);
+        ? (await import('./elastic-client.util.js')).elasticClient(options)
+        : (await import('./opensearch-client.util.js')).openSearchClient(options);
     return new SearchEngine(config.engine, client, config.requestTimeoutMs ?? 30_000);
   }
 

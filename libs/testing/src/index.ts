@@ -18,3 +18,4 @@ export type {
 } from './search-engine-test-bed.util';
 export { embeddedTestModules } from './embedded-test-modules.util';
 export type { EmbeddedTestModules } from './embedded-test-modules.util';
+export { closedPort } from './closed-port.util';

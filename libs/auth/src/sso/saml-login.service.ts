@@ -1,14 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SAML, ValidateInResponseTo } from '@node-saml/passport-saml';
-import type { CacheProvider } from '@node-saml/passport-saml';
+import type { CacheProvider, SAML } from '@node-saml/passport-saml';
 import { Cache } from '@lib/cache';
-import type { SamlProviderSettings } from '@lib/config';
 import type { ExternalIdentity } from '../admin/users.service';
 import { identityOf } from './identity-mapping.util';
 import { safeRedirect } from './safe-redirect.util';
+import type { SamlProvider } from './saml-client.util';
 import { SsoError } from './sso.error';
-
-type SamlProvider = SamlProviderSettings & { callbackUrl: string };
 
 /** A login waits this long for the IdP's response. */
 export const SAML_REQUEST_TTL_MS = 10 * 60_000;
@@ -28,11 +25,9 @@ export class SamlLoginService {
   /** The IdP's URL carrying a fresh AuthnRequest; `redirect` comes back as the RelayState. */
   async begin(provider: SamlProvider, redirect: unknown): Promise<string> {
     try {
-      return await this.client(provider).getAuthorizeUrlAsync(
-        safeRedirect(redirect),
-        undefined,
-        {},
-      );
+      return await (
+        await this.client(provider)
+      ).getAuthorizeUrlAsync(safeRedirect(redirect), undefined, {});
     } catch (error) {
       throw new SsoError(
         'SSO_PROVIDER_UNAVAILABLE',
@@ -53,7 +48,9 @@ export class SamlLoginService {
     }
     let profile: Record<string, unknown> | null;
     try {
-      ({ profile } = await this.client(provider).validatePostResponseAsync({
+      ({ profile } = await (
+        await this.client(provider)
+      ).validatePostResponseAsync({
         SAMLResponse: response,
       }));
     } catch (error) {
@@ -84,31 +81,20 @@ export class SamlLoginService {
   }
 
   /** Our service provider metadata, for the IdP's administrator. */
-  metadata(provider: SamlProvider): string {
-    return this.client(provider).generateServiceProviderMetadata(null, null);
+  async metadata(provider: SamlProvider): Promise<string> {
+    return (await this.client(provider)).generateServiceProviderMetadata(null, null);
   }
 
-  private client(provider: SamlProvider): SAML {
-    let client = this.clients.get(provider.id);
-    if (!client) {
-      client = new SAML({
-        callbackUrl: provider.callbackUrl,
-        entryPoint: provider.entryPoint,
-        issuer: provider.issuer,
-        idpCert: provider.idpCert,
-        ...(provider.idpIssuer ? { idpIssuer: provider.idpIssuer } : {}),
-        audience: provider.audience ?? provider.issuer,
-        wantAssertionsSigned: provider.wantAssertionsSigned,
-        wantAuthnResponseSigned: provider.wantAuthnResponseSigned,
-        acceptedClockSkewMs: provider.clockSkewSeconds * 1000,
-        validateInResponseTo: ValidateInResponseTo.always,
-        requestIdExpirationPeriodMs: SAML_REQUEST_TTL_MS,
-        cacheProvider: this.requestIds(provider.id),
-        // Asking for a password context makes some IdPs refuse logins by certificate or MFA.
-        disableRequestedAuthnContext: true,
-      });
-      this.clients.set(provider.id, client);
-    }
+  // @node-saml (about 16 MB once required, with its XML libraries) is loaded by the first SAML
+  // login, not at boot: most platforms configure no SAML provider.
+  private async client(provider: SamlProvider): Promise<SAML> {
+    const known = this.clients.get(provider.id);
+    if (known) return known;
+    const { samlClient } = await import('./saml-client.util.js');
+    const client =
+      this.clients.get(provider.id) ??
+      samlClient(provider, this.requestIds(provider.id), SAML_REQUEST_TTL_MS);
+    this.clients.set(provider.id, client);
     return client;
   }
 

@@ -1,4 +1,5 @@
-import { documentText, extractFindings, refang } from './document-extraction.util';
+import { extractFindings, refang } from './document-extraction.util';
+import { documentText } from './document-text.util';
 
 const REPORT = [
   'Operation Glass Harbor',

@@ -1,8 +1,6 @@
-import { convert } from 'html-to-text';
 import { parse as parseDomain } from 'tldts';
 import { detectType } from './ioc-entries.util';
 import type { ObservableType } from './ioc-entries.util';
-import { pdfText } from './pdf-text.util';
 
 /** The mime types the document import reads. */
 export const DOCUMENT_TYPES = ['application/pdf', 'text/html', 'text/markdown', 'text/plain'];
@@ -12,27 +10,6 @@ export const DOCUMENT_TYPES = ['application/pdf', 'text/html', 'text/markdown', 
  * names a file, not a host.
  */
 const FILE_LIKE_TLDS = new Set(['py', 'sh', 'pl', 'md', 'rs', 'ps', 'so', 'cc', 'do', 'sc']);
-
-/** The text of a document: a PDF's pages, an HTML page's visible text, Markdown or text as is. */
-export async function documentText(body: Buffer, mimeType: string): Promise<string> {
-  if (mimeType === 'application/pdf') {
-    const text = await pdfText(body);
-    // pdf-parse marks page ends ("-- 1 of 3 --"): not part of the document. A line broken
-    // after a hyphen goes on: `ot-` + `patch.example.org` is one host name.
-    return text.replace(/^-- \d+ of \d+ --$/gm, '').replace(/-\n(?=\S)/g, '-');
-  }
-  const text = body.toString('utf8');
-  if (mimeType === 'text/html') {
-    return convert(text, {
-      wordwrap: false,
-      selectors: [
-        { selector: 'a', options: { ignoreHref: true } },
-        { selector: 'img', format: 'skip' },
-      ],
-    });
-  }
-  return text;
-}
 
 /** Defanged indicators written back (`hxxp`, `[.]`, `(dot)`, `[@]`…). */
 export function refang(text: string): string {

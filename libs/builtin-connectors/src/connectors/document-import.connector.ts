@@ -5,7 +5,7 @@ import type { ConnectorJob, ConnectorSession, JobConnector } from '../builtin-co
 import { builtInRegistration } from '../builtin-connector.types';
 import type { ConnectorDeps } from './connector-deps.types';
 import { containerWith } from './container-contents.util';
-import { DOCUMENT_TYPES, documentText, extractFindings } from './document-extraction.util';
+import { DOCUMENT_TYPES, extractFindings } from './document-extraction.util';
 import { observableObject } from './ioc-entries.util';
 import type { StixObject } from './offline-enrichment.util';
 import { reviewDraft } from './review-draft.util';
@@ -34,6 +34,7 @@ export function documentImport(deps: ConnectorDeps): JobConnector {
       const fileId = job.event.file_id;
       if (typeof fileId !== 'string') return { message: 'The job names no file', inError: true };
       const mime = typeof job.event.file_mime === 'string' ? job.event.file_mime : 'text/plain';
+      const { documentText } = await import('./document-text.util.js');
       const text = await documentText(await buffer((await deps.blobs.get(fileId)).body), mime);
       const findings = extractFindings(text);
       const markings = await markingRefs(deps, job.event.file_markings);

@@ -13,7 +13,6 @@ import {
   narrowedAccess,
 } from './export-set.util';
 import type { ExportRequestOf } from './export-set.util';
-import { pdfReport } from './pdf-report.util';
 
 /**
  * INTERNAL_EXPORT_FILE of one element or of a list (picked ids or the list's query), read as
@@ -129,6 +128,10 @@ async function render(
   const csv = format === 'text/csv';
   const lookup = await targetLookup(deps.store, csv ? set.rows : set.elements, set.elements);
   if (csv) return csvRows(set.rows, lookup);
-  if (format === 'application/pdf') return pdfReport(set.roots, set.elements, lookup, set.title);
+  if (format === 'application/pdf') {
+    // pdfkit (about 20 MB once required) is loaded by the first PDF export only.
+    const { pdfReport } = await import('./pdf-report.util.js');
+    return pdfReport(set.roots, set.elements, lookup, set.title);
+  }
   return JSON.stringify(stixBundle(set.elements, lookup), null, 2);
 }

@@ -1,41 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { Agent, fetch } from 'undici';
 import type { TaxiiPollerSettings } from '@lib/config';
 import type { ConnectorSession, ScheduledConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { StixObject } from './offline-enrichment.util';
 
-const TAXII_ACCEPT = 'application/taxii+json;version=2.1';
 const PAGE_LIMIT = 1000;
-const FETCH_TIMEOUT_MS = 5 * 60_000;
 
 type TaxiiState = { added_after?: string; pages?: number };
 type Envelope = { more?: boolean; next?: string; objects?: StixObject[] };
-
-/** The headers and TLS options of every request of the poller. */
-function transport(settings: TaxiiPollerSettings): {
-  headers: Record<string, string>;
-  dispatcher: Agent | undefined;
-} {
-  const headers: Record<string, string> = { accept: TAXII_ACCEPT };
-  if (settings.token) {
-    headers.authorization = `Bearer ${settings.token}`;
-  } else if (settings.user) {
-    const basic = Buffer.from(`${settings.user}:${settings.password ?? ''}`).toString('base64');
-    headers.authorization = `Basic ${basic}`;
-  }
-  const tls = settings.cert || settings.ca;
-  const dispatcher = tls
-    ? new Agent({
-        connect: {
-          ...(settings.cert ? { cert: readFileSync(settings.cert) } : {}),
-          ...(settings.key ? { key: readFileSync(settings.key) } : {}),
-          ...(settings.ca ? { ca: readFileSync(settings.ca) } : {}),
-        },
-      })
-    : undefined;
-  return { headers, dispatcher };
-}
 
 /**
  * `taxii` (EXTERNAL_IMPORT): polls a TAXII 2.1 collection every few minutes (Basic, Bearer or
@@ -58,7 +29,9 @@ export function taxiiPoller(settings: TaxiiPollerSettings): ScheduledConnector {
     intervalMs: settings.intervalMinutes * 60_000,
     workName: (now) => `TAXII poll of ${base} @ ${now.toISOString()}`,
     async run(session: ConnectorSession) {
-      const { headers, dispatcher } = transport(settings);
+      // undici (about 17 MB once required) is loaded by the first poll.
+      const { taxiiTransport } = await import('./taxii-transport.util.js');
+      const transport = taxiiTransport(settings);
       const state = (session.state ?? {}) as TaxiiState;
       const addedAfter = state.added_after ?? settings.addedAfter;
       let next: string | undefined;
@@ -71,11 +44,7 @@ export function taxiiPoller(settings: TaxiiPollerSettings): ScheduledConnector {
           url.searchParams.set('limit', String(PAGE_LIMIT));
           if (addedAfter) url.searchParams.set('added_after', addedAfter);
           if (next) url.searchParams.set('next', next);
-          const response = await fetch(url, {
-            headers,
-            signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-            ...(dispatcher ? { dispatcher } : {}),
-          });
+          const response = await transport.get(url);
           const text = await response.text();
           if (!response.ok) {
             throw new Error(`${url.href} answered ${response.status}: ${text.slice(0, 300)}`);
@@ -89,7 +58,7 @@ export function taxiiPoller(settings: TaxiiPollerSettings): ScheduledConnector {
           next = envelope.more && envelope.next ? envelope.next : undefined;
         } while (next);
       } finally {
-        await dispatcher?.close();
+        await transport.close();
       }
       return { message: `${received} objects in ${pages} page(s) from ${base}` };
     },

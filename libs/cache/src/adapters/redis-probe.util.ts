@@ -1,19 +1,8 @@
-import { Redis } from 'ioredis';
-
-/** Connects once (no retry) and pings: resolves when Redis answers, rejects with the reason. */
+/**
+ * Connects once (no retry) and pings: resolves when Redis answers, rejects with the reason.
+ * ioredis is loaded by the call, not by importing the library: the embedded profile never calls.
+ */
 export async function probeRedis(url: string, timeoutMs: number): Promise<void> {
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: timeoutMs,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  // A refused connection is reported through connect()'s rejection; the event would be unhandled.
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    await redis.ping();
-  } finally {
-    redis.disconnect();
-  }
+  const { pingRedis } = await import('./redis-ping.util.js');
+  await pingRedis(url, timeoutMs);
 }

@@ -30,7 +30,11 @@ export function testSearchEngineUrl(kind: SearchEngineKind): string {
  */
 export async function connectTestSearchEngine(kind: SearchEngineKind): Promise<TestSearchEngine> {
   const url = testSearchEngineUrl(kind);
-  const engine = SearchEngine.connect({ engine: kind, nodes: [url], requestTimeoutMs: 60_000 });
+  const engine = await SearchEngine.connect({
+    engine: kind,
+    nodes: [url],
+    requestTimeoutMs: 60_000,
+  });
   try {
     await engine.request({ method: 'GET', path: '/_cluster/health' });
   } catch (cause) {

@@ -112,10 +112,9 @@ export class SsoController {
 
   @Get(':id/metadata')
   async metadata(@Param('id') id: string, @Res() res: Response): Promise<void> {
-    await this.answer(res, id, undefined, () => {
+    await this.answer(res, id, undefined, async () => {
       const provider = this.typed(id, 'saml');
-      res.type('application/samlmetadata+xml').send(this.saml.metadata(provider));
-      return Promise.resolve();
+      res.type('application/samlmetadata+xml').send(await this.saml.metadata(provider));
     });
   }
 

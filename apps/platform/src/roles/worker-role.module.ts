@@ -1,0 +1,2 @@
+// Loaded by PlatformModule when the role is asked for (a dynamic import of this file).
+export { WorkerModule } from '@app/worker';
