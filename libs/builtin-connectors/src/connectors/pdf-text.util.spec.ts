@@ -1,16 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { pdfOf } from '../../../../test/support/graphql-upload.util';
 import { pdfText } from './pdf-text.util';
-
-async function pdfOf(lines: readonly string[]): Promise<Buffer> {
-  const doc = new PDFDocument();
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise((resolve) => doc.on('end', resolve));
-  lines.forEach((line) => doc.text(line));
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
-}
 
 describe('pdfText', () => {
   it('reads the text of a PDF and leaves the built-ins of this realm alone', async () => {
