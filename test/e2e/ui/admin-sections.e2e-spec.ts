@@ -101,6 +101,38 @@ describe('Admin console sections (Chromium)', () => {
     await expect(page.locator('#field-definition').inputValue()).resolves.toBe('PAP:WEIRD');
   });
 
+  it('edits the marking it created, deletes it, and keeps the TLP ones as they are', async () => {
+    await page.goto(`${platform.url}/admin/markings`);
+    await Promise.all([
+      page.waitForURL(/\/admin\/markings\/[0-9a-f-]+$/),
+      page.click('text=Copyright 2026 Northwind'),
+    ]);
+    await page.fill('#field-definition', 'Copyright 2026 Northwind Ltd');
+    await page.fill('#field-x_opencti_color', '#aa3300');
+    expect((await post('text=Save')).status()).toBe(303);
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Saved.');
+    const read = await gql<{
+      markingDefinitions: { edges: { node: { definition: string; x_opencti_color: string } }[] };
+    }>('{ markingDefinitions(first: 100) { edges { node { definition x_opencti_color } } } }');
+    expect(read.markingDefinitions.edges.map((e) => e.node)).toContainEqual({
+      definition: 'Copyright 2026 Northwind Ltd',
+      x_opencti_color: '#aa3300',
+    });
+    await page.click('text=Delete…');
+    expect((await post('form.confirm button.danger')).status()).toBe(303);
+    await expect(page.locator('.notice.ok').textContent()).resolves.toBe('Deleted.');
+    await expect(page.getByText('Copyright 2026 Northwind Ltd').count()).resolves.toBe(0);
+
+    await Promise.all([
+      page.waitForURL(/\/admin\/markings\/[0-9a-f-]+$/),
+      page.click('text=TLP:GREEN'),
+    ]);
+    await expect(page.locator('#field-definition').count()).resolves.toBe(0);
+    await expect(page.getByText('Delete…').count()).resolves.toBe(0);
+    const refused = await page.goto(`${page.url()}/delete`);
+    expect(refused?.status()).toBe(403);
+  });
+
   it('adds and deletes a platform message', async () => {
     await page.goto(`${platform.url}/admin/settings`);
     await page.fill('#field-message', 'Maintenance on Sunday');

@@ -34,7 +34,11 @@ export function MarkingsPage(props: {
         {props.markings.map((m) => (
           <tr>
             <td safe>{m.type}</td>
-            <td safe>{m.name}</td>
+            <td>
+              <a href={`/admin/markings/${m.id}`} safe>
+                {m.name}
+              </a>
+            </td>
             <td>
               <Swatch color={m.color} /> <code safe>{m.color ?? '—'}</code>
             </td>
