@@ -20,12 +20,12 @@ import { elementIds } from '../internal/element-ids.util';
 import {
   assertMarkingsAllowed,
   pickElement,
-  requireCapability,
   resolveRefs,
   systemKnowledgeContext,
 } from '../internal/element-loader';
 import { observableAttributes } from '../internal/observable-input.util';
 import { observablePattern } from '../internal/observable-pattern.util';
+import { requireCreateRight } from '../internal/participation.util';
 
 type Ends = { from?: StoredElement; to?: StoredElement };
 
@@ -155,7 +155,7 @@ export class KnowledgeCreateService {
     input: Readonly<Record<string, unknown>>,
     ends: Ends,
   ): Promise<StoredElement> {
-    requireCapability(ctx, 'KNOWLEDGE_KNUPDATE');
+    requireCreateRight(ctx, entityType);
     const split = splitInput(entityType, input);
     const identityClass = IDENTITY_CLASSES[entityType];
     if (identityClass && split.attributes.identity_class === undefined) {

@@ -28,6 +28,7 @@ import {
 } from '../internal/element-loader';
 import { addMarkings, editAttribute, editRefs, editStixIds } from '../internal/field-patch.util';
 import { withRecomputedIds } from '../internal/recompute-ids.util';
+import { requireEditRight, requireSomeEditRight } from '../internal/participation.util';
 
 const SYSTEM = systemContext('knowledge-edit');
 
@@ -166,9 +167,10 @@ export class KnowledgeEditService {
     id: string,
     changesOf: (element: StoredElement) => Change[],
   ): Promise<StoredElement> {
-    requireCapability(ctx, 'KNOWLEDGE_KNUPDATE');
+    requireSomeEditRight(ctx);
     return commitWithRetry(this.store, async () => {
       const before = await loadVisible(this.store, ctx, id);
+      requireEditRight(ctx, before);
       const changes = changesOf(before);
       const sharing = changes.some((c) => c.kind === 'attribute' && c.key === 'restricted_members');
       if (changes.some((c) => c.kind === 'ref' && c.definition.relationshipType === 'granted')) {

@@ -184,7 +184,7 @@ export class AdminMarkingsController {
   }
 
   @Get(':id/delete')
-  @RequireCapabilities('SETTINGS_SETMARKINGS', DELETE)
+  @RequireCapabilities('SETTINGS_SETMARKINGS')
   async confirm(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
@@ -200,7 +200,7 @@ export class AdminMarkingsController {
   }
 
   @Post(':id/delete')
-  @RequireCapabilities('SETTINGS_SETMARKINGS', DELETE)
+  @RequireCapabilities('SETTINGS_SETMARKINGS')
   async remove(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,

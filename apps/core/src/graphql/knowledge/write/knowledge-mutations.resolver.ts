@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ID, Int, Resolver } from '@nestjs/graphql';
 import type { Capability } from '@lib/rbac';
 import type { EditInput, EntityCreateInput, ObservableCreateInput } from '@lib/knowledge';
+import { PARTICIPATION_TYPES } from '@lib/knowledge';
 import { accessOf, defineOperation } from '../define-operation.util';
 import type { ArgSpec } from '../define-operation.util';
 import { StixRefScalar } from '../schema/scalars.constants';
@@ -31,6 +32,10 @@ type Run = (
 ) => Promise<unknown>;
 
 const UPDATE: Capability[] = ['KNOWLEDGE_KNUPDATE'];
+// Notes and opinions are also written by participants (their own only: the services check).
+const UPDATE_OR_PARTICIPATE: Capability[] = ['KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE'];
+const writeRight = (entityTypes: readonly string[]) =>
+  entityTypes.every((t) => PARTICIPATION_TYPES.has(t)) ? UPDATE_OR_PARTICIPATE : UPDATE;
 
 function mutation(
   name: string,
@@ -58,6 +63,7 @@ for (const target of CREATE_TARGETS) {
     [{ name: 'input', type: () => target.input, required: true }],
     () => knowledgeType(target.returns),
     (w, ctx, v) => w.create(accessOf(ctx), target.entityType, v.input as EntityCreateInput),
+    writeRight([target.entityType]),
   );
 }
 
@@ -100,6 +106,7 @@ for (const spec of EDIT_OBJECTS) {
     [idArg],
     () => objectType,
     (w, ctx, v) => w.editTarget(accessOf(ctx), str(v.id), spec.types),
+    writeRight(spec.types),
   );
 }
 
