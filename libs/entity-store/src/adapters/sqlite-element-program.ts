@@ -1,11 +1,9 @@
 import { hash53 } from '@lib/kernel';
-import type { StreamEventDraft } from '@lib/kernel';
-import { encodeEventBody } from '@lib/sqlite';
 import type { EventLogSql, ProgramBuilder, SqlValue, WriteProgram, WriteStep } from '@lib/sqlite';
 import type { StoredElement } from '../element.types';
 
 // How a batch of element writes becomes a write program. The program is built where it runs, on
-// the writer thread when there is one: serialising documents and events, and hashing keys, happen
+// the writer thread when there is one: serialising documents and hashing keys happen
 // off the thread that prepares the next batch. Every function here is shipped as source text to
 // that thread, so each must stay self-contained: no imported values (types are fine), no module
 // constants; what comes from other modules arrives through `lib`.
@@ -25,12 +23,15 @@ export type ElementProgramInput = {
     oldKeys?: number[];
   }[];
   deletes: { internalId: string; expectedVersion: number; oldKeys: number[] }[];
-  events?: { drafts: StreamEventDraft[]; maxEvents: number; sql: EventLogSql };
+  /**
+   * Event bodies, already JSON: encoded by the caller, a string crosses to the writer thread far
+   * cheaper than the STIX objects it holds (no object graph to clone, rebuild and collect there).
+   */
+  events?: { bodies: string[]; maxEvents: number; sql: EventLogSql };
 };
 
 export type ElementProgramLib = {
   hash53: (text: string) => number;
-  encodeEventBody: (draft: StreamEventDraft) => string;
 };
 
 /**
@@ -221,9 +222,9 @@ export function buildElementProgram(
     sql,
     steps,
     events:
-      events && events.drafts.length > 0
+      events && events.bodies.length > 0
         ? {
-            bodies: events.drafts.map((draft) => lib.encodeEventBody(draft)),
+            bodies: events.bodies,
             maxEvents: events.maxEvents,
             sql: events.sql,
           }
@@ -236,5 +237,5 @@ export const ELEMENT_PROGRAM = 'entity-store.elements';
 export const ELEMENT_PROGRAM_BUILDER: ProgramBuilder<ElementProgramInput, ElementProgramLib> = {
   entry: buildElementProgram,
   functions: [encodeDoc, elementKeys, searchableText, indexedRefs],
-  lib: { hash53, encodeEventBody },
+  lib: { hash53 },
 };

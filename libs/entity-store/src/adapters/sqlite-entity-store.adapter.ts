@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { AppError } from '@lib/kernel';
 import { accessRule, elementAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
-import { SqliteEventLog, appendedEvents } from '@lib/sqlite';
+import { SqliteEventLog, appendedEvents, encodeEventBody } from '@lib/sqlite';
 import type { SqliteDatabase } from '@lib/sqlite';
 import { isCustomType } from '@lib/stix';
 import { EntityStore } from '../entity-store.port';
@@ -193,7 +193,7 @@ export class SqliteEntityStore extends EntityStore {
       })),
       events:
         batch.events.length > 0
-          ? { ...this.eventLog.appendTarget(), drafts: [...batch.events] }
+          ? { ...this.eventLog.appendTarget(), bodies: batch.events.map(encodeEventBody) }
           : undefined,
     };
   }
