@@ -11,6 +11,24 @@ export type MarkingFormValues = {
   x_opencti_order: string;
 };
 
+/** The colour and order fields of the marking forms (create and edit). */
+export function MarkingStyleFields(props: { color: string; order: string }): JSX.Element {
+  return (
+    <>
+      <TextField name="x_opencti_color" label="Colour" type="color" value={props.color} />
+      <TextField
+        name="x_opencti_order"
+        label="Order"
+        type="number"
+        min={0}
+        max={100}
+        value={props.order}
+        hint="Higher is more restrictive within its type."
+      />
+    </>
+  );
+}
+
 /**
  * Editing one marking definition: its colour and order, and for markings of the platform's own
  * making also its type and definition (the TLP and PAP markings keep theirs: their ids are fixed).
@@ -48,16 +66,7 @@ export function MarkingFormPage(props: {
               <TextField name="definition" label="Definition" value={v.definition} required />
             </>
           )}
-          <TextField name="x_opencti_color" label="Colour" type="color" value={v.x_opencti_color} />
-          <TextField
-            name="x_opencti_order"
-            label="Order"
-            type="number"
-            min={0}
-            max={100}
-            value={v.x_opencti_order}
-            hint="Higher is more restrictive within its type."
-          />
+          <MarkingStyleFields color={v.x_opencti_color} order={v.x_opencti_order} />
         </div>
         <FormButtons submit="Save" cancel="/admin/markings" />
       </EditForm>

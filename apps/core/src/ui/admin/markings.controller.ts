@@ -36,6 +36,21 @@ const DELETE = 'KNOWLEDGE_KNUPDATE_KNDELETE';
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 const BUILT_IN = new Set(BOOTSTRAP_MARKINGS.map((m) => m.standardId));
 
+/** The checked input of a marking form (create or edit); the order as a number. */
+function markingInput(values: MarkingFormValues, body: FormBody) {
+  if (!values.definition_type) throw invalid('Enter a type.', 'definition_type');
+  if (!values.definition) throw invalid('Enter a definition.', 'definition');
+  if (values.x_opencti_color && !COLOR.test(values.x_opencti_color)) {
+    throw invalid('The colour must look like #1f5fbf.', 'x_opencti_color');
+  }
+  return {
+    definition_type: values.definition_type,
+    definition: values.definition,
+    x_opencti_color: values.x_opencti_color,
+    x_opencti_order: wholeNumber(body, 'x_opencti_order', 'Order', 0, 100) ?? 0,
+  };
+}
+
 function formValues(marking: StoredElement): MarkingFormValues {
   const a = marking.attributes;
   return {
@@ -97,7 +112,7 @@ export class AdminMarkingsController {
     @Body() body: FormBody,
   ): Promise<void> {
     const ctx = viewerOf(req);
-    const values = {
+    const values: MarkingFormValues = {
       definition_type: field(body, 'definition_type'),
       definition: field(body, 'definition'),
       x_opencti_color: field(body, 'x_opencti_color'),
@@ -111,17 +126,10 @@ export class AdminMarkingsController {
           message: `Creating a marking needs the ${CREATE} capability`,
         });
       }
-      if (!values.definition_type) throw invalid('Enter a type.', 'definition_type');
-      if (!values.definition) throw invalid('Enter a definition.', 'definition');
-      if (values.x_opencti_color && !COLOR.test(values.x_opencti_color)) {
-        throw invalid('The colour must look like #1f5fbf.', 'x_opencti_color');
-      }
-      const order = wholeNumber(body, 'x_opencti_order', 'Order', 0, 100) ?? 0;
+      const input = markingInput(values, body);
       await this.create.create(ctx, 'Marking-Definition', {
-        definition_type: values.definition_type,
-        definition: values.definition,
-        x_opencti_color: values.x_opencti_color || null,
-        x_opencti_order: order,
+        ...input,
+        x_opencti_color: input.x_opencti_color || null,
       });
       res.redirect(303, '/admin/markings?notice=created');
     } catch (error) {
@@ -160,16 +168,8 @@ export class AdminMarkingsController {
       x_opencti_order: field(body, 'x_opencti_order'),
     };
     try {
-      if (!values.definition_type) throw invalid('Enter a type.', 'definition_type');
-      if (!values.definition) throw invalid('Enter a definition.', 'definition');
-      if (!COLOR.test(values.x_opencti_color)) {
-        throw invalid('The colour must look like #1f5fbf.', 'x_opencti_color');
-      }
-      const order = wholeNumber(body, 'x_opencti_order', 'Order', 0, 100) ?? 0;
-      const wanted: Record<keyof MarkingFormValues, unknown> = {
-        ...values,
-        x_opencti_order: order,
-      };
+      if (!values.x_opencti_color) throw invalid('Choose a colour.', 'x_opencti_color');
+      const wanted: Record<keyof MarkingFormValues, unknown> = markingInput(values, body);
       const patch: EditInput[] = (Object.keys(wanted) as (keyof MarkingFormValues)[])
         .filter((key) => String(wanted[key]) !== current[key])
         .map((key) => ({ key, value: [wanted[key]] }));

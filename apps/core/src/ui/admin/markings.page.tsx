@@ -4,6 +4,7 @@ import { AdminTable } from './admin-fields';
 import { AdminPage, Csrf, ProblemNotice, TextField } from './admin-layout';
 import type { AdminTab } from './admin-layout';
 import type { MarkingOption } from './admin-lookups.service';
+import { MarkingStyleFields } from './marking-form.page';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
@@ -75,20 +76,9 @@ export function MarkingsPage(props: {
                 hint="Its name, e.g. PAP:GREEN or Copyright 2026 ACME."
                 required
               />
-              <TextField
-                name="x_opencti_color"
-                label="Colour"
-                type="color"
-                value={v.x_opencti_color ?? '#1f5fbf'}
-              />
-              <TextField
-                name="x_opencti_order"
-                label="Order"
-                type="number"
-                min={0}
-                max={100}
-                value={v.x_opencti_order ?? '0'}
-                hint="Higher is more restrictive within its type."
+              <MarkingStyleFields
+                color={v.x_opencti_color ?? '#1f5fbf'}
+                order={v.x_opencti_order ?? '0'}
               />
             </div>
             <div class="form-actions">
