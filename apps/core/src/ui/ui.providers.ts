@@ -23,6 +23,8 @@ import { RelationshipRows } from './knowledge/relationship-rows.service';
 import { BulkController } from './pages/bulk.controller';
 import { ContainerController } from './pages/container.controller';
 import { EntityFormController } from './pages/entity-form.controller';
+import { ObservableFormController } from './pages/observable-form.controller';
+import { AnalysisFormController } from './pages/analysis-form.controller';
 import { EntityTabsController } from './pages/entity-tabs.controller';
 import { RelationshipFormController } from './pages/relationship-form.controller';
 import { DashboardController } from './pages/dashboard.controller';
@@ -53,6 +55,8 @@ export const UI_CONTROLLERS: Type[] = [
   EntityController,
   EntityTabsController,
   EntityFormController,
+  ObservableFormController,
+  AnalysisFormController,
   RelationshipFormController,
   ContainerController,
   BulkController,

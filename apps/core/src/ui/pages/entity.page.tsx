@@ -68,6 +68,13 @@ export function EntityFrame(props: {
           ) : (
             ''
           )}
+          {props.editable ? (
+            <a class="button" href={`/create-analysis/note?about=${encodeURIComponent(row.id)}`}>
+              Add note
+            </a>
+          ) : (
+            ''
+          )}
           {props.editable &&
           isTypeOf(row.entityType, 'Stix-Domain-Object') &&
           isCreatable(row.entityType) ? (

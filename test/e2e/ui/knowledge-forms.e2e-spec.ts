@@ -1,0 +1,164 @@
+import { platformGraphql } from '@lib/testing';
+import type { Browser, Page } from 'playwright-core';
+import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
+import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../support/browser.util';
+
+const TOKEN = '2e4f6a8b-1c3d-4e5f-9a7b-8c9d0e1f2a3b';
+const SHA256 = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+
+// An analyst creates observables (an IPv4 address, a file with hashes), a note and an opinion
+// through their forms in a real browser: bad input is shown on the form with a 400 and stores
+// nothing; good input is stored with its markings, labels, author and the entities it is about.
+jest.setTimeout(30_000);
+
+describe('Observable, note and opinion forms (Chromium)', () => {
+  const platform = useEmbeddedPlatform(TOKEN);
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+  let malwareId: string;
+
+  const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
+    platformGraphql<T>(platform.port, TOKEN, query, variables);
+  const create = async (mutation: string, input: Record<string, unknown>) => {
+    const type = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input`;
+    const data = await gql<Record<string, { id: string }>>(
+      `mutation($input: ${type}!) { ${mutation}(input: $input) { id } }`,
+      { input },
+    );
+    return data[mutation]!.id;
+  };
+  const count = async (type: string) => {
+    const data = await gql<{ stixCoreObjects: { edges: unknown[] } }>(
+      `query($types: [String]) { stixCoreObjects(types: $types, first: 100) { edges { node { id } } } }`,
+      { types: [type] },
+    );
+    return data.stixCoreObjects.edges.length;
+  };
+  const submit = (selector = '.entity-form button[type=submit]') =>
+    Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click(selector),
+    ]).then(([response]) => response);
+
+  beforeAll(async () => {
+    malwareId = await create('malwareAdd', { name: 'Quillstorm', is_family: true });
+    await create('organizationAdd', { name: 'Harbor CERT' });
+    await create('labelAdd', { value: 'c2' });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    page = await context.newPage();
+    problems = watchProblems(page);
+    await signIn(page, platform.url, 'admin@threatloom.local', TEST_ADMIN_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('creates an IPv4 address from the observables list, a bad value refused first', async () => {
+    await page.goto(`${platform.url}/observations/observables`);
+    await Promise.all([
+      page.waitForURL('**/create-observable'),
+      page.click('.page-head >> text=Create'),
+    ]);
+    await page.fill('#field-value', '203.0.113.300');
+    const refused = await submit();
+    expect(refused.status()).toBe(400);
+    await expect(page.locator('#field-value-error').textContent()).resolves.toContain('IPv4');
+    await expect(count('IPv4-Addr')).resolves.toBe(0);
+    await page.fill('#field-value', '203.0.113.30');
+    await page.fill('#field-score', '75');
+    await page.selectOption('#field-author', { label: 'Harbor CERT' });
+    await page.selectOption('#field-markings', { label: 'TLP:GREEN' });
+    await page.selectOption('#field-labels', { label: 'c2' });
+    await Promise.all([page.waitForURL(/\/entity\/[^/]+$/), page.click('.entity-form .primary')]);
+    await expect(page.locator('h1').textContent()).resolves.toBe('203.0.113.30');
+    await expect(page.locator('.page-head .badge.marking').textContent()).resolves.toBe(
+      'TLP:GREEN',
+    );
+    const details = await page.locator('dl.props').textContent();
+    expect(details).toContain('Harbor CERT');
+    expect(details).toContain('75');
+  });
+
+  it('creates a file with hashes, the type picked in the form', async () => {
+    await page.goto(`${platform.url}/create-observable`);
+    await page.selectOption('#observable-type', 'StixFile');
+    await Promise.all([page.waitForURL('**type=StixFile'), page.click('text=Change type')]);
+    await page.fill('#field-md5', 'not-a-hash');
+    expect((await submit()).status()).toBe(400);
+    await expect(page.locator('#field-md5-error').textContent()).resolves.toContain('32');
+    await page.fill('#field-md5', '');
+    await page.fill('#field-file-name', 'loader.dll');
+    await page.fill('#field-sha256', SHA256);
+    await keepScreenshot(page, 'observable-create');
+    await Promise.all([page.waitForURL(/\/entity\/[^/]+$/), page.click('.entity-form .primary')]);
+    const data = await gql<{ stixCyberObservables: { edges: { node: unknown }[] } }>(
+      `{ stixCyberObservables(types: ["StixFile"]) { edges { node { ... on StixFile { name hashes { algorithm hash } } } } } }`,
+    );
+    expect(data.stixCyberObservables.edges.map((e) => e.node)).toEqual([
+      { name: 'loader.dll', hashes: [{ algorithm: 'SHA-256', hash: SHA256 }] },
+    ]);
+  });
+
+  it('adds a note about an entity from its page', async () => {
+    await page.goto(`${platform.url}/entity/${malwareId}`);
+    await Promise.all([
+      page.waitForURL('**/create-analysis/note?about=*'),
+      page.click('.page-head >> text=Add note'),
+    ]);
+    await expect(page.locator('.chosen-entities').textContent()).resolves.toContain('Quillstorm');
+    expect((await submit()).status()).toBe(400);
+    await expect(page.locator('#field-content-error').textContent()).resolves.toContain('required');
+    await expect(count('Note')).resolves.toBe(0);
+    await page.fill('#field-abstract', 'Quillstorm beacons');
+    await page.fill('#field-content', 'Beacons every **60 s**.');
+    await Promise.all([page.waitForURL(/\/entity\/[^/]+$/), page.click('.entity-form .primary')]);
+    const data = await gql<{
+      notes: { edges: { node: { attribute_abstract: string; objects: unknown } }[] };
+    }>(
+      `{ notes { edges { node { attribute_abstract content objects { edges { node { ... on Malware { name } } } } } } } }`,
+    );
+    expect(data.notes.edges.map((e) => e.node)).toEqual([
+      {
+        attribute_abstract: 'Quillstorm beacons',
+        content: 'Beacons every **60 s**.',
+        objects: { edges: [{ node: { name: 'Quillstorm' } }] },
+      },
+    ]);
+  });
+
+  it('creates an opinion, the entity found by the search field', async () => {
+    await page.goto(`${platform.url}/analyses/opinions`);
+    await Promise.all([
+      page.waitForURL('**/create-analysis/opinion'),
+      page.click('.page-head >> text=Create'),
+    ]);
+    await page.selectOption('#field-opinion', 'agree');
+    const refused = await submit();
+    expect(refused.status()).toBe(400);
+    await expect(page.locator('#field-objects-error').textContent()).resolves.toContain(
+      'at least one',
+    );
+    await page.fill('#about-search', 'Quillstorm');
+    await page.locator('#field-objects option', { hasText: 'Quillstorm (Malware)' }).waitFor();
+    await page.selectOption('#field-objects', { label: 'Quillstorm (Malware)' });
+    await page.fill('#field-explanation', 'Matches our telemetry.');
+    await Promise.all([page.waitForURL(/\/entity\/[^/]+$/), page.click('.entity-form .primary')]);
+    const data = await gql<{ opinions: { edges: { node: unknown }[] } }>(
+      `{ opinions { edges { node { opinion explanation objects { edges { node { ... on Malware { name } } } } } } } }`,
+    );
+    expect(data.opinions.edges.map((e) => e.node)).toEqual([
+      {
+        opinion: 'agree',
+        explanation: 'Matches our telemetry.',
+        objects: { edges: [{ node: { name: 'Quillstorm' } }] },
+      },
+    ]);
+  });
+
+  it('had no console error, page error or server error', () => {
+    expect(problems).toEqual([]);
+  });
+});
