@@ -16,6 +16,7 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
   let browser: Browser;
   let context: BrowserContext;
   let entityId: string;
+  let relationshipId: string;
 
   beforeAll(async () => {
     const added = await platformGraphql<{ malwareAdd: { id: string } }>(
@@ -32,6 +33,19 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
       },
     );
     entityId = added.malwareAdd.id;
+    const other = await platformGraphql<{ malwareAdd: { id: string } }>(
+      platform.port,
+      TOKEN,
+      `mutation($input: MalwareAddInput!) { malwareAdd(input: $input) { id } }`,
+      { input: { name: 'Emberlight Lite', is_family: true } },
+    );
+    const linked = await platformGraphql<{ stixCoreRelationshipAdd: { id: string } }>(
+      platform.port,
+      TOKEN,
+      `mutation($input: StixCoreRelationshipAddInput!) { stixCoreRelationshipAdd(input: $input) { id } }`,
+      { input: { fromId: other.malwareAdd.id, toId: entityId, relationship_type: 'variant-of' } },
+    );
+    relationshipId = linked.stixCoreRelationshipAdd.id;
     browser = await launchBrowser();
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     await context.addCookies([{ name: 'threatloom.theme', value: theme, url: platform.url }]);
@@ -79,6 +93,7 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['the graph tab', '/entity/:id/graph'],
     ['the edit form', '/entity/:id/edit'],
     ['the relationship form', '/entity/:id/relationships/new'],
+    ['the relationship edit form', '/relationship/:rel/edit'],
     ['a create form', '/create/Malware'],
     ['the observable form', '/create-observable?type=StixFile'],
     ['the note form', '/create-analysis/note?about=:id'],
@@ -93,7 +108,9 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['a 404 page', '/entity/unknown'],
   ])('%s', async (_name, path) => {
     const page = await context.newPage();
-    const answer = await page.goto(`${platform.url}${path.replace(':id', entityId)}`);
+    const answer = await page.goto(
+      `${platform.url}${path.replace(':id', entityId).replace(':rel', relationshipId)}`,
+    );
     expect(answer?.status()).toBe(path.endsWith('/unknown') ? 404 : 200);
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
     expect(await accessibilityViolations(page)).toEqual([]);

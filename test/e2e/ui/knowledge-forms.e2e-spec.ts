@@ -9,6 +9,7 @@ const SHA256 = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
 // An analyst creates observables (an IPv4 address, a file with hashes), a note and an opinion
 // through their forms in a real browser: bad input is shown on the form with a 400 and stores
 // nothing; good input is stored with its markings, labels, author and the entities it is about.
+// He then edits a relationship and reverses it, where the model allows the reversed pair.
 jest.setTimeout(30_000);
 
 describe('Observable, note and opinion forms (Chromium)', () => {
@@ -17,6 +18,8 @@ describe('Observable, note and opinion forms (Chromium)', () => {
   let page: Page;
   let problems: string[];
   let malwareId: string;
+  let variantId: string;
+  let usesId: string;
 
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
     platformGraphql<T>(platform.port, TOKEN, query, variables);
@@ -45,6 +48,20 @@ describe('Observable, note and opinion forms (Chromium)', () => {
     malwareId = await create('malwareAdd', { name: 'Quillstorm', is_family: true });
     await create('organizationAdd', { name: 'Harbor CERT' });
     await create('labelAdd', { value: 'c2' });
+    const emberbyteId = await create('malwareAdd', { name: 'Emberbyte', is_family: true });
+    const setId = await create('intrusionSetAdd', { name: 'Cinder Kite' });
+    variantId = await create('stixCoreRelationshipAdd', {
+      fromId: malwareId,
+      toId: emberbyteId,
+      relationship_type: 'variant-of',
+      confidence: 30,
+      description: 'Shares the loader.',
+    });
+    usesId = await create('stixCoreRelationshipAdd', {
+      fromId: setId,
+      toId: malwareId,
+      relationship_type: 'uses',
+    });
     browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     page = await context.newPage();
@@ -156,6 +173,81 @@ describe('Observable, note and opinion forms (Chromium)', () => {
         objects: { edges: [{ node: { name: 'Quillstorm' } }] },
       },
     ]);
+  });
+
+  const relationship = (id: string) =>
+    gql<{
+      stixCoreRelationship: {
+        id: string;
+        confidence: number;
+        description: string;
+        from: { name: string };
+        to: { name: string };
+      } | null;
+    }>(
+      `query($id: String!) { stixCoreRelationship(id: $id) { id confidence description from { ... on Malware { name } ... on IntrusionSet { name } } to { ... on Malware { name } } } }`,
+      { id },
+    ).then((d) => d.stixCoreRelationship);
+
+  it('edits a relationship from the relationships tab', async () => {
+    await page.goto(`${platform.url}/entity/${malwareId}/relationships`);
+    await Promise.all([
+      page.waitForURL(`**/relationship/${variantId}/edit`),
+      page.click('a[aria-label="Edit variant-of Emberbyte"]'),
+    ]);
+    await expect(page.locator('#relationship-ends').textContent()).resolves.toContain('variant-of');
+    await page.fill('#rel-confidence', '101');
+    expect((await submit()).status()).toBe(400);
+    await expect(page.locator('#rel-confidence-error').textContent()).resolves.toContain(
+      '0 to 100',
+    );
+    await page.fill('#rel-confidence', '65');
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click('.entity-form .primary'),
+    ]);
+    await expect(relationship(variantId)).resolves.toMatchObject({
+      confidence: 65,
+      description: 'Shares the loader.',
+    });
+  });
+
+  it('reverses it: the other way round, same content', async () => {
+    await keepScreenshot(page, 'relationship-edit');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.endsWith('/edit') && !url.pathname.includes(variantId)),
+      page.click('text=Reverse direction'),
+    ]);
+    const newId = page.url().split('/').at(-2)!;
+    await expect(relationship(variantId)).resolves.toBeNull();
+    await expect(relationship(newId)).resolves.toMatchObject({
+      confidence: 65,
+      description: 'Shares the loader.',
+      from: { name: 'Emberbyte' },
+      to: { name: 'Quillstorm' },
+    });
+    const ends = await page.locator('#relationship-ends').textContent();
+    expect(ends?.indexOf('Emberbyte')).toBeLessThan(ends?.indexOf('Quillstorm') ?? -1);
+  });
+
+  it('refuses to reverse a pair the model does not allow, with a clear message', async () => {
+    await page.goto(`${platform.url}/relationship/${usesId}/edit`);
+    await expect(page.locator('#reverse-refusal').textContent()).resolves.toContain(
+      'does not allow "uses" from Malware to Intrusion-Set',
+    );
+    await expect(page.locator('text=Reverse direction').count()).resolves.toBe(0);
+    // A forged post is refused the same way, the relationship kept.
+    const token = (await page.locator('meta[name=csrf-token]').getAttribute('content')) ?? '';
+    const forged = await page.request.post(`${platform.url}/relationship/${usesId}/reverse`, {
+      headers: { 'x-csrf-token': token },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(400);
+    expect(await forged.text()).toContain('does not allow');
+    await expect(relationship(usesId)).resolves.toMatchObject({
+      from: { name: 'Cinder Kite' },
+      to: { name: 'Quillstorm' },
+    });
   });
 
   it('had no console error, page error or server error', () => {

@@ -27,6 +27,7 @@ import { ObservableFormController } from './pages/observable-form.controller';
 import { AnalysisFormController } from './pages/analysis-form.controller';
 import { EntityTabsController } from './pages/entity-tabs.controller';
 import { RelationshipFormController } from './pages/relationship-form.controller';
+import { RelationshipEditController } from './pages/relationship-edit.controller';
 import { DashboardController } from './pages/dashboard.controller';
 import { EntityController } from './pages/entity.controller';
 import { EntityPages } from './pages/entity-pages.service';
@@ -58,6 +59,7 @@ export const UI_CONTROLLERS: Type[] = [
   ObservableFormController,
   AnalysisFormController,
   RelationshipFormController,
+  RelationshipEditController,
   ContainerController,
   BulkController,
   ListController,

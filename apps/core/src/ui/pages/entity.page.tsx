@@ -194,12 +194,18 @@ export type RelationshipRow = {
   start?: string | undefined;
   stop?: string | undefined;
   confidence?: number | undefined;
+  /** A core relationship (it has an edit form), not a sighting. */
+  core?: boolean;
 };
 
 const otherType = (r: RelationshipRow): string => (r.other ? typeLabel(r.other.entityType) : '—');
 
 /** The element's relationships and sightings, the other end named. */
-export function RelationshipTable(props: { rows: readonly RelationshipRow[] }): JSX.Element {
+export function RelationshipTable(props: {
+  rows: readonly RelationshipRow[];
+  /** The reader may edit: each core relationship links to its edit form. */
+  editable?: boolean;
+}): JSX.Element {
   if (props.rows.length === 0) return <p class="notice">No relationships yet.</p>;
   return (
     <div class="table-wrap">
@@ -213,6 +219,13 @@ export function RelationshipTable(props: { rows: readonly RelationshipRow[] }): 
             <th scope="col">Start</th>
             <th scope="col">Stop</th>
             <th scope="col">Confidence</th>
+            {props.editable ? (
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            ) : (
+              ''
+            )}
           </tr>
         </thead>
         <tbody>
@@ -234,6 +247,22 @@ export function RelationshipTable(props: { rows: readonly RelationshipRow[] }): 
               <td class="num" safe>
                 {r.confidence === undefined ? '—' : String(r.confidence)}
               </td>
+              {props.editable ? (
+                <td>
+                  {r.core ? (
+                    <a
+                      href={`/relationship/${encodeURIComponent(r.id)}/edit`}
+                      aria-label={`Edit ${r.type} ${r.other?.name ?? ''}`}
+                    >
+                      Edit
+                    </a>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              ) : (
+                ''
+              )}
             </tr>
           ))}
         </tbody>
