@@ -17,6 +17,7 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
   let context: BrowserContext;
   let entityId: string;
   let relationshipId: string;
+  let adminId: string;
 
   beforeAll(async () => {
     const added = await platformGraphql<{ malwareAdd: { id: string } }>(
@@ -46,6 +47,8 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
       { input: { fromId: other.malwareAdd.id, toId: entityId, relationship_type: 'variant-of' } },
     );
     relationshipId = linked.stixCoreRelationshipAdd.id;
+    const me = await platformGraphql<{ me: { id: string } }>(platform.port, TOKEN, '{ me { id } }');
+    adminId = me.me.id;
     browser = await launchBrowser();
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     await context.addCookies([{ name: 'threatloom.theme', value: theme, url: platform.url }]);
@@ -101,6 +104,7 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['the import page', '/data/import'],
     ['the users admin', '/admin/users'],
     ['a new user form', '/admin/users/new'],
+    ['a user with token and sessions', '/admin/users/:me'],
     ['the groups admin', '/admin/groups'],
     ['the settings admin', '/admin/settings'],
     ['the audit log', '/admin/audit'],
@@ -109,7 +113,7 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
   ])('%s', async (_name, path) => {
     const page = await context.newPage();
     const answer = await page.goto(
-      `${platform.url}${path.replace(':id', entityId).replace(':rel', relationshipId)}`,
+      `${platform.url}${path.replace(':id', entityId).replace(':rel', relationshipId).replace(':me', adminId)}`,
     );
     expect(answer?.status()).toBe(path.endsWith('/unknown') ? 404 : 200);
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);

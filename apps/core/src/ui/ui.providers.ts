@@ -13,6 +13,7 @@ import { AdminHomeController } from './admin/admin-home.controller';
 import { AdminLookups } from './admin/admin-lookups.service';
 import { AdminRolesController } from './admin/roles.controller';
 import { AdminUsersController } from './admin/users.controller';
+import { AdminUserAccessController } from './admin/user-access.controller';
 import { DashboardChartsController } from './dashboard/dashboard-charts.controller';
 import { DashboardChartsService } from './dashboard/dashboard-charts.service';
 import { GraphController } from './graph/graph.controller';
@@ -65,6 +66,7 @@ export const UI_CONTROLLERS: Type[] = [
   ListController,
   AdminHomeController,
   AdminUsersController,
+  AdminUserAccessController,
   AdminGroupsController,
   AdminRolesController,
   AdminAuditController,
