@@ -103,13 +103,15 @@ describe('Observable, note and opinion forms (Chromium)', () => {
     await page.goto(`${platform.url}/create-observable`);
     await page.selectOption('#observable-type', 'StixFile');
     await Promise.all([page.waitForURL('**type=StixFile'), page.click('text=Change type')]);
+    await page.fill('#field-file-name', 'loader.dll');
+    await page.fill('#field-sha256', SHA256);
+    await page.selectOption('#field-markings', { label: 'TLP:CLEAR' });
+    await keepScreenshot(page, 'observable-create');
     await page.fill('#field-md5', 'not-a-hash');
     expect((await submit()).status()).toBe(400);
     await expect(page.locator('#field-md5-error').textContent()).resolves.toContain('32');
+    await expect(page.locator('#field-sha256').inputValue()).resolves.toBe(SHA256);
     await page.fill('#field-md5', '');
-    await page.fill('#field-file-name', 'loader.dll');
-    await page.fill('#field-sha256', SHA256);
-    await keepScreenshot(page, 'observable-create');
     await Promise.all([page.waitForURL(/\/entity\/[^/]+$/), page.click('.entity-form .primary')]);
     const data = await gql<{ stixCyberObservables: { edges: { node: unknown }[] } }>(
       `{ stixCyberObservables(types: ["StixFile"]) { edges { node { ... on StixFile { name hashes { algorithm hash } } } } } }`,
@@ -131,6 +133,7 @@ describe('Observable, note and opinion forms (Chromium)', () => {
     await expect(count('Note')).resolves.toBe(0);
     await page.fill('#field-abstract', 'Quillstorm beacons');
     await page.fill('#field-content', 'Beacons every **60 s**.');
+    await keepScreenshot(page, 'note-create');
     await Promise.all([page.waitForURL(/\/entity\/[^/]+$/), page.click('.entity-form .primary')]);
     const data = await gql<{
       notes: { edges: { node: { attribute_abstract: string; objects: unknown } }[] };

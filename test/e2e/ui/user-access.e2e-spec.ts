@@ -79,6 +79,7 @@ describe('API token and sessions in the user admin page (Chromium)', () => {
     await expect(admin.locator('#user-sessions tbody tr').count()).resolves.toBe(2);
     // The token itself is not on the page.
     expect(await admin.content()).not.toContain(miraToken);
+    await admin.locator('.user-access').scrollIntoViewIfNeeded();
     await keepScreenshot(admin, 'admin-user-access');
   });
 

@@ -107,7 +107,7 @@ export function ObservableFormPage(props: {
           objectMarking={values.objectMarking}
           objectLabel={values.objectLabel}
         />
-        <p>
+        <div class="check">
           <input
             id="field-indicator"
             type="checkbox"
@@ -115,7 +115,7 @@ export function ObservableFormPage(props: {
             checked={values.createIndicator}
           />
           <label for="field-indicator">Also create an indicator from it</label>
-        </p>
+        </div>
         <div class="form-actions">
           <button type="submit" class="primary">
             Create

@@ -89,7 +89,7 @@ export function RelationshipEditPage(props: {
           </a>
         </div>
       </form>
-      <section class="card" aria-labelledby="reverse-title">
+      <section class="card reverse-card" aria-labelledby="reverse-title">
         <h2 id="reverse-title">Direction</h2>
         {props.reversal ? (
           <p class="notice" id="reverse-refusal" safe>
