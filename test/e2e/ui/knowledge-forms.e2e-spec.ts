@@ -253,6 +253,42 @@ describe('Observable, note and opinion forms (Chromium)', () => {
     });
   });
 
+  it('refuses the forms to a reader without KNOWLEDGE_KNUPDATE (403), nothing stored', async () => {
+    const roleId = await create('roleAdd', { name: 'Readers', capabilities: ['KNOWLEDGE'] });
+    const groupId = await create('groupAdd', { name: 'Reading room' });
+    await gql(
+      `mutation($g: ID!, $r: ID!) { groupEdit(id: $g) { relationAdd(input: { toId: $r, relationship_type: "has-role" }) { id } } }`,
+      { g: groupId, r: roleId },
+    );
+    const reader = { email: 'reader@example.org', password: 'reader passphrase 42' };
+    await create('userAdd', {
+      name: 'reader',
+      user_email: reader.email,
+      password: reader.password,
+      groups: [groupId],
+    });
+    const context = await browser.newContext();
+    const readerPage = await context.newPage();
+    await signIn(readerPage, platform.url, reader.email, reader.password);
+    await readerPage.goto(`${platform.url}/entity/${malwareId}`);
+    await expect(readerPage.locator('.page-head >> text=Add note').count()).resolves.toBe(0);
+    for (const path of [
+      '/create-observable',
+      '/create-analysis/note',
+      '/create-analysis/opinion',
+    ]) {
+      expect((await readerPage.goto(`${platform.url}${path}`))?.status()).toBe(403);
+    }
+    const csrf = (await readerPage.locator('meta[name=csrf-token]').getAttribute('content')) ?? '';
+    const forged = await readerPage.request.post(`${platform.url}/create-analysis/note`, {
+      form: { _csrf: csrf, content: 'Forged', objects: malwareId },
+      maxRedirects: 0,
+    });
+    expect(forged.status()).toBe(403);
+    await expect(count('Note')).resolves.toBe(1);
+    await context.close();
+  });
+
   it('had no console error, page error or server error', () => {
     expect(problems).toEqual([]);
   });

@@ -75,6 +75,13 @@ export function EntityFrame(props: {
           ) : (
             ''
           )}
+          {props.editable ? (
+            <a class="button" href={`/create-analysis/opinion?about=${encodeURIComponent(row.id)}`}>
+              Add opinion
+            </a>
+          ) : (
+            ''
+          )}
           {props.editable &&
           isTypeOf(row.entityType, 'Stix-Domain-Object') &&
           isCreatable(row.entityType) ? (
