@@ -16,6 +16,8 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
   let browser: Browser;
   let context: BrowserContext;
   let entityId: string;
+  let relationshipId: string;
+  let adminId: string;
 
   beforeAll(async () => {
     const added = await platformGraphql<{ malwareAdd: { id: string } }>(
@@ -32,6 +34,21 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
       },
     );
     entityId = added.malwareAdd.id;
+    const other = await platformGraphql<{ malwareAdd: { id: string } }>(
+      platform.port,
+      TOKEN,
+      `mutation($input: MalwareAddInput!) { malwareAdd(input: $input) { id } }`,
+      { input: { name: 'Emberlight Lite', is_family: true } },
+    );
+    const linked = await platformGraphql<{ stixCoreRelationshipAdd: { id: string } }>(
+      platform.port,
+      TOKEN,
+      `mutation($input: StixCoreRelationshipAddInput!) { stixCoreRelationshipAdd(input: $input) { id } }`,
+      { input: { fromId: other.malwareAdd.id, toId: entityId, relationship_type: 'variant-of' } },
+    );
+    relationshipId = linked.stixCoreRelationshipAdd.id;
+    const me = await platformGraphql<{ me: { id: string } }>(platform.port, TOKEN, '{ me { id } }');
+    adminId = me.me.id;
     browser = await launchBrowser();
     context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     await context.addCookies([{ name: 'threatloom.theme', value: theme, url: platform.url }]);
@@ -79,10 +96,15 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['the graph tab', '/entity/:id/graph'],
     ['the edit form', '/entity/:id/edit'],
     ['the relationship form', '/entity/:id/relationships/new'],
+    ['the relationship edit form', '/relationship/:rel/edit'],
     ['a create form', '/create/Malware'],
+    ['the observable form', '/create-observable?type=StixFile'],
+    ['the note form', '/create-analysis/note?about=:id'],
+    ['the opinion form', '/create-analysis/opinion?about=:id'],
     ['the import page', '/data/import'],
     ['the users admin', '/admin/users'],
     ['a new user form', '/admin/users/new'],
+    ['a user with token and sessions', '/admin/users/:me'],
     ['the groups admin', '/admin/groups'],
     ['the settings admin', '/admin/settings'],
     ['the audit log', '/admin/audit'],
@@ -90,7 +112,9 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['a 404 page', '/entity/unknown'],
   ])('%s', async (_name, path) => {
     const page = await context.newPage();
-    const answer = await page.goto(`${platform.url}${path.replace(':id', entityId)}`);
+    const answer = await page.goto(
+      `${platform.url}${path.replace(':id', entityId).replace(':rel', relationshipId).replace(':me', adminId)}`,
+    );
     expect(answer?.status()).toBe(path.endsWith('/unknown') ? 404 : 200);
     await expect(page.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
     expect(await accessibilityViolations(page)).toEqual([]);

@@ -13,6 +13,7 @@ import { AdminHomeController } from './admin/admin-home.controller';
 import { AdminLookups } from './admin/admin-lookups.service';
 import { AdminRolesController } from './admin/roles.controller';
 import { AdminUsersController } from './admin/users.controller';
+import { AdminUserAccessController } from './admin/user-access.controller';
 import { DashboardChartsController } from './dashboard/dashboard-charts.controller';
 import { DashboardChartsService } from './dashboard/dashboard-charts.service';
 import { GraphController } from './graph/graph.controller';
@@ -23,8 +24,11 @@ import { RelationshipRows } from './knowledge/relationship-rows.service';
 import { BulkController } from './pages/bulk.controller';
 import { ContainerController } from './pages/container.controller';
 import { EntityFormController } from './pages/entity-form.controller';
+import { ObservableFormController } from './pages/observable-form.controller';
+import { AnalysisFormController } from './pages/analysis-form.controller';
 import { EntityTabsController } from './pages/entity-tabs.controller';
 import { RelationshipFormController } from './pages/relationship-form.controller';
+import { RelationshipEditController } from './pages/relationship-edit.controller';
 import { DashboardController } from './pages/dashboard.controller';
 import { EntityController } from './pages/entity.controller';
 import { EntityPages } from './pages/entity-pages.service';
@@ -53,12 +57,16 @@ export const UI_CONTROLLERS: Type[] = [
   EntityController,
   EntityTabsController,
   EntityFormController,
+  ObservableFormController,
+  AnalysisFormController,
   RelationshipFormController,
+  RelationshipEditController,
   ContainerController,
   BulkController,
   ListController,
   AdminHomeController,
   AdminUsersController,
+  AdminUserAccessController,
   AdminGroupsController,
   AdminRolesController,
   AdminAuditController,

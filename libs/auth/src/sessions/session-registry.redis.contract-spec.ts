@@ -6,8 +6,8 @@ import { describeSessionRegistry } from '../testing/session-registry.suite';
 
 // Sessions shared by replicas: the same behaviour on Redis, under a key prefix per test. The keys
 // the suite writes are removed afterwards (their ttl would remove them within the hour anyway).
-const SESSIONS = ['s1', 'anon', 'a1', 'a2', 'b1', 'c1', 'e1', 'e2', 't1'];
-const USERS = ['u1', 'a', 'b', 'c', 'e', 't'];
+const SESSIONS = ['s1', 'anon', 'a1', 'a2', 'b1', 'c1', 'e1', 'e2', 't1', 'k1', 'k2', 'm1'];
+const USERS = ['u1', 'a', 'b', 'c', 'e', 't', 'k', 'm'];
 
 describeSessionRegistry('redis', async () => {
   const url = await requireTestService('redis');

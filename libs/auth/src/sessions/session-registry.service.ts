@@ -12,6 +12,8 @@ type SessionIndex = { ids: string[]; until: number };
 const LOCK_OPTIONS = { ttlMs: 5_000, waitMs: 5_000 };
 const sessionKey = (sid: string) => `auth:session:${sid}`;
 const indexKey = (userId: string) => `auth:user-sessions:${userId}`;
+/** The id a session is listed under: derived from its id, from which it cannot be told back. */
+const listedIdOf = (sid: string) => createHash('sha256').update(sid).digest('hex').slice(0, 32);
 
 /**
  * Sessions in the Cache port (shared by replicas on Redis), with an index of each user's session
@@ -128,10 +130,24 @@ export class SessionRegistry {
     return ids
       .map((sid) => ({ sid, record: found.get(sessionKey(sid)) as SessionRecord | undefined }))
       .filter((s): s is { sid: string; record: SessionRecord } => s.record !== undefined)
-      .map(({ sid, record }) => ({
-        id: createHash('sha256').update(sid).digest('hex').slice(0, 32),
-        record,
-      }));
+      .map(({ sid, record }) => ({ id: listedIdOf(sid), record }));
+  }
+
+  /** The id `sessionsOf` lists a session under (to tell the reader's own session apart). */
+  listedId(sid: string): string {
+    return listedIdOf(sid);
+  }
+
+  /**
+   * Ends one of a user's sessions by the id `sessionsOf` lists it under (an admin's "kill this
+   * session"). Answers false when the user has no such session.
+   */
+  async destroyListed(userId: string, listedId: string): Promise<boolean> {
+    const { ids } = await this.index(userId);
+    const sid = ids.find((id) => listedIdOf(id) === listedId);
+    if (sid === undefined) return false;
+    await this.destroy(sid);
+    return true;
   }
 
   private async index(userId: string): Promise<SessionIndex> {

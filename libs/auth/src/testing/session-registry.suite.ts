@@ -41,6 +41,20 @@ export function describeSessionRegistry(
       expect(await sut.sessionsOf('nobody')).toEqual([]);
     });
 
+    it('ends one session by its listed id, of that user only', async () => {
+      await sut.set('k1', { userId: 'k' }, HOUR);
+      await sut.set('k2', { userId: 'k' }, HOUR);
+      await sut.set('m1', { userId: 'm' }, HOUR);
+      const [first] = await sut.sessionsOf('k');
+      const [other] = await sut.sessionsOf('m');
+      expect(await sut.destroyListed('k', other!.id)).toBe(false);
+      expect(await sut.destroyListed('k', 'k1')).toBe(false);
+      expect(await sut.destroyListed('k', first!.id)).toBe(true);
+      expect(await sut.sessionsOf('k')).toHaveLength(1);
+      expect(await sut.get('m1')).toEqual({ userId: 'm' });
+      expect(await sut.destroyListed('k', first!.id)).toBe(false);
+    });
+
     it('keeps anonymous sessions out of any index', async () => {
       await sut.set('anon', { csrf: true }, HOUR);
       expect(await sut.get('anon')).toEqual({ csrf: true });

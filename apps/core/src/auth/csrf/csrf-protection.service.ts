@@ -31,6 +31,21 @@ function cookiesOf(req: Request): Record<string, string> {
   return cookies;
 }
 
+const isMultipart = (req: Request) =>
+  /^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '');
+
+/**
+ * A multipart form's token, in its action's query string: its body (the file) is parsed by the
+ * route after this check, so the `_csrf` field cannot be read here. The token is checked all the
+ * same (against its cookie and the session); only where it travels differs.
+ */
+function queryToken(req: Request): string | undefined {
+  const query = req.originalUrl.split('?')[1];
+  if (query === undefined) return undefined;
+  const tokens = new URLSearchParams(query).getAll(CSRF_FIELD);
+  return tokens.length === 1 ? tokens[0] : undefined;
+}
+
 const isJson = (req: Request) =>
   /^application\/([\w.+-]+\+)?json\b/i.test(req.headers['content-type'] ?? '');
 
@@ -65,8 +80,10 @@ export class CsrfProtection implements OnModuleInit {
       },
       getCsrfTokenFromRequest: (req) => {
         const header = req.headers[CSRF_HEADER];
+        if (typeof header === 'string') return header;
         const field = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
-        return typeof header === 'string' ? header : typeof field === 'string' ? field : undefined;
+        if (typeof field === 'string') return field;
+        return isMultipart(req) ? queryToken(req) : undefined;
       },
     });
   }
@@ -93,7 +110,7 @@ export class CsrfProtection implements OnModuleInit {
     }
     res.status(403).json({
       error: 'CSRF_TOKEN_INVALID',
-      message: `This request needs the CSRF token of GET /auth/csrf in the ${CSRF_HEADER} header or the ${CSRF_FIELD} field`,
+      message: `This request needs the CSRF token of GET /auth/csrf in the ${CSRF_HEADER} header or the ${CSRF_FIELD} field (in the query string for a multipart form)`,
     });
   };
 

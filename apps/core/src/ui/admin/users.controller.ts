@@ -1,7 +1,7 @@
 import { Body, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { AuditService } from '@lib/audit';
-import { UsersService } from '@lib/auth';
+import { SessionRegistry, UsersService } from '@lib/auth';
 import type { StoredElement } from '@lib/entity-store';
 import { AppError, textOf } from '@lib/kernel';
 import { MEMBER_OF, PARTICIPATE_TO } from '@lib/rbac';
@@ -19,6 +19,7 @@ import { finishDelete, noticeText, sendConfirmDelete } from './admin-delete.util
 import { AdminLookups, nameOf } from './admin-lookups.service';
 import type { Named } from './admin-lookups.service';
 import { adminShell } from './admin-shell.util';
+import { accessNotice, userAccessOf } from './user-access.util';
 import { UserFormPage, UsersPage } from './users.page';
 import type { UserFormValues } from './users.page';
 
@@ -43,6 +44,7 @@ export class AdminUsersController {
     @Inject(UsersService) private readonly users: UsersService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AdminLookups) private readonly lookups: AdminLookups,
+    @Inject(SessionRegistry) private readonly sessions: SessionRegistry,
     @Inject(UiChrome) private readonly chrome: UiChrome,
   ) {}
 
@@ -282,6 +284,13 @@ export class AdminUsersController {
     problem?: FormProblem,
     notice?: string,
   ): Promise<void> {
+    const access = user
+      ? userAccessOf(
+          user,
+          await this.sessions.sessionsOf(user.internalId),
+          this.sessions.listedId(req.sessionID),
+        )
+      : undefined;
     await sendHtml(
       res,
       UserFormPage({
@@ -290,7 +299,8 @@ export class AdminUsersController {
         values,
         policy: await this.lookups.passwordPolicy(),
         problem,
-        notice: noticeText(notice, 'User created.'),
+        notice: noticeText(notice, 'User created.') ?? accessNotice(notice),
+        access,
       }),
       problem?.status ?? 200,
     );

@@ -11,6 +11,8 @@ import {
 } from './admin-fields';
 import { AdminPage, CheckList, TextField } from './admin-layout';
 import type { AdminTab, Choice } from './admin-layout';
+import { UserAccessSection } from './user-access';
+import type { UserAccessView } from './user-access.util';
 
 export type UserRow = {
   id: string;
@@ -100,6 +102,8 @@ export function UserFormPage(props: {
   policy: string[];
   problem?: FormProblem | undefined;
   notice?: string | undefined;
+  /** An existing user's API token and sessions. */
+  access?: UserAccessView | undefined;
 }): JSX.Element {
   const { id, values } = props;
   const action = id ? `/admin/users/${encodeURIComponent(id)}` : '/admin/users';
@@ -154,6 +158,7 @@ export function UserFormPage(props: {
         </div>
         <FormButtons submit={id ? 'Save' : 'Create user'} cancel="/admin/users" />
       </EditForm>
+      {props.access ? <UserAccessSection chrome={props.chrome} access={props.access} /> : ''}
     </AdminPage>
   );
 }

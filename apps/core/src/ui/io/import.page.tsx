@@ -76,7 +76,11 @@ export function ImportPage(props: {
   );
 }
 
-/** The upload form; posted by htmx (multipart, the CSRF header added), errors shown in it (400). */
+/**
+ * The upload form; posted by htmx (multipart, the CSRF header added), errors shown in it (400).
+ * Without scripts the browser posts it itself: the token then travels in the action's query
+ * string (the CSRF check runs before a multipart body is read).
+ */
 export function ImportUploadForm(props: {
   csrfToken: string;
   connectors: readonly ConnectorChoice[];
@@ -89,7 +93,7 @@ export function ImportUploadForm(props: {
       id="import-form"
       class="card io-form"
       method="post"
-      action="/data/import"
+      action={`/data/import?_csrf=${encodeURIComponent(props.csrfToken)}`}
       enctype="multipart/form-data"
       hx-post="/data/import"
       hx-encoding="multipart/form-data"

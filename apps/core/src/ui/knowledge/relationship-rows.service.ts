@@ -4,6 +4,7 @@ import type { StoredElement } from '@lib/entity-store';
 import type { Filter } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
+import { isTypeOf } from '@lib/stix';
 import type { RelationshipRow } from '../pages/entity.page';
 import { nameOf } from './element-rows.service';
 
@@ -58,6 +59,7 @@ export class RelationshipRows {
         stop: str(r.attributes.stop_time) ?? str(r.attributes.last_seen),
         confidence:
           typeof r.attributes.confidence === 'number' ? r.attributes.confidence : undefined,
+        core: isTypeOf(r.entityType, 'stix-core-relationship'),
       };
     });
     return { rows, others: new Map(others) };

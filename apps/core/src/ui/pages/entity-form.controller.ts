@@ -1,7 +1,6 @@
 import { Body, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { EntityStore } from '@lib/entity-store';
-import { AppError } from '@lib/kernel';
 import { KnowledgeCreateService, KnowledgeEditService } from '@lib/knowledge';
 import type { AccessContext } from '@lib/rbac';
 import { isTypeOf } from '@lib/stix';
@@ -21,6 +20,7 @@ import {
 } from '../knowledge/entity-form.util';
 import type { EntityFormValues } from '../knowledge/entity-form.util';
 import { FormOptions } from '../knowledge/form-options.service';
+import { formFailureOf } from '../shell/form-failure.util';
 import { sendHtml } from '../shell/html-response.util';
 import { UiChrome } from '../shell/ui-chrome.service';
 import { UiController } from '../shell/ui-controller.decorator';
@@ -39,14 +39,6 @@ const EMPTY: EntityFormValues = {
   objectLabel: [],
   extra: {},
 };
-
-/** A refusal of the write services shown on the form (400), anything else rethrown. */
-function failureOf(error: unknown): { status: number; message: string } {
-  if (error instanceof AppError && error.category === 'validation') {
-    return { status: 400, message: error.message };
-  }
-  throw error;
-}
 
 /**
  * Create (`/create/<type>`) and edit (`/entity/<id>/edit`) forms, through the services the
@@ -94,7 +86,7 @@ export class EntityFormController {
       const created = await this.creates.create(ctx, type, createInputOf(type, form.values));
       res.redirect(303, elementHref(created.internalId));
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = formFailureOf(error);
       await this.renderCreate(
         req,
         res,
@@ -187,7 +179,7 @@ export class EntityFormController {
       if (edits.length > 0) await this.edits.fieldPatch(ctx, element.internalId, edits);
       res.redirect(303, elementHref(element.internalId));
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = formFailureOf(error);
       await this.renderEdit(
         req,
         res,

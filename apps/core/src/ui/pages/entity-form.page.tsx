@@ -1,7 +1,14 @@
 import { Page, typeLabel } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import type { EntityFormValues, FieldSpec } from '../knowledge/entity-form.util';
-import type { Choice, FormChoices } from '../knowledge/form-options.service';
+import type { FormChoices } from '../knowledge/form-options.service';
+import {
+  AuthorSelect,
+  describedBy,
+  FieldError,
+  FormSummary,
+  MarkingLabelFields,
+} from './form-fields';
 
 export type EntityFormProps = {
   chrome: Chrome;
@@ -18,51 +25,6 @@ export type EntityFormProps = {
   fields: readonly FieldSpec[];
   choices: FormChoices;
 };
-
-function FieldError(props: { id: string; error?: string | undefined }): JSX.Element {
-  if (!props.error) return '';
-  return (
-    <p class="field-error" id={`${props.id}-error`} safe>
-      {props.error}
-    </p>
-  );
-}
-
-const describedBy = (id: string, error?: string): string | undefined =>
-  error ? `${id}-error` : undefined;
-
-function MultiSelect(props: {
-  id: string;
-  name: string;
-  label: string;
-  choices: readonly Choice[];
-  selected: readonly string[];
-  hint: string;
-}): JSX.Element {
-  return (
-    <div>
-      <label for={props.id} safe>
-        {props.label}
-      </label>
-      <select
-        id={props.id}
-        name={props.name}
-        multiple="multiple"
-        size="5"
-        aria-describedby={`${props.id}-hint`}
-      >
-        {props.choices.map((c) => (
-          <option value={c.id} selected={props.selected.includes(c.id)} safe>
-            {c.label}
-          </option>
-        ))}
-      </select>
-      <p class="field-hint" id={`${props.id}-hint`} safe>
-        {props.hint}
-      </p>
-    </div>
-  );
-}
 
 function TypeField(props: { field: FieldSpec; value: string; error?: string }): JSX.Element {
   const { field } = props;
@@ -109,9 +71,6 @@ function TypeField(props: { field: FieldSpec; value: string; error?: string }): 
 /** The create and edit form of an entity: common fields, the type's own, refs as choices. */
 export function EntityFormPage(props: EntityFormProps): JSX.Element {
   const { values, errors, choices } = props;
-  const errorCount = Object.keys(errors).length;
-  const summary =
-    props.failure ?? (errorCount > 0 ? 'The form has errors: see the fields below.' : '');
   return (
     <Page title={props.title} chrome={props.chrome}>
       <p class="breadcrumbs" safe>
@@ -120,13 +79,7 @@ export function EntityFormPage(props: EntityFormProps): JSX.Element {
       <div class="page-head">
         <h1 safe>{props.title}</h1>
       </div>
-      {summary ? (
-        <p class="notice error" role="alert" safe>
-          {summary}
-        </p>
-      ) : (
-        ''
-      )}
+      <FormSummary errors={errors} failure={props.failure} />
       <form
         method="post"
         hx-boost="false"
@@ -162,17 +115,7 @@ export function EntityFormPage(props: EntityFormProps): JSX.Element {
             />
             <FieldError id="field-confidence" error={errors.confidence} />
           </div>
-          <div>
-            <label for="field-author">Author</label>
-            <select id="field-author" name="createdBy">
-              <option value="">None</option>
-              {choices.authors.map((c) => (
-                <option value={c.id} selected={c.id === values.createdBy} safe>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AuthorSelect choices={choices} selected={values.createdBy} />
           {props.fields.map((field) => (
             <TypeField
               field={field}
@@ -185,24 +128,11 @@ export function EntityFormPage(props: EntityFormProps): JSX.Element {
         <textarea id="field-description" name="description" rows="8" safe>
           {values.description}
         </textarea>
-        <div class="form-grid">
-          <MultiSelect
-            id="field-markings"
-            name="objectMarking"
-            label="Markings"
-            choices={choices.markings}
-            selected={values.objectMarking}
-            hint="The markings you hold. Ctrl/⌘-click to pick several."
-          />
-          <MultiSelect
-            id="field-labels"
-            name="objectLabel"
-            label="Labels"
-            choices={choices.labels}
-            selected={values.objectLabel}
-            hint="Ctrl/⌘-click to pick several."
-          />
-        </div>
+        <MarkingLabelFields
+          choices={choices}
+          objectMarking={values.objectMarking}
+          objectLabel={values.objectLabel}
+        />
         <div class="form-actions">
           <button type="submit" class="primary" safe>
             {props.submitLabel}

@@ -2,6 +2,7 @@ import { Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { UiController } from '../shell/ui-controller.decorator';
 import type { Response } from 'express';
 import { EntityStore } from '@lib/entity-store';
+import { hasCapability } from '@lib/rbac';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { RelationshipRows } from '../knowledge/relationship-rows.service';
@@ -60,7 +61,7 @@ export class EntityController {
         const { rows } = await this.relationshipRows.of(ctx, element, {
           types: ['stix-core-relationship', 'stix-sighting-relationship'],
         });
-        return RelationshipTable({ rows });
+        return RelationshipTable({ rows, editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE') });
       },
     );
   }

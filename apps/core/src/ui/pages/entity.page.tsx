@@ -68,6 +68,20 @@ export function EntityFrame(props: {
           ) : (
             ''
           )}
+          {props.editable ? (
+            <a class="button" href={`/create-analysis/note?about=${encodeURIComponent(row.id)}`}>
+              Add note
+            </a>
+          ) : (
+            ''
+          )}
+          {props.editable ? (
+            <a class="button" href={`/create-analysis/opinion?about=${encodeURIComponent(row.id)}`}>
+              Add opinion
+            </a>
+          ) : (
+            ''
+          )}
           {props.editable &&
           isTypeOf(row.entityType, 'Stix-Domain-Object') &&
           isCreatable(row.entityType) ? (
@@ -187,12 +201,18 @@ export type RelationshipRow = {
   start?: string | undefined;
   stop?: string | undefined;
   confidence?: number | undefined;
+  /** A core relationship (it has an edit form), not a sighting. */
+  core?: boolean;
 };
 
 const otherType = (r: RelationshipRow): string => (r.other ? typeLabel(r.other.entityType) : '—');
 
 /** The element's relationships and sightings, the other end named. */
-export function RelationshipTable(props: { rows: readonly RelationshipRow[] }): JSX.Element {
+export function RelationshipTable(props: {
+  rows: readonly RelationshipRow[];
+  /** The reader may edit: each core relationship links to its edit form. */
+  editable?: boolean;
+}): JSX.Element {
   if (props.rows.length === 0) return <p class="notice">No relationships yet.</p>;
   return (
     <div class="table-wrap">
@@ -206,6 +226,13 @@ export function RelationshipTable(props: { rows: readonly RelationshipRow[] }): 
             <th scope="col">Start</th>
             <th scope="col">Stop</th>
             <th scope="col">Confidence</th>
+            {props.editable ? (
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            ) : (
+              ''
+            )}
           </tr>
         </thead>
         <tbody>
@@ -227,6 +254,22 @@ export function RelationshipTable(props: { rows: readonly RelationshipRow[] }): 
               <td class="num" safe>
                 {r.confidence === undefined ? '—' : String(r.confidence)}
               </td>
+              {props.editable ? (
+                <td>
+                  {r.core ? (
+                    <a
+                      href={`/relationship/${encodeURIComponent(r.id)}/edit`}
+                      aria-label={`Edit ${r.type} ${r.other?.name ?? ''}`}
+                    >
+                      Edit
+                    </a>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              ) : (
+                ''
+              )}
             </tr>
           ))}
         </tbody>

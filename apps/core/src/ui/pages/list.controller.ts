@@ -8,7 +8,7 @@ import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { ElementRows } from '../knowledge/element-rows.service';
 import { IoWorks } from '../io/io-works.service';
-import { CREATABLE_TYPES } from '../knowledge/creatable-types.util';
+import { createHrefOf } from '../knowledge/creatable-types.util';
 import { FormOptions } from '../knowledge/form-options.service';
 import { compileListFilters, readListFilters } from '../knowledge/list-filters.util';
 import { readListQuery } from '../knowledge/list-query.util';
@@ -72,7 +72,7 @@ export class ListController {
         choices,
         abilities: {
           createTypes: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE')
-            ? found.list.types.filter((t) => CREATABLE_TYPES.has(t))
+            ? found.list.types.filter((t) => createHrefOf(t) !== undefined)
             : [],
           update: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
           delete: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE_KNDELETE'),

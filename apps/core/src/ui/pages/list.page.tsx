@@ -8,6 +8,7 @@ import { PAGE_SIZES, listHref } from '../knowledge/list-query.util';
 import type { ListQuery } from '../knowledge/list-query.util';
 import { ExportForm } from '../io/export-form';
 import { LiveListNotice } from '../io/live-notice';
+import { createHrefOf } from '../knowledge/creatable-types.util';
 import { BulkBar, FilterFields } from './list-toolbar';
 
 /** What the viewer may do on the list (buttons shown only then). */
@@ -60,7 +61,7 @@ export function ListPage(props: {
         <h1 safe>{list.label}</h1>
         <div class="actions">
           {abilities.createTypes.map((type) => (
-            <a class="button primary" href={`/create/${encodeURIComponent(type)}`} safe>
+            <a class="button primary" href={createHrefOf(type)} safe>
               {createLabel(type)}
             </a>
           ))}
