@@ -289,6 +289,40 @@ describe('Observable, note and opinion forms (Chromium)', () => {
     await context.close();
   });
 
+  it('lets a participant (KNPARTICIPATE) write a note, and nothing else', async () => {
+    const roleId = await create('roleAdd', {
+      name: 'Participants',
+      capabilities: ['KNOWLEDGE', 'KNOWLEDGE_KNPARTICIPATE'],
+    });
+    const groupId = await create('groupAdd', { name: 'Analysts circle' });
+    await gql(
+      `mutation($g: ID!, $r: ID!) { groupEdit(id: $g) { relationAdd(input: { toId: $r, relationship_type: "has-role" }) { id } } }`,
+      { g: groupId, r: roleId },
+    );
+    const participant = { email: 'participant@example.org', password: 'participant passphrase 42' };
+    await create('userAdd', {
+      name: 'participant',
+      user_email: participant.email,
+      password: participant.password,
+      groups: [groupId],
+    });
+    const context = await browser.newContext();
+    const own = await context.newPage();
+    await signIn(own, platform.url, participant.email, participant.password);
+    await own.goto(`${platform.url}/entity/${malwareId}`);
+    await expect(own.locator('.page-head >> text=Add relationship').count()).resolves.toBe(0);
+    await expect(own.locator('.page-head >> text=Edit').count()).resolves.toBe(0);
+    await Promise.all([
+      own.waitForURL('**/create-analysis/note?about=*'),
+      own.click('.page-head >> text=Add note'),
+    ]);
+    await own.fill('#field-content', 'Also seen by the SOC.');
+    await Promise.all([own.waitForURL(/\/entity\/[^/]+$/), own.click('.entity-form .primary')]);
+    await expect(count('Note')).resolves.toBe(2);
+    expect((await own.goto(`${platform.url}/create-observable`))?.status()).toBe(403);
+    await context.close();
+  });
+
   it('had no console error, page error or server error', () => {
     expect(problems).toEqual([]);
   });

@@ -59,7 +59,7 @@ export class AnalysisFormController {
   ) {}
 
   @Get(':kind/about')
-  @RequireCapabilities('KNOWLEDGE_KNUPDATE')
+  @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE')
   async about(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
@@ -82,7 +82,7 @@ export class AnalysisFormController {
   }
 
   @Get(':kind')
-  @RequireCapabilities('KNOWLEDGE_KNUPDATE')
+  @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE')
   async form(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
@@ -98,7 +98,7 @@ export class AnalysisFormController {
   }
 
   @Post(':kind')
-  @RequireCapabilities('KNOWLEDGE_KNUPDATE')
+  @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE')
   async create(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,

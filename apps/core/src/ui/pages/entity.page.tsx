@@ -44,6 +44,8 @@ export function EntityFrame(props: {
   tab: string;
   /** The viewer may edit it (KNUPDATE): the Edit button. */
   editable?: boolean;
+  /** The viewer may write notes and opinions about it (KNUPDATE or KNPARTICIPATE). */
+  annotatable?: boolean;
   children: Children;
   /** Export formats offered (none: no export button). */
   exportFormats?: readonly string[];
@@ -68,14 +70,14 @@ export function EntityFrame(props: {
           ) : (
             ''
           )}
-          {props.editable ? (
+          {props.annotatable ? (
             <a class="button" href={`/create-analysis/note?about=${encodeURIComponent(row.id)}`}>
               Add note
             </a>
           ) : (
             ''
           )}
-          {props.editable ? (
+          {props.annotatable ? (
             <a class="button" href={`/create-analysis/opinion?about=${encodeURIComponent(row.id)}`}>
               Add opinion
             </a>
