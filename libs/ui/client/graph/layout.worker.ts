@@ -39,7 +39,7 @@ function layout(request: LayoutRequest): LayoutAnswer {
       'charge',
       forceManyBody<Node>()
         .strength(small ? -500 : -60)
-        .theta(0.95)
+        .theta(nodes.length > 1000 ? 1.2 : 0.95)
         .distanceMax(400),
     )
     .force(
