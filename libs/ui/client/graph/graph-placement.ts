@@ -14,11 +14,14 @@ export function spiralPoint(i: number, spacing = 10): Point {
   return { x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
 }
 
-/** A start position for each node: the root first, then by type, each type in data order. */
+/**
+ * A start position for each node: the root first, then by type, each type in data order. Nodes
+ * (18 wide) just clear each other at `spacing` 16, and the spiral is about as wide as the layout.
+ */
 export function spiralByType(
   nodes: readonly GraphNode[],
   root: string | undefined,
-  spacing?: number,
+  spacing = 16,
 ): Map<string, Point> {
   const order = nodes
     .map((node, index) => ({ node, index }))

@@ -1,7 +1,8 @@
-// The Graph tab's page module: pages the graph JSON, lays it out in a Web Worker (d3-force), then
-// draws it with cytoscape at the computed positions (preset layout). Level of detail keeps 5,000
-// nodes fluid: labels below a legible size are skipped, and while panning or zooming a large
-// graph is drawn from a cached texture without its edges.
+// The Graph tab's page module: pages the graph JSON and draws it with cytoscape at once, at start
+// positions (a large graph) while a Web Worker lays it out (d3-force), then moves the nodes to
+// the layout. Level of detail keeps 5,000 nodes fluid: a large graph has no labels until zoomed in
+// far enough to read them (then only the nodes in view), and while panning or zooming it is
+// drawn without its edges.
 import cytoscape from 'cytoscape';
 import type { Core, ElementDefinition, NodeSingular } from 'cytoscape';
 import { bindGraphControls } from './graph-controls';
@@ -17,7 +18,9 @@ import { TypeFilter } from './type-filter';
 
 const MAX_NODES = 10_000;
 const MAX_EXPAND = 2_000;
-const LARGE = 1_200;
+// Above this many nodes, the large graph's level of detail (graph-style.ts, graph-labels.ts): at
+// 1,000 nodes, labelling every node and edge slowed the first draw and each zoom frame a lot.
+const LARGE = 500;
 // Up to this many nodes, the layout takes a few tens of milliseconds: the graph waits for it.
 const SHOW_LAID_OUT = 300;
 
@@ -84,7 +87,9 @@ export class GraphPanel {
       layout: { name: 'preset', fit: false },
       ...fitViewport(first.values(), { width: canvas.clientWidth, height: canvas.clientHeight }),
       style: graphStyle(this.large),
-      textureOnViewport: this.large,
+      // Not textureOnViewport: its snapshot of the view, taken as each pan or zoom starts, costs
+      // a full redraw at twice the resolution (~0.5 s at 5,000 nodes in software rendering) before
+      // the gesture is answered; without it each frame draws the nodes' cached images instead.
       hideEdgesOnViewport: this.large,
       hideLabelsOnViewport: true,
       motionBlur: false,
