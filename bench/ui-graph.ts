@@ -12,10 +12,11 @@ import { emit, freshPlatform, openRun } from './bench-harness';
 // npm run bench:ui-graph -- --nodes 5000: a report whose graph holds that many entities (and the
 // relationships among them, a random tree plus 20% more edges) imported through the normal
 // ingestion, then the Graph tab in Chromium: time from navigation to "graph interactive", and frame
-// times while zooming. Interactive: the graph's data is in, every node and edge is drawn (a large
-// graph first at start positions while the worker lays it out), and a wheel zoom was answered, so
-// the user can pan, zoom and click nodes. When the worker's layout landed (the nodes moved to it)
-// is reported too (layout_done_since_navigation_start_ms).
+// times while zooming. Interactive: the graph's data is in, every node is drawn (a large graph
+// first at start positions while the worker lays it out; its edges come with the layout), and a
+// wheel zoom was answered, so the user can pan, zoom and click nodes. When the worker's layout
+// landed (the nodes moved to it, the edges drawn) is reported too
+// (layout_done_since_navigation_start_ms).
 
 const TOKEN = 'f6a7b8c9-3456-4cde-9f01-23456789abcd';
 const PASSWORD = 'bench password';

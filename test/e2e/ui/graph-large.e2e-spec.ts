@@ -21,7 +21,7 @@ const TYPES = ['malware', 'tool', 'attack-pattern', 'infrastructure'];
 type Stix = Record<string, unknown>;
 
 // Run in the page before its scripts: the graph's data-state and data-layout as they change, in
-// order, with the node count drawn then (the test's process has no DOM types: plain text).
+// order, with the node and edge counts drawn then (the test's process has no DOM types: plain text).
 const RECORD_GRAPH_EVENTS = `
   window.graphEvents = [];
   new MutationObserver((records) => {
@@ -30,7 +30,10 @@ const RECORD_GRAPH_EVENTS = `
       const el = record.target;
       if (!el.matches('[data-module="graph"]')) continue;
       if (name !== 'data-state' && name !== 'data-layout') continue;
-      window.graphEvents.push(name + '=' + el.getAttribute(name) + ' nodes=' + el.getAttribute('data-node-count'));
+      window.graphEvents.push(
+        name + '=' + el.getAttribute(name) + ' nodes=' + el.getAttribute('data-node-count') +
+          ' edges=' + el.getAttribute('data-edge-count'),
+      );
     }
   }).observe(document, { attributes: true, subtree: true });
 `;
@@ -107,13 +110,16 @@ describe('A large graph (Chromium)', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('is drawn whole before the layout lands, then laid out', async () => {
+  it('draws every node before the layout lands, then lays them out and adds the edges', async () => {
     await page.goto(`${platform.url}/entity/${reportId}/graph`);
     await page.waitForSelector('[data-module="graph"][data-layout="done"]', { timeout: 60_000 });
     const events = await page.evaluate(
       () => (globalThis as unknown as { graphEvents: string[] }).graphEvents,
     );
-    expect(events).toEqual([`data-state=ready nodes=${NODES}`, `data-layout=done nodes=${NODES}`]);
+    expect(events).toEqual([
+      `data-state=ready nodes=${NODES} edges=0`,
+      `data-layout=done nodes=${NODES} edges=${NODES - 1}`,
+    ]);
     const graph = page.locator('[data-module="graph"]');
     await expect(graph.getAttribute('data-edge-count')).resolves.toBe(String(NODES - 1));
     await expect(page.locator('.graph-status').textContent()).resolves.toBe(

@@ -78,7 +78,10 @@ export class GraphPanel {
       classes: n.id === root ? 'root' : '',
     }));
     const ids = new Set(data.nodes.map((n) => n.id));
-    elements.push(...this.edgeElements(data.edges, ids));
+    // Edges between nodes at start positions say nothing (a hairball over the spiral) and cost
+    // half the first draw: they come with the layout.
+    const edges = this.edgeElements(data.edges, ids);
+    if (early) elements.push(...edges);
     const types = [...new Set(data.nodes.map((n) => n.type))].sort();
     const t2 = performance.now();
     const cy = cytoscape({
@@ -138,7 +141,11 @@ export class GraphPanel {
           zoom: cy.zoom().toFixed(4),
           state: 'ready',
         });
-        this.say(early ? `${summary()}.` : `${summary()}; laying out…`);
+        this.say(
+          early
+            ? `${summary()}.`
+            : `${cy.nodes().length.toLocaleString('en')} nodes${note}; laying out…`,
+        );
         resolve();
       });
     });
@@ -154,7 +161,9 @@ export class GraphPanel {
             const p = placed.positions.get(node.id());
             if (p) node.position(p);
           });
+          cy.add(edges);
         });
+        this.count();
         if (!moved) {
           fitting = true;
           fitNodes(cy);
