@@ -25,7 +25,8 @@ const result = await build({
   bundle: true,
   format: 'esm',
   splitting: true,
-  minify: true,
+  // UI_NO_MINIFY=1: readable function names in profiles (bench:ui-graph --profile).
+  minify: !process.env.UI_NO_MINIFY,
   sourcemap: 'linked',
   target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
   outdir,

@@ -39,42 +39,51 @@ const TYPE_COLOURS: [string, string][] = [
 ];
 const OTHER = '#95a5a6';
 
+export const LABEL_FONT_SIZE = 10;
+/** Labels smaller than this on screen (font size × zoom) are not drawn. */
+export const MIN_LABEL_SIZE = 8;
+
 /** The colour of an entity type's nodes (observables and unknown types share a grey). */
 export function colourOf(type: string): string {
   const found = TYPE_COLOURS.find(([prefix]) => type === prefix || type.startsWith(`${prefix}-`));
   return found ? found[1] : OTHER;
 }
 
-/** The stylesheet; `large` graphs draw straight unlabelled edges (haystack) for speed. */
-export function graphStyle(types: readonly string[], large: boolean): StylesheetJson {
+/**
+ * The stylesheet; `large` graphs draw straight unlabelled edges (haystack) for speed. A node's
+ * colour is its `colour` data (`colourOf` its type): one rule for all types, not one per type.
+ */
+export function graphStyle(large: boolean): StylesheetJson {
   const text = themeColor('--text', '#1b2330');
   const surface = themeColor('--surface', '#ffffff');
   const accent = themeColor('--focus', '#f5a623');
   const edge = themeColor('--muted', '#4f5b6d');
+  const labelStyle = {
+    label: 'data(label)',
+    color: text,
+    'font-size': LABEL_FONT_SIZE,
+    'text-valign': 'bottom' as const,
+    'text-margin-y': 3,
+    'text-outline-color': surface,
+    'text-outline-width': 2,
+    // Level of detail: a label smaller than this on screen is not drawn at all.
+    'min-zoomed-font-size': MIN_LABEL_SIZE,
+    // Ellipsis measures the text letter by letter: too slow for thousands of labels.
+    ...(large ? {} : { 'text-max-width': '120px', 'text-wrap': 'ellipsis' as const }),
+  };
   return [
     {
       selector: 'node',
       style: {
-        'background-color': OTHER,
+        'background-color': 'data(colour)',
         width: 18,
         height: 18,
-        label: 'data(label)',
-        color: text,
-        'font-size': 10,
-        'text-valign': 'bottom',
-        'text-margin-y': 3,
-        'text-outline-color': surface,
-        'text-outline-width': 2,
-        // Level of detail: a label smaller than this on screen is not drawn at all.
-        'min-zoomed-font-size': 8,
-        // Ellipsis measures the text letter by letter: too slow for thousands of labels.
-        ...(large ? {} : { 'text-max-width': '120px', 'text-wrap': 'ellipsis' as const }),
+        // A large graph labels only the nodes in view once zoomed in (`labelled`, graph-labels.ts):
+        // measuring thousands of labels would double the first draw.
+        ...(large ? {} : labelStyle),
       },
     },
-    ...types.map((type) => ({
-      selector: `node[type = ${JSON.stringify(type)}]`,
-      style: { 'background-color': colourOf(type) },
-    })),
+    ...(large ? [{ selector: 'node.labelled, node.root, node:selected', style: labelStyle }] : []),
     {
       selector: 'node.root',
       style: { width: 28, height: 28, 'border-width': 3, 'border-color': text },

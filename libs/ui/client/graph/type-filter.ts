@@ -24,10 +24,6 @@ export class TypeFilter {
     });
   }
 
-  types(): string[] {
-    return [...this.known].sort();
-  }
-
   /** Adds a checkbox (checked) for each type not listed yet. */
   addTypes(types: readonly string[]): void {
     if (!this.box) return;

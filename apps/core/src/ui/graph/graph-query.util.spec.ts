@@ -13,7 +13,7 @@ describe('readGraphQuery', () => {
 
   it.each([
     [{ limit: '0' }, 'limit'],
-    [{ limit: '2001' }, 'limit'],
+    [{ limit: '5001' }, 'limit'],
     [{ limit: '1.5' }, 'limit'],
     [{ limit: ['1', '2'] }, 'once'],
     [{ types: 'Malware;DROP' }, 'types'],

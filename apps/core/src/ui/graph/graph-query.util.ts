@@ -1,7 +1,8 @@
 import type { GraphQuery } from './graph.types';
 
 export const GRAPH_PAGE_DEFAULT = 500;
-export const GRAPH_PAGE_MAX = 2000;
+// The search index's largest page: a 5,000-node graph comes in one to three requests.
+export const GRAPH_PAGE_MAX = 5000;
 const TYPE_NAME = /^[A-Za-z][A-Za-z0-9-]{0,63}$/;
 const MAX_TYPES = 50;
 
@@ -15,7 +16,7 @@ const one = (value: unknown): string | undefined => {
 };
 
 /**
- * Reads `/entity/<id>/graph.json`'s query: `limit` (1–2000), `types` (comma-separated entity
+ * Reads `/entity/<id>/graph.json`'s query: `limit` (1–5000), `types` (comma-separated entity
  * types), `after` (the previous page's `endCursor`), `depth` (1: the direct neighbourhood; wider
  * rings are fetched node by node with expand).
  */
