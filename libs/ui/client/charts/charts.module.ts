@@ -9,6 +9,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { chartOptions, pointsOf } from './chart-options';
 import type { ChartData, ChartName, Theme } from './chart-options';
 import { themeColor } from '../theme-colors';
+import { whenDetached } from '../page-lifetime';
 
 use([
   BarChart,
@@ -63,11 +64,18 @@ export async function mount(el: HTMLElement): Promise<void> {
     }
   };
   draw();
-  new MutationObserver(draw).observe(document.documentElement, {
-    attributes: true,
-    attributeFilter: ['data-theme'],
+  const theme = new MutationObserver(draw);
+  theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  const scheme = window.matchMedia('(prefers-color-scheme: dark)');
+  scheme.addEventListener('change', draw);
+  const size = new ResizeObserver(() => charts.forEach((c) => c.resize()));
+  size.observe(el);
+  // hx-boost swaps pages without reloading the document: let go of what hangs on it.
+  whenDetached(el, () => {
+    theme.disconnect();
+    scheme.removeEventListener('change', draw);
+    size.disconnect();
+    charts.forEach((c) => c.dispose());
   });
-  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', draw);
-  new ResizeObserver(() => charts.forEach((c) => c.resize())).observe(el);
   el.dataset.state = 'ready';
 }
