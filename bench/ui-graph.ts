@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Command } from 'commander';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startPlatform } from '@app/platform';
 import { loadConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
 import { systemContext } from '@lib/rbac';
+import { graphReportBundle } from '@lib/testing';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { emit, freshPlatform, openRun } from './bench-harness';
@@ -23,55 +23,15 @@ const PASSWORD = 'bench password';
 const TYPES = ['malware', 'tool', 'attack-pattern', 'infrastructure', 'vulnerability', 'campaign'];
 const BATCH = 5000;
 
-type Stix = Record<string, unknown>;
-
-function entity(i: number, now: string): Stix {
-  const type = TYPES[i % TYPES.length] as string;
-  return {
-    type,
-    spec_version: '2.1',
-    id: `${type}--${randomUUID()}`,
-    created: now,
-    modified: now,
-    name: `${type} ${i}`,
-    ...(type === 'malware' ? { is_family: true } : {}),
-  };
-}
-
-/** Entities, relationships among them, and a report listing them all. */
-function graphBundle(nodes: number): { objects: Stix[]; reportId: string } {
-  const now = new Date().toISOString();
-  const entities = Array.from({ length: nodes }, (_, i) => entity(i, now));
-  const idOf = (i: number) => entities[i]?.id as string;
-  const pairs: [number, number][] = [];
-  for (let i = 1; i < nodes; i += 1) pairs.push([Math.floor(Math.random() * i), i]);
-  for (let k = 0; k < nodes / 5; k += 1) {
-    pairs.push([Math.floor(Math.random() * nodes), Math.floor(Math.random() * nodes)]);
-  }
-  const relationships = pairs
-    .filter(([a, b]) => a !== b)
-    .map(([a, b]) => ({
-      type: 'relationship',
-      spec_version: '2.1',
-      id: `relationship--${randomUUID()}`,
-      created: now,
-      modified: now,
-      relationship_type: 'related-to',
-      source_ref: idOf(a),
-      target_ref: idOf(b),
-    }));
-  const reportId = `report--${randomUUID()}`;
-  const report = {
-    type: 'report',
-    spec_version: '2.1',
-    id: reportId,
-    created: now,
-    modified: now,
-    published: now,
+/** Entities, relationships among them (a random tree plus 20% more edges), and their report. */
+function graphBundle(nodes: number): ReturnType<typeof graphReportBundle> {
+  return graphReportBundle({
+    nodes,
+    types: TYPES,
+    parentOf: (i) => Math.floor(Math.random() * i),
+    extraEdges: nodes / 5,
     name: `A graph of ${nodes} entities`,
-    object_refs: [...entities, ...relationships].map((o) => o.id),
-  };
-  return { objects: [...entities, ...relationships, report], reportId };
+  });
 }
 
 const median = (values: number[]): number =>

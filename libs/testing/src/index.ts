@@ -19,3 +19,5 @@ export type {
 export { embeddedTestModules } from './embedded-test-modules.util';
 export type { EmbeddedTestModules } from './embedded-test-modules.util';
 export { closedPort } from './closed-port.util';
+export { graphReportBundle } from './graph-report.fixture';
+export type { GraphReportOptions } from './graph-report.fixture';

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IngestionService } from '@lib/ingestion';
 import { systemContext } from '@lib/rbac';
+import { graphReportBundle } from '@lib/testing';
 import type { Browser, Page } from 'playwright-core';
 import { assertBuilt } from '../../support/cli.util';
 import {
@@ -17,8 +17,6 @@ import { launchBrowser, signIn, watchProblems } from '../../support/browser.util
 const TOKEN = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
 const NODES = 1500;
 const TYPES = ['malware', 'tool', 'attack-pattern', 'infrastructure'];
-
-type Stix = Record<string, unknown>;
 
 // Run in the page before its scripts: the graph's data-state and data-layout as they change, in
 // order, with the node and edge counts drawn then (the test's process has no DOM types: plain text).
@@ -40,45 +38,18 @@ const RECORD_GRAPH_EVENTS = `
 
 /** A report of NODES entities, each related to an earlier one (a tree), through the ingestion. */
 async function importReport(platform: EmbeddedPlatform): Promise<string> {
-  const now = new Date().toISOString();
-  const entities: Stix[] = Array.from({ length: NODES }, (_, i) => {
-    const type = TYPES[i % TYPES.length] as string;
-    return {
-      type,
-      spec_version: '2.1',
-      id: `${type}--${randomUUID()}`,
-      created: now,
-      modified: now,
-      name: `${type} ${i}`,
-      ...(type === 'malware' ? { is_family: true } : {}),
-    };
-  });
-  const relationships: Stix[] = entities.slice(1).map((entity, i) => ({
-    type: 'relationship',
-    spec_version: '2.1',
-    id: `relationship--${randomUUID()}`,
-    created: now,
-    modified: now,
-    relationship_type: 'related-to',
-    source_ref: entities[Math.floor(i / 3)]?.id,
-    target_ref: entity.id,
-  }));
-  const report: Stix = {
-    type: 'report',
-    spec_version: '2.1',
-    id: `report--${randomUUID()}`,
-    created: now,
-    modified: now,
-    published: now,
+  const { objects, reportId } = graphReportBundle({
+    nodes: NODES,
+    types: TYPES,
+    parentOf: (i) => Math.floor((i - 1) / 3),
     name: 'A large graph',
-    object_refs: [...entities, ...relationships].map((o) => o.id),
-  };
+  });
   const run = await platform.app
     .get(IngestionService)
     .openRun({ ctx: systemContext('test'), connectorId: 'test', workName: 'large graph' });
-  await run.addObjects([...entities, ...relationships, report]);
+  await run.addObjects(objects);
   await run.finish();
-  return report.id as string;
+  return reportId;
 }
 
 // A report of 1,500 entities in Chromium: large enough that the graph is drawn at once at start

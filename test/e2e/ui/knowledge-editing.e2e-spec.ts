@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
 import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../support/browser.util';
 import { uploadGraphql } from '../../support/graphql-upload.util';
+import { graphqlAdd } from '../../support/graphql-add.util';
 
 const TOKEN = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const ADMIN_EMAIL = 'admin@threatloom.local';
@@ -28,14 +29,7 @@ describe('Knowledge editing (Chromium)', () => {
 
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
     platformGraphql<T>(platform.port, TOKEN, query, variables);
-  const create = async (mutation: string, input: Record<string, unknown>) => {
-    const type = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input`;
-    const data = await gql<Record<string, { id: string }>>(
-      `mutation($input: ${type}!) { ${mutation}(input: $input) { id } }`,
-      { input },
-    );
-    return data[mutation]!.id;
-  };
+  const create = graphqlAdd(gql);
 
   beforeAll(async () => {
     wickfireId = await create('malwareAdd', { name: 'Wickfire', is_family: true });

@@ -2,6 +2,7 @@ import { platformGraphql } from '@lib/testing';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
 import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../support/browser.util';
+import { graphqlAdd } from '../../support/graphql-add.util';
 
 const TOKEN = '2e4f6a8b-1c3d-4e5f-9a7b-8c9d0e1f2a3b';
 const SHA256 = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
@@ -23,14 +24,7 @@ describe('Observable, note and opinion forms (Chromium)', () => {
 
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
     platformGraphql<T>(platform.port, TOKEN, query, variables);
-  const create = async (mutation: string, input: Record<string, unknown>) => {
-    const type = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input`;
-    const data = await gql<Record<string, { id: string }>>(
-      `mutation($input: ${type}!) { ${mutation}(input: $input) { id } }`,
-      { input },
-    );
-    return data[mutation]!.id;
-  };
+  const create = graphqlAdd(gql);
   const count = async (type: string) => {
     const data = await gql<{ stixCoreObjects: { edges: unknown[] } }>(
       `query($types: [String]) { stixCoreObjects(types: $types, first: 100) { edges { node { id } } } }`,

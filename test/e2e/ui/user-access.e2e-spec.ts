@@ -2,6 +2,7 @@ import { platformGraphql } from '@lib/testing';
 import type { Browser, Page } from 'playwright-core';
 import { TEST_ADMIN_PASSWORD, useEmbeddedPlatform } from '../../support/embedded-platform.util';
 import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../support/browser.util';
+import { graphqlAdd } from '../../support/graphql-add.util';
 
 const TOKEN = '8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d';
 const MIRA = { name: 'Mira Vale', email: 'mira@example.org', password: 'Fennel-Quartz-73!' };
@@ -23,14 +24,7 @@ describe('API token and sessions in the user admin page (Chromium)', () => {
 
   const gql = <T>(query: string, variables: Record<string, unknown> = {}, token = TOKEN) =>
     platformGraphql<T>(platform.port, token, query, variables);
-  const create = async (mutation: string, input: Record<string, unknown>) => {
-    const type = `${mutation.charAt(0).toUpperCase()}${mutation.slice(1)}Input`;
-    const data = await gql<Record<string, { id: string }>>(
-      `mutation($input: ${type}!) { ${mutation}(input: $input) { id } }`,
-      { input },
-    );
-    return data[mutation]!.id;
-  };
+  const create = graphqlAdd(gql);
   const signedIn = async (page: Page) => {
     await page.goto(`${platform.url}/dashboard`);
     return new URL(page.url()).pathname !== '/login';

@@ -33,19 +33,7 @@ export function EditForm(props: {
   );
 }
 
-/** The submit button and the way back to the list. */
-export function FormButtons(props: { submit: string; cancel: string }): JSX.Element {
-  return (
-    <div class="form-actions">
-      <button type="submit" class="primary" safe>
-        {props.submit}
-      </button>
-      <a class="button" href={props.cancel}>
-        Cancel
-      </a>
-    </div>
-  );
-}
+export { FormButtons } from '../pages/form-fields';
 
 /** One labelled checkbox (value 1: present means on). */
 export function CheckBox(props: {

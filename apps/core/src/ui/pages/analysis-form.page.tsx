@@ -7,6 +7,7 @@ import {
   AuthorSelect,
   describedBy,
   FieldError,
+  FormButtons,
   FormSummary,
   InputField,
   MarkingLabelFields,
@@ -159,14 +160,7 @@ export function AnalysisFormPage(props: {
           objectMarking={values.objectMarking}
           objectLabel={values.objectLabel}
         />
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            Create
-          </button>
-          <a class="button" href={props.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <FormButtons submit="Create" cancel={props.cancelHref} />
       </form>
     </Page>
   );

@@ -6,6 +6,7 @@ import {
   AuthorSelect,
   describedBy,
   FieldError,
+  FormButtons,
   FormSummary,
   MarkingLabelFields,
 } from './form-fields';
@@ -133,14 +134,7 @@ export function EntityFormPage(props: EntityFormProps): JSX.Element {
           objectMarking={values.objectMarking}
           objectLabel={values.objectLabel}
         />
-        <div class="form-actions">
-          <button type="submit" class="primary" safe>
-            {props.submitLabel}
-          </button>
-          <a class="button" href={props.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <FormButtons submit={props.submitLabel} cancel={props.cancelHref} />
       </form>
     </Page>
   );

@@ -140,3 +140,17 @@ export function InputField(props: {
     </div>
   );
 }
+
+/** The submit button and the way back. */
+export function FormButtons(props: { submit: string; cancel: string }): JSX.Element {
+  return (
+    <div class="form-actions">
+      <button type="submit" class="primary" safe>
+        {props.submit}
+      </button>
+      <a class="button" href={props.cancel}>
+        Cancel
+      </a>
+    </div>
+  );
+}

@@ -6,6 +6,7 @@ import type { ObservableFormValues } from '../knowledge/observable-form.util';
 import {
   AuthorSelect,
   FieldError,
+  FormButtons,
   FormSummary,
   InputField,
   MarkingLabelFields,
@@ -116,14 +117,7 @@ export function ObservableFormPage(props: {
           />
           <label for="field-indicator">Also create an indicator from it</label>
         </div>
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            Create
-          </button>
-          <a class="button" href={props.cancelHref}>
-            Cancel
-          </a>
-        </div>
+        <FormButtons submit="Create" cancel={props.cancelHref} />
       </form>
     </Page>
   );

@@ -1,7 +1,7 @@
 import { Page, elementHref, typeLabel } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import type { RelationshipFormValues } from '../knowledge/relationship-form.util';
-import { FormSummary, InputField } from './form-fields';
+import { FormButtons, FormSummary, InputField } from './form-fields';
 
 export type RelationshipEnd = { id: string; name: string; entityType: string } | undefined;
 
@@ -80,14 +80,7 @@ export function RelationshipEditPage(props: {
         <textarea id="rel-description" name="description" rows="4" safe>
           {values.description}
         </textarea>
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            Save
-          </button>
-          <a class="button" href={back}>
-            Cancel
-          </a>
-        </div>
+        <FormButtons submit="Save" cancel={back} />
       </form>
       <section class="card reverse-card" aria-labelledby="reverse-title">
         <h2 id="reverse-title">Direction</h2>

@@ -1,6 +1,7 @@
 import { Page, typeLabel } from '@lib/ui';
 import type { Chrome, ElementRow } from '@lib/ui';
 import type { RelationshipFormValues } from '../knowledge/relationship-form.util';
+import { FormButtons } from './form-fields';
 
 export type TargetOption = { id: string; name: string; entityType: string };
 
@@ -177,14 +178,7 @@ export function RelationshipFormPage(props: {
         <textarea id="rel-description" name="description" rows="4" safe>
           {values.description}
         </textarea>
-        <div class="form-actions">
-          <button type="submit" class="primary">
-            Create relationship
-          </button>
-          <a class="button" href={`${base}/knowledge`}>
-            Cancel
-          </a>
-        </div>
+        <FormButtons submit="Create relationship" cancel={`${base}/knowledge`} />
       </form>
     </Page>
   );
