@@ -8,7 +8,11 @@ export type { FileUpload, StoredFile } from './services/knowledge-files.service'
 export { KnowledgeFileJobsService } from './services/knowledge-file-jobs.service';
 export { KnowledgeBundleService } from './services/knowledge-bundle.service';
 export { editableAttributes } from './internal/editable-attributes.constants';
-export { PARTICIPATION_TYPES } from './internal/participation.util';
+export {
+  ANNOTATION_CAPABILITIES,
+  PARTICIPATION_TYPES,
+  mayAnnotate,
+} from './internal/participation.util';
 export type {
   BundlePushInput,
   EditInput,

@@ -20,11 +20,6 @@ export type Preparation =
   | { kind: 'rejected'; reason: string; field?: string; missingReference?: boolean }
   | { kind: 'deferred'; missing: string[] };
 
-/** The element a STIX id designates in the batch (its own standard id first). */
-export function resolveRef(state: BatchState, stixId: string): StoredElement | undefined {
-  return state.designated(stixId);
-}
-
 function resolveRefs(state: BatchState, draft: ElementDraft) {
   const refs: Record<string, string[]> = {};
   const unresolved: Record<string, string[]> = {};
@@ -32,7 +27,7 @@ function resolveRefs(state: BatchState, draft: ElementDraft) {
   for (const [rel, targets] of Object.entries(draft.refs)) {
     const found: string[] = [];
     for (const target of targets) {
-      const element = resolveRef(state, target);
+      const element = state.designated(target);
       if (element) {
         found.push(element.internalId);
       } else {
@@ -53,8 +48,8 @@ function resolveRefs(state: BatchState, draft: ElementDraft) {
  */
 export function prepareDraft(state: BatchState, draft: ElementDraft, final: boolean): Preparation {
   const { refs, unresolved, missing } = resolveRefs(state, draft);
-  const from = draft.fromStixId ? resolveRef(state, draft.fromStixId) : undefined;
-  const to = draft.toStixId ? resolveRef(state, draft.toStixId) : undefined;
+  const from = draft.fromStixId ? state.designated(draft.fromStixId) : undefined;
+  const to = draft.toStixId ? state.designated(draft.toStixId) : undefined;
   if (draft.baseType === 'RELATION') {
     if (!draft.fromStixId || !draft.toStixId) {
       const field = draft.fromStixId ? 'target_ref' : 'source_ref';

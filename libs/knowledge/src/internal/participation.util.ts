@@ -1,6 +1,6 @@
 import type { StoredElement } from '@lib/entity-store';
 import { hasCapability } from '@lib/rbac';
-import type { AccessContext } from '@lib/rbac';
+import type { AccessContext, Capability } from '@lib/rbac';
 import { requireCapability } from './element-loader';
 
 // data-model.md §4 (capabilities): KNOWLEDGE_KNPARTICIPATE is collaborative creation. Without
@@ -11,6 +11,14 @@ export const PARTICIPATION_TYPES: ReadonlySet<string> = new Set(['Note', 'Opinio
 
 const UPDATE = 'KNOWLEDGE_KNUPDATE';
 const PARTICIPATE = 'KNOWLEDGE_KNPARTICIPATE';
+
+/** Either capability writes notes and opinions (a route or operation needs any of them). */
+export const ANNOTATION_CAPABILITIES: readonly Capability[] = [UPDATE, PARTICIPATE];
+
+/** May `ctx` write notes and opinions? */
+export function mayAnnotate(ctx: AccessContext): boolean {
+  return ANNOTATION_CAPABILITIES.some((capability) => hasCapability(ctx, capability));
+}
 
 /** May `ctx` create an element of `entityType`? Throws the missing capability otherwise. */
 export function requireCreateRight(ctx: AccessContext, entityType: string): void {

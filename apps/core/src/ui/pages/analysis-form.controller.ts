@@ -2,7 +2,7 @@ import { Body, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common'
 import type { Response } from 'express';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
-import { KnowledgeCreateService } from '@lib/knowledge';
+import { ANNOTATION_CAPABILITIES, KnowledgeCreateService } from '@lib/knowledge';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { isTypeOf } from '@lib/stix';
@@ -59,7 +59,7 @@ export class AnalysisFormController {
   ) {}
 
   @Get(':kind/about')
-  @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE')
+  @RequireCapabilities(...ANNOTATION_CAPABILITIES)
   async about(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
@@ -82,7 +82,7 @@ export class AnalysisFormController {
   }
 
   @Get(':kind')
-  @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE')
+  @RequireCapabilities(...ANNOTATION_CAPABILITIES)
   async form(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,
@@ -98,7 +98,7 @@ export class AnalysisFormController {
   }
 
   @Post(':kind')
-  @RequireCapabilities('KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE')
+  @RequireCapabilities(...ANNOTATION_CAPABILITIES)
   async create(
     @Req() req: AuthenticatedRequest,
     @Res() res: Response,

@@ -18,7 +18,7 @@ import { UiNotFound } from '../shell/ui-errors';
 import { viewerOf } from '../shell/viewer.util';
 import { EntityFrame } from './entity.page';
 import { ContentsTab } from './container.page';
-import { canAnnotate } from './entity-rights.util';
+import { mayAnnotate } from '@lib/knowledge';
 
 const MAX_SHOWN = 500;
 const MAX_CHANGE = 200;
@@ -62,7 +62,7 @@ export class ContainerController {
         row: rows[0]!,
         tab: 'contents',
         editable,
-        annotatable: canAnnotate(ctx),
+        annotatable: mayAnnotate(ctx),
         children: ContentsTab({
           base: elementHref(container.internalId),
           rows: rows.slice(1),

@@ -15,7 +15,7 @@ import { UiChrome } from '../shell/ui-chrome.service';
 import { UiNotFound } from '../shell/ui-errors';
 import { viewerOf } from '../shell/viewer.util';
 import { EntityFrame } from './entity.page';
-import { canAnnotate } from './entity-rights.util';
+import { mayAnnotate } from '@lib/knowledge';
 
 /** Which element page: the element's id, the tab; how it finds the element, what it offers. */
 export type EntityPageSpec = {
@@ -67,7 +67,7 @@ export class EntityPages {
         tab: page.tab,
         exportFormats,
         editable: hasCapability(ctx, 'KNOWLEDGE_KNUPDATE'),
-        annotatable: canAnnotate(ctx),
+        annotatable: mayAnnotate(ctx),
         children,
       }),
     );

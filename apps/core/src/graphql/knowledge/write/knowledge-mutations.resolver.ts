@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { ID, Int, Resolver } from '@nestjs/graphql';
 import type { Capability } from '@lib/rbac';
 import type { EditInput, EntityCreateInput, ObservableCreateInput } from '@lib/knowledge';
-import { PARTICIPATION_TYPES } from '@lib/knowledge';
+import { ANNOTATION_CAPABILITIES, PARTICIPATION_TYPES } from '@lib/knowledge';
 import { accessOf, defineOperation } from '../define-operation.util';
 import type { ArgSpec } from '../define-operation.util';
 import { StixRefScalar } from '../schema/scalars.constants';
@@ -33,9 +33,8 @@ type Run = (
 
 const UPDATE: Capability[] = ['KNOWLEDGE_KNUPDATE'];
 // Notes and opinions are also written by participants (their own only: the services check).
-const UPDATE_OR_PARTICIPATE: Capability[] = ['KNOWLEDGE_KNUPDATE', 'KNOWLEDGE_KNPARTICIPATE'];
 const writeRight = (entityTypes: readonly string[]) =>
-  entityTypes.every((t) => PARTICIPATION_TYPES.has(t)) ? UPDATE_OR_PARTICIPATE : UPDATE;
+  entityTypes.every((t) => PARTICIPATION_TYPES.has(t)) ? [...ANNOTATION_CAPABILITIES] : UPDATE;
 
 function mutation(
   name: string,
