@@ -34,6 +34,10 @@ const HTMX_CONFIG = JSON.stringify({
   // Settling copies old attribute values onto swapped elements; a style attribute copied that way
   // is an inline style the CSP refuses.
   attributesToSettle: ['class', 'width', 'height'],
+  // New content is wired up in the task that swaps it in, not 20 ms later: a boosted navigation
+  // changes the address before the swap, and a keystroke in that gap would otherwise be lost
+  // (the field's trigger not yet bound). No style here animates on settling.
+  defaultSettleDelay: 0,
 });
 
 /** The document around every page: head (assets), skip link, top bar, navigation, content. */
