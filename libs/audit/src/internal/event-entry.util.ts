@@ -1,9 +1,9 @@
 import { applyPatch } from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
-import { v5 as uuidv5 } from 'uuid';
 import { textOf } from '@lib/kernel';
 import type { StreamEvent } from '@lib/kernel';
 import { SYSTEM_USER_ID } from '@lib/rbac';
+import { uuidV5 } from '@lib/stix';
 import type { AuditChange, AuditContextData, AuditEntryInput } from '../audit.types';
 
 // A committed change (a live stream event) as an audit entry: who (the origin's user), when (the
@@ -19,7 +19,7 @@ export type EventEntryLookups = {
   markingIds: ReadonlyMap<string, string>;
 };
 
-export const entryIdOfEvent = (eventId: string): string => uuidv5(eventId, EVENT_ENTRY_NAMESPACE);
+export const entryIdOfEvent = (eventId: string): string => uuidV5(eventId, EVENT_ENTRY_NAMESPACE);
 
 /** The STIX id's display name, as the stream message names it. */
 export function stixName(data: Record<string, unknown>): string {

@@ -99,8 +99,6 @@ export class AutoEnrichmentService implements OnApplicationBootstrap, OnModuleDe
     if (event.scope !== 'external' || (event.type !== 'create' && event.type !== 'update')) {
       return;
     }
-    const standardId = typeof event.data.id === 'string' ? event.data.id : undefined;
-    if (!standardId) return;
     const connectors = (await this.autoEnrichers()).filter(
       (c) =>
         (event.type === 'create' ? c.auto : c.autoUpdate) &&
@@ -108,6 +106,11 @@ export class AutoEnrichmentService implements OnApplicationBootstrap, OnModuleDe
         // What a connector wrote itself does not go back to it.
         event.origin.connector_id !== c.id,
     );
+    // The element is read only for the events some connector takes (on the distributed profile
+    // it is parsed from the stream entry when first read).
+    const standardId =
+      connectors.length > 0 && typeof event.data.id === 'string' ? event.data.id : undefined;
+    if (!standardId) return;
     for (const connector of connectors) {
       const applicant = typeof event.origin.user_id === 'string' ? event.origin.user_id : null;
       try {

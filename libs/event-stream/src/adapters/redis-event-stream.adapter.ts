@@ -8,7 +8,8 @@ import { EventStream } from '../event-stream.port';
 import type { StreamInfo, StreamReadQuery, StreamSubscribeOptions } from '../event-stream.types';
 import type { StreamEventIdParts } from '../stream-event-id.util';
 import { resolveStreamPosition } from '../stream-position.util';
-import { fromStreamEntry, toStreamFields } from './redis-stream-fields';
+import { defineAppendEvents } from './redis-append.script';
+import { fromStreamEntry, streamEvent, toStreamFields } from './redis-stream-fields';
 
 export type RedisEventStreamConfig = Extract<EventStreamConfig, { driver: 'redis' }>;
 
@@ -35,8 +36,9 @@ const ELEMENT_HISTORY_CAP = 1000;
 const MAX_SEQ = '18446744073709551615';
 
 /**
- * The live stream as a Redis stream (distributed profile, connector-protocol.md §4.1): one XADD
- * per event in a MULTI, trimmed with MAXLEN (`~` or `=`), read with XRANGE, tailed with a
+ * The live stream as a Redis stream (distributed profile, connector-protocol.md §4.1): a batch is
+ * appended by one script call (an XADD per event, trimmed with MAXLEN `~` or `=`, and the event
+ * id added to its element's index for `readElement`), read with XRANGE, tailed with a
  * blocking XREAD on a connection of its own per subscription. Redis assigns the ids
  * (`<ms>-<seq>`, increasing across every replica); an event's time is the id's millisecond.
  */
@@ -58,6 +60,7 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
     this.redis = new Redis(config.redis.url, { maxRetriesPerRequest: 2 });
     // A failing connection is reported by the commands that need it (STREAM_UNAVAILABLE).
     this.redis.on('error', () => undefined);
+    defineAppendEvents(this.redis);
     this.key = `${config.redis.prefix}stream.live`;
     this.readerName = `${config.redis.prefix.replace(/[^A-Za-z0-9_.:-]/g, '')}stream-reader`;
     this.trim = ['MAXLEN', config.redis.trim === 'exact' ? '=' : '~', String(config.maxEvents)];
@@ -71,18 +74,20 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
     if (drafts.length === 0) {
       return [];
     }
-    const fields = drafts.map(toStreamFields);
-    const transaction = this.redis.multi();
-    fields.forEach((list) => transaction.xadd(this.key, ...this.trim, '*', ...list));
-    const results = await this.run('Appending events', () => transaction.exec());
-    const events = (results ?? []).map(([error, id], i) => {
-      if (error || typeof id !== 'string') {
-        throw failure(error ?? new Error('no id returned'), 'Appending events');
-      }
-      return fromStreamEntry(id, fields[i] ?? []);
-    });
-    await this.indexElements(events);
-    return events;
+    const keys = [this.key];
+    const args = [this.trim[1] ?? '~', this.trim[2] ?? '0', String(ELEMENT_HISTORY_CAP)];
+    for (const draft of drafts) {
+      keys.push(this.elementKey(draft.elementId));
+      const fields = toStreamFields(draft);
+      args.push(String(fields.length), ...fields);
+    }
+    const ids = await this.run('Appending events', () =>
+      this.redis.appendEvents(keys.length, ...keys, ...args),
+    );
+    if (!Array.isArray(ids) || ids.length !== drafts.length) {
+      throw failure(new Error('not every event got an id'), 'Appending events');
+    }
+    return drafts.map((draft, i) => streamEvent(String(ids[i]), draft));
   }
 
   /**
@@ -239,32 +244,6 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
         await new Promise((resolve) => setTimeout(resolve, this.retryDelayMs));
       }
       return [];
-    }
-  }
-
-  /**
-   * Adds the appended events to their elements' indexes (after the MULTI, whose ids Redis only
-   * assigns as it runs it): a failure here is reported, not thrown (the events are appended; a
-   * retry would append them twice), and leaves older versions out of `readElement`, never a
-   * wrong one. Each index keeps its newest ELEMENT_HISTORY_CAP ids.
-   */
-  private async indexElements(events: readonly StreamEvent[]): Promise<void> {
-    const index = this.redis.pipeline();
-    const keys = new Set<string>();
-    for (const event of events) {
-      const key = this.elementKey(event.elementId);
-      keys.add(key);
-      // Scored by millisecond: within one, members sort as text, which only matters when more
-      // than ELEMENT_HISTORY_CAP or `limit` events of one element share it (results are sorted).
-      index.zadd(key, Number(event.id.split('-')[0]), event.id);
-    }
-    keys.forEach((key) => index.zremrangebyrank(key, 0, -(ELEMENT_HISTORY_CAP + 1)));
-    try {
-      const results = (await index.exec()) ?? [];
-      const failed = results.find(([error]) => error)?.[0];
-      if (failed) throw failed;
-    } catch (error) {
-      this.onError(failure(error, 'Indexing events by element'));
     }
   }
 

@@ -31,25 +31,78 @@ export function toStreamFields(draft: StreamEventDraft): string[] {
   return fields;
 }
 
-/** The event of a stream entry `[id, [field, value, ...]]`; its time is the id's millisecond. */
-export function fromStreamEntry(id: string, flat: readonly string[]): StreamEvent {
-  const fields = new Map<string, unknown>();
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    fields.set(flat[i] ?? '', JSON.parse(flat[i + 1] ?? 'null'));
-  }
+/** The event a draft became once appended as `id`; its time is the id's millisecond. */
+export function streamEvent(id: string, draft: StreamEventDraft): StreamEvent {
+  const { type, scope, elementId, entityType, origin, message, data, context } = draft;
   const event: StreamEvent = {
-    type: fields.get('type') as StreamEvent['type'],
-    scope: fields.get('scope') as StreamEvent['scope'],
-    elementId: fields.get('element_id') as string,
-    entityType: fields.get('entity_type') as string,
-    origin: fields.get('origin') as Record<string, unknown>,
-    message: fields.get('message') as string,
-    data: fields.get('data') as Record<string, unknown>,
+    type,
+    scope,
+    elementId,
+    entityType,
+    origin,
+    message,
+    data,
     id,
-    timestamp: new Date(Number(id.split('-')[0])).toISOString(),
+    timestamp: timeOfId(id),
   };
-  if (fields.has('context')) {
-    event.context = fields.get('context') as Record<string, unknown>;
+  if (context !== undefined) {
+    event.context = context;
   }
   return event;
+}
+
+/**
+ * The event of a stream entry `[id, [field, value, ...]]`; its time is the id's millisecond. Its
+ * `data` (the element, most of the entry) is parsed when first read: subscribers that look at the
+ * type or scope only, and pass the event by, never pay for it.
+ */
+export function fromStreamEntry(id: string, flat: readonly string[]): StreamEvent {
+  const fields = new Map<string, string>();
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    fields.set(flat[i] ?? '', flat[i + 1] ?? 'null');
+  }
+  const parsed = (name: string): unknown => JSON.parse(fields.get(name) ?? 'null');
+  const event = {
+    type: parsed('type') as StreamEvent['type'],
+    scope: parsed('scope') as StreamEvent['scope'],
+    elementId: parsed('element_id') as string,
+    entityType: parsed('entity_type') as string,
+    origin: parsed('origin') as Record<string, unknown>,
+    message: parsed('message') as string,
+    data: undefined as unknown as Record<string, unknown>,
+    id,
+    timestamp: timeOfId(id),
+  } satisfies StreamEvent as StreamEvent;
+  lazyProperty(event, 'data', () => parsed('data') as Record<string, unknown>);
+  if (fields.has('context')) {
+    event.context = parsed('context') as Record<string, unknown>;
+  }
+  return event;
+}
+
+function timeOfId(id: string): string {
+  return new Date(Number(id.slice(0, id.indexOf('-')))).toISOString();
+}
+
+/** Turns `key` into an ordinary property whose value `compute` gives when first read (or set). */
+function lazyProperty<T extends object, K extends keyof T>(
+  target: T,
+  key: K,
+  compute: () => T[K],
+): void {
+  const settle = (value: T[K]): T[K] => {
+    Object.defineProperty(target, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+    return value;
+  };
+  Object.defineProperty(target, key, {
+    get: () => settle(compute()),
+    set: (value: T[K]) => settle(value),
+    enumerable: true,
+    configurable: true,
+  });
 }
