@@ -22,7 +22,11 @@ const BATCH = 100;
 const MAX_PAGES = 50;
 // Knowledge only: STIX core objects and their relationships; never markings, labels, users,
 // settings or other internal elements (their types are not under these).
-const KNOWLEDGE_TYPES = ['Stix-Core-Object', 'stix-core-relationship', 'stix-sighting-relationship'];
+const KNOWLEDGE_TYPES = [
+  'Stix-Core-Object',
+  'stix-core-relationship',
+  'stix-sighting-relationship',
+];
 
 /**
  * Runs the retention rules: shortly after start, then every THREATLOOM_RETENTION_INTERVAL_S,

@@ -19,16 +19,14 @@ function refusal(fn: () => unknown): AppError {
 
 describe('retentionRuleAttributes', () => {
   it('stores a valid rule, days by default', () => {
-    expect(retentionRuleAttributes({ name: ' Old ', filters: LABELS, max_retention: 3 })).toEqual(
-      {
-        name: 'Old',
-        description: '',
-        filters: LABELS,
-        max_retention: 3,
-        retention_unit: 'days',
-        scope: 'knowledge',
-      },
-    );
+    expect(retentionRuleAttributes({ name: ' Old ', filters: LABELS, max_retention: 3 })).toEqual({
+      name: 'Old',
+      description: '',
+      filters: LABELS,
+      max_retention: 3,
+      retention_unit: 'days',
+      scope: 'knowledge',
+    });
   });
 
   it.each([
