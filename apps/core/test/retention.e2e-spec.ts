@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import request from 'supertest';
 import { EntityStore, buildElement } from '@lib/entity-store';
-import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
+import { SYSTEM_USER_ID } from '@lib/rbac';
 import { RetentionJobService } from '../src/retention/retention-job.service';
 import { assertBuilt } from '../../../test/support/cli.util';
 import { waitFor } from '../../../test/support/distributed.util';
 import { embeddedTestEnv, startEmbedded } from '../../../test/support/embedded-platform.util';
 import type { EmbeddedPlatform } from '../../../test/support/embedded-platform.util';
 import { addPlainUser } from './support/plain-user.util';
+import { ageElement } from '../../../test/support/age-element.util';
 
 // Knowledge retention rules end to end: a rule selects by its filters and by the age of the last
 // update; the dry run counts, the run deletes exactly that (as the system user, seen in the audit
@@ -65,23 +66,6 @@ describe('Knowledge retention rules (embedded)', () => {
         { id },
       )
     ).malware !== null;
-  // Ages an element as if nobody had touched it for `days` (no event: history stays as it was).
-  const age = async (id: string, days: number) => {
-    const store = platform.app.get(EntityStore);
-    const element = await store.get(systemContext('test'), id);
-    if (!element) throw new Error(`no element ${id}`);
-    const updatedAt = new Date(Date.now() - days * DAY_MS).toISOString();
-    await store.commit({
-      upserts: [
-        {
-          element: { ...element, updatedAt, version: element.version + 1 },
-          expectedVersion: element.version,
-        },
-      ],
-      deletes: [],
-      events: [],
-    });
-  };
   const labelled = (label: string) =>
     JSON.stringify({
       mode: 'and',
@@ -154,7 +138,7 @@ describe('Knowledge retention rules (embedded)', () => {
     ];
     const oldKept = await malware('Old with another label', 'keep');
     const newStale = await malware('Recent stale', 'stale');
-    for (const id of [...oldStale, oldKept]) await age(id, 3);
+    for (const id of [...oldStale, oldKept]) await ageElement(platform.app, id, 3);
 
     const input = { name: 'Stale after two days', filters: labelled('stale'), max_retention: 2 };
     const check = await data<{ retentionRuleCheck: number }>(
