@@ -11,7 +11,13 @@ import {
 } from '../../support/embedded-platform.util';
 import type { EmbeddedPlatform } from '../../support/embedded-platform.util';
 import { graphqlAdd } from '../../support/graphql-add.util';
-import { keepScreenshot, launchBrowser, signIn, watchProblems } from '../../support/browser.util';
+import {
+  keepScreenshot,
+  launchBrowser,
+  postForm,
+  signIn,
+  watchProblems,
+} from '../../support/browser.util';
 
 const TOKEN = '5e6f7a8b-1c2d-4e3f-9a4b-5c6d7e8f9a0b';
 
@@ -30,14 +36,7 @@ describe('Admin console: retention rules (Chromium)', () => {
   const gql = <T>(query: string, variables: Record<string, unknown> = {}) =>
     platformGraphql<T>(platform.port, TOKEN, query, variables);
 
-  const post = async (button: string) => {
-    const [answer] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.click(button),
-    ]);
-    await page.waitForLoadState();
-    return answer;
-  };
+  const post = (button: string) => postForm(page, button);
 
   beforeAll(async () => {
     assertBuilt();

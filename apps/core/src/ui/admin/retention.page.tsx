@@ -2,7 +2,7 @@ import { formatDate } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import { RETENTION_UNITS } from '../../retention/retention-rule.types';
 import type { FormChoices } from '../knowledge/form-options.service';
-import { AuthorSelect, MultiSelect } from '../pages/form-fields';
+import { AuthorSelect, MarkingLabelFields } from '../pages/form-fields';
 import type { FormProblem } from './admin-form.util';
 import { AdminTable, EditForm, deleteAction, newAction } from './admin-fields';
 import { AdminPage, TextField } from './admin-layout';
@@ -94,7 +94,7 @@ function FilterFields(props: { values: RetentionFormValues; choices: FormChoices
   const { values, choices } = props;
   return (
     <fieldset class="check-list">
-      <legend>Which knowledge (every field filled must match; none: all knowledge)</legend>
+      <legend>Which knowledge (each field filled must match, any of its choices; none: all)</legend>
       <div class="form-grid">
         <TextField
           name="entity_types"
@@ -110,24 +110,13 @@ function FilterFields(props: { values: RetentionFormValues; choices: FormChoices
           max={100}
           value={values.confidence_max}
         />
-        <MultiSelect
-          id="field-labels"
-          name="objectLabel"
-          label="Labels (any of)"
-          choices={choices.labels}
-          selected={values.objectLabel}
-          hint="Ctrl/⌘-click to pick several."
-        />
-        <MultiSelect
-          id="field-markings"
-          name="objectMarking"
-          label="Markings (any of)"
-          choices={choices.markings}
-          selected={values.objectMarking}
-          hint="Ctrl/⌘-click to pick several."
-        />
         <AuthorSelect choices={choices} selected={values.createdBy} />
       </div>
+      <MarkingLabelFields
+        choices={choices}
+        objectMarking={values.objectMarking}
+        objectLabel={values.objectLabel}
+      />
       <details open={values.advanced !== ''}>
         <summary>Advanced: filters as JSON</summary>
         <label for="field-advanced">FilterGroup JSON (when given, replaces the fields above)</label>
