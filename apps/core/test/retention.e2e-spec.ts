@@ -39,6 +39,7 @@ describe('Knowledge retention rules (embedded)', () => {
   let platform: EmbeddedPlatform;
   let dir: string;
   const labels: Record<string, string> = {};
+  let analystId = '';
 
   const post = async (token: string, query: string, variables = {}) =>
     (
@@ -82,7 +83,7 @@ describe('Knowledge retention rules (embedded)', () => {
     });
     dir = env.THREATLOOM_DATA_DIR as string;
     platform = await startEmbedded(env, 'core');
-    await addPlainUser(platform.app, {
+    analystId = await addPlainUser(platform.app, {
       email: 'reader@example.com',
       password: 'reader password 1',
       token: ANALYST_TOKEN,
@@ -138,7 +139,16 @@ describe('Knowledge retention rules (embedded)', () => {
     ];
     const oldKept = await malware('Old with another label', 'keep');
     const newStale = await malware('Recent stale', 'stale');
-    for (const id of [...oldStale, oldKept]) await ageElement(platform.app, id, 3);
+    // Old and labelled too, but a user's organization: the access model needs it, no rule takes it.
+    const { organizationAdd: org } = await data<{ organizationAdd: { id: string } }>(
+      'mutation($input: OrganizationAddInput!) { organizationAdd(input: $input) { id } }',
+      { input: { name: 'Stale members org', objectLabel: [labels.stale] } },
+    );
+    await data(
+      'mutation($id: ID!, $org: ID!) { userEdit(id: $id) { organizationAdd(organizationId: $org) { id } } }',
+      { id: analystId, org: org.id },
+    );
+    for (const id of [...oldStale, oldKept, org.id]) await ageElement(platform.app, id, 3);
 
     const input = { name: 'Stale after two days', filters: labelled('stale'), max_retention: 2 };
     const check = await data<{ retentionRuleCheck: number }>(
@@ -186,6 +196,11 @@ describe('Knowledge retention rules (embedded)', () => {
     for (const id of oldStale) expect(await exists(id)).toBe(false);
     expect(await exists(oldKept)).toBe(true);
     expect(await exists(newStale)).toBe(true);
+    const kept = await data<{ organization: { id: string } | null }>(
+      'query($id: String!) { organization(id: $id) { id } }',
+      { id: org.id },
+    );
+    expect(kept.organization?.id).toBe(org.id);
 
     const after = await data<{ retentionRule: Rule }>(
       `query($id: String!) { retentionRule(id: $id) { ${RULE_FIELDS} } }`,

@@ -48,4 +48,12 @@ describe('retentionFilters', () => {
     expect(selected.filters).toEqual([older]);
     expect(selected.filterGroups).toEqual([rule]);
   });
+
+  it('never selects the kept elements, whatever the rule', () => {
+    const selected = retentionFilters(undefined, cutoff, ['org-1', 'org-2']);
+    expect(selected.filters).toEqual([
+      older,
+      { key: ['internal_id'], values: ['org-1', 'org-2'], operator: 'not_eq', mode: 'and' },
+    ]);
+  });
 });

@@ -5,7 +5,7 @@ import { RETENTION_CONFIG } from '@lib/config';
 import type { RetentionConfig } from '@lib/config';
 import { KnowledgeDeleteService } from '@lib/knowledge';
 import { AppError } from '@lib/kernel';
-import { systemContext } from '@lib/rbac';
+import { PARTICIPATE_TO, SETTINGS_TYPE, USER_TYPE, systemContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import type { CountQuery } from '@lib/search-index';
 import { KnowledgeReadService } from '../graphql/knowledge/read/knowledge-read.service';
@@ -20,6 +20,8 @@ const FIRST_RUN_MS = 20_000;
 // instead of holding the lock (and the store) for hours.
 const BATCH = 100;
 const MAX_PAGES = 50;
+// Users and settings read to find the organizations no rule may delete.
+const MAX_ACCESS_ELEMENTS = 5000;
 // Knowledge only: STIX core objects and their relationships; never markings, labels, users,
 // settings or other internal elements (their types are not under these).
 const KNOWLEDGE_TYPES = [
@@ -124,6 +126,24 @@ export class RetentionJobService implements OnApplicationBootstrap, OnApplicatio
   private async selection(rule: RetentionRule, now: Date): Promise<CountQuery> {
     const cutoff = retentionCutoff(rule.maxRetention, rule.unit, now);
     const filters = await this.reads.queryFilters(this.system, { filters: rule.filterGroup });
-    return { types: KNOWLEDGE_TYPES, filters: retentionFilters(filters, cutoff) };
+    const kept = await this.accessIdentities();
+    return { types: KNOWLEDGE_TYPES, filters: retentionFilters(filters, cutoff, kept) };
+  }
+
+  // The organizations the access model stands on (users' organizations, the platform's): knowledge
+  // by type, but deleting one would change who sees what, so no rule ever selects them.
+  private async accessIdentities(): Promise<string[]> {
+    const { items } = await this.index.search(this.system, {
+      types: [USER_TYPE, SETTINGS_TYPE],
+      first: MAX_ACCESS_ELEMENTS,
+    });
+    const ids = items.flatMap((e) => {
+      const platform = e.attributes.platform_organization;
+      return [
+        ...(e.refs[PARTICIPATE_TO] ?? []),
+        ...(typeof platform === 'string' ? [platform] : []),
+      ];
+    });
+    return [...new Set(ids)];
   }
 }
