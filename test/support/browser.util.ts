@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 
 // Debian's Chromium (scripts/services installs it), driven by playwright-core: no browser download.
 const CHROMIUM = '/usr/bin/chromium';
@@ -55,4 +55,14 @@ export async function keepScreenshot(page: Page, name: string): Promise<void> {
   if (process.env.THREATLOOM_UPDATE_SCREENSHOTS !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Clicks what posts a form (`selector`), waits for the POST's answer and the page it leads to. */
+export async function postForm(page: Page, selector: string): Promise<Response> {
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.click(selector),
+  ]);
+  await page.waitForLoadState();
+  return answer;
 }

@@ -72,6 +72,12 @@ import { UserEditResolver, UserResolver } from './graphql/access/user.resolver';
 import { SettingsMessageResolver } from './graphql/settings/settings-message.resolver';
 import { SettingsEditResolver, SettingsResolver } from './graphql/settings/settings.resolver';
 import { SsoController } from './auth/sso/sso.controller';
+import {
+  RetentionRuleEditResolver,
+  RetentionRuleResolver,
+} from './graphql/retention/retention-rule.resolver';
+import { RetentionJobService } from './retention/retention-job.service';
+import { RetentionRulesService } from './retention/retention-rules.service';
 import { UI_CONTROLLERS, UI_PROVIDERS } from './ui/ui.providers';
 
 // One uploaded file at most (pycti sends files one by one; artifacts are the largest).
@@ -183,6 +189,10 @@ const TAXII_MAX_CONTENT_LENGTH = 104_857_600;
     SettingsMessageResolver,
     ...EDIT_RESOLVERS,
     AuditResolver,
+    RetentionRulesService,
+    RetentionJobService,
+    RetentionRuleResolver,
+    RetentionRuleEditResolver,
     ...UI_PROVIDERS,
     { provide: APP_GUARD, useClass: GraphqlAuthGuard },
   ],

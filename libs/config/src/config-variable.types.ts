@@ -16,6 +16,7 @@ export type ConfigVariable = {
     | 'ingestion'
     | 'connectors'
     | 'audit'
+    | 'retention'
     | 'distributed';
   schema: z.ZodType;
   default?: string;

@@ -177,6 +177,14 @@ export const CONFIG_VARIABLES = [
       'Audit entries are buffered and written in batches this often, so that recording never slows a request.',
   },
   {
+    env: 'THREATLOOM_RETENTION_INTERVAL_S',
+    group: 'retention',
+    schema: int(0, 86_400),
+    default: '60',
+    description:
+      'Knowledge retention rules (admin console, Retention) run this often, in seconds, one replica at a time; 0 stops them.',
+  },
+  {
     env: 'THREATLOOM_INGESTION_BATCH_SIZE',
     group: 'ingestion',
     schema: int(1, 100_000),

@@ -9,6 +9,7 @@ import {
   CONNECTORS_CONFIG,
   HTTP_CONFIG,
   INGESTION_CONFIG,
+  RETENTION_CONFIG,
   SSO_CONFIG,
   STREAMS_CONFIG,
 } from './config.tokens';
@@ -26,6 +27,7 @@ export class ConfigModule {
       { provide: CONNECTORS_CONFIG, useValue: config.connectors },
       { provide: STREAMS_CONFIG, useValue: config.streams },
       { provide: AUDIT_CONFIG, useValue: config.audit },
+      { provide: RETENTION_CONFIG, useValue: config.retention },
       { provide: SSO_CONFIG, useValue: config.sso },
     ];
     return { module: ConfigModule, providers, exports: providers.map((p) => p.provide) };

@@ -6,5 +6,6 @@ export const INGESTION_CONFIG = Symbol('INGESTION_CONFIG');
 export const CONNECTORS_CONFIG = Symbol('CONNECTORS_CONFIG');
 export const STREAMS_CONFIG = Symbol('STREAMS_CONFIG');
 export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
+export const RETENTION_CONFIG = Symbol('RETENTION_CONFIG');
 export const AUTH_CONFIG = Symbol('AUTH_CONFIG');
 export const SSO_CONFIG = Symbol('SSO_CONFIG');

@@ -174,6 +174,12 @@ export type AuditConfig = {
   dataChanges: boolean;
 };
 
+/** When the knowledge retention rules run. */
+export type RetentionConfig = {
+  /** Between two runs; 0: the rules never run. */
+  intervalMs: number;
+};
+
 /** Single sign-on providers, each with its callback URL resolved. */
 export type SsoConfig = {
   providers: readonly (SsoProviderSettings & { callbackUrl: string })[];
@@ -198,6 +204,7 @@ export type Config = {
   connectors: ConnectorsConfig;
   streams: StreamsConfig;
   audit: AuditConfig;
+  retention: RetentionConfig;
   sso: SsoConfig;
   /** Set when THREATLOOM_ELASTIC_URL is (the distributed profile requires it). */
   search?: SearchEngineSettings;

@@ -2,6 +2,7 @@ export type {
   AdminConfig,
   AppRole,
   AuditConfig,
+  RetentionConfig,
   AuthConfig,
   BlobStoreConfig,
   BuiltInConnectorName,
@@ -44,6 +45,7 @@ export { configMarkdown, describeConfig } from './describe-config.util';
 export {
   ADMIN_CONFIG,
   AUDIT_CONFIG,
+  RETENTION_CONFIG,
   AUTH_CONFIG,
   CONFIG,
   CONNECTORS_CONFIG,

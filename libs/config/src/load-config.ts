@@ -279,6 +279,7 @@ export function loadConfig(input: LoadConfigInput): Config {
       flushMs: v.THREATLOOM_AUDIT_FLUSH_MS as number,
       dataChanges: v.THREATLOOM_AUDIT_DATA_CHANGES as boolean,
     },
+    retention: { intervalMs: (v.THREATLOOM_RETENTION_INTERVAL_S as number) * 1000 },
     sso: ssoConfig(v.THREATLOOM_AUTH_PROVIDERS, publicUrl),
   };
   const search = searchEngineSettings(v);

@@ -107,6 +107,7 @@ describe.each(['light', 'dark'] as const)('Accessibility of the UI, %s theme', (
     ['a user with token and sessions', '/admin/users/:me'],
     ['the groups admin', '/admin/groups'],
     ['the settings admin', '/admin/settings'],
+    ['the retention rule form', '/admin/retention/new'],
     ['the audit log', '/admin/audit'],
     ['the connectors admin', '/admin/connectors'],
     ['a 404 page', '/entity/unknown'],

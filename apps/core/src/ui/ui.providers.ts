@@ -11,6 +11,7 @@ import { AdminOrganizationsController } from './admin/organizations.controller';
 import { AdminSettingsController } from './admin/settings.controller';
 import { AdminHomeController } from './admin/admin-home.controller';
 import { AdminLookups } from './admin/admin-lookups.service';
+import { AdminRetentionController } from './admin/retention.controller';
 import { AdminRolesController } from './admin/roles.controller';
 import { AdminUsersController } from './admin/users.controller';
 import { AdminUserAccessController } from './admin/user-access.controller';
@@ -75,6 +76,7 @@ export const UI_CONTROLLERS: Type[] = [
   AdminMarkingsController,
   AdminSettingsController,
   AdminCollectionsController,
+  AdminRetentionController,
   ImportController,
   WorkController,
   DraftController,

@@ -18,6 +18,7 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
   { slug: 'organizations', label: 'Organizations', capabilities: ACCESSES },
   { slug: 'markings', label: 'Markings', capabilities: ['SETTINGS_SETMARKINGS'] },
   { slug: 'settings', label: 'Settings', capabilities: ['SETTINGS_SETPARAMETERS'] },
+  { slug: 'retention', label: 'Retention', capabilities: ['SETTINGS_SETPARAMETERS'] },
   { slug: 'audit', label: 'Audit log', capabilities: ['SETTINGS_SECURITYACTIVITY'] },
   { slug: 'connectors', label: 'Connectors', capabilities: ['MODULES', 'CONNECTORAPI'] },
   { slug: 'streams', label: 'Live streams', capabilities: COLLECTIONS },

@@ -21,7 +21,11 @@ describe('admin console sections', () => {
       '/admin/taxii',
       '/admin/feeds',
     ]);
+    expect(adminTabsFor(viewer('SETTINGS_SETPARAMETERS')).map((t) => t.href)).toEqual([
+      '/admin/settings',
+      '/admin/retention',
+    ]);
     expect(adminTabsFor(viewer('KNOWLEDGE', 'TAXIIAPI'))).toEqual([]);
-    expect(adminTabsFor(viewer('BYPASS'))).toHaveLength(11);
+    expect(adminTabsFor(viewer('BYPASS'))).toHaveLength(12);
   });
 });

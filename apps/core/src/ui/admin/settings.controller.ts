@@ -131,8 +131,14 @@ export class AdminSettingsController {
   }
 
   private retention(): RetentionView {
-    const { audit, events, streams } = this.config;
+    const { audit, events, streams, retention } = this.config;
+    const every = retention.intervalMs / 1000;
     return [
+      {
+        label: 'Knowledge retention rules run',
+        value: every > 0 ? `Every ${every} s` : 'Never (stopped)',
+        variable: 'THREATLOOM_RETENTION_INTERVAL_S',
+      },
       {
         label: 'Audit log retention',
         value: audit.retentionDays > 0 ? `${audit.retentionDays} days` : 'Forever',

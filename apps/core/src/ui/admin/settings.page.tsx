@@ -105,6 +105,8 @@ export function SettingsPage(props: {
         <h2 id="retention-title">Retention and stream limits</h2>
         <p class="field-hint">
           Read only: these come from the environment and take effect when the platform restarts.
+          What knowledge is deleted, and after how long, is set in{' '}
+          <a href="/admin/retention">Retention rules</a>.
         </p>
         <dl class="settings-readonly">
           {props.retention.map((r) => (

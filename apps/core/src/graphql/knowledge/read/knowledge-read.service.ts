@@ -19,7 +19,7 @@ const DEFAULT_PAGE_SIZE = 500;
 const KNOWN_ATTRIBUTES = new Set(
   Object.values(SELECTED_LEAF_FIELDS).flatMap((fields) => fields.split(' ')),
 );
-const isKnownAttribute = (key: string) => KNOWN_ATTRIBUTES.has(key);
+export const isKnownAttribute = (key: string) => KNOWN_ATTRIBUTES.has(key);
 
 /** Lists and single reads of knowledge through the SearchIndex and EntityStore ports. */
 @Injectable()
