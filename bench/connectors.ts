@@ -100,7 +100,12 @@ async function push(
   return JSON.parse(stdout) as Pushed;
 }
 
+/** No progress for this long ends the bench with an error instead of waiting forever. */
+const STALL_MS = 120_000;
+
 async function completed(port: number, workId: string): Promise<Work> {
+  let processed = -1;
+  let movedAt = performance.now();
   for (;;) {
     const { work } = await platformGraphql<{ work: Work }>(
       port,
@@ -109,6 +114,15 @@ async function completed(port: number, workId: string): Promise<Work> {
       { id: workId },
     );
     if (work.status === 'complete') return work;
+    if (work.tracking.import_processed_number !== processed) {
+      processed = work.tracking.import_processed_number;
+      movedAt = performance.now();
+    } else if (performance.now() - movedAt > STALL_MS) {
+      throw new Error(
+        `Work ${workId} stalled at ${processed} processed objects for ${STALL_MS / 1000} s ` +
+          `(${work.errors_count} errors; dead-lettered messages never complete it)`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
 }

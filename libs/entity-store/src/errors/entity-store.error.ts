@@ -9,6 +9,11 @@ export class VersionConflictError extends AppError {
       details: { internalId, expectedVersion },
     });
   }
+
+  /** Read again and redone later, the change applies: a queue requeues it, never buries it. */
+  override get retryable(): boolean {
+    return true;
+  }
 }
 
 export class StoreUnavailableError extends AppError {

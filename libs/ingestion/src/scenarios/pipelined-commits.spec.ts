@@ -38,14 +38,24 @@ class ConflictingStore extends EntityStore {
     return this.inner.countByType(ctx);
   }
 
+  /** The element other writers keep changing: commits holding it lose while `contended` > 0. */
+  hot?: { name: string; contended: number; writtenWith?: number };
+
   commit(batch: WriteBatch): Promise<CommitResult> {
     this.commits += 1;
+    const hot = this.hot;
+    const holdsHot = hot && batch.upserts.some((u) => u.element.attributes.name === hot.name);
+    if (hot && holdsHot && hot.contended > 0) {
+      hot.contended -= 1;
+      return Promise.reject(new VersionConflictError('hot', 1));
+    }
     if (this.failing.has(this.commits)) {
       const first = batch.upserts[0];
       return Promise.reject(
         new VersionConflictError(first?.element.internalId ?? 'none', first?.expectedVersion ?? 0),
       );
     }
+    if (hot && holdsHot) hot.writtenWith = batch.upserts.length;
     return this.inner.commit(batch);
   }
 }
@@ -72,8 +82,10 @@ describe('Ingestion: batches prepared while the previous one commits', () => {
   });
   afterEach(() => harness.close());
 
-  const importWith = (failing: number[]) => {
-    const store = new ConflictingStore(harness.store, new Set(failing));
+  const importWith = (
+    failing: number[],
+    store = new ConflictingStore(harness.store, new Set(failing)),
+  ) => {
     const sut = new IngestionService(store, new WorkService(store), TEST_INGESTION_CONFIG);
     return sut.importBundle(
       { type: 'bundle', id: 'bundle--1b7d3c55-2f4e-4a8b-9c1d-6e5f4a3b2c1d', objects: corpus() },
@@ -107,6 +119,20 @@ describe('Ingestion: batches prepared while the previous one commits', () => {
   it('outlasts a run of conflicts shorter than the attempts', async () => {
     const report = await importWith([3, 4, 5, 6, 7, 8]);
     expect(report).toMatchObject({ processed: 240, created: 240 });
+  }, 30_000);
+
+  it('narrows a batch that keeps losing down to the contended element, committing the rest', async () => {
+    const store = new ConflictingStore(harness.store, new Set());
+    store.hot = { name: 'Family 30', contended: 6 };
+    const report = await importWith([], store);
+    expect(report).toMatchObject({ processed: 240, created: 240, rejected: 0 });
+    expect(store.hot.contended).toBe(0);
+    // The batch of 50 that held it was split in halves until the contention passed: the commit
+    // that finally wrote it was small, and its neighbours were written in commits of their own.
+    expect(store.hot.writtenWith).toBeLessThanOrEqual(8);
+    const counts = await harness.countByType();
+    expect(counts).toMatchObject({ Malware: 120, 'variant-of': 119 });
+    expect(harness.events().filter((e) => e.type === 'create')).toHaveLength(240);
   }, 30_000);
 
   it('finds everything unchanged on a second import', async () => {

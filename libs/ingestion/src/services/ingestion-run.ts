@@ -27,6 +27,8 @@ import { stixToDraft } from '../internal/stix-to-draft';
 // a batch that loses a version conflict is read again and redone, after a random pause growing
 // with each attempt so that the contenders do not collide again in step.
 const COMMIT_ATTEMPTS = 10;
+/** From the first redo on, a batch that lost a version conflict again is redone in halves. */
+const SPLIT_FROM_ATTEMPT = 2;
 const REDO_PAUSE_MS = 25;
 
 const pause = (attempt: number) =>
@@ -223,14 +225,33 @@ export class IngestionRun {
   /** Redoes a batch alone, committing before returning, a bounded number of times. */
   private async redo(failed: InFlight): Promise<void> {
     this.inFlight = undefined;
-    for (let attempt = 2; ; attempt++) {
-      await pause(attempt - 2);
-      const batch = await this.prepare(failed.drafts, failed.final, failed.source, undefined);
-      const launched = this.launch(batch);
-      if (await this.settle(launched, attempt >= COMMIT_ATTEMPTS)) {
-        return;
-      }
+    await this.commitAlone(failed.drafts, failed.final, failed.source, 2);
+  }
+
+  /**
+   * Prepares and commits `drafts` alone. A batch that loses again is split in halves, each
+   * committed alone in order (dependencies first, as sorted): the elements other writers contend
+   * for end up in small batches, which are quick to redo, and the rest commits. Throws the
+   * conflict past COMMIT_ATTEMPTS (queues retry it later: nothing is lost).
+   */
+  private async commitAlone(
+    drafts: ElementDraft[],
+    final: boolean,
+    source: string | undefined,
+    attempt: number,
+  ): Promise<void> {
+    await pause(attempt - 2);
+    const batch = await this.prepare(drafts, final, source, undefined);
+    if (await this.settle(this.launch(batch), attempt >= COMMIT_ATTEMPTS)) {
+      return;
     }
+    if (drafts.length > 1 && attempt >= SPLIT_FROM_ATTEMPT) {
+      const half = Math.ceil(drafts.length / 2);
+      await this.commitAlone(drafts.slice(0, half), final, source, attempt + 1);
+      await this.commitAlone(drafts.slice(half), final, source, attempt + 1);
+      return;
+    }
+    await this.commitAlone(drafts, final, source, attempt + 1);
   }
 
   private async prepare(
