@@ -2,11 +2,10 @@ import { Logger } from '@nestjs/common';
 import type { EntityStore, StoredElement } from '@lib/entity-store';
 import { VersionConflictError } from '@lib/entity-store';
 import type { IngestionConfig } from '@lib/config';
-import { AppError } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
 import { parseStixObject } from '@lib/stix';
 import { withWorkCompleted, withWorkProgress, workCounts } from '@lib/works';
-import type { WorkError, WorkProgress } from '@lib/works';
+import type { WorkProgress } from '@lib/works';
 import type { StreamEventDraft } from '@lib/kernel';
 import type {
   IngestionReport,
@@ -15,6 +14,7 @@ import type {
   RejectedObject,
 } from '../ingestion.types';
 import { BatchProcessor } from '../internal/batch-processor';
+import { countOutcomes, workErrorOf } from '../internal/batch-counts';
 import type { DraftOutcome } from '../internal/batch-processor';
 import { BatchState } from '../internal/batch-state';
 import { batchEvents } from '../internal/batch-events';
@@ -29,6 +29,8 @@ import { stixToDraft } from '../internal/stix-to-draft';
 const COMMIT_ATTEMPTS = 10;
 /** From the first redo on, a batch that lost a version conflict again is redone in halves. */
 const SPLIT_FROM_ATTEMPT = 2;
+/** Contended elements taken out of a batch that lost before the batch is redone whole. */
+const MAX_PEELS = 4;
 const REDO_PAUSE_MS = 25;
 
 const pause = (attempt: number) =>
@@ -40,6 +42,9 @@ type PreparedBatch = {
   drafts: ElementDraft[];
   final: boolean;
   source: string | undefined;
+  outcomes: Map<ElementDraft, DraftOutcome>;
+  /** The work as it was before this batch. */
+  base: StoredElement;
   changed: StoredElement[];
   events: StreamEventDraft[];
   work: StoredElement;
@@ -222,10 +227,81 @@ export class IngestionRun {
     this.inFlight = undefined;
   }
 
-  /** Redoes a batch alone, committing before returning, a bounded number of times. */
+  /**
+   * Redoes a batch that lost a version conflict, committing before returning. The drafts that
+   * wrote the element another writer changed are taken out and the rest is committed as prepared
+   * (nothing else in it was refuted: a large batch is not read and merged again for one element),
+   * a few times over; then the drafts taken out are read again and committed after it.
+   */
   private async redo(failed: InFlight): Promise<void> {
     this.inFlight = undefined;
+    const contended = new Set<ElementDraft>();
+    let batch = failed;
+    for (let peel = 0; peel < MAX_PEELS; peel++) {
+      const error = await batch.failure;
+      const split =
+        error instanceof VersionConflictError
+          ? this.peel(batch, new Set(error.elements))
+          : undefined;
+      if (!split) break;
+      split.contended.forEach((draft) => contended.add(draft));
+      batch = this.launch(split.rest);
+      if (await this.settle(batch)) {
+        const again = failed.drafts.filter((draft) => contended.has(draft));
+        await this.commitAlone(again, failed.final, failed.source, 2);
+        return;
+      }
+    }
     await this.commitAlone(failed.drafts, failed.final, failed.source, 2);
+  }
+
+  /**
+   * The batch without the drafts that wrote one of the `changed` elements, as theirs or as meta
+   * they embed (their writes, events and counts left out); undefined when some changed element is
+   * no draft's (the work itself) or every draft wrote one: then nothing narrower than the batch
+   * can be redone.
+   */
+  private peel(
+    batch: PreparedBatch,
+    changed: ReadonlySet<string>,
+  ): { rest: PreparedBatch; contended: ElementDraft[] } | undefined {
+    // A changed meta element (label, external reference…) belongs to the drafts embedding it.
+    const metaIds = new Map(
+      batch.changed
+        .filter((element) => changed.has(element.internalId))
+        .map((element) => [element.standardId, element.internalId]),
+    );
+    const owned = new Set<string>();
+    const contended = batch.drafts.filter((draft) => {
+      const outcome = batch.outcomes.get(draft);
+      const ids = draft.embedded.flatMap((meta) => metaIds.get(meta.standardId) ?? []);
+      if (outcome && 'element' in outcome) ids.push(outcome.element.internalId);
+      const mine = ids.filter((id) => changed.has(id));
+      mine.forEach((id) => owned.add(id));
+      return mine.length > 0;
+    });
+    if (owned.size < changed.size || contended.length === batch.drafts.length) return undefined;
+    const out = new Set(contended);
+    const drafts = batch.drafts.filter((draft) => !out.has(draft));
+    const tally = this.tally(drafts, batch.outcomes, batch.source);
+    const work = withWorkProgress(batch.base, tally.progress, new Date().toISOString());
+    const kept = (element: StoredElement) =>
+      !changed.has(element.internalId) && element.internalId !== work.internalId;
+    return {
+      contended,
+      rest: {
+        ...batch,
+        drafts,
+        tally,
+        work,
+        changed: batch.changed.filter(kept),
+        events: batch.events.filter((event) => !changed.has(event.elementId)),
+        upserts: [
+          ...batch.upserts.filter((upsert) => kept(upsert.element)),
+          ...(this.persistWork ? [{ element: work, expectedVersion: batch.base.version }] : []),
+        ],
+      },
+    };
   }
 
   /**
@@ -280,6 +356,8 @@ export class IngestionRun {
       drafts,
       final,
       source,
+      outcomes: processor.outcomes,
+      base,
       changed,
       events,
       work,
@@ -343,56 +421,14 @@ export class IngestionRun {
     outcomes: Map<ElementDraft, DraftOutcome>,
     source?: string,
   ): Tally {
-    const progress: WorkProgress = {
-      processed: 0,
-      created: 0,
-      updated: 0,
-      unchanged: 0,
-      rejected: 0,
-      errors: [],
-    };
-    const deferred: ElementDraft[] = [];
-    const rejected: RejectedObject[] = [];
-    const typeDelta: [string, keyof OutcomeCounts][] = [];
-    let warnings = 0;
-    for (const draft of drafts) {
-      const outcome = outcomes.get(draft);
-      if (!outcome) {
-        throw new AppError({
-          code: 'INGESTION_NO_OUTCOME',
-          category: 'internal',
-          message: `No outcome for ${draft.stixId}`,
-        });
-      }
-      if (outcome.kind === 'deferred') {
-        deferred.push(draft);
-        continue;
-      }
-      progress.processed = (progress.processed ?? 0) + 1;
-      progress[outcome.kind] = (progress[outcome.kind] ?? 0) + 1;
-      typeDelta.push([draft.stixType, outcome.kind]);
-      warnings += draft.warnings.length;
-      if (outcome.kind === 'rejected') {
-        const r = {
-          index: draft.index,
-          id: draft.stixId,
-          type: draft.stixType,
-          field: outcome.field,
-          reason: outcome.reason,
-          ...(outcome.missingReference ? { missingReference: true } : {}),
-          source,
-        };
-        rejected.push(r);
-        progress.errors?.push(this.toWorkError(r));
-      }
-    }
+    const counts = countOutcomes(drafts, outcomes, source);
     return {
-      progress,
+      progress: counts.progress,
       apply: () => {
-        this.deferred.push(...deferred);
-        this.warnings += warnings;
-        typeDelta.forEach(([type, kind]) => this.count(type, kind));
-        this.keepRejections(rejected);
+        this.deferred.push(...counts.deferred);
+        this.warnings += counts.warnings;
+        counts.byType.forEach(([type, kind]) => this.count(type, kind));
+        this.keepRejections(counts.rejected);
       },
     };
   }
@@ -402,7 +438,7 @@ export class IngestionRun {
       ...progress,
       processed: rejected.length,
       rejected: rejected.length,
-      errors: rejected.map((r) => this.toWorkError(r)),
+      errors: rejected.map((r) => workErrorOf(r)),
     };
     const work = withWorkProgress(this.work, full, new Date().toISOString());
     if (this.persistWork) {
@@ -416,17 +452,6 @@ export class IngestionRun {
     await this.reportProgress(full);
     rejected.forEach((r) => this.count(r.type ?? 'unknown', 'rejected'));
     this.keepRejections(rejected);
-  }
-
-  private toWorkError(r: RejectedObject): WorkError {
-    const where = [`object #${r.index}`, r.id, r.type, r.field ? `field ${r.field}` : undefined]
-      .filter(Boolean)
-      .join(', ');
-    return {
-      timestamp: new Date().toISOString(),
-      message: r.reason,
-      source: r.source ? `${r.source}: ${where}` : where,
-    };
   }
 
   private keepRejections(rejected: RejectedObject[]): void {

@@ -65,6 +65,33 @@ describe(planCommit.name, () => {
       ),
     ).toThrow(VersionConflictError);
   });
+
+  it('names every element found changed, so that a writer can set them all apart', () => {
+    const a = stored(3);
+    const b = stored(5);
+    const fresh = stored(1);
+    const current = new Map([...a.current, ...b.current, ...fresh.current]);
+    let thrown: unknown;
+    try {
+      planCommit(
+        {
+          upserts: [
+            { element: buildElement({ internalId: a.id, version: 3 }), expectedVersion: 2 },
+            { element: buildElement({ internalId: fresh.id, version: 2 }), expectedVersion: 1 },
+          ],
+          deletes: [{ internalId: b.id, expectedVersion: 4 }],
+          events: [],
+        },
+        current,
+        context,
+      );
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(VersionConflictError);
+    expect((thrown as VersionConflictError).elements).toEqual([a.id, b.id]);
+    expect((thrown as VersionConflictError).message).toContain('and 1 more');
+  });
 });
 
 describe(rollbackLines.name, () => {

@@ -32,8 +32,8 @@ export type PlanContext = {
 };
 
 /**
- * Checks every expected version against the stored documents (throws VersionConflictError before
- * anything is written) and builds the bulk lines: creations with op_type=create, updates and
+ * Checks every expected version against the stored documents (throws VersionConflictError naming
+ * every element that changed, before anything is written) and builds the bulk lines: creations with op_type=create, updates and
  * deletions guarded by the read sequence number and primary term, in the index holding the document.
  */
 export function planCommit(
@@ -41,11 +41,23 @@ export function planCommit(
   current: ReadonlyMap<string, CurrentDocument>,
   context: PlanContext,
 ): CommitPlan {
+  const stale = [
+    ...batch.upserts.map((u) => ({ ...u, internalId: u.element.internalId })),
+    ...batch.deletes,
+  ]
+    .filter(
+      ({ internalId, expectedVersion }) =>
+        (current.get(internalId)?.doc.version ?? 0) !== expectedVersion,
+    )
+    .map(({ internalId, expectedVersion }) => ({ internalId, expectedVersion }));
+  const [first, ...others] = stale;
+  if (first) {
+    throw new VersionConflictError(first.internalId, first.expectedVersion, others);
+  }
   const lines: unknown[] = [];
   const ops: PlannedOp[] = [];
   for (const { element, expectedVersion } of batch.upserts) {
     const stored = current.get(element.internalId);
-    checkVersion(element.internalId, expectedVersion, stored);
     if (stored === undefined) {
       lines.push(
         { create: { _index: context.writeIndex(element), _id: element.internalId } },
@@ -67,24 +79,12 @@ export function planCommit(
   }
   for (const { internalId, expectedVersion } of batch.deletes) {
     const stored = current.get(internalId);
-    checkVersion(internalId, expectedVersion, stored);
     if (stored !== undefined) {
       lines.push({ delete: guarded(stored, internalId) });
       ops.push({ kind: 'delete', internalId, expectedVersion, previous: stored });
     }
   }
   return { lines, ops };
-}
-
-function checkVersion(
-  internalId: string,
-  expected: number,
-  stored: CurrentDocument | undefined,
-): void {
-  const actual = stored?.doc.version ?? 0;
-  if (actual !== expected) {
-    throw new VersionConflictError(internalId, expected);
-  }
 }
 
 function guarded(stored: CurrentDocument, id: string): Record<string, unknown> {
