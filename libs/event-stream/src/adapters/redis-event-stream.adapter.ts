@@ -9,7 +9,7 @@ import type { StreamInfo, StreamReadQuery, StreamSubscribeOptions } from '../eve
 import type { StreamEventIdParts } from '../stream-event-id.util';
 import { resolveStreamPosition } from '../stream-position.util';
 import { defineAppendEvents } from './redis-append.script';
-import { fromStreamEntry, streamEvent, toStreamFields } from './redis-stream-fields';
+import { fromStreamEntry, streamEvent, timeOfId, toStreamFields } from './redis-stream-fields';
 
 export type RedisEventStreamConfig = Extract<EventStreamConfig, { driver: 'redis' }>;
 
@@ -172,8 +172,8 @@ export class RedisEventStream extends EventStream implements OnModuleDestroy {
       size,
       firstEventId: firstId,
       lastEventId: lastId,
-      firstEventTime: firstId && timeOf(firstId),
-      lastEventTime: lastId && timeOf(lastId),
+      firstEventTime: firstId && timeOfId(firstId),
+      lastEventTime: lastId && timeOfId(lastId),
     };
   }
 
@@ -283,10 +283,6 @@ function compareIds(a: string, b: string): number {
   const [am, as] = a.split('-').map(BigInt);
   const [bm, bs] = b.split('-').map(BigInt);
   return am === bm ? Number((as ?? 0n) - (bs ?? 0n)) : Number((am ?? 0n) - (bm ?? 0n));
-}
-
-function timeOf(id: string): string {
-  return new Date(Number(id.split('-')[0])).toISOString();
 }
 
 function failure(error: unknown, what: string): AppError {

@@ -80,7 +80,8 @@ export function fromStreamEntry(id: string, flat: readonly string[]): StreamEven
   return event;
 }
 
-function timeOfId(id: string): string {
+/** The time of a stream id `<ms>-<seq>`: its millisecond. */
+export function timeOfId(id: string): string {
   return new Date(Number(id.slice(0, id.indexOf('-')))).toISOString();
 }
 

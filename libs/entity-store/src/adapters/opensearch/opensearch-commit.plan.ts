@@ -33,8 +33,9 @@ export type PlanContext = {
 
 /**
  * Checks every expected version against the stored documents (throws VersionConflictError naming
- * every element that changed, before anything is written) and builds the bulk lines: creations with op_type=create, updates and
- * deletions guarded by the read sequence number and primary term, in the index holding the document.
+ * every element that changed, before anything is written) and builds the bulk lines: creations
+ * with op_type=create, updates and deletions guarded by the read sequence number and primary term,
+ * in the index holding the document.
  */
 export function planCommit(
   batch: WriteBatch,
