@@ -42,7 +42,15 @@ export async function freshPlatform(
   const dir = keepDir ?? mkdtempSync(join(tmpdir(), 'tl-bench-'));
   mkdirSync(dir, { recursive: true });
   const config = loadConfig({
-    env: { THREATLOOM_DATA_DIR: dir, THREATLOOM_LOG_LEVEL: 'error', ...extraEnv },
+    env: {
+      THREATLOOM_LOG_LEVEL: 'error',
+      // THREATLOOM_* variables of the shell apply, to measure a setting (say the SQLite cache).
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => name.startsWith('THREATLOOM_')),
+      ),
+      ...extraEnv,
+      THREATLOOM_DATA_DIR: dir,
+    },
     appFlag: 'worker',
   });
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, []), {

@@ -114,7 +114,7 @@ export const CONFIG_VARIABLES = [
     schema: int(0, 2047),
     default: '2047',
     description:
-      'SQLite memory-mapped reads in MiB (0: off); the pages are the OS page cache, shared.',
+      'SQLite memory-mapped reads of queries (lists, search) in MiB (0: off); mapped pages count in the resident memory. Ingestion look-ups read through the page cache.',
   },
   {
     env: 'THREATLOOM_FILES_DIR',

@@ -1,13 +1,19 @@
 import { Worker } from 'node:worker_threads';
 
-// Runs in its own thread with its own connection: PASSIVE checkpoints copy the WAL into the
-// database file (and fsync it) without blocking the writer, so bulk writes on the main thread
-// never wait for a checkpoint. Plain JS evaluated in the worker: it must load under jest and from
-// dist alike.
+// Runs in its own thread with its own connection. PASSIVE checkpoints copy the WAL into the
+// database file (and fsync it) without blocking the writer, so bulk writes never wait for a
+// checkpoint. A PASSIVE checkpoint never starts the WAL over, though: under steady writes it grows
+// without bound (gigabytes at a million elements), and every page read searches its index, one
+// hash table per 4,096 frames. So once the WAL holds `restartFrames` frames, all of them copied,
+// this thread also runs a RESTART: it waits (at most restartWaitMs, then tries on the next tick)
+// until no writer is active and readers have left the WAL, and the next commit writes from the
+// WAL's start. Only this thread checkpoints, so the two never collide. Plain JS evaluated in the
+// worker: it must load under jest and from dist alike.
 const SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const stopped = new Int32Array(workerData.stopped);
 let db;
+let restartFrames = 0;
 const timer = setInterval(() => {
   if (Atomics.load(stopped, 0) === 1) {
     return;
@@ -16,9 +22,19 @@ const timer = setInterval(() => {
     if (!db) {
       const Database = require(workerData.modulePath);
       db = new Database(workerData.path);
-      db.pragma('busy_timeout = 5000');
+      db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+      db.pragma('journal_size_limit = ' + workerData.restartBytes);
+      restartFrames = Math.ceil(workerData.restartBytes / db.pragma('page_size', { simple: true }));
     }
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [copied] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (copied.log >= restartFrames && copied.checkpointed === copied.log) {
+      db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+      try {
+        db.pragma('wal_checkpoint(RESTART)');
+      } finally {
+        db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
+      }
+    }
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
   }
@@ -34,18 +50,27 @@ parentPort.on('message', (message) => {
 });
 `;
 
+export type CheckpointerOptions = {
+  path: string;
+  intervalMs: number;
+  busyTimeoutMs: number;
+  /** WAL size (bytes, all copied) from which the WAL is started over. */
+  restartBytes: number;
+  /** How long a restart waits for the writer and readers before it is left for the next tick. */
+  restartWaitMs: number;
+};
+
 /** A background thread checkpointing the WAL of one database file. */
 export class SqliteCheckpointer {
   private readonly worker: Worker;
   // Set before the stop message travels, so a worker that has not opened the file yet never does.
   private readonly stopped = new Int32Array(new SharedArrayBuffer(4));
 
-  constructor(path: string, intervalMs: number, onError: (message: string) => void) {
+  constructor(options: CheckpointerOptions, onError: (message: string) => void) {
     this.worker = new Worker(SOURCE, {
       eval: true,
       workerData: {
-        path,
-        intervalMs,
+        ...options,
         modulePath: require.resolve('better-sqlite3'),
         stopped: this.stopped.buffer,
       },

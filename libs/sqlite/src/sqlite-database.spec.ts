@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteDatabase } from './sqlite-database';
 import type { SqliteMigration } from './sqlite-migration.types';
 
@@ -82,5 +83,43 @@ describe(SqliteDatabase.name, () => {
     const reopened = new SqliteDatabase({ path: join(dir, 'db.sqlite') });
     expect(reopened.db.prepare('SELECT count(*) FROM things').pluck().get()).toBe(1000);
     reopened.close();
+  });
+
+  it('starts the WAL over under steady writes once it passes the restart size', async () => {
+    const path = join(dir, 'db.sqlite');
+    const sut = new SqliteDatabase({ path, backgroundCheckpoint: true, walRestartMb: 1 });
+    sut.migrate('things', [V1]);
+    const insert = sut.db.prepare('INSERT INTO things (name) VALUES (?)');
+    // A reader inside a transaction across every commit, as ingestion's look-ups are: a writer
+    // then never finds the WAL free to start over by itself.
+    const reader = new SqliteDatabase({ path });
+    const text = 'x'.repeat(2000);
+    for (let commit = 0; commit < 40; commit++) {
+      reader.db.exec('BEGIN');
+      reader.db.prepare('SELECT count(*) FROM things').get();
+      sut.db.transaction(() => {
+        for (let i = 0; i < 100; i++) insert.run(`${commit}-${i}-${text}`);
+      })();
+      reader.db.exec('COMMIT');
+      await sleep(40);
+    }
+    // Started over, then cut back to the restart size (1 MB); never started over, it passes 3 MB.
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    expect(sut.db.prepare('SELECT count(*) FROM things').pluck().get()).toBe(40 * 100);
+    reader.close();
+    sut.close();
+  });
+
+  it('reads look-ups through a second connection with the writer thread, `db` without', () => {
+    const threaded = new SqliteDatabase({ path: join(dir, 'a.sqlite'), writerThread: true });
+    threaded.migrate('things', [V1]);
+    threaded.db.prepare("INSERT INTO things (name) VALUES ('seen')").run();
+    expect(threaded.lookupDb).not.toBe(threaded.db);
+    expect(threaded.lookupDb.pragma('mmap_size', { simple: true })).toBe(0);
+    expect(threaded.lookupDb.prepare('SELECT name FROM things').pluck().get()).toBe('seen');
+    threaded.close();
+    const inline = new SqliteDatabase({ path: join(dir, 'b.sqlite') });
+    expect(inline.lookupDb).toBe(inline.db);
+    inline.close();
   });
 });

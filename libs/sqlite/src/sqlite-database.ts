@@ -1,13 +1,11 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '@lib/kernel';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { inlineWriter, threadWriter } from './sqlite-writer';
 import type { SqliteWriter } from './sqlite-writer';
 import type { SqliteMigration } from './sqlite-migration.types';
-
-const WAL_RESTART_BYTES = 256 * 1024 * 1024;
 
 export type SqliteDatabaseOptions = {
   /** File path, or ':memory:' for tests. */
@@ -25,6 +23,11 @@ export type SqliteDatabaseOptions = {
    */
   backgroundCheckpoint?: boolean;
   /**
+   * With the background checkpoint, the WAL is started over once it holds this many MiB, all
+   * copied (default 256), and its file cut back to that size.
+   */
+  walRestartMb?: number;
+  /**
    * Run write programs (`writer`) on a dedicated thread with its own connection, so that bulk
    * writers overlap their next preparation with this commit (the platform turns it on).
    */
@@ -32,7 +35,7 @@ export type SqliteDatabaseOptions = {
 };
 
 const BUSY_TIMEOUT_MS = 5000;
-/** A WAL restart waits this long for readers, then leaves it for later. */
+/** A WAL restart waits this long for the writer and readers, then leaves it for later. */
 const RESTART_WAIT_MS = 100;
 
 /**
@@ -44,9 +47,9 @@ export class SqliteDatabase {
   readonly db: Database.Database;
   readonly path: string;
   private readonly checkpointer: SqliteCheckpointer | undefined;
-  private writesSinceCheck = 0;
   private readonly options: SqliteDatabaseOptions;
   private programWriter: SqliteWriter | undefined;
+  private lookupConnection: Database.Database | undefined;
 
   constructor(options: SqliteDatabaseOptions) {
     this.path = options.path;
@@ -77,11 +80,20 @@ export class SqliteDatabase {
     if (options.mmapMb && options.path !== ':memory:') {
       this.db.pragma(`mmap_size = ${options.mmapMb * 1024 * 1024}`);
     }
+    const walRestartBytes = (options.walRestartMb ?? 256) * 1024 * 1024;
     if (options.backgroundCheckpoint && options.path !== ':memory:') {
       // Commits then only append to the WAL; the checkpointer thread moves it into the file.
       this.db.pragma('wal_autocheckpoint = 0');
-      this.checkpointer = new SqliteCheckpointer(options.path, 250, (message) =>
-        process.emitWarning(`SQLite checkpoint of ${options.path} failed: ${message}`),
+      this.db.pragma(`journal_size_limit = ${walRestartBytes}`);
+      this.checkpointer = new SqliteCheckpointer(
+        {
+          path: options.path,
+          intervalMs: 250,
+          busyTimeoutMs: BUSY_TIMEOUT_MS,
+          restartBytes: walRestartBytes,
+          restartWaitMs: RESTART_WAIT_MS,
+        },
+        (message) => process.emitWarning(`SQLite checkpoint of ${options.path} failed: ${message}`),
       );
     }
     this.db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -135,23 +147,24 @@ export class SqliteDatabase {
   }
 
   /**
-   * Called by heavy writers after a commit. PASSIVE checkpoints in the background cannot reset the
-   * WAL while writes keep coming, and a large WAL slows every read (each searches its index); when
-   * it has grown past a bound, a RESTART here (the background thread has already copied most of it)
-   * makes the next commit start it over.
+   * The connection the write path's look-ups read through (the entity store: keys, relation
+   * probes, versions, rows): with the writer thread, a second one without memory mapping.
+   * Ingestion reads keys and rows scattered over the whole file; mapped, every page it touches
+   * stays in the process's resident set (over 200 MB at a million elements), where the bounded
+   * page cache holds them no slower. Queries (lists, search) keep `db` and its mapping. Without
+   * the writer thread (tests, ':memory:') it is `db`, so reads see the caller's transaction.
    */
-  afterWrite(): void {
-    if (!this.checkpointer || ++this.writesSinceCheck < 16) {
-      return;
+  get lookupDb(): Database.Database {
+    if (!this.options.writerThread || this.path === ':memory:') {
+      return this.db;
     }
-    this.writesSinceCheck = 0;
-    const size = statSync(`${this.path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-    if (size > WAL_RESTART_BYTES) {
-      // RESTART holds writers back while it waits for readers: briefly, never a busy timeout.
-      this.db.pragma(`busy_timeout = ${RESTART_WAIT_MS}`);
-      this.db.pragma('wal_checkpoint(RESTART)');
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (!this.lookupConnection) {
+      const db = new Database(this.path);
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      db.pragma(`cache_size = -${(this.options.cacheSizeMb ?? 64) * 1024}`);
+      this.lookupConnection = db;
     }
+    return this.lookupConnection;
   }
 
   /**
@@ -165,9 +178,9 @@ export class SqliteDatabase {
           ? threadWriter({
               path: this.path,
               busyTimeoutMs: BUSY_TIMEOUT_MS,
-              restartWaitMs: RESTART_WAIT_MS,
               cacheSizeKb: (this.options.cacheSizeMb ?? 64) * 1024,
-              walRestartBytes: WAL_RESTART_BYTES,
+              backgroundCheckpoint: this.checkpointer !== undefined,
+              walLimitBytes: (this.options.walRestartMb ?? 256) * 1024 * 1024,
             })
           : inlineWriter(this.db);
     }
@@ -192,6 +205,8 @@ export class SqliteDatabase {
         process.emitWarning(`Closing the SQLite writer of ${this.path} failed: ${String(error)}`),
       );
     this.programWriter = undefined;
+    this.lookupConnection?.close();
+    this.lookupConnection = undefined;
     if (this.db.open) {
       if (this.checkpointer) {
         this.db.pragma('wal_checkpoint(TRUNCATE)');

@@ -53,20 +53,21 @@ export function inlineWriter(db: Database): SqliteWriter {
   };
 }
 
-// The writer thread: its own connection, programs executed in arrival order, one reply each.
-// After heavy writing it restarts the WAL (see SqliteDatabase.afterWrite for why).
+// The writer thread: its own connection, programs executed in arrival order, one reply each. With a
+// background checkpointer, that thread alone checkpoints (sqlite-checkpointer.ts).
 const THREAD_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
-const { statSync } = require('node:fs');
 const Database = require(workerData.modulePath);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
 db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -' + workerData.cacheSizeKb);
-db.pragma('wal_autocheckpoint = 0');
+if (workerData.backgroundCheckpoint) {
+  db.pragma('wal_autocheckpoint = 0');
+}
+db.pragma('journal_size_limit = ' + workerData.walLimitBytes);
 const cache = new Map();
 const builders = new Map();
-let programs = 0;
 ${appendEventBodies.toString()}
 ${executeWriteProgram.toString()}
 parentPort.on('message', (message) => {
@@ -90,25 +91,17 @@ parentPort.on('message', (message) => {
     outcome = { ok: false, error: { message: 'Building a program failed: ' + String(error) } };
   }
   parentPort.postMessage({ id: message.id, outcome });
-  if (++programs % 16 === 0) {
-    const size = (statSync(workerData.path + '-wal', { throwIfNoEntry: false }) || { size: 0 }).size;
-    if (size > workerData.walRestartBytes) {
-      // RESTART holds writers back while it waits for readers: briefly, never a busy timeout.
-      db.pragma('busy_timeout = ' + workerData.restartWaitMs);
-      db.pragma('wal_checkpoint(RESTART)');
-      db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
-    }
-  }
 });
 `;
 
 export type ThreadWriterOptions = {
   path: string;
   busyTimeoutMs: number;
-  /** How long a WAL restart may wait for readers (other writers wait behind it meanwhile). */
-  restartWaitMs: number;
   cacheSizeKb: number;
-  walRestartBytes: number;
+  /** A checkpointer thread owns checkpoints: commits leave the WAL to it. */
+  backgroundCheckpoint: boolean;
+  /** The WAL file is cut back to this size when it starts over. */
+  walLimitBytes: number;
 };
 
 type Pending = { resolve: (outcome: WriteOutcome) => void; reject: (error: Error) => void };

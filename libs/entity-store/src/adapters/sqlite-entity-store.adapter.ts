@@ -42,7 +42,7 @@ export class SqliteEntityStore extends EntityStore {
     database.migrate(ELEMENT_TABLES_COMPONENT, ELEMENT_MIGRATIONS);
     this.eventLog = SqliteEventLog.for(database, { maxEvents: options.maxEvents });
     database.writer.define(ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER);
-    const db = database.db;
+    const db = database.lookupDb;
     this.statements = {
       current: db.prepare(
         `SELECT ${ELEMENT_COLUMNS} FROM elements e WHERE e.internal_id = ? AND e.version = ?`,
@@ -164,7 +164,6 @@ export class SqliteEntityStore extends EntityStore {
       }
       throw translateError(Object.assign(new Error(outcome.error.message), outcome.error));
     }
-    this.database.afterWrite();
     if (!outcome.events) {
       return { events: [] };
     }
@@ -209,7 +208,7 @@ export class SqliteEntityStore extends EntityStore {
   private prepare(sql: string): Statement {
     let statement = this.cached.get(sql);
     if (!statement) {
-      statement = this.database.db.prepare(sql);
+      statement = this.database.lookupDb.prepare(sql);
       this.cached.set(sql, statement);
     }
     return statement;
