@@ -67,9 +67,12 @@ export class SqliteDatabase {
         cause,
       });
     }
-    // Larger pages make bulk inserts of JSON documents a quarter cheaper; it only applies to a new
-    // file (an existing one keeps its page size).
-    this.db.pragma('page_size = 16384');
+    // 4 KiB pages. Once a store outgrows the page cache, each insert into a hashed index (keys,
+    // ids, refs) lands on a page not in it: the page is read and later written whole, so small
+    // pages copy a quarter of what 16 KiB ones did. A million-object import ran 18% faster than
+    // with 16 KiB pages (small imports, all in cache, about 10% slower). It only applies to a new
+    // file; an existing one keeps its page size.
+    this.db.pragma('page_size = 4096');
     this.db.pragma('journal_mode = WAL');
     // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last
     // transactions), which is the at-least-once contract the queues need.
