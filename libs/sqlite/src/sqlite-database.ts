@@ -50,10 +50,15 @@ export class SqliteDatabase {
   private readonly options: SqliteDatabaseOptions;
   private programWriter: SqliteWriter | undefined;
   private lookupConnection: Database.Database | undefined;
+  /** Page cache of each connection (this one, the look-up one, the writer thread's). */
+  private readonly cacheSizeKb: number;
+  private readonly walRestartBytes: number;
 
   constructor(options: SqliteDatabaseOptions) {
     this.path = options.path;
     this.options = options;
+    this.cacheSizeKb = (options.cacheSizeMb ?? 64) * 1024;
+    this.walRestartBytes = (options.walRestartMb ?? 256) * 1024 * 1024;
     if (options.path !== ':memory:') {
       mkdirSync(dirname(options.path), { recursive: true });
     }
@@ -79,21 +84,20 @@ export class SqliteDatabase {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.db.pragma('temp_store = MEMORY');
-    this.db.pragma(`cache_size = -${(options.cacheSizeMb ?? 64) * 1024}`);
+    this.db.pragma(`cache_size = -${this.cacheSizeKb}`);
     if (options.mmapMb && options.path !== ':memory:') {
       this.db.pragma(`mmap_size = ${options.mmapMb * 1024 * 1024}`);
     }
-    const walRestartBytes = (options.walRestartMb ?? 256) * 1024 * 1024;
     if (options.backgroundCheckpoint && options.path !== ':memory:') {
       // Commits then only append to the WAL; the checkpointer thread moves it into the file.
       this.db.pragma('wal_autocheckpoint = 0');
-      this.db.pragma(`journal_size_limit = ${walRestartBytes}`);
+      this.db.pragma(`journal_size_limit = ${this.walRestartBytes}`);
       this.checkpointer = new SqliteCheckpointer(
         {
           path: options.path,
           intervalMs: 250,
           busyTimeoutMs: BUSY_TIMEOUT_MS,
-          restartBytes: walRestartBytes,
+          restartBytes: this.walRestartBytes,
           restartWaitMs: RESTART_WAIT_MS,
         },
         (message) => process.emitWarning(`SQLite checkpoint of ${options.path} failed: ${message}`),
@@ -164,7 +168,7 @@ export class SqliteDatabase {
     if (!this.lookupConnection) {
       const db = new Database(this.path);
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      db.pragma(`cache_size = -${(this.options.cacheSizeMb ?? 64) * 1024}`);
+      db.pragma(`cache_size = -${this.cacheSizeKb}`);
       this.lookupConnection = db;
     }
     return this.lookupConnection;
@@ -181,9 +185,9 @@ export class SqliteDatabase {
           ? threadWriter({
               path: this.path,
               busyTimeoutMs: BUSY_TIMEOUT_MS,
-              cacheSizeKb: (this.options.cacheSizeMb ?? 64) * 1024,
+              cacheSizeKb: this.cacheSizeKb,
               backgroundCheckpoint: this.checkpointer !== undefined,
-              walLimitBytes: (this.options.walRestartMb ?? 256) * 1024 * 1024,
+              walLimitBytes: this.walRestartBytes,
             })
           : inlineWriter(this.db);
     }
