@@ -43,4 +43,27 @@ describe('AuditEventConsumer', () => {
     expect(cache.held.size).toBe(0);
     await off.onModuleDestroy();
   });
+
+  it('is caught up once its position is the last event of the stream', async () => {
+    let last: string | undefined = '7-0';
+    let position: string | undefined;
+    const stream = { lastEventId: () => Promise.resolve(last) } as unknown as EventStream;
+    const positions = {
+      get: () =>
+        Promise.resolve(position ? { attributes: { last_event_id: position } } : undefined),
+    } as unknown as EntityStore;
+    const cache = new FakeLockCache();
+    const consumer = new AuditEventConsumer(stream, positions, cache, config);
+    await expect(consumer.caughtUp()).resolves.toBe(false);
+    position = '6-0';
+    await expect(consumer.caughtUp()).resolves.toBe(false);
+    position = '7-0';
+    await expect(consumer.caughtUp()).resolves.toBe(true);
+    last = undefined;
+    position = undefined;
+    await expect(consumer.caughtUp()).resolves.toBe(true);
+    last = '9-0';
+    const off = new AuditEventConsumer(stream, positions, cache, { ...config, dataChanges: false });
+    await expect(off.caughtUp()).resolves.toBe(true);
+  });
 });

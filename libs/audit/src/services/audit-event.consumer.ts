@@ -91,6 +91,19 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
     this.loop = this.run();
   }
 
+  /**
+   * Whether every event committed so far has its audit entries (always, when data changes are not
+   * audited). A large import leaves a backlog that this consumer works through afterwards.
+   */
+  async caughtUp(): Promise<boolean> {
+    if (!this.config.dataChanges) return true;
+    const [cursor, last] = await Promise.all([
+      this.store.get(this.system, AUDIT_CURSOR_ID),
+      this.events.lastEventId(),
+    ]);
+    return last === undefined || cursor?.attributes.last_event_id === last;
+  }
+
   // Before the event stream and the store close (their own hooks run later).
   async onModuleDestroy(): Promise<void> {
     this.abort.abort();
