@@ -131,6 +131,16 @@ describe('Audit log (embedded)', () => {
     expect(changes.map((c) => c.field)).toEqual(expect.arrayContaining(['modified', 'updated_at']));
     const searched = await audits({ search: 'audited loader' });
     expect(searched.map((e) => e.event_scope)).toEqual(['create', 'update']);
+    // Every event has its entries: /metrics says the audit log is not behind.
+    const metrics = await waitFor(
+      'the audit lag at 0 in /metrics',
+      async () => {
+        const text = (await request(platform.app.getHttpServer()).get('/metrics')).text;
+        return /^threatloom_audit_lag_seconds 0$/m.test(text) ? text : undefined;
+      },
+      30_000,
+    );
+    expect(metrics).toContain('# TYPE threatloom_audit_lag_seconds gauge');
   }, 60_000);
 
   it('records a file download and an export asked (here refused)', async () => {

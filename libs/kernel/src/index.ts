@@ -8,3 +8,4 @@ export { sleep } from './sleep.util';
 export type { StreamEvent, StreamEventDraft, StreamEventType } from './stream-event.types';
 export { textOf } from './text-of.util';
 export { hash53 } from './hash53.util';
+export { registerGauge } from './metrics.util';

@@ -66,4 +66,25 @@ describe('AuditEventConsumer', () => {
     const off = new AuditEventConsumer(stream, positions, cache, { ...config, dataChanges: false });
     await expect(off.caughtUp()).resolves.toBe(true);
   });
+
+  it('measures its lag from the times of the newest event and the newest audited one', async () => {
+    let last: string | undefined = '1700000009000-0';
+    let position: string | undefined;
+    const stream = {
+      lastEventId: () => Promise.resolve(last),
+      info: () => Promise.resolve({ firstEventId: '1700000001500-0' }),
+    } as unknown as EventStream;
+    const positions = {
+      get: () =>
+        Promise.resolve(position ? { attributes: { last_event_id: position } } : undefined),
+    } as unknown as EntityStore;
+    const consumer = new AuditEventConsumer(stream, positions, new FakeLockCache(), config);
+    await expect(consumer.lagSeconds()).resolves.toBe(7.5);
+    position = '1700000006000-3';
+    await expect(consumer.lagSeconds()).resolves.toBe(3);
+    position = '1700000009000-0';
+    await expect(consumer.lagSeconds()).resolves.toBe(0);
+    last = undefined;
+    await expect(consumer.lagSeconds()).resolves.toBe(0);
+  });
 });

@@ -7,7 +7,9 @@ import type { LockHandle } from '@lib/cache';
 import { EntityStore, VersionConflictError } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { EventStream } from '@lib/event-stream';
+import { registerGauge } from '@lib/kernel';
 import type { StreamEvent } from '@lib/kernel';
+import type { Gauge } from 'prom-client';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
 import { elementOfEntry } from '../internal/audit-element.util';
 import { entryOfEvent, markingRefsOf, userIdOfEvent } from '../internal/event-entry.util';
@@ -23,6 +25,11 @@ const BATCH = 500;
 
 export type AuditConsumerTiming = { idleMs: number; retryMs: number };
 const DEFAULT_TIMING: AuditConsumerTiming = { idleMs: 1000, retryMs: 5000 };
+
+/** Milliseconds of a stream event id (`<ms>-<seq>`, Redis's form, which both logs use). */
+function timeOfEventId(id: string): number {
+  return Number(id.split('-')[0]);
+}
 
 /** A timer that an abort cuts short (no wait at all once aborted). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -84,6 +91,16 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
   ) {}
 
   onApplicationBootstrap(): void {
+    const lag: Gauge = registerGauge({
+      name: 'threatloom_audit_lag_seconds',
+      help: 'Seconds between the newest event and the newest one in the audit log (0: caught up)',
+      // A store that cannot answer leaves the last value: the other metrics are still served.
+      collect: () =>
+        this.lagSeconds().then(
+          (seconds) => lag.set(seconds),
+          (error: unknown) => this.logger.warn(`Audit lag unknown: ${String(error)}`),
+        ),
+    });
     if (!this.config.dataChanges) {
       this.logger.log('Data changes are not audited (THREATLOOM_AUDIT_DATA_CHANGES=false)');
       return;
@@ -96,12 +113,31 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
    * audited). A large import leaves a backlog that this consumer works through afterwards.
    */
   async caughtUp(): Promise<boolean> {
-    if (!this.config.dataChanges) return true;
+    const { audited, last } = await this.positions();
+    return last === undefined || audited === last;
+  }
+
+  /**
+   * How far the audit log is behind the stream: the seconds between the newest event and the
+   * newest audited one (0 when caught up). `/metrics` shows it as `threatloom_audit_lag_seconds`.
+   */
+  async lagSeconds(): Promise<number> {
+    const { audited, last } = await this.positions();
+    if (last === undefined || audited === last) return 0;
+    // Nothing audited yet: behind since the first event kept.
+    const since = audited ?? (await this.events.info()).firstEventId ?? last;
+    return (timeOfEventId(last) - timeOfEventId(since)) / 1000;
+  }
+
+  /** The newest event of the stream and the newest audited one (both the same when not auditing). */
+  private async positions(): Promise<{ audited?: string; last?: string }> {
+    if (!this.config.dataChanges) return {};
     const [cursor, last] = await Promise.all([
       this.store.get(this.system, AUDIT_CURSOR_ID),
       this.events.lastEventId(),
     ]);
-    return last === undefined || cursor?.attributes.last_event_id === last;
+    const audited = cursor?.attributes.last_event_id;
+    return { audited: typeof audited === 'string' ? audited : undefined, last };
   }
 
   // Before the event stream and the store close (their own hooks run later).

@@ -1,18 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Gauge, register } from 'prom-client';
 import { CONNECTORS_CONFIG } from '@lib/config';
+import { registerGauge } from '@lib/kernel';
 import type { ConnectorsConfig } from '@lib/config';
 import type { ConnectorHealthFlag } from '../connector.types';
 import { ConnectorRegistryService } from './connector-registry.service';
 
 const FLAGS: readonly ConnectorHealthFlag[] = ['NOT_PINGING', 'WORKS_FAILING', 'ERROR_RATE'];
-
-function gauge(name: string, help: string, labelNames: string[]): Gauge {
-  // One registry per process: a second platform in the same process (tests) reuses the gauge.
-  const existing = register.getSingleMetric(name);
-  return (existing as Gauge | undefined) ?? new Gauge({ name, help, labelNames });
-}
 
 /**
  * Watches the connectors (no silent failure): every `discoverySeconds` it computes each
@@ -23,16 +17,16 @@ function gauge(name: string, help: string, labelNames: string[]): Gauge {
 export class ConnectorHealthMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ConnectorHealthMonitor.name);
   private readonly known = new Map<string, Set<ConnectorHealthFlag>>();
-  private readonly flagGauge = gauge(
-    'threatloom_connector_health_flag',
-    'A connector health flag: 1 while it is raised',
-    ['connector_id', 'flag'],
-  );
-  private readonly activeGauge = gauge(
-    'threatloom_connector_active',
-    'Whether a connector pinged recently (1) or not (0)',
-    ['connector_id'],
-  );
+  private readonly flagGauge = registerGauge({
+    name: 'threatloom_connector_health_flag',
+    help: 'A connector health flag: 1 while it is raised',
+    labelNames: ['connector_id', 'flag'],
+  });
+  private readonly activeGauge = registerGauge({
+    name: 'threatloom_connector_active',
+    help: 'Whether a connector pinged recently (1) or not (0)',
+    labelNames: ['connector_id'],
+  });
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
