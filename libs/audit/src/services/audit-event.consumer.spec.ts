@@ -82,6 +82,9 @@ describe('AuditEventConsumer', () => {
     await expect(consumer.lagSeconds()).resolves.toBe(7.5);
     position = '1700000006000-3';
     await expect(consumer.lagSeconds()).resolves.toBe(3);
+    last = '1700000006000-5';
+    await expect(consumer.lagSeconds()).resolves.toBe(0.001);
+    last = '1700000009000-0';
     position = '1700000009000-0';
     await expect(consumer.lagSeconds()).resolves.toBe(0);
     last = undefined;

@@ -9,8 +9,8 @@ import type { StoredElement } from '@lib/entity-store';
 import { EventStream } from '@lib/event-stream';
 import { registerGauge } from '@lib/kernel';
 import type { StreamEvent } from '@lib/kernel';
-import type { Gauge } from 'prom-client';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
+import type { Gauge } from 'prom-client';
 import { elementOfEntry } from '../internal/audit-element.util';
 import { entryOfEvent, markingRefsOf, userIdOfEvent } from '../internal/event-entry.util';
 
@@ -126,7 +126,8 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
     if (last === undefined || audited === last) return 0;
     // Nothing audited yet: behind since the first event kept.
     const since = audited ?? (await this.events.info()).firstEventId ?? last;
-    return (timeOfEventId(last) - timeOfEventId(since)) / 1000;
+    // Behind by events of the same millisecond is still behind: never 0.
+    return Math.max(0.001, (timeOfEventId(last) - timeOfEventId(since)) / 1000);
   }
 
   /** The newest event of the stream and the newest audited one (both the same when not auditing). */
