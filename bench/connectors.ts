@@ -207,12 +207,14 @@ async function main(): Promise<void> {
           : {}),
       },
     );
-    const core = startRole('core', base, env);
+    // BENCH_ROLE_NODE_ARGS="--cpu-prof" (say) profiles the platform's processes.
+    const nodeArgs = (process.env.BENCH_ROLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const core = startRole('core', base, env, { nodeArgs });
     roles.push(core);
     await waitReady(core, 90_000);
     const pushed = await push(options, base, 'amqp', files);
     const workers = Array.from({ length: options.workers }, (_, i) =>
-      startRole('worker', base + 1 + i, env, { name: `worker-${i + 1}` }),
+      startRole('worker', base + 1 + i, env, { name: `worker-${i + 1}`, nodeArgs }),
     );
     roles.push(...workers);
     await Promise.all(workers.map((w) => waitReady(w, 90_000)));
