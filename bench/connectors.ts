@@ -8,12 +8,13 @@ import { Command } from 'commander';
 import {
   distributedPlatformEnv,
   dropRunIndices,
+  loopbackPortBase,
   platformGraphql,
   repoRoot,
   sharedData,
-  venvPython,
   startRole,
   stopRole,
+  venvPython,
   waitReady,
 } from '@lib/testing';
 import type { PlatformProcess } from '@lib/testing';
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tl-bench-connectors-'));
   const { files, objects } = corpusFiles(dir, options);
   const runName = `tlbc${Date.now().toString(36)}`;
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = loopbackPortBase();
   const roles: PlatformProcess[] = [];
   try {
     if (options.profile === 'embedded') {
@@ -252,7 +253,7 @@ type MitreWork = Work & { id: string };
 async function benchMitre(options: Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tl-bench-mitre-'));
   const runName = `tlbm${Date.now().toString(36)}`;
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = loopbackPortBase();
   const builtIn = {
     THREATLOOM_BUILTIN_CONNECTORS: 'mitre',
     THREATLOOM_CONNECTOR_MITRE_SOURCES: options.sources,

@@ -6,6 +6,7 @@ import { JobQueue, JobQueueModule } from '@lib/job-queue';
 import {
   distributedPlatformEnv,
   dropRunIndices,
+  loopbackPortBase,
   platformGraphql,
   startRole,
   stopRole,
@@ -63,7 +64,7 @@ export async function runDistributed(
   );
   // BENCH_ROLE_NODE_ARGS="--prof" (say) profiles the platform's processes.
   const nodeArgs = (process.env.BENCH_ROLE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = loopbackPortBase();
   const core = startRole('core', base, env, { nodeArgs });
   const workers = Array.from({ length: options.workers }, (_, i) =>
     startRole('worker', base + 1 + i, env, { name: `worker-${i + 1}`, nodeArgs }),

@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { platformGraphql, sharedData, startRole, stopRole, waitReady } from '@lib/testing';
+import {
+  loopbackPortBase,
+  platformGraphql,
+  sharedData,
+  startRole,
+  stopRole,
+  waitReady,
+} from '@lib/testing';
 import type { PlatformProcess } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
 import { waitFor } from '../../../test/support/distributed.util';
@@ -122,7 +129,7 @@ describe('Document import (embedded platform process)', () => {
   beforeAll(async () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'tl-documents-'));
-    platform = startRole('all', 20_000 + Math.floor(Math.random() * 20_000), {
+    platform = startRole('all', loopbackPortBase(), {
       ...process.env,
       THREATLOOM_DATA_DIR: dir,
       THREATLOOM_HOST: '127.0.0.1',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startRole, stopRole, waitReady } from '@lib/testing';
+import { loopbackPortBase, startRole, stopRole, waitReady } from '@lib/testing';
 import type { PlatformProcess } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
 import { CookieJar } from '../../../test/support/cookie-jar.util';
@@ -39,7 +39,7 @@ describe('single sign-on: OpenID Connect', () => {
 
   beforeAll(async () => {
     assertBuilt();
-    port = 20_000 + Math.floor(Math.random() * 20_000);
+    port = loopbackPortBase();
     base = `http://127.0.0.1:${port}`;
     idp = await startOidcTestProvider(
       { client_id: 'threatloom', client_secret: 'a-client-secret', redirect_uris: [callback()] },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { platformGraphql, startRole, stopRole, waitReady } from '@lib/testing';
+import { loopbackPortBase, platformGraphql, startRole, stopRole, waitReady } from '@lib/testing';
 import type { PlatformProcess } from '@lib/testing';
 import { assertBuilt } from '../../../test/support/cli.util';
 import { CookieJar } from '../../../test/support/cookie-jar.util';
@@ -36,7 +36,7 @@ describe('single sign-on: SAML 2.0', () => {
   beforeAll(async () => {
     assertBuilt();
     [idpKey, otherKey] = await Promise.all([samlTestKey('idp'), samlTestKey('impostor')]);
-    port = 20_000 + Math.floor(Math.random() * 20_000);
+    port = loopbackPortBase();
     base = `http://127.0.0.1:${port}`;
     const providers = [
       {

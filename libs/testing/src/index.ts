@@ -4,6 +4,7 @@ export type { TestService } from './test-service.util';
 export { dropRunIndices, loopbackServicesEnv, runNamesEnv } from './distributed-env.util';
 export {
   distributedPlatformEnv,
+  loopbackPortBase,
   platformGraphql,
   startRole,
   stopRole,

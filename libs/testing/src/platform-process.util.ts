@@ -6,6 +6,15 @@ import { join } from 'node:path';
 import { loopbackServicesEnv, runNamesEnv } from './distributed-env.util';
 import { repoRoot } from './repo-paths.util';
 
+/**
+ * A random first port for the platform processes of a test or benchmark (base, base + 1… up to
+ * base + span - 1). It stays below Linux's ephemeral range (32768 and up), where outgoing
+ * connections to the services take their local ports and could hold the one a process needs.
+ */
+export function loopbackPortBase(span = 100): number {
+  return 10_000 + Math.floor(Math.random() * (32_000 - 10_000 - span));
+}
+
 /** Chunks of output a platform process keeps, for the error that reports it. */
 const KEPT_CHUNKS = 200;
 

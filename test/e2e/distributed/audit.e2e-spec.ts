@@ -1,4 +1,4 @@
-import { dropRunIndices } from '@lib/testing';
+import { dropRunIndices, loopbackPortBase } from '@lib/testing';
 import { assertBuilt } from '../../support/cli.util';
 import {
   distributedEnv,
@@ -25,7 +25,7 @@ const CREATES = `query($filters: FilterGroup) {
 describe('distributed profile: the audit log with two core replicas', () => {
   const run = `tlaud${Date.now().toString(36)}`;
   const env = distributedEnv(run);
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = loopbackPortBase();
   const processes: PlatformProcess[] = [];
 
   beforeAll(() => assertBuilt());

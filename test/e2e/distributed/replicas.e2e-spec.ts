@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { loadConfig } from '@lib/config';
 import { EventStream, EventStreamModule } from '@lib/event-stream';
-import { dropRunIndices, sharedData } from '@lib/testing';
+import { dropRunIndices, loopbackPortBase, sharedData } from '@lib/testing';
 import { assertBuilt, readBundleObjects, runCli } from '../../support/cli.util';
 import {
   distributedEnv,
@@ -34,7 +34,7 @@ describe('distributed profile: replicas and a lost worker', () => {
     // Small transactions, so the import is still under way when its worker is killed.
     THREATLOOM_INGESTION_BATCH_SIZE: '25',
   });
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = loopbackPortBase();
   const processes: PlatformProcess[] = [];
   let events: TestingModule | undefined;
   const start = (app: string, offset: number) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dropRunIndices, sharedData } from '@lib/testing';
+import { dropRunIndices, loopbackPortBase, sharedData } from '@lib/testing';
 import { assertBuilt } from '../../support/cli.util';
 import {
   distributedEnv,
@@ -65,7 +65,7 @@ describe('distributed profile: Redis, RabbitMQ and OpenSearch restarts', () => {
       runs.push(run);
       // Small transactions, so the import is still under way when the service goes.
       const env = distributedEnv(run, { THREATLOOM_INGESTION_BATCH_SIZE: '25' });
-      const base = 20_000 + Math.floor(Math.random() * 20_000);
+      const base = loopbackPortBase();
       const core = startRole('core', base, env);
       const worker = startRole('worker', base + 1, env);
       processes.push(core, worker);

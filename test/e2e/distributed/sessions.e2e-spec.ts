@@ -1,4 +1,4 @@
-import { dropRunIndices } from '@lib/testing';
+import { dropRunIndices, loopbackPortBase } from '@lib/testing';
 import { BrowserSession } from '../../../apps/core/test/support/browser-session.util';
 import { assertBuilt } from '../../support/cli.util';
 import { distributedEnv, startRole, stopRole, waitReady } from '../../support/distributed.util';
@@ -15,7 +15,7 @@ const ADMIN = { email: 'admin@threatloom.local', password: 'correct horse batter
 describe('distributed profile: sessions shared by replicas', () => {
   const run = `tlses${Date.now().toString(36)}`;
   const env = distributedEnv(run);
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = loopbackPortBase();
   const processes: PlatformProcess[] = [];
 
   beforeAll(async () => {
