@@ -266,7 +266,9 @@ describe.each([
           expect(values).toEqual(expect.arrayContaining([ip(1), ip(2), ip(3), ip(4)]));
         } catch (error) {
           const stderr = running.map((c) => c.stderr()).join('\n---\n');
-          throw new Error(`${String(error)}\nconnectors' stderr:\n${stderr}`);
+          // The stack too: it names the step that failed.
+          const failure = error instanceof Error ? (error.stack ?? String(error)) : String(error);
+          throw new Error(`${failure}\nconnectors' stderr:\n${stderr}`);
         } finally {
           running.forEach((c) => c.stop());
         }

@@ -18,7 +18,10 @@ def main() -> None:
 
     def import_file(data: dict) -> str:
         content = helper.api.fetch_opencti_file(helper.opencti_url + data["file_fetch"])
-        addresses = [line.strip() for line in content.splitlines() if line.strip()]
+        addresses = [line.strip() for line in (content or "").splitlines() if line.strip()]
+        if not addresses:
+            # Say which file and what came back (pycti answers None when the fetch failed).
+            raise ValueError(f"{data['file_fetch']}: no address in {content!r:.200}")
         objects = [stix2.IPv4Address(value=address) for address in addresses]
         entity_id = data.get("entity_id")
         if entity_id:
