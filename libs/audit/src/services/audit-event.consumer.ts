@@ -6,7 +6,7 @@ import type { AuditConfig } from '@lib/config';
 import type { LockHandle } from '@lib/cache';
 import { EntityStore, VersionConflictError } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
-import { EventStream } from '@lib/event-stream';
+import { EventStream, parseStreamEventId } from '@lib/event-stream';
 import { registerGauge } from '@lib/kernel';
 import type { StreamEvent } from '@lib/kernel';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
@@ -25,11 +25,6 @@ const BATCH = 500;
 
 export type AuditConsumerTiming = { idleMs: number; retryMs: number };
 const DEFAULT_TIMING: AuditConsumerTiming = { idleMs: 1000, retryMs: 5000 };
-
-/** Milliseconds of a stream event id (`<ms>-<seq>`, Redis's form, which both logs use). */
-function timeOfEventId(id: string): number {
-  return Number(id.split('-')[0]);
-}
 
 /** A timer that an abort cuts short (no wait at all once aborted). */
 function pause(ms: number, signal: AbortSignal): Promise<void> {
@@ -127,7 +122,7 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
     // Nothing audited yet: behind since the first event kept.
     const since = audited ?? (await this.events.info()).firstEventId ?? last;
     // Behind by events of the same millisecond is still behind: never 0.
-    return Math.max(0.001, (timeOfEventId(last) - timeOfEventId(since)) / 1000);
+    return Math.max(0.001, (parseStreamEventId(last).ms - parseStreamEventId(since).ms) / 1000);
   }
 
   /** The newest event of the stream and the newest audited one (both the same when not auditing). */
