@@ -1,3 +1,4 @@
+import { MemoryCache } from '@lib/cache';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,12 @@ async function main(): Promise<void> {
   const engine = await SearchEngine.connect({ engine: options.engine, nodes: [options.url] });
   const prefix = `tl-bench-${Date.now()}`;
   try {
-    const store = await OpenSearchEntityStore.open({ engine, events, prefix });
+    const store = await OpenSearchEntityStore.open({
+      engine,
+      events,
+      prefix,
+      locks: new MemoryCache({ maxEntries: 1000 }),
+    });
     const service = new IngestionService(store, new WorkService(store), {
       batchSize: options.batchSize,
       missingRefRetries: 3,

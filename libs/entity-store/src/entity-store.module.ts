@@ -8,6 +8,7 @@ import { SqliteEntityStore } from './adapters/sqlite-entity-store.adapter';
 import { OpenSearchEntityStore } from './adapters/opensearch/opensearch-entity-store.adapter';
 import { EventStream } from '@lib/event-stream';
 import { SearchEngine } from '@lib/opensearch';
+import { Cache } from '@lib/cache';
 
 @Global()
 @Module({})
@@ -27,15 +28,16 @@ export class EntityStoreModule {
           return {
             provide: EntityStore,
             // Index setup is versioned and runs once under the cluster-side lock.
-            useFactory: (engine: SearchEngine, stream: EventStream) =>
+            useFactory: (engine: SearchEngine, stream: EventStream, locks: Cache) =>
               OpenSearchEntityStore.open({
                 engine,
                 events: stream,
+                locks,
                 prefix: settings.indexPrefix,
                 shards: settings.shards,
                 replicas: settings.replicas,
               }),
-            inject: [SearchEngine, EventStream],
+            inject: [SearchEngine, EventStream, Cache],
           };
         }
         default:

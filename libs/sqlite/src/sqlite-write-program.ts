@@ -11,12 +11,13 @@ export type SqlValue = string | number | bigint | null;
  * One step. `withRow` appends the row id of the element being written (set by the last `insert`
  * or `locate`) to the parameters. A step with `conflict` fails the whole program with that label
  * when its condition is not met: `insert` on a unique violation, `locate` when no row matches,
- * `run` when no row changed. `each` runs its statement once per `arity` values (flat, so that
+ * `absent` when a row matches, `run` when no row changed. `each` runs its statement once per `arity` values (flat, so that
  * thousands of small rows cost one array).
  */
 export type WriteStep =
   | { kind: 'insert'; sql: number; params: SqlValue[]; conflict: string }
   | { kind: 'locate'; sql: number; params: SqlValue[]; conflict: string }
+  | { kind: 'absent'; sql: number; params: SqlValue[]; conflict: string }
   | { kind: 'run'; sql: number; params: SqlValue[]; withRow?: boolean; conflict?: string }
   | { kind: 'each'; sql: number; values: SqlValue[]; arity: number; withRow?: boolean };
 
@@ -166,6 +167,10 @@ export function executeWriteProgram(
       } else if (step.kind === 'locate') {
         const found = statement.get(...step.params) as { seq: number } | undefined;
         row = found ? found.seq : fail(step.conflict);
+      } else if (step.kind === 'absent') {
+        if (statement.get(...step.params) !== undefined) {
+          fail(step.conflict);
+        }
       } else if (step.kind === 'run') {
         const params = step.withRow ? [...step.params, row] : step.params;
         if (statement.run(...params).changes === 0 && step.conflict !== undefined) {

@@ -1,3 +1,4 @@
+import { MemoryCache } from '@lib/cache';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,8 @@ export type SearchEngineTestBedOptions = {
   /** What the store appends its events to instead of the stream (to make appends fail, say). */
   storeEvents?: (events: SqliteEventStream) => EventStream;
   outbox?: OpenSearchEntityStoreOptions['outbox'];
+  /** The store's commit locks (default: in this process). */
+  locks?: OpenSearchEntityStoreOptions['locks'];
 };
 
 export type OpenTestBed = (options?: SearchEngineTestBedOptions) => Promise<SearchEngineTestBed>;
@@ -91,6 +94,7 @@ async function openTestBed(
       engine,
       events: options.storeEvents?.(events) ?? events,
       prefix,
+      locks: options.locks ?? new MemoryCache({ maxEntries: 1000 }),
       outbox: options.outbox,
     });
   } catch (error) {

@@ -157,11 +157,17 @@ export function buildElementProgram(
     'DELETE FROM element_refs WHERE from_seq = ?',
     'INSERT INTO elements_fts (text, rowid) VALUES (?, ?)',
     'DELETE FROM elements_fts WHERE rowid = ?',
+    // Another element with this key as standard id, STIX id or lookup key (see creation below).
+    `SELECT 1 FROM element_keys k JOIN elements e ON e.seq = k.seq WHERE k.h = ?
+       AND (lower(e.standard_id) = ? OR instr(lower(json_extract(e.doc, '$.stixIds')), ?) > 0
+         OR instr(lower(json_extract(e.doc, '$.lookupKeys')), ?) > 0) LIMIT 1`,
+    `SELECT 1 FROM element_keys k JOIN elements e ON e.seq = k.seq WHERE k.h = ?
+       AND lower(e.standard_id) = ? LIMIT 1`,
   ];
   const [insert, update, locate, remove, insertKey, deleteKey, insertRef, deleteRefs] = [
     0, 1, 2, 3, 4, 5, 6, 7,
   ];
-  const [insertText, deleteText] = [8, 9];
+  const [insertText, deleteText, heldKey, heldStandardId] = [8, 9, 10, 11];
   const steps: WriteStep[] = [];
   const removeIndexes = (internalId: string, expectedVersion: number, oldKeys: number[]) => {
     const conflict = `${internalId}@${expectedVersion}`;
@@ -187,6 +193,25 @@ export function buildElementProgram(
     ];
     const conflict = `${element.internalId}@${expectedVersion}`;
     if (expectedVersion === 0) {
+      // No other element may have the standard id or a lookup key of one created as standard id,
+      // STIX id or lookup key, nor one of its STIX ids as standard id (aliases are no identity):
+      // a writer that read before another committed it would otherwise store it twice (the
+      // conflict makes it read again and merge into the one stored).
+      for (const key of [element.standardId, ...element.lookupKeys]) {
+        const lower = key.toLowerCase();
+        const quoted = JSON.stringify(lower);
+        const params = [lib.hash53(lower), lower, quoted, quoted];
+        steps.push({ kind: 'absent', sql: heldKey, params, conflict });
+      }
+      for (const id of element.stixIds) {
+        const lower = id.toLowerCase();
+        steps.push({
+          kind: 'absent',
+          sql: heldStandardId,
+          params: [lib.hash53(lower), lower],
+          conflict,
+        });
+      }
       steps.push({
         kind: 'insert',
         sql: insert,

@@ -160,6 +160,55 @@ export function describeEntityStoreContract(
       ).rejects.toBeInstanceOf(VersionConflictError);
     });
 
+    it('refuses to create an element whose identity another element holds, naming it', async () => {
+      const stored = buildElement({
+        stixIds: ['malware--aaaaaaaa-0000-4000-8000-00000000000a'],
+        lookupKeys: ['hash:SHA-256:ABC'],
+      });
+      await fx.sut.commit({
+        upserts: [{ element: stored, expectedVersion: 0 }],
+        deletes: [],
+        events: [],
+      });
+      const twins = [
+        buildElement({ standardId: stored.standardId.toUpperCase() }),
+        buildElement({ standardId: 'malware--aaaaaaaa-0000-4000-8000-00000000000a' }),
+        buildElement({ lookupKeys: ['hash:sha-256:abc'] }),
+        buildElement({ stixIds: [stored.standardId] }),
+      ];
+      for (const twin of twins) {
+        const bystander = buildElement();
+        const refused = fx.sut.commit({
+          upserts: [
+            { element: bystander, expectedVersion: 0 },
+            { element: twin, expectedVersion: 0 },
+          ],
+          deletes: [],
+          events: [eventFor(bystander)],
+        });
+        await expect(refused).rejects.toBeInstanceOf(VersionConflictError);
+        await expect(refused).rejects.toMatchObject({ elements: [twin.internalId] });
+        await expect(fx.sut.get(system, bystander.internalId)).resolves.toBeUndefined();
+      }
+      // Aliases are no identity (a live element may have as alias the name a revoked one is
+      // identified by), nor is a STIX id both have among their others.
+      const sharing = buildElement({
+        aliasIds: ['malware--bbbbbbbb-0000-4000-8000-00000000000b', stored.standardId],
+        stixIds: ['malware--aaaaaaaa-0000-4000-8000-00000000000a'],
+      });
+      const alike = buildElement({ aliasIds: ['malware--bbbbbbbb-0000-4000-8000-00000000000b'] });
+      await fx.sut.commit({
+        upserts: [
+          { element: sharing, expectedVersion: 0 },
+          { element: alike, expectedVersion: 0 },
+        ],
+        deletes: [],
+        events: [],
+      });
+      await expect(fx.sut.get(system, alike.internalId)).resolves.toEqual(alike);
+      await expect(fx.readEvents()).resolves.toEqual([]);
+    });
+
     it('deletes an element with its keys', async () => {
       const element = buildElement();
       await fx.sut.commit({ upserts: [{ element, expectedVersion: 0 }], deletes: [], events: [] });

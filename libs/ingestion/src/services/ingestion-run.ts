@@ -21,6 +21,7 @@ import { batchEvents } from '../internal/batch-events';
 import { ClaimRegistry } from '../internal/claims';
 import type { ElementDraft } from '../internal/draft.types';
 import { orderByRefs } from '../internal/order-by-refs';
+import { withReferrers } from '../internal/with-referrers.util';
 import { stixToDraft } from '../internal/stix-to-draft';
 
 // Workers importing side by side touch the same elements (authors, markings, repeated objects):
@@ -263,8 +264,14 @@ export class IngestionRun {
    */
   private peel(
     batch: PreparedBatch,
-    changed: ReadonlySet<string>,
+    lost: ReadonlySet<string>,
   ): { rest: PreparedBatch; contended: ElementDraft[] } | undefined {
+    // An element this batch would have created, refused because another writer created it
+    // first, takes with it what refers to it: redone, those refer to the one stored.
+    const created = new Set(
+      batch.upserts.filter((u) => u.expectedVersion === 0).map((u) => u.element.internalId),
+    );
+    const changed = withReferrers(batch.changed, lost, created);
     // A changed meta element (label, external reference…) belongs to the drafts embedding it.
     const metaIds = new Map(
       batch.changed

@@ -1,3 +1,4 @@
+import { MemoryCache } from '@lib/cache';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -93,7 +94,12 @@ export class IngestionHarness {
       this.engine = connectTestSearchEngine(storeKind);
       this.store = new PendingEntityStore(
         this.engine.then(({ engine }) =>
-          OpenSearchEntityStore.open({ engine, events, prefix: this.prefix }),
+          OpenSearchEntityStore.open({
+            engine,
+            events,
+            prefix: this.prefix,
+            locks: new MemoryCache({ maxEntries: 1000 }),
+          }),
         ),
       );
     }
@@ -135,6 +141,6 @@ export class IngestionHarness {
     }
     this.stream?.onModuleDestroy();
     this.database.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }

@@ -73,6 +73,6 @@ export class KnowledgeHarness {
 
   async close(): Promise<void> {
     await this.module.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.dir, { recursive: true, force: true, maxRetries: 5 });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityStore, deleteElement, updateElement } from '@lib/entity-store';
+import { EntityStore, VersionConflictError, deleteElement, updateElement } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import { AppError } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
@@ -26,13 +26,23 @@ export class WorkService {
   constructor(@Inject(EntityStore) private readonly store: EntityStore) {}
 
   async create(work: Omit<NewWork, 'now'>): Promise<StoredElement> {
-    const element = newWorkElement({ ...work, now: new Date().toISOString() });
-    await this.store.commit({
-      upserts: [{ element, expectedVersion: 0 }],
-      deletes: [],
-      events: [],
-    });
-    return element;
+    for (let attempt = 1; ; attempt++) {
+      const element = newWorkElement({ ...work, now: new Date().toISOString() });
+      try {
+        await this.store.commit({
+          upserts: [{ element, expectedVersion: 0 }],
+          deletes: [],
+          events: [],
+        });
+        return element;
+      } catch (error) {
+        // Ids are `work_<connector>_<time>`: a work of the same connector created in the same
+        // millisecond holds it; the next millisecond gives another.
+        if (work.internalId || !(error instanceof VersionConflictError) || attempt >= 5)
+          throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    }
   }
 
   async find(workId: string): Promise<StoredElement | undefined> {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StreamEvent } from '@lib/kernel';
 import type { EventStream } from '@lib/event-stream';
+import type { Cache } from '@lib/cache';
 import { SearchEngineError, ensureIndexLayout, readAlias, writeAlias } from '@lib/opensearch';
 import type { EngineBody, SearchEngine } from '@lib/opensearch';
 import { accessRule } from '@lib/rbac';
@@ -20,6 +21,12 @@ import type { ElementDocument } from './opensearch-element.document';
 import { ELEMENT_COMPONENT, elementLayout, familyOf } from './opensearch-element.mappings';
 import type { ElementLayoutOptions } from './opensearch-element.mappings';
 import { planCommit, rollbackLines } from './opensearch-commit.plan';
+import {
+  commitLockKeys,
+  creationIdentities,
+  throwTakenIdentities,
+} from './opensearch-identity.guard';
+import type { IdentityHolder } from './opensearch-identity.guard';
 import type { CurrentDocument } from './opensearch-commit.plan';
 import { EventOutbox, outboxLayout } from './opensearch-event-outbox';
 import type { OutboxTiming } from './opensearch-event-outbox';
@@ -28,6 +35,11 @@ export type OpenSearchEntityStoreOptions = ElementLayoutOptions & {
   engine: SearchEngine;
   /** Where committed batches' events go (the Redis stream in the distributed profile). */
   events: EventStream;
+  /**
+   * Locks shared by every process writing to these indices (Redis in the distributed profile):
+   * commits touching the same elements take turns (see `commit`).
+   */
+  locks: Pick<Cache, 'withLock'>;
   /** When an interrupted commit's events are relayed (tests shorten it). */
   outbox?: OutboxTiming;
 };
@@ -36,6 +48,11 @@ export type OpenSearchEntityStoreOptions = ElementLayoutOptions & {
 const PAGE_SIZE = 5_000;
 /** Most entity types countByType reports. */
 const MAX_TYPES = 10_000;
+/**
+ * A commit's locks lapse this long after they were last renewed (every third of it while the
+ * commit runs): a writer killed in the middle holds the others up for seconds, not minutes.
+ */
+const COMMIT_LOCK = { ttlMs: 10_000, waitMs: 120_000 };
 
 type Hit = {
   _id: string;
@@ -66,7 +83,8 @@ export class OpenSearchEntityStore extends EntityStore {
   private constructor(
     private readonly engine: SearchEngine,
     private readonly events: EventStream,
-    private readonly options: ElementLayoutOptions & { outbox?: OutboxTiming },
+    private readonly options: ElementLayoutOptions &
+      Pick<OpenSearchEntityStoreOptions, 'locks' | 'outbox'>,
   ) {
     super();
     this.outbox = new EventOutbox(
@@ -174,37 +192,80 @@ export class OpenSearchEntityStore extends EntityStore {
     });
   }
 
+  /**
+   * Commits under locks on the identity keys of what the batch writes (see commitLockKeys), so that
+   * writers touching the same elements take turns: each reads the versions after the other's
+   * bulk has refreshed, and loses a conflict before writing rather than undoing a bulk, and no
+   * two of them create the same element side by side.
+   */
   commit(batch: WriteBatch): Promise<CommitResult> {
-    return this.guard(async () => {
-      const ids = [
-        ...batch.upserts.map((w) => w.element.internalId),
-        ...batch.deletes.map((d) => d.internalId),
-      ];
-      const current = await this.current(ids);
-      const plan = planCommit(batch, current, {
-        writeIndex: (element) =>
-          writeAlias(this.layout(), familyOf(element.entityType, element.baseType)),
-        nextSeq: () => this.nextSeq(),
-      });
-      // The outbox entry goes last: the items before it line up with the plan's operations.
-      const entry = batch.events.length > 0 ? randomUUID() : undefined;
-      const lines = entry
-        ? [...plan.lines, ...this.outbox.entryLines(entry, batch.events)]
-        : plan.lines;
-      if (lines.length > 0) {
-        const response = await this.engine.bulk(lines, { refresh: 'true' });
-        if (response.errors === true) {
-          if (entry) await this.outbox.remove(entry);
-          await this.rollback(plan.ops, response);
+    const keys = commitLockKeys(batch).map((key) => `store:${this.options.prefix}:${key}`);
+    if (keys.length === 0) {
+      return this.guard(() => this.commitLocked(batch));
+    }
+    return this.options.locks.withLock(
+      keys,
+      async (lock) => {
+        const renew = setInterval(() => {
+          lock.extend().catch(() => undefined); // lapsed: the versions checked still guard
+        }, COMMIT_LOCK.ttlMs / 3);
+        try {
+          return await this.guard(() => this.commitLocked(batch));
+        } finally {
+          clearInterval(renew);
         }
-      }
-      let events: StreamEvent[] = [];
-      if (entry) {
-        events = await this.events.append(batch.events);
-        await this.outbox.remove(entry);
-      }
-      return { events };
+      },
+      COMMIT_LOCK,
+    );
+  }
+
+  private async commitLocked(batch: WriteBatch): Promise<CommitResult> {
+    const ids = [
+      ...batch.upserts.map((w) => w.element.internalId),
+      ...batch.deletes.map((d) => d.internalId),
+    ];
+    const current = await this.current(ids);
+    const created = batch.upserts
+      .filter((u) => !current.has(u.element.internalId))
+      .map((u) => u.element);
+    throwTakenIdentities(created, await this.holders(created));
+    const plan = planCommit(batch, current, {
+      writeIndex: (element) =>
+        writeAlias(this.layout(), familyOf(element.entityType, element.baseType)),
+      nextSeq: () => this.nextSeq(),
     });
+    // The outbox entry goes last: the items before it line up with the plan's operations.
+    const entry = batch.events.length > 0 ? randomUUID() : undefined;
+    const lines = entry
+      ? [...plan.lines, ...this.outbox.entryLines(entry, batch.events)]
+      : plan.lines;
+    if (lines.length > 0) {
+      const response = await this.engine.bulk(lines, { refresh: 'true' });
+      if (response.errors === true) {
+        if (entry) await this.outbox.remove(entry);
+        await this.rollback(plan.ops, response);
+      }
+    }
+    let events: StreamEvent[] = [];
+    if (entry) {
+      events = await this.events.append(batch.events);
+      await this.outbox.remove(entry);
+    }
+    return { events };
+  }
+
+  /** The stored elements with a key among the identities of `created`, in one search. */
+  private async holders(created: readonly StoredElement[]): Promise<IdentityHolder[]> {
+    const { keys, ids } = creationIdentities(created);
+    if (keys.length === 0) {
+      return [];
+    }
+    // Every element holding one of them as any key; throwTakenIdentities tells which. No access
+    // rule: an identity is taken whoever may see its holder.
+    const hits = await this.allPages(['internal_id', 'standard_id', 'stix_ids', 'lookup_keys'], {
+      terms: { keys: [...keys, ...ids] },
+    });
+    return hits.map((hit) => hit._source);
   }
 
   private async rollback(
@@ -258,7 +319,14 @@ export class OpenSearchEntityStore extends EntityStore {
    * Every visible element matching, in insertion order: one request for usual look-ups, further
    * search_after pages when a look-up matches more than a page (never truncated).
    */
-  private async search(ctx: AccessContext, query: QueryClause): Promise<Hit[]> {
+  private search(ctx: AccessContext, query: QueryClause): Promise<Hit[]> {
+    return this.allPages([...ELEMENT_SOURCE_FIELDS, 'keys'], {
+      bool: { filter: [compileAccessQuery(accessRule(ctx)), query] },
+    });
+  }
+
+  /** Every hit of `query` over all the elements, in insertion order, page after page. */
+  private async allPages(source: readonly string[], query: QueryClause): Promise<Hit[]> {
     const all: Hit[] = [];
     let after: unknown[] | undefined;
     for (;;) {
@@ -267,9 +335,9 @@ export class OpenSearchEntityStore extends EntityStore {
         path: `/${readAlias(this.layout())}/_search`,
         body: {
           size: PAGE_SIZE,
-          _source: [...ELEMENT_SOURCE_FIELDS, 'keys'],
+          _source: source,
           sort: [{ seq: 'asc' }, { internal_id: 'asc' }],
-          query: { bool: { filter: [compileAccessQuery(accessRule(ctx)), query] } },
+          query,
           ...(after ? { search_after: after } : {}),
         },
       });
