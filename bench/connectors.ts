@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { Command } from 'commander';
 import {
   distributedPlatformEnv,
-  dropRunIndices,
+  dropRunData,
   loopbackPortBase,
   platformGraphql,
   repoRoot,
@@ -247,7 +247,7 @@ async function main(): Promise<void> {
       writeFileSync(options.logFile, roles.map((r) => `== ${r.name}\n${r.output()}`).join('\n'));
     }
     await Promise.all(roles.map(stopRole));
-    if (options.profile === 'distributed') await dropRunIndices(runName);
+    if (options.profile === 'distributed') await dropRunData(runName);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -310,7 +310,7 @@ async function benchMitre(options: Options): Promise<void> {
       writeFileSync(options.logFile, roles.map((r) => `== ${r.name}\n${r.output()}`).join('\n'));
     }
     await Promise.all(roles.map(stopRole));
-    if (options.profile === 'distributed') await dropRunIndices(runName);
+    if (options.profile === 'distributed') await dropRunData(runName);
     rmSync(dir, { recursive: true, force: true });
   }
 }

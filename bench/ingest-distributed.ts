@@ -5,7 +5,7 @@ import { loadConfig } from '@lib/config';
 import { JobQueue, JobQueueModule } from '@lib/job-queue';
 import {
   distributedPlatformEnv,
-  dropRunIndices,
+  dropRunData,
   loopbackPortBase,
   platformGraphql,
   startRole,
@@ -129,7 +129,7 @@ export async function runDistributed(
   } finally {
     await queueApp.close();
     await Promise.all(roles.map(stopRole));
-    await dropRunIndices(run);
+    await dropRunData(run);
     rmSync(env.THREATLOOM_DATA_DIR ?? '', { recursive: true, force: true });
   }
 }

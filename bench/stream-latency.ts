@@ -7,7 +7,7 @@ import { loadConfig } from '@lib/config';
 import { IngestionService } from '@lib/ingestion';
 import { systemContext } from '@lib/rbac';
 import { readSse } from '@lib/streams';
-import { loopbackServicesEnv, platformGraphql, runNamesEnv, dropRunIndices } from '@lib/testing';
+import { loopbackServicesEnv, platformGraphql, runNamesEnv, dropRunData } from '@lib/testing';
 import { generateCorpus } from './corpus/synthetic-corpus';
 import { emit } from './bench-harness';
 
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
   });
   await taxiiPages(base, port, options.profile);
   await app.close();
-  if (options.profile === 'distributed') await dropRunIndices(run);
+  if (options.profile === 'distributed') await dropRunData(run);
   rmSync(dir, { recursive: true, force: true });
 }
 

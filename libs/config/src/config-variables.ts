@@ -187,9 +187,9 @@ export const CONFIG_VARIABLES = [
   {
     env: 'THREATLOOM_INGESTION_BATCH_SIZE',
     group: 'ingestion',
-    schema: int(1, 100_000),
-    default: '2000',
-    description: 'Objects written per transaction by the ingestion pipeline.',
+    schema: int(1, 100_000).optional(),
+    description:
+      'Objects written per transaction by the ingestion pipeline (default 2000 embedded; 5000 distributed, where each commit refreshes the search engine indices it writes).',
   },
   {
     env: 'THREATLOOM_INGESTION_CONCURRENCY',

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { processEnv } from '@lib/config';
 import { connectTestSearchEngine, deleteIndices, testSearchEngineUrl } from '@lib/opensearch';
 
@@ -30,12 +31,25 @@ export function runNamesEnv(run: string): Record<string, string> {
   };
 }
 
-/** Deletes the indices of one run (`runNamesEnv`) from the loopback search engine. */
-export async function dropRunIndices(run: string): Promise<void> {
+/**
+ * Deletes what one run (`runNamesEnv`) left on the loopback services: its indices, and its Redis
+ * keys (the live stream and its per-element history grow with every object a run writes).
+ */
+export async function dropRunData(run: string): Promise<void> {
   const { engine } = await connectTestSearchEngine('opensearch');
   try {
     await deleteIndices(engine, `${run}_`);
   } finally {
     await engine.close();
+  }
+  const redis = new Redis(loopbackServicesEnv().THREATLOOM_REDIS_URL ?? '', { lazyConnect: true });
+  try {
+    await redis.connect();
+    const keys = redis.scanStream({ match: `${run}:*`, count: 10_000 });
+    for await (const batch of keys as AsyncIterable<string[]>) {
+      if (batch.length > 0) await redis.unlink(...batch);
+    }
+  } finally {
+    redis.disconnect();
   }
 }

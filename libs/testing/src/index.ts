@@ -1,7 +1,7 @@
 export { repoRoot, sharedData, venvPython } from './repo-paths.util';
 export { requireTestService } from './test-service.util';
 export type { TestService } from './test-service.util';
-export { dropRunIndices, loopbackServicesEnv, runNamesEnv } from './distributed-env.util';
+export { dropRunData, loopbackServicesEnv, runNamesEnv } from './distributed-env.util';
 export {
   distributedPlatformEnv,
   loopbackPortBase,

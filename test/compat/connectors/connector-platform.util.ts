@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startPlatform } from '@app/platform';
 import { loadConfig } from '@lib/config';
-import { dropRunIndices, platformGraphql } from '@lib/testing';
+import { dropRunData, platformGraphql } from '@lib/testing';
 import { ROOT, assertBuilt } from '../../support/cli.util';
 import { embeddedTestEnv } from '../../support/embedded-platform.util';
 import { DISTRIBUTED_TOKEN, distributedEnv, waitFor } from '../../support/distributed.util';
@@ -43,7 +43,7 @@ export function usePlatform(
   }, 120_000);
   afterAll(async () => {
     await app?.close();
-    if (profile === 'distributed') await dropRunIndices(run);
+    if (profile === 'distributed') await dropRunData(run);
   });
   return {
     get url() {

@@ -1,4 +1,4 @@
-import { dropRunIndices, loopbackPortBase } from '@lib/testing';
+import { dropRunData, loopbackPortBase } from '@lib/testing';
 import { assertBuilt } from '../../support/cli.util';
 import {
   distributedEnv,
@@ -32,7 +32,7 @@ describe('distributed profile: the audit log with two core replicas', () => {
 
   afterAll(async () => {
     await Promise.all(processes.map(stopRole));
-    await dropRunIndices(run);
+    await dropRunData(run);
   });
 
   const createMalware = async (port: number, name: string) =>

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { loadConfig } from '@lib/config';
 import { EventStream, EventStreamModule } from '@lib/event-stream';
-import { dropRunIndices, loopbackPortBase, sharedData } from '@lib/testing';
+import { dropRunData, loopbackPortBase, sharedData } from '@lib/testing';
 import { assertBuilt, readBundleObjects, runCli } from '../../support/cli.util';
 import {
   distributedEnv,
@@ -48,7 +48,7 @@ describe('distributed profile: replicas and a lost worker', () => {
   afterAll(async () => {
     await events?.close();
     await Promise.all(processes.map(stopRole));
-    await dropRunIndices(run);
+    await dropRunData(run);
   });
 
   it('refuses to boot when services are unreachable, naming each', () => {

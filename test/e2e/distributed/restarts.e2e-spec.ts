@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dropRunIndices, loopbackPortBase, sharedData } from '@lib/testing';
+import { dropRunData, loopbackPortBase, sharedData } from '@lib/testing';
 import { assertBuilt } from '../../support/cli.util';
 import {
   distributedEnv,
@@ -50,7 +50,7 @@ describe('distributed profile: Redis, RabbitMQ and OpenSearch restarts', () => {
     await Promise.all(processes.map(stopRole));
     // Whatever happened, the services are left running for the suites after this one.
     services('redis', 'rabbitmq', 'opensearch');
-    await Promise.all(runs.map(dropRunIndices));
+    await Promise.all(runs.map(dropRunData));
   }, 180_000);
 
   // Each case runs its own core and worker (own index, key and queue names).

@@ -1,4 +1,4 @@
-import { dropRunIndices, loopbackPortBase } from '@lib/testing';
+import { dropRunData, loopbackPortBase } from '@lib/testing';
 import { BrowserSession } from '../../../apps/core/test/support/browser-session.util';
 import { assertBuilt } from '../../support/cli.util';
 import { distributedEnv, startRole, stopRole, waitReady } from '../../support/distributed.util';
@@ -28,7 +28,7 @@ describe('distributed profile: sessions shared by replicas', () => {
 
   afterAll(async () => {
     await Promise.all(processes.map(stopRole));
-    await dropRunIndices(run);
+    await dropRunData(run);
   });
 
   it('opens a session on core A that core B honours, and ends it everywhere from B', async () => {
