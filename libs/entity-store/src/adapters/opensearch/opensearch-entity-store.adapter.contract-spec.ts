@@ -1,6 +1,10 @@
 import type { StreamEventDraft } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
-import { eachTestSearchEngine } from '@lib/testing';
+import { randomUUID } from 'node:crypto';
+import { openRedisCache } from '@lib/cache';
+import { eachTestSearchEngine, requireTestService } from '@lib/testing';
+import { VersionConflictError } from '../../errors/entity-store.error';
+import { OpenSearchEntityStore } from './opensearch-entity-store.adapter';
 import { describeEntityStoreContract } from '../../testing/entity-store.contract';
 import { buildElement } from '../../testing/element.factory';
 
@@ -34,6 +38,58 @@ eachTestSearchEngine('store', (kind, open) => {
       expect(new Set(found.get(aliasId)?.map((e) => e.internalId)).size).toBe(5_100);
     } finally {
       await bed.close();
+    }
+  });
+
+  it(`${kind}: two replicas creating the same elements together store each once`, async () => {
+    // Two stores over the same indices, each with its own connection to the same Redis: as two
+    // workers would, each creates its own element for every identity at the same time.
+    const url = await requireTestService('redis');
+    const redis = { url, prefix: `threatloom-test:${randomUUID()}:`, maxEntries: 10 };
+    const [locksA, locksB] = [await openRedisCache(redis), await openRedisCache(redis)];
+    const bed = await open();
+    const twin = await OpenSearchEntityStore.open({
+      engine: bed.engine,
+      events: bed.events,
+      prefix: bed.prefix,
+      locks: locksB,
+    });
+    const store = await OpenSearchEntityStore.open({
+      engine: bed.engine,
+      events: bed.events,
+      prefix: bed.prefix,
+      locks: locksA,
+    });
+    try {
+      const identities = Array.from({ length: 12 }, () => `malware--${randomUUID()}`);
+      const create = (sut: OpenSearchEntityStore, standardId: string) =>
+        sut
+          .commit({
+            upserts: [
+              // A bystander of each batch, and the contended identity.
+              { element: buildElement(), expectedVersion: 0 },
+              { element: buildElement({ standardId }), expectedVersion: 0 },
+            ],
+            deletes: [],
+            events: [],
+          })
+          .then(
+            () => 'stored',
+            (error: unknown) => (error instanceof VersionConflictError ? 'refused' : error),
+          );
+      const outcomes = await Promise.all(
+        identities.flatMap((id) => [create(store, id), create(twin, id)]),
+      );
+      for (let i = 0; i < identities.length; i++) {
+        expect([outcomes[2 * i], outcomes[2 * i + 1]].sort()).toEqual(['refused', 'stored']);
+      }
+      const found = await store.resolve(systemContext('contract'), identities);
+      expect(identities.map((id) => found.get(id)?.length)).toEqual(identities.map(() => 1));
+    } finally {
+      await twin.onModuleDestroy();
+      await store.onModuleDestroy();
+      await bed.close();
+      await Promise.all([locksA.close(), locksB.close()]);
     }
   });
 
