@@ -6,5 +6,4 @@ export { MemoryCache } from './adapters/memory-cache.adapter';
 export { describeCacheContract } from './testing/cache.contract';
 export type { CacheHarness } from './testing/cache.contract';
 export { probeRedis } from './adapters/redis-probe.util';
-
 export { openRedisCache } from './redis-cache.opener';

@@ -11,8 +11,8 @@ export type SqlValue = string | number | bigint | null;
  * One step. `withRow` appends the row id of the element being written (set by the last `insert`
  * or `locate`) to the parameters. A step with `conflict` fails the whole program with that label
  * when its condition is not met: `insert` on a unique violation, `locate` when no row matches,
- * `absent` when a row matches, `run` when no row changed. `each` runs its statement once per `arity` values (flat, so that
- * thousands of small rows cost one array).
+ * `absent` when a row matches, `run` when no row changed. `each` runs its statement once per
+ * `arity` values (flat, so that thousands of small rows cost one array).
  */
 export type WriteStep =
   | { kind: 'insert'; sql: number; params: SqlValue[]; conflict: string }

@@ -8,13 +8,15 @@ import {
 import type { IdentityHolder } from './opensearch-identity.guard';
 
 describe('opensearch identity guard', () => {
+  // An element with every kind of key, in mixed case.
+  const element = buildElement({
+    standardId: 'malware--AAAA',
+    stixIds: ['malware--bbbb'],
+    aliasIds: ['malware--cccc'],
+    lookupKeys: ['hash:MD5:X'],
+  });
+
   it('locks every key of what a batch writes and the ids it deletes', () => {
-    const element = buildElement({
-      standardId: 'malware--AAAA',
-      stixIds: ['malware--bbbb'],
-      aliasIds: ['malware--cccc'],
-      lookupKeys: ['hash:MD5:X'],
-    });
     const keys = commitLockKeys({
       upserts: [{ element, expectedVersion: 0 }],
       deletes: [{ internalId: 'GONE', expectedVersion: 3 }],
@@ -33,12 +35,6 @@ describe('opensearch identity guard', () => {
   });
 
   it('tells the keys no one else may hold from the ids no one else may have as standard id', () => {
-    const element = buildElement({
-      standardId: 'malware--AAAA',
-      stixIds: ['malware--bbbb'],
-      aliasIds: ['malware--cccc'],
-      lookupKeys: ['hash:MD5:X'],
-    });
     expect(creationIdentities([element])).toEqual({
       keys: ['malware--aaaa', 'hash:md5:x'],
       ids: ['malware--bbbb'],
