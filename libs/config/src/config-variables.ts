@@ -194,10 +194,9 @@ export const CONFIG_VARIABLES = [
   {
     env: 'THREATLOOM_INGESTION_CONCURRENCY',
     group: 'ingestion',
-    schema: int(1, 64),
-    default: '1',
+    schema: int(1, 64).optional(),
     description:
-      'Queued bundles a worker imports at once (more lanes contend for the same elements; add workers first).',
+      'Queued bundles a worker imports at once (default 1 embedded, 3 distributed): one at a time reads and writes at the store while the others parse, order and report theirs.',
   },
   {
     env: 'THREATLOOM_INGESTION_LEASE_S',

@@ -14,6 +14,7 @@ describe(loadConfig.name, () => {
       http: { port: 4000, publicUrl: 'http://localhost:4000' },
       store: { driver: 'sqlite', sqlite: { path: '/tmp/tl/threatloom.db' } },
       blob: { driver: 'local', local: { dir: '/tmp/tl/files' } },
+      ingestion: { batchSize: 2000, concurrency: 1 },
     });
     expect(Object.isFrozen(sut.http)).toBe(true);
   });
@@ -111,6 +112,7 @@ describe(loadConfig.name, () => {
     expect(
       [config.blob, config.queue, config.bus, config.cache, config.events].map((p) => p.driver),
     ).toEqual(['s3', 'bullmq', 'rabbitmq', 'redis', 'redis']);
+    expect(config.ingestion).toMatchObject({ batchSize: 5000, concurrency: 3 });
   });
 
   it('reads the search engine settings: node list, engine, prefix, credentials', () => {

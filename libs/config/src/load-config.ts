@@ -269,7 +269,9 @@ export function loadConfig(input: LoadConfigInput): Config {
       missingRefRetries: v.THREATLOOM_INGESTION_MISSING_REF_RETRIES as number,
       relationDedupDays: v.THREATLOOM_RELATION_DEDUP_DAYS as number,
       leaseSeconds: v.THREATLOOM_INGESTION_LEASE_S as number,
-      concurrency: v.THREATLOOM_INGESTION_CONCURRENCY as number,
+      concurrency:
+        (v.THREATLOOM_INGESTION_CONCURRENCY as number | undefined) ??
+        (v.THREATLOOM_PROFILE === 'distributed' ? 3 : 1),
     },
     connectors: connectorsConfig(v),
     streams: {

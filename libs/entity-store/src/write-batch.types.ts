@@ -5,6 +5,13 @@ export type ElementWrite = {
   element: StoredElement;
   /** Version the writer read; 0 when it creates the element. A mismatch fails the whole batch. */
   expectedVersion: number;
+  /**
+   * A creation (expectedVersion 0) of an element that no other writer ever creates, its identity
+   * being its own (an audit entry, whose id derives from its event's): the store may skip the
+   * guards that keep writers of shared elements apart (locks, identity look-ups). It still fails
+   * the batch when the element exists.
+   */
+  exclusive?: true;
 };
 
 export type ElementDelete = { internalId: string; expectedVersion: number };
@@ -17,6 +24,11 @@ export type WriteBatch = {
   upserts: ElementWrite[];
   deletes: ElementDelete[];
   events: StreamEventDraft[];
+  /**
+   * Called once the batch's writes are visible to readers, before its events are appended (not
+   * when the commit fails before that): a writer waiting for the data can go on while they are.
+   */
+  onApplied?: () => void;
 };
 
 export type CommitResult = { events: StreamEvent[] };

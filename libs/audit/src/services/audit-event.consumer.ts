@@ -193,7 +193,7 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
     try {
       await this.store.commit({
         upserts: [
-          ...entries.map((element) => ({ element, expectedVersion: 0 })),
+          ...entries.map((element) => ({ element, expectedVersion: 0, exclusive: true as const })),
           { element: next, expectedVersion: cursor?.version ?? 0 },
         ],
         deletes: [],

@@ -147,7 +147,11 @@ export class AuditService implements OnModuleDestroy {
       const batch = this.buffer.splice(0, BATCH_SIZE);
       try {
         await this.store.commit({
-          upserts: batch.map((element) => ({ element, expectedVersion: 0 })),
+          upserts: batch.map((element) => ({
+            element,
+            expectedVersion: 0,
+            exclusive: true as const,
+          })),
           deletes: [],
           events: [],
         });

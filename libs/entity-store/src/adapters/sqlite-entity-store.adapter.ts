@@ -164,6 +164,8 @@ export class SqliteEntityStore extends EntityStore {
       }
       throw translateError(Object.assign(new Error(outcome.error.message), outcome.error));
     }
+    // The events were written in the same transaction.
+    batch.onApplied?.();
     if (!outcome.events) {
       return { events: [] };
     }

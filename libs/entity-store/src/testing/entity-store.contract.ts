@@ -160,6 +160,33 @@ export function describeEntityStoreContract(
       ).rejects.toBeInstanceOf(VersionConflictError);
     });
 
+    it('stores exclusive creations, and refuses one whose element exists with its batch', async () => {
+      const [first, second, bystander] = [buildElement(), buildElement(), buildElement()];
+      await fx.sut.commit({
+        upserts: [first, second].map((element) => ({
+          element,
+          expectedVersion: 0,
+          exclusive: true as const,
+        })),
+        deletes: [],
+        events: [],
+      });
+      await expect(fx.sut.get(system, first.internalId)).resolves.toEqual(first);
+      await expect(fx.sut.get(system, second.internalId)).resolves.toEqual(second);
+      const again = fx.sut.commit({
+        upserts: [
+          { element: bystander, expectedVersion: 0 },
+          { element: { ...second, version: 2 }, expectedVersion: 0, exclusive: true },
+        ],
+        deletes: [],
+        events: [eventFor(bystander)],
+      });
+      await expect(again).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(fx.sut.get(system, bystander.internalId)).resolves.toBeUndefined();
+      await expect(fx.sut.get(system, second.internalId)).resolves.toEqual(second);
+      await expect(fx.readEvents()).resolves.toEqual([]);
+    });
+
     it('refuses to create an element whose identity another element holds, naming it', async () => {
       const stored = buildElement({
         stixIds: ['malware--aaaaaaaa-0000-4000-8000-00000000000a'],

@@ -23,6 +23,7 @@ import type { ElementDraft } from '../internal/draft.types';
 import { orderByRefs } from '../internal/order-by-refs';
 import { withReferrers } from '../internal/with-referrers.util';
 import { stixToDraft } from '../internal/stix-to-draft';
+import { WriteTurns } from '../internal/write-turns';
 
 // Workers importing side by side touch the same elements (authors, markings, repeated objects):
 // a batch that loses a version conflict is read again and redone, after a random pause growing
@@ -52,19 +53,21 @@ type PreparedBatch = {
   tally: Tally;
   embeddedCreated: number;
   upserts: { element: StoredElement; expectedVersion: number }[];
+  /** Ends this batch's hold on the run's turn at the store (see WriteTurns). */
+  release: () => void;
 };
 
 // `failure` never rejects: a commit may fail while the next batch is being prepared.
 type InFlight = PreparedBatch & { failure: Promise<Error | undefined> };
 const MAX_REPORTED_REJECTIONS = 10_000;
 
+const conflictLogger = new Logger('IngestionRun');
+
 /**
  * One work: objects arrive in bundles, are parsed, ordered by references and written in batches,
  * each batch one transaction with its events and the work's counters. Objects whose references are
  * missing wait for later bundles and are retried a bounded number of rounds at the end.
  */
-const conflictLogger = new Logger('IngestionRun');
-
 export class IngestionRun {
   private readonly claims = new ClaimRegistry();
   private readonly system = systemContext('ingestion');
@@ -89,6 +92,8 @@ export class IngestionRun {
      * run's counts are reported to it as they are committed, and the reports complete it.
      */
     private readonly reporter?: (progress: WorkProgress) => Promise<void>,
+    /** Shared by the runs of a process: one at a time reads and writes at the store. */
+    private readonly turns = new WriteTurns(),
   ) {}
 
   private reportedProcessed = 0;
@@ -213,6 +218,7 @@ export class IngestionRun {
     const previous = this.inFlight;
     let batch = await this.prepare(drafts, final, source, previous);
     if (previous && !(await this.settle(previous))) {
+      batch.release();
       await this.redo(previous);
       batch = await this.prepare(drafts, final, source, undefined);
     }
@@ -246,7 +252,7 @@ export class IngestionRun {
           : undefined;
       if (!split) break;
       split.contended.forEach((draft) => contended.add(draft));
-      batch = this.launch(split.rest);
+      batch = this.launch({ ...split.rest, release: await this.turns.enter(this) });
       if (await this.settle(batch)) {
         const again = failed.drafts.filter((draft) => contended.has(draft));
         await this.commitAlone(again, failed.final, failed.source, 2);
@@ -337,12 +343,25 @@ export class IngestionRun {
     await this.commitAlone(drafts, final, source, attempt + 1);
   }
 
+  /** Prepares a batch in the run's turn at the store, held until the batch is applied. */
   private async prepare(
+    ...args: Parameters<IngestionRun['prepareInTurn']>
+  ): Promise<PreparedBatch> {
+    const release = await this.turns.enter(this);
+    try {
+      return { ...(await this.prepareInTurn(...args)), release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  private async prepareInTurn(
     drafts: ElementDraft[],
     final: boolean,
     source: string | undefined,
     after: InFlight | undefined,
-  ): Promise<PreparedBatch> {
+  ): Promise<Omit<PreparedBatch, 'release'>> {
     const state = new BatchState(this.store, this.system);
     after?.changed.forEach((element) => state.seed(element));
     const processor = new BatchProcessor(state, {
@@ -380,6 +399,7 @@ export class IngestionRun {
     };
   }
 
+  /** Commits a prepared batch; its turn is released once its writes are applied (or it failed). */
   private launch(batch: PreparedBatch): InFlight {
     // Nothing to write (an unchanged batch of a run without a recorded work): no transaction.
     const commit =
@@ -389,14 +409,15 @@ export class IngestionRun {
             upserts: batch.upserts,
             deletes: [],
             events: batch.events,
+            // Another run may read the store as soon as it holds this batch's writes.
+            onApplied: batch.release,
           });
-    return {
-      ...batch,
-      failure: commit.then(
-        () => undefined,
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
-      ),
-    };
+    const failure = commit.then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+    );
+    void failure.then(batch.release);
+    return { ...batch, failure };
   }
 
   /**

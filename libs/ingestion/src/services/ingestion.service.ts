@@ -7,10 +7,14 @@ import { WorkService, ignoringDeletedWork, newWorkElement } from '@lib/works';
 import type { WorkProgress } from '@lib/works';
 import type { IngestionReport, IngestionRunOptions } from '../ingestion.types';
 import { IngestionRun } from './ingestion-run';
+import { WriteTurns } from '../internal/write-turns';
 
 /** The write path's entry point: every import (files, API, connectors, TAXII) goes through a run. */
 @Injectable()
 export class IngestionService {
+  /** The process's runs take turns at the store (see WriteTurns). */
+  private readonly turns = new WriteTurns();
+
   constructor(
     @Inject(EntityStore) private readonly store: EntityStore,
     @Inject(WorkService) private readonly works: WorkService,
@@ -27,14 +31,23 @@ export class IngestionService {
     };
     if (mode === 'none') {
       const transient = newWorkElement({ ...described, now: new Date().toISOString() });
-      return new IngestionRun(this.store, this.config, options, transient, false);
+      return new IngestionRun(
+        this.store,
+        this.config,
+        options,
+        transient,
+        false,
+        undefined,
+        this.turns,
+      );
     }
     if (mode === 'new') {
-      return new IngestionRun(this.store, this.config, options, await this.works.create(described));
+      const work = await this.works.create(described);
+      return new IngestionRun(this.store, this.config, options, work, true, undefined, this.turns);
     }
     const work = await this.works.get(mode.workId);
     if (!mode.followed) {
-      return new IngestionRun(this.store, this.config, options, work, true);
+      return new IngestionRun(this.store, this.config, options, work, true, undefined, this.turns);
     }
     // A followed work: its counts go to the work as reports (side by side with other runs and
     // with its sender's own updates), not inside the data transactions.
@@ -48,6 +61,7 @@ export class IngestionService {
       { ...counters, internalId: work.internalId },
       false,
       reporter,
+      this.turns,
     );
   }
 

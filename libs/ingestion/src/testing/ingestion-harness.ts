@@ -79,7 +79,7 @@ export class IngestionHarness {
   private readonly prefix = uniqueIndexPrefix('ingest');
 
   constructor(
-    config: IngestionConfig = TEST_INGESTION_CONFIG,
+    private readonly config: IngestionConfig = TEST_INGESTION_CONFIG,
     storeKind: HarnessStore = defaultStore(),
   ) {
     if (storeKind === 'sqlite') {
@@ -106,12 +106,19 @@ export class IngestionHarness {
     this.sut = new IngestionService(this.store, new WorkService(this.store), config);
   }
 
+  /**
+   * Imports a bundle as one work. `apart`: through a service of its own, as another process would
+   * (the runs of one service take turns at the store; those of different ones do not).
+   */
   import(
     objects: unknown[],
     ctx: AccessContext = this.system,
-    options: { synchronized?: boolean } = {},
+    { apart, ...options }: { synchronized?: boolean; apart?: boolean } = {},
   ): Promise<IngestionReport> {
-    return this.sut.importBundle(
+    const service = apart
+      ? new IngestionService(this.store, new WorkService(this.store), this.config)
+      : this.sut;
+    return service.importBundle(
       { type: 'bundle', id: 'bundle--6f0c3f4e-8b8a-4f59-9d8e-2c53c0f2d8a1', objects },
       { ctx, connectorId: 'test', workName: 'test import', ...options },
     );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { StreamEvent } from '@lib/kernel';
+import type { StreamEvent, StreamEventDraft } from '@lib/kernel';
 import type { EventStream } from '@lib/event-stream';
 import type { Cache } from '@lib/cache';
 import { SearchEngineError, ensureIndexLayout, readAlias, writeAlias } from '@lib/opensearch';
@@ -77,6 +77,9 @@ type Hit = {
  */
 export class OpenSearchEntityStore extends EntityStore {
   private lastSeq = 0;
+
+  /** The last commit's event append (see appendInOrder). */
+  private appending: Promise<unknown> = Promise.resolve();
 
   private readonly outbox: EventOutbox;
 
@@ -220,14 +223,15 @@ export class OpenSearchEntityStore extends EntityStore {
   }
 
   private async commitLocked(batch: WriteBatch): Promise<CommitResult> {
+    // Exclusive creations are neither read nor checked: their bulk item (op_type=create) fails
+    // when the element exists, which undoes the batch as a stale version would.
+    const shared = batch.upserts.filter((w) => !w.exclusive);
     const ids = [
-      ...batch.upserts.map((w) => w.element.internalId),
+      ...shared.map((w) => w.element.internalId),
       ...batch.deletes.map((d) => d.internalId),
     ];
     const current = await this.current(ids);
-    const created = batch.upserts
-      .filter((u) => !current.has(u.element.internalId))
-      .map((u) => u.element);
+    const created = shared.filter((u) => !current.has(u.element.internalId)).map((u) => u.element);
     throwTakenIdentities(created, await this.holders(created));
     const plan = planCommit(batch, current, {
       writeIndex: (element) =>
@@ -246,12 +250,23 @@ export class OpenSearchEntityStore extends EntityStore {
         await this.rollback(plan.ops, response);
       }
     }
+    batch.onApplied?.();
     let events: StreamEvent[] = [];
     if (entry) {
-      events = await this.events.append(batch.events);
+      events = await this.appendInOrder(batch.events);
       await this.outbox.remove(entry);
     }
     return { events };
+  }
+
+  /**
+   * Appends a commit's events after those of the commits before it: a writer told its data was
+   * applied may commit again before the events of the first are appended.
+   */
+  private appendInOrder(drafts: readonly StreamEventDraft[]): Promise<StreamEvent[]> {
+    const appended = this.appending.then(() => this.events.append(drafts));
+    this.appending = appended.catch(() => undefined);
+    return appended;
   }
 
   /** The stored elements with a key among the identities of `created`, in one search. */

@@ -18,12 +18,13 @@ export type IdentityHolder = Pick<
 
 /**
  * The lock keys of a batch: every key of the elements it writes (internal, standard, STIX and
- * alias ids, lookup keys) and the ids it deletes. Commits sharing none do not wait for each other.
+ * alias ids, lookup keys) and the ids it deletes; none for exclusive creations, which no other
+ * writer makes. Commits sharing none do not wait for each other.
  */
 export function commitLockKeys(batch: WriteBatch): string[] {
   const keys = new Set<string>();
-  for (const { element } of batch.upserts) {
-    elementKeys(element).forEach((key) => keys.add(key));
+  for (const { element, exclusive } of batch.upserts) {
+    if (!exclusive) elementKeys(element).forEach((key) => keys.add(key));
   }
   batch.deletes.forEach(({ internalId }) => keys.add(internalId.toLowerCase()));
   return [...keys];

@@ -1,0 +1,48 @@
+// Runs of one process take turns at the store: one run at a time reads what its batch merges into
+// and writes it, from the first look-up until its commit has settled. Another run meanwhile parses
+// and orders its next bundle, or reports its counts, so that the turns overlap everything else
+// without two runs preparing against the same stored state (both would create the same authors,
+// labels and repeated objects, and one of them would lose the commit and redo its batch).
+//
+// A run keeps its turn while it has a batch preparing or in flight: its own batches overlap each
+// other (the next one is prepared as if the one in flight had committed).
+
+type Waiter = { run: object; admit: () => void };
+
+export class WriteTurns {
+  private owner: object | undefined;
+  private holds = 0;
+  private readonly waiting: Waiter[] = [];
+
+  /**
+   * Waits for `run`'s turn (at once when it has it already) and holds it until the returned
+   * release is called (once per enter; later calls do nothing).
+   */
+  async enter(run: object): Promise<() => void> {
+    if (this.owner === undefined || this.owner === run) {
+      this.owner = run;
+      this.holds += 1;
+    } else {
+      // Counted as a hold when admitted (see handOver).
+      await new Promise<void>((admit) => this.waiting.push({ run, admit }));
+    }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      if (this.holds === 0) this.handOver();
+    };
+  }
+
+  /** The turn goes to the run that has waited longest, with all its waiting entries. */
+  private handOver(): void {
+    const next = this.waiting[0];
+    this.owner = next?.run;
+    if (!next) return;
+    const admitted = this.waiting.filter((w) => w.run === next.run);
+    this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((w) => w.run !== next.run));
+    this.holds += admitted.length;
+    admitted.forEach((waiter) => waiter.admit());
+  }
+}
