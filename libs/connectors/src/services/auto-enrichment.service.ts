@@ -36,6 +36,8 @@ export class AutoEnrichmentService implements OnApplicationBootstrap, OnModuleDe
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private enrichers: { at: number; list: Promise<Connector[]> } | undefined;
+  /** How long the watcher waits, without automatic enrichers, before it looks for one again. */
+  idleMs = CONNECTORS_TTL_MS;
 
   constructor(
     @Inject(EventStream) private readonly events: EventStream,
@@ -59,6 +61,15 @@ export class AutoEnrichmentService implements OnApplicationBootstrap, OnModuleDe
     let after: string | undefined = await this.events.lastEventId();
     while (!this.abort.signal.aborted) {
       try {
+        // Without a connector enriching automatically, the stream is not read at all (imports
+        // append thousands of events a second). The list is read after the position: a
+        // connector registered since sees every event from there on.
+        const position = await this.events.lastEventId();
+        if ((await this.autoEnrichers(true)).length === 0) {
+          after = position ?? after;
+          await pause(this.idleMs, this.abort.signal);
+          continue;
+        }
         const stream = this.events.subscribe({
           signal: this.abort.signal,
           ...(after ? { after } : {}),
@@ -66,8 +77,10 @@ export class AutoEnrichmentService implements OnApplicationBootstrap, OnModuleDe
         for await (const event of stream) {
           after = event.id;
           await this.dispatch(event);
+          if ((await this.autoEnrichers()).length === 0) break;
         }
-        // The stream ended without being asked to (its store is closing): wait, never spin.
+        // The stream ended without being asked to (its store is closing), or no connector takes
+        // its events any more: wait, never spin.
         await pause(RESUBSCRIBE_MS, this.abort.signal);
       } catch (error) {
         if (this.abort.signal.aborted) return;
@@ -77,10 +90,13 @@ export class AutoEnrichmentService implements OnApplicationBootstrap, OnModuleDe
     }
   }
 
-  /** The active enrichment connectors that enrich on creation or update (read again every 2 s). */
-  private autoEnrichers(): Promise<Connector[]> {
+  /**
+   * The active enrichment connectors that enrich on creation or update (read again every 2 s, or
+   * now when `fresh`).
+   */
+  private autoEnrichers(fresh = false): Promise<Connector[]> {
     const now = Date.now();
-    if (!this.enrichers || now - this.enrichers.at > CONNECTORS_TTL_MS) {
+    if (fresh || !this.enrichers || now - this.enrichers.at > CONNECTORS_TTL_MS) {
       const list = this.registry
         .list()
         .then((all) =>

@@ -56,4 +56,27 @@ describe(WriteTurns.name, () => {
     expect(await settled(sut.enter(b))).toBe(true);
     expect(await settled(sut.enter(c))).toBe(false);
   });
+
+  it('lets a failed run leave whatever it held, and ignores its releases after that', async () => {
+    const sut = new WriteTurns();
+    const first = await sut.enter(a);
+    await sut.enter(a);
+    const forB = sut.enter(b);
+    sut.leave(a);
+    const releaseB = await forB;
+    // A late release of the run that left does not end b's turn.
+    first();
+    expect(await settled(sut.enter(c))).toBe(false);
+    releaseB();
+  });
+
+  it('drops the entries a leaving run still waits for', async () => {
+    const sut = new WriteTurns();
+    const releaseA = await sut.enter(a);
+    void sut.enter(b);
+    sut.leave(b);
+    const forC = sut.enter(c);
+    releaseA();
+    expect(await settled(forC)).toBe(true);
+  });
 });

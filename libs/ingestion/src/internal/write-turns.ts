@@ -12,6 +12,8 @@ type Waiter = { run: object; admit: () => void };
 export class WriteTurns {
   private owner: object | undefined;
   private holds = 0;
+  /** Changes whenever the turn changes hands: a release from an earlier turn does nothing. */
+  private epoch = 0;
   private readonly waiting: Waiter[] = [];
 
   /**
@@ -26,9 +28,10 @@ export class WriteTurns {
       // Counted as a hold when admitted (see handOver).
       await new Promise<void>((admit) => this.waiting.push({ run, admit }));
     }
+    const epoch = this.epoch;
     let released = false;
     return () => {
-      if (released) return;
+      if (released || epoch !== this.epoch) return;
       released = true;
       this.holds -= 1;
       if (this.holds === 0) this.handOver();
@@ -36,7 +39,20 @@ export class WriteTurns {
   }
 
   /** The turn goes to the run that has waited longest, with all its waiting entries. */
+  /**
+   * Gives up whatever `run` holds or waits for (a run that failed, whichever batches it left
+   * prepared or in flight): the turn goes on to the next run.
+   */
+  leave(run: object): void {
+    this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((w) => w.run !== run));
+    if (this.owner === run) {
+      this.holds = 0;
+      this.handOver();
+    }
+  }
+
   private handOver(): void {
+    this.epoch += 1;
     const next = this.waiting[0];
     this.owner = next?.run;
     if (!next) return;

@@ -6,7 +6,6 @@ import { systemContext } from '@lib/rbac';
 import { parseStixObject } from '@lib/stix';
 import { withWorkCompleted, withWorkProgress, workCounts } from '@lib/works';
 import type { WorkProgress } from '@lib/works';
-import type { StreamEventDraft } from '@lib/kernel';
 import type {
   IngestionReport,
   IngestionRunOptions,
@@ -21,7 +20,8 @@ import { batchEvents } from '../internal/batch-events';
 import { ClaimRegistry } from '../internal/claims';
 import type { ElementDraft } from '../internal/draft.types';
 import { orderByRefs } from '../internal/order-by-refs';
-import { withReferrers } from '../internal/with-referrers.util';
+import { peelBatch } from '../internal/peel-batch';
+import type { PreparedBatch, Tally } from '../internal/peel-batch';
 import { stixToDraft } from '../internal/stix-to-draft';
 import { WriteTurns } from '../internal/write-turns';
 
@@ -37,25 +37,6 @@ const REDO_PAUSE_MS = 25;
 
 const pause = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.random() * REDO_PAUSE_MS * 2 ** Math.min(attempt, 6)));
-
-type Tally = { progress: WorkProgress; apply: () => void };
-
-type PreparedBatch = {
-  drafts: ElementDraft[];
-  final: boolean;
-  source: string | undefined;
-  outcomes: Map<ElementDraft, DraftOutcome>;
-  /** The work as it was before this batch. */
-  base: StoredElement;
-  changed: StoredElement[];
-  events: StreamEventDraft[];
-  work: StoredElement;
-  tally: Tally;
-  embeddedCreated: number;
-  upserts: { element: StoredElement; expectedVersion: number }[];
-  /** Ends this batch's hold on the run's turn at the store (see WriteTurns). */
-  release: () => void;
-};
 
 // `failure` never rejects: a commit may fail while the next batch is being prepared.
 type InFlight = PreparedBatch & { failure: Promise<Error | undefined> };
@@ -115,7 +96,14 @@ export class IngestionRun {
   }
 
   /** Parses and writes one bundle's objects (2.0 objects are upgraded); bad objects are rejected alone. */
-  async addObjects(
+  addObjects(
+    objects: readonly unknown[],
+    source?: { specVersion?: '2.0' | '2.1'; name?: string },
+  ): Promise<void> {
+    return this.leavingOnError(() => this.addAll(objects, source));
+  }
+
+  private async addAll(
     objects: readonly unknown[],
     source?: { specVersion?: '2.0' | '2.1'; name?: string },
   ): Promise<void> {
@@ -150,7 +138,21 @@ export class IngestionRun {
   }
 
   /** Retries what still waits for references, rejects what cannot be resolved, completes the work. */
-  async finish(): Promise<IngestionReport> {
+  finish(): Promise<IngestionReport> {
+    return this.leavingOnError(() => this.finishAll());
+  }
+
+  /** A run that fails gives up its turn at the store, whatever its batches held. */
+  private async leavingOnError<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      this.turns.leave(this);
+      throw error;
+    }
+  }
+
+  private async finishAll(): Promise<IngestionReport> {
     for (
       let round = 0;
       round < this.config.missingRefRetries && this.deferred.length > 0;
@@ -217,7 +219,13 @@ export class IngestionRun {
   ): Promise<void> {
     const previous = this.inFlight;
     let batch = await this.prepare(drafts, final, source, previous);
-    if (previous && !(await this.settle(previous))) {
+    const settled =
+      !previous ||
+      (await this.settle(previous).catch((error: unknown) => {
+        batch.release();
+        throw error;
+      }));
+    if (previous && !settled) {
       batch.release();
       await this.redo(previous);
       batch = await this.prepare(drafts, final, source, undefined);
@@ -248,7 +256,10 @@ export class IngestionRun {
       const error = await batch.failure;
       const split =
         error instanceof VersionConflictError
-          ? this.peel(batch, new Set(error.elements))
+          ? peelBatch(batch, new Set(error.elements), {
+              tally: (drafts) => this.tally(drafts, batch.outcomes, batch.source),
+              persistWork: this.persistWork,
+            })
           : undefined;
       if (!split) break;
       split.contended.forEach((draft) => contended.add(draft));
@@ -260,61 +271,6 @@ export class IngestionRun {
       }
     }
     await this.commitAlone(failed.drafts, failed.final, failed.source, 2);
-  }
-
-  /**
-   * The batch without the drafts that wrote one of the `changed` elements, as theirs or as meta
-   * they embed (their writes, events and counts left out); undefined when some changed element is
-   * no draft's (the work itself) or every draft wrote one: then nothing narrower than the batch
-   * can be redone.
-   */
-  private peel(
-    batch: PreparedBatch,
-    lost: ReadonlySet<string>,
-  ): { rest: PreparedBatch; contended: ElementDraft[] } | undefined {
-    // An element this batch would have created, refused because another writer created it
-    // first, takes with it what refers to it: redone, those refer to the one stored.
-    const created = new Set(
-      batch.upserts.filter((u) => u.expectedVersion === 0).map((u) => u.element.internalId),
-    );
-    const changed = withReferrers(batch.changed, lost, created);
-    // A changed meta element (label, external reference…) belongs to the drafts embedding it.
-    const metaIds = new Map(
-      batch.changed
-        .filter((element) => changed.has(element.internalId))
-        .map((element) => [element.standardId, element.internalId]),
-    );
-    const owned = new Set<string>();
-    const contended = batch.drafts.filter((draft) => {
-      const outcome = batch.outcomes.get(draft);
-      const ids = draft.embedded.flatMap((meta) => metaIds.get(meta.standardId) ?? []);
-      if (outcome && 'element' in outcome) ids.push(outcome.element.internalId);
-      const mine = ids.filter((id) => changed.has(id));
-      mine.forEach((id) => owned.add(id));
-      return mine.length > 0;
-    });
-    if (owned.size < changed.size || contended.length === batch.drafts.length) return undefined;
-    const out = new Set(contended);
-    const drafts = batch.drafts.filter((draft) => !out.has(draft));
-    const tally = this.tally(drafts, batch.outcomes, batch.source);
-    const work = withWorkProgress(batch.base, tally.progress, new Date().toISOString());
-    const kept = (element: StoredElement) =>
-      !changed.has(element.internalId) && element.internalId !== work.internalId;
-    return {
-      contended,
-      rest: {
-        ...batch,
-        drafts,
-        tally,
-        work,
-        changed: batch.changed.filter(kept),
-        events: batch.events.filter((event) => !changed.has(event.elementId)),
-        upserts: [
-          ...batch.upserts.filter((upsert) => kept(upsert.element)),
-          ...(this.persistWork ? [{ element: work, expectedVersion: batch.base.version }] : []),
-        ],
-      },
-    };
   }
 
   /**

@@ -86,5 +86,23 @@ export function describeConcurrentRuns(store: HarnessStore): void {
       expect(reports.map((report) => report.rejected)).toEqual([0, 0, 0]);
       expect(conflicts).toBe(0);
     });
+
+    it('gives the turn on when a run fails with a batch prepared, so the next run imports', async () => {
+      const commit = sut.store.commit.bind(sut.store);
+      let knowledgeCommits = 0;
+      jest.spyOn(sut.store, 'commit').mockImplementation((batch) => {
+        const knowledge = batch.upserts.some((u) => u.element.entityType !== WORK_ENTITY_TYPE);
+        // The second batch of the first run fails (the store went away) while its third is
+        // prepared: that run ends, and the one after it must not wait for it.
+        if (knowledge && ++knowledgeCommits === 2) {
+          return Promise.reject(new Error('store unavailable'));
+        }
+        return commit(batch);
+      });
+      await expect(sut.import(bundle(60, false))).rejects.toThrow('store unavailable');
+      const report = await sut.import(bundle(60, true));
+      expect(report.rejected).toBe(0);
+      expect(await sut.countByType()).toMatchObject({ 'Intrusion-Set': 60, Malware: 60, uses: 60 });
+    });
   });
 }

@@ -53,6 +53,8 @@ const MAX_TYPES = 10_000;
  * commit runs): a writer killed in the middle holds the others up for seconds, not minutes.
  */
 const COMMIT_LOCK = { ttlMs: 10_000, waitMs: 120_000 };
+/** What a commit reads of its bulk's reply (see rollback): about a quarter of the full reply. */
+const BULK_REPLY = 'errors,items.*.status,items.*._index,items.*.error';
 
 type Hit = {
   _id: string;
@@ -244,7 +246,7 @@ export class OpenSearchEntityStore extends EntityStore {
       ? [...plan.lines, ...this.outbox.entryLines(entry, batch.events)]
       : plan.lines;
     if (lines.length > 0) {
-      const response = await this.engine.bulk(lines, { refresh: 'true' });
+      const response = await this.engine.bulk(lines, { refresh: 'true', filter_path: BULK_REPLY });
       if (response.errors === true) {
         if (entry) await this.outbox.remove(entry);
         await this.rollback(plan.ops, response);
