@@ -1,5 +1,5 @@
 // Runs of one process take turns at the store: one run at a time reads what its batch merges into
-// and writes it, from the first look-up until its commit has settled. Another run meanwhile parses
+// and writes it, from the first look-up until its writes are applied. Another run meanwhile parses
 // and orders its next bundle, or reports its counts, so that the turns overlap everything else
 // without two runs preparing against the same stored state (both would create the same authors,
 // labels and repeated objects, and one of them would lose the commit and redo its batch).
@@ -14,7 +14,7 @@ export class WriteTurns {
   private holds = 0;
   /** Changes whenever the turn changes hands: a release from an earlier turn does nothing. */
   private epoch = 0;
-  private readonly waiting: Waiter[] = [];
+  private waiting: Waiter[] = [];
 
   /**
    * Waits for `run`'s turn (at once when it has it already) and holds it until the returned
@@ -38,27 +38,32 @@ export class WriteTurns {
     };
   }
 
-  /** The turn goes to the run that has waited longest, with all its waiting entries. */
   /**
    * Gives up whatever `run` holds or waits for (a run that failed, whichever batches it left
    * prepared or in flight): the turn goes on to the next run.
    */
   leave(run: object): void {
-    this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((w) => w.run !== run));
+    this.takeWaiters(run);
     if (this.owner === run) {
       this.holds = 0;
       this.handOver();
     }
   }
 
+  /** The turn goes to the run that has waited longest, with all its waiting entries. */
   private handOver(): void {
     this.epoch += 1;
-    const next = this.waiting[0];
-    this.owner = next?.run;
-    if (!next) return;
-    const admitted = this.waiting.filter((w) => w.run === next.run);
-    this.waiting.splice(0, this.waiting.length, ...this.waiting.filter((w) => w.run !== next.run));
+    this.owner = this.waiting[0]?.run;
+    if (this.owner === undefined) return;
+    const admitted = this.takeWaiters(this.owner);
     this.holds += admitted.length;
     admitted.forEach((waiter) => waiter.admit());
+  }
+
+  /** Takes `run`'s entries out of the queue. */
+  private takeWaiters(run: object): Waiter[] {
+    const taken = this.waiting.filter((w) => w.run === run);
+    this.waiting = this.waiting.filter((w) => w.run !== run);
+    return taken;
   }
 }

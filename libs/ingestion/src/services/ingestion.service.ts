@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { INGESTION_CONFIG } from '@lib/config';
 import type { IngestionConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
+import type { StoredElement } from '@lib/entity-store';
 import { readBundle } from '@lib/stix';
 import { WorkService, ignoringDeletedWork, newWorkElement } from '@lib/works';
 import type { WorkProgress } from '@lib/works';
@@ -29,40 +30,29 @@ export class IngestionService {
       name: options.workName,
       userId: options.ctx.userId,
     };
+    // Every run of this service shares its turns.
+    const run = (
+      work: StoredElement,
+      persistWork: boolean,
+      reporter?: (progress: WorkProgress) => Promise<void>,
+    ) =>
+      new IngestionRun(this.store, this.config, options, work, persistWork, reporter, this.turns);
     if (mode === 'none') {
-      const transient = newWorkElement({ ...described, now: new Date().toISOString() });
-      return new IngestionRun(
-        this.store,
-        this.config,
-        options,
-        transient,
-        false,
-        undefined,
-        this.turns,
-      );
+      return run(newWorkElement({ ...described, now: new Date().toISOString() }), false);
     }
     if (mode === 'new') {
-      const work = await this.works.create(described);
-      return new IngestionRun(this.store, this.config, options, work, true, undefined, this.turns);
+      return run(await this.works.create(described), true);
     }
     const work = await this.works.get(mode.workId);
     if (!mode.followed) {
-      return new IngestionRun(this.store, this.config, options, work, true, undefined, this.turns);
+      return run(work, true);
     }
     // A followed work: its counts go to the work as reports (side by side with other runs and
     // with its sender's own updates), not inside the data transactions.
     const reporter = (progress: WorkProgress) =>
       ignoringDeletedWork(this.works.report(work.internalId, progress));
     const counters = newWorkElement({ ...described, now: work.createdAt });
-    return new IngestionRun(
-      this.store,
-      this.config,
-      options,
-      { ...counters, internalId: work.internalId },
-      false,
-      reporter,
-      this.turns,
-    );
+    return run({ ...counters, internalId: work.internalId }, false, reporter);
   }
 
   /** Imports one bundle (2.0, 2.1, or a bare object) as one work. */

@@ -1,4 +1,5 @@
 import { VersionConflictError } from '@lib/entity-store';
+import type { WriteBatch } from '@lib/entity-store';
 import { WORK_ENTITY_TYPE } from '@lib/works';
 import type { HarnessStore } from './ingestion-harness';
 import { IngestionHarness } from './ingestion-harness';
@@ -30,6 +31,10 @@ function bundle(count: number, reversed: boolean): unknown[] {
   }
   return reversed ? [objects[0], ...objects.slice(1).reverse()] : objects;
 }
+
+/** Whether a commit writes knowledge (works opened in the same millisecond retry their id). */
+const writesKnowledge = (batch: WriteBatch) =>
+  batch.upserts.some((u) => u.element.entityType !== WORK_ENTITY_TYPE);
 
 /** Declares the scenario's test on `store`. */
 export function describeConcurrentRuns(store: HarnessStore): void {
@@ -70,9 +75,7 @@ export function describeConcurrentRuns(store: HarnessStore): void {
       let conflicts = 0;
       jest.spyOn(sut.store, 'commit').mockImplementation((batch) =>
         commit(batch).catch((error: unknown) => {
-          // Works opened in the same millisecond retry their id (not the store's turns).
-          const knowledge = batch.upserts.some((u) => u.element.entityType !== WORK_ENTITY_TYPE);
-          if (error instanceof VersionConflictError && knowledge) conflicts += 1;
+          if (error instanceof VersionConflictError && writesKnowledge(batch)) conflicts += 1;
           throw error;
         }),
       );
@@ -91,10 +94,9 @@ export function describeConcurrentRuns(store: HarnessStore): void {
       const commit = sut.store.commit.bind(sut.store);
       let knowledgeCommits = 0;
       jest.spyOn(sut.store, 'commit').mockImplementation((batch) => {
-        const knowledge = batch.upserts.some((u) => u.element.entityType !== WORK_ENTITY_TYPE);
         // The second batch of the first run fails (the store went away) while its third is
         // prepared: that run ends, and the one after it must not wait for it.
-        if (knowledge && ++knowledgeCommits === 2) {
+        if (writesKnowledge(batch) && ++knowledgeCommits === 2) {
           return Promise.reject(new Error('store unavailable'));
         }
         return commit(batch);
