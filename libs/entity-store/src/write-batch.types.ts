@@ -12,6 +12,12 @@ export type ElementWrite = {
    * the batch when the element exists.
    */
   exclusive?: true;
+  /**
+   * The only attributes readers ever filter or sort this element by, when not all of them (an
+   * audit entry's few): a store may leave the others out of its indexes. Every attribute is still
+   * stored and read back; full-text search is unaffected. Absent: all of them.
+   */
+  indexed?: readonly string[];
 };
 
 export type ElementDelete = { internalId: string; expectedVersion: number };

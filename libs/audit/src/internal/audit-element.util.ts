@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { StoredElement } from '@lib/entity-store';
+import type { ElementWrite, StoredElement } from '@lib/entity-store';
 import { SYSTEM_USER_ID } from '@lib/rbac';
 import { AUDIT_ENTITY_TYPE } from '../audit.types';
+import { AUDIT_FILTERED_ATTRIBUTES } from './audit-filters.util';
 import type {
   AuditEntry,
   AuditEntryInput,
@@ -58,6 +59,18 @@ export function elementOfEntry(input: AuditEntryInput, now = new Date()): Stored
     version: 1,
   };
 }
+
+/**
+ * How an entry is written: created once under its own id (no other writer creates it), with only
+ * the attributes audit filters name indexed for filtering (the rest is stored, and searchable as
+ * text through `name` and `description`).
+ */
+export const entryWrite = (element: StoredElement): ElementWrite => ({
+  element,
+  expectedVersion: 0,
+  exclusive: true,
+  indexed: AUDIT_FILTERED_ATTRIBUTES,
+});
 
 export function entryOfElement(element: StoredElement): AuditEntry {
   const a = element.attributes;

@@ -19,6 +19,11 @@ const KEYS: Readonly<Record<string, string>> = {
 
 export const AUDIT_FILTER_KEYS = Object.keys(KEYS);
 
+/** The entry attributes those keys reach: the only ones the store needs to index for filters. */
+export const AUDIT_FILTERED_ATTRIBUTES: readonly string[] = [
+  ...new Set(Object.values(KEYS)),
+].filter((name) => name !== 'created_at');
+
 function mapped(key: string): string {
   const target = KEYS[key];
   if (!target) {

@@ -11,7 +11,7 @@ import { registerGauge } from '@lib/kernel';
 import type { StreamEvent } from '@lib/kernel';
 import { SYSTEM_USER_ID, systemContext } from '@lib/rbac';
 import type { Gauge } from 'prom-client';
-import { elementOfEntry } from '../internal/audit-element.util';
+import { elementOfEntry, entryWrite } from '../internal/audit-element.util';
 import { entryOfEvent, markingRefsOf, userIdOfEvent } from '../internal/event-entry.util';
 
 // The consumer's position is an internal element written in the same commit as the entries it
@@ -193,7 +193,7 @@ export class AuditEventConsumer implements OnApplicationBootstrap, OnModuleDestr
     try {
       await this.store.commit({
         upserts: [
-          ...entries.map((element) => ({ element, expectedVersion: 0, exclusive: true as const })),
+          ...entries.map(entryWrite),
           { element: next, expectedVersion: cursor?.version ?? 0 },
         ],
         deletes: [],

@@ -7,7 +7,7 @@ import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
 import { SYSTEM_USER_ID } from '@lib/rbac';
 import type { AuditContextData, AuditEntryInput, LoginAttempt } from '../audit.types';
-import { elementOfEntry } from '../internal/audit-element.util';
+import { elementOfEntry, entryWrite } from '../internal/audit-element.util';
 
 // Entries written per commit, and a full buffer's size: past it the oldest entries are dropped
 // (with an error in the log) rather than the process running out of memory while the store is down.
@@ -147,11 +147,7 @@ export class AuditService implements OnModuleDestroy {
       const batch = this.buffer.splice(0, BATCH_SIZE);
       try {
         await this.store.commit({
-          upserts: batch.map((element) => ({
-            element,
-            expectedVersion: 0,
-            exclusive: true as const,
-          })),
+          upserts: batch.map(entryWrite),
           deletes: [],
           events: [],
         });

@@ -91,6 +91,48 @@ export function describeEntityStoreContract(
       expect(found.has(keys[5] as string)).toBe(false);
     });
 
+    it('resolves more keys in one call than an engine query takes', async () => {
+      // Search engines refuse a terms query of more than 65,536 terms by default.
+      const [a, b] = [buildElement(), buildElement()];
+      await fx.sut.commit({
+        upserts: [a, b].map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const absent = Array.from({ length: 70_000 }, (_, i) => `indicator--absent-${i}`);
+      const keys = [a.standardId, ...absent, b.standardId, a.internalId];
+      const found = await fx.sut.resolve(system, keys);
+      expect([...found.keys()].sort()).toEqual([a.standardId, b.standardId, a.internalId].sort());
+      expect(found.get(a.standardId)?.map((e) => e.internalId)).toEqual([a.internalId]);
+      expect(found.get(b.standardId)?.map((e) => e.internalId)).toEqual([b.internalId]);
+    });
+
+    it('creates and then updates more elements in one batch than an engine query returns', async () => {
+      // Search engines return at most 10,000 hits per query and take at most 65,536 terms.
+      const created = Array.from({ length: 16_000 }, () => buildElement());
+      await fx.sut.commit({
+        upserts: created.map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const updated = created.map((e) => ({
+        ...e,
+        attributes: { ...e.attributes, x: 1 },
+        version: 2,
+      }));
+      await fx.sut.commit({
+        upserts: updated.map((element) => ({ element, expectedVersion: 1 })),
+        deletes: [],
+        events: [],
+      });
+      const last = updated.at(-1) as StoredElement;
+      await expect(fx.sut.get(system, last.internalId)).resolves.toEqual(last);
+      const again = created.slice(0, 1).map((element) => ({ element, expectedVersion: 1 }));
+      await expect(
+        fx.sut.commit({ upserts: again, deletes: [], events: [] }),
+      ).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
     it('returns every element sharing a key', async () => {
       const shared = 'intrusion-set--11111111-1111-5111-8111-111111111111';
       const a = buildElement({ entityType: 'Intrusion-Set', aliasIds: [shared] });

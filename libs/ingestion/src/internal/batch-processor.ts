@@ -40,6 +40,12 @@ export type BatchOptions = {
  * The write path for one batch (DESIGN.md §3): batched look-ups wave by wave, de-duplication and
  * upsert in memory, outcomes per draft. The caller commits `state.changed` with the events.
  */
+/** The keys a draft refers to and is known by as given (before its references are resolved). */
+const earlyKeys = (draft: ElementDraft): string[] => [
+  ...dependenciesOf(draft),
+  ...exactKeys(draft),
+];
+
 export class BatchProcessor {
   readonly outcomes = new Map<ElementDraft, DraftOutcome>();
   embeddedCreated = 0;
@@ -67,7 +73,9 @@ export class BatchProcessor {
   async run(drafts: readonly ElementDraft[]): Promise<void> {
     const embedded = new Map<string, EmbeddedDraft>();
     drafts.forEach((d) => d.embedded.forEach((e) => embedded.set(e.standardId, e)));
-    await this.state.lookup([...embedded.keys()]);
+    // What every wave refers to and is known by as given comes in the same round-trip: each wave
+    // then reads only the ids derived from its resolved references.
+    await this.state.lookup([...embedded.keys(), ...drafts.flatMap(earlyKeys)]);
     for (const meta of embedded.values()) {
       this.writeEmbedded(meta);
     }
@@ -77,8 +85,6 @@ export class BatchProcessor {
   }
 
   private async runWave(wave: ElementDraft[]): Promise<void> {
-    const early = wave.flatMap((d) => [...dependenciesOf(d), ...exactKeys(d)]);
-    await this.state.lookup(early);
     const prepared: Prepared[] = [];
     for (const draft of wave) {
       const preparation = prepareDraft(this.state, draft, this.options.final);

@@ -229,6 +229,27 @@ export function describeSearchIndexContract(
       expect(names(sorted.items)).toEqual(['APT28', 'Emotet', 'TrickBot']);
     });
 
+    it('pages by an attribute most elements lack, those first ascending and last descending', async () => {
+      for (const orderMode of ['asc', 'desc'] as const) {
+        const seen: string[] = [];
+        let after: string | undefined;
+        do {
+          const page = await fx.sut.search(system, {
+            first: 1,
+            after,
+            orderBy: 'value',
+            orderMode,
+          });
+          seen.push(...page.items.map((e) => e.internalId));
+          after = page.pageInfo.hasNextPage ? (page.pageInfo.endCursor ?? undefined) : undefined;
+        } while (after);
+        expect(new Set(seen).size).toBe(6);
+        // The one element with a value (the IP address) comes after those without, ascending.
+        const ip = all.find((e) => e.attributes.value !== undefined) as StoredElement;
+        expect(seen.indexOf(ip.internalId)).toBe(orderMode === 'asc' ? 5 : 0);
+      }
+    });
+
     it('rejects bad queries with a clear error', async () => {
       await expect(
         fx.sut.search(system, { first: 10, after: 'not-a-cursor' }),

@@ -57,18 +57,18 @@ export function planCommit(
   }
   const lines: unknown[] = [];
   const ops: PlannedOp[] = [];
-  for (const { element, expectedVersion } of batch.upserts) {
+  for (const { element, expectedVersion, indexed } of batch.upserts) {
     const stored = current.get(element.internalId);
     if (stored === undefined) {
       lines.push(
         { create: { _index: context.writeIndex(element), _id: element.internalId } },
-        toElementDocument(element, context.nextSeq()),
+        toElementDocument(element, context.nextSeq(), indexed),
       );
       ops.push({ kind: 'create', internalId: element.internalId, expectedVersion });
     } else {
       lines.push(
         { index: guarded(stored, element.internalId) },
-        toElementDocument(element, stored.doc.seq),
+        toElementDocument(element, stored.doc.seq, indexed),
       );
       ops.push({
         kind: 'update',

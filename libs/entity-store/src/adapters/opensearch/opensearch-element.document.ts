@@ -79,15 +79,40 @@ function typedCopies(
       date[name] = value;
     }
   }
+  // An element without the attribute has no sort key: sorting puts it where an empty one goes
+  // (see the search index's sort), and most elements lack most of these.
   for (const name of SORT_ATTRIBUTES) {
     const value = attributes[name];
-    sort[name] = typeof value === 'string' ? value.slice(0, 1024) : '';
+    if (typeof value === 'string') {
+      sort[name] = value.slice(0, 1024);
+    }
   }
   return { num, date, sort };
 }
 
-/** The document of an element; `seq` orders elements by first insertion. */
-export function toElementDocument(element: StoredElement, seq: number): ElementDocument {
+/** The attributes filters and sorting reach: all, or those the writer named (ElementWrite). */
+function filterableAttributes(
+  attributes: Record<string, unknown>,
+  indexed: readonly string[] | undefined,
+): Record<string, unknown> {
+  if (indexed === undefined) return attributes;
+  const kept: Record<string, unknown> = {};
+  for (const name of indexed) {
+    if (name in attributes) kept[name] = attributes[name];
+  }
+  return kept;
+}
+
+/**
+ * The document of an element; `seq` orders elements by first insertion. `filterableNames`: the only
+ * attributes projected for filters and sorting (all by default); `attributes` keeps them all.
+ */
+export function toElementDocument(
+  element: StoredElement,
+  seq: number,
+  filterableNames?: readonly string[],
+): ElementDocument {
+  const filterable = filterableAttributes(element.attributes, filterableNames);
   const refPairs: string[] = [];
   const indexed = indexedRefs(element);
   for (const [rel, targets] of Object.entries(indexed)) {
@@ -116,10 +141,10 @@ export function toElementDocument(element: StoredElement, seq: number): ElementD
     ref_rels: Object.keys(indexed).filter((rel) => (indexed[rel] ?? []).length > 0),
     markings,
     markings_count: new Set(markings).size,
-    kv: keyValues(element.attributes),
-    attr_keys: Object.keys(element.attributes).filter((key) => element.attributes[key] !== null),
+    kv: keyValues(filterable),
+    attr_keys: Object.keys(filterable).filter((key) => filterable[key] !== null),
     text: searchableText(element),
-    ...typedCopies(element.attributes),
+    ...typedCopies(filterable),
   };
   if (element.fromId !== undefined) {
     doc.from_id = element.fromId;

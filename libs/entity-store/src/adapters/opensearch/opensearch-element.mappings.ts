@@ -69,7 +69,7 @@ export const DATE_ATTRIBUTES = [
   'last_observed',
 ] as const;
 
-/** String attributes one can sort by (a missing value sorts as the empty string). */
+/** String attributes one can sort by (a missing value sorts where the empty string would). */
 export const SORT_ATTRIBUTES = ['name', 'value', 'relationship_type', 'x_mitre_id'] as const;
 
 const keyword = { type: 'keyword' };

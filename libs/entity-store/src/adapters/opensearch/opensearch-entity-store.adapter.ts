@@ -46,6 +46,25 @@ export type OpenSearchEntityStoreOptions = ElementLayoutOptions & {
 
 /** Hits per look-up page (below the engines' default max_result_window of 10,000). */
 const PAGE_SIZE = 5_000;
+/** Terms per look-up query (engines refuse more than index.max_terms_count, 65,536 by default). */
+const MAX_TERMS = 30_000;
+
+/**
+ * The hits of `search` over `values` taken `size` at a time, one round-trip after the other; a
+ * document found by two chunks comes once.
+ */
+async function inChunks<T>(
+  values: readonly T[],
+  size: number,
+  search: (chunk: T[]) => Promise<Hit[]>,
+): Promise<Hit[]> {
+  if (values.length <= size) return values.length === 0 ? [] : search([...values]);
+  const hits = new Map<string, Hit>();
+  for (let start = 0; start < values.length; start += size) {
+    for (const hit of await search(values.slice(start, start + size))) hits.set(hit._id, hit);
+  }
+  return [...hits.values()];
+}
 /** Most entity types countByType reports. */
 const MAX_TYPES = 10_000;
 /**
@@ -135,7 +154,9 @@ export class OpenSearchEntityStore extends EntityStore {
       if (wanted.size === 0) {
         return result;
       }
-      const hits = await this.search(ctx, { terms: { keys: [...wanted.keys()] } });
+      const hits = await inChunks([...wanted.keys()], MAX_TERMS, (keys) =>
+        this.search(ctx, { terms: { keys } }),
+      );
       for (const hit of hits) {
         const element = fromElementDocument(hit._source);
         for (const key of new Set(hit._source.keys ?? [])) {
@@ -153,12 +174,11 @@ export class OpenSearchEntityStore extends EntityStore {
       if (probes.length === 0) {
         return [];
       }
-      // One terms query on the composite key: no clause per probe, whatever the batch size.
-      const hits = await this.search(ctx, {
-        terms: {
-          rel_key: [...new Set(probes.map((p) => relationKey(p.entityType, p.fromId, p.toId)))],
-        },
-      });
+      // A terms query on the composite key: no clause per probe, whatever the batch size.
+      const keys = [...new Set(probes.map((p) => relationKey(p.entityType, p.fromId, p.toId)))];
+      const hits = await inChunks(keys, MAX_TERMS, (chunk) =>
+        this.search(ctx, { terms: { rel_key: chunk } }),
+      );
       return hits.map((hit) => fromElementDocument(hit._source));
     });
   }
@@ -279,9 +299,11 @@ export class OpenSearchEntityStore extends EntityStore {
     }
     // Every element holding one of them as any key; throwTakenIdentities tells which. No access
     // rule: an identity is taken whoever may see its holder.
-    const hits = await this.allPages(['internal_id', 'standard_id', 'stix_ids', 'lookup_keys'], {
-      terms: { keys: [...keys, ...ids] },
-    });
+    const hits = await inChunks([...keys, ...ids], MAX_TERMS, (chunk) =>
+      this.allPages(['internal_id', 'standard_id', 'stix_ids', 'lookup_keys'], {
+        terms: { keys: chunk },
+      }),
+    );
     return hits.map((hit) => hit._source);
   }
 
@@ -306,22 +328,21 @@ export class OpenSearchEntityStore extends EntityStore {
     );
   }
 
-  /** The stored documents of these ids with their concurrency tokens, in one search. */
+  /**
+   * The stored documents of these ids with their concurrency tokens: one search per page of ids
+   * (a search returns at most index.max_result_window hits, 10,000 by default).
+   */
   private async current(ids: readonly string[]): Promise<Map<string, CurrentDocument>> {
     const found = new Map<string, CurrentDocument>();
-    if (ids.length === 0) {
-      return found;
-    }
-    const { body } = await this.engine.request({
-      method: 'POST',
-      path: `/${readAlias(this.layout())}/_search`,
-      body: {
-        size: ids.length,
-        seq_no_primary_term: true,
-        query: { ids: { values: [...new Set(ids)] } },
-      },
+    const hits = await inChunks([...new Set(ids)], PAGE_SIZE, async (chunk) => {
+      const { body } = await this.engine.request({
+        method: 'POST',
+        path: `/${readAlias(this.layout())}/_search`,
+        body: { size: chunk.length, seq_no_primary_term: true, query: { ids: { values: chunk } } },
+      });
+      return hitsOf(body);
     });
-    for (const hit of hitsOf(body)) {
+    for (const hit of hits) {
       found.set(hit._id, {
         index: hit._index,
         seqNo: hit._seq_no ?? 0,
