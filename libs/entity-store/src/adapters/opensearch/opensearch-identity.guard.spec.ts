@@ -18,7 +18,7 @@ describe('opensearch identity guard', () => {
 
   it('locks every key of what a batch writes and the ids it deletes', () => {
     const keys = commitLockKeys({
-      upserts: [{ element, expectedVersion: 0 }],
+      upserts: [{ element, expectedVersion: 2 }],
       deletes: [{ internalId: 'GONE', expectedVersion: 3 }],
       events: [],
     });
@@ -32,6 +32,15 @@ describe('opensearch identity guard', () => {
         'gone',
       ].sort(),
     );
+  });
+
+  it('locks a creation by its identities, not by the internal id no one else knows yet', () => {
+    const keys = commitLockKeys({
+      upserts: [{ element, expectedVersion: 0 }],
+      deletes: [],
+      events: [],
+    });
+    expect(keys.sort()).toEqual(['hash:md5:x', 'malware--aaaa', 'malware--bbbb', 'malware--cccc']);
   });
 
   it('tells the keys no one else may hold from the ids no one else may have as standard id', () => {

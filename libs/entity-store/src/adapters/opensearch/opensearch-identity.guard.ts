@@ -19,12 +19,17 @@ export type IdentityHolder = Pick<
 /**
  * The lock keys of a batch: every key of the elements it writes (internal, standard, STIX and
  * alias ids, lookup keys) and the ids it deletes; none for exclusive creations, which no other
- * writer makes. Commits sharing none do not wait for each other.
+ * writer makes, nor the internal id of a creation, which no other writer knows yet (its bulk item
+ * fails if one did). Commits sharing none do not wait for each other.
  */
 export function commitLockKeys(batch: WriteBatch): string[] {
   const keys = new Set<string>();
-  for (const { element, exclusive } of batch.upserts) {
-    if (!exclusive) elementKeys(element).forEach((key) => keys.add(key));
+  for (const { element, exclusive, expectedVersion } of batch.upserts) {
+    if (exclusive) continue;
+    const fresh = expectedVersion === 0 ? element.internalId.toLowerCase() : undefined;
+    for (const key of elementKeys(element)) {
+      if (key !== fresh) keys.add(key);
+    }
   }
   batch.deletes.forEach(({ internalId }) => keys.add(internalId.toLowerCase()));
   return [...keys];
