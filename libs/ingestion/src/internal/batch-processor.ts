@@ -36,16 +36,16 @@ export type BatchOptions = {
   synchronized?: boolean;
 };
 
-/**
- * The write path for one batch (DESIGN.md §3): batched look-ups wave by wave, de-duplication and
- * upsert in memory, outcomes per draft. The caller commits `state.changed` with the events.
- */
 /** The keys a draft refers to and is known by as given (before its references are resolved). */
 const earlyKeys = (draft: ElementDraft): string[] => [
   ...dependenciesOf(draft),
   ...exactKeys(draft),
 ];
 
+/**
+ * The write path for one batch (DESIGN.md §3): batched look-ups wave by wave, de-duplication and
+ * upsert in memory, outcomes per draft. The caller commits `state.changed` with the events.
+ */
 export class BatchProcessor {
   readonly outcomes = new Map<ElementDraft, DraftOutcome>();
   embeddedCreated = 0;

@@ -48,23 +48,6 @@ export type OpenSearchEntityStoreOptions = ElementLayoutOptions & {
 const PAGE_SIZE = 5_000;
 /** Terms per look-up query (engines refuse more than index.max_terms_count, 65,536 by default). */
 const MAX_TERMS = 30_000;
-
-/**
- * The hits of `search` over `values` taken `size` at a time, one round-trip after the other; a
- * document found by two chunks comes once.
- */
-async function inChunks<T>(
-  values: readonly T[],
-  size: number,
-  search: (chunk: T[]) => Promise<Hit[]>,
-): Promise<Hit[]> {
-  if (values.length <= size) return values.length === 0 ? [] : search([...values]);
-  const hits = new Map<string, Hit>();
-  for (let start = 0; start < values.length; start += size) {
-    for (const hit of await search(values.slice(start, start + size))) hits.set(hit._id, hit);
-  }
-  return [...hits.values()];
-}
 /** Most entity types countByType reports. */
 const MAX_TYPES = 10_000;
 /**
@@ -85,8 +68,25 @@ type Hit = {
 };
 
 /**
- * EntityStore over Elasticsearch/OpenSearch. Each commit checks the expected versions in one
- * search, writes the batch in one `_bulk` (optimistic concurrency on every item) together with an
+ * The hits of `search` over `values` taken `size` at a time, one round-trip after the other; a
+ * document found by two chunks comes once.
+ */
+async function inChunks<T>(
+  values: readonly T[],
+  size: number,
+  search: (chunk: T[]) => Promise<Hit[]>,
+): Promise<Hit[]> {
+  if (values.length <= size) return values.length === 0 ? [] : search([...values]);
+  const hits = new Map<string, Hit>();
+  for (let start = 0; start < values.length; start += size) {
+    for (const hit of await search(values.slice(start, start + size))) hits.set(hit._id, hit);
+  }
+  return [...hits.values()];
+}
+
+/**
+ * EntityStore over Elasticsearch/OpenSearch. Each commit checks the expected versions in a
+ * search (one per 5,000 elements), writes the batch in one `_bulk` (optimistic concurrency on every item) together with an
  * outbox entry holding its events, undoes the items already applied when one fails, and then
  * appends the events to the EventStream and drops the entry; entries left by an interrupted
  * commit are relayed later (see EventOutbox).
