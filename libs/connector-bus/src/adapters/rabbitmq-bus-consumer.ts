@@ -21,7 +21,10 @@ export type RabbitMqConsumerSettings = {
 export type OpenChannel = () => Promise<{ channel: Channel; channelNo: number }>;
 
 // A partial batch waits for more deliveries while they keep coming (a pause of LINGER_MS ends
-// the wait), never longer than LINGER_MAX_MS from its first delivery.
+// the wait), never longer than LINGER_MAX_MS from its first delivery. After a full batch the
+// queue likely holds more: the broker refills the window as the batch is acked, in a burst that a
+// loaded broker may interrupt for longer than LINGER_MS, so the wait then ends only when the
+// batch is full or at LINGER_MAX_MS.
 const LINGER_MS = 5;
 const LINGER_MAX_MS = 100;
 
@@ -39,6 +42,8 @@ export class RabbitMqBusConsumer {
   private running: Promise<void> | undefined;
   private linger: NodeJS.Timeout | undefined;
   private lingerSince = 0;
+  /** The last batch handed over was full (or none was yet): more deliveries are likely on the way. */
+  private draining = true;
   private stopping = false;
 
   constructor(
@@ -136,7 +141,8 @@ export class RabbitMqBusConsumer {
     if (this.lingerSince === 0) {
       this.lingerSince = now;
     }
-    const wait = Math.min(LINGER_MS, this.lingerSince + LINGER_MAX_MS - now);
+    const untilMax = this.lingerSince + LINGER_MAX_MS - now;
+    const wait = this.draining ? untilMax : Math.min(LINGER_MS, untilMax);
     if (wait <= 0) {
       this.running = this.runBatch();
       return;
@@ -152,6 +158,7 @@ export class RabbitMqBusConsumer {
   private async runBatch(): Promise<void> {
     this.lingerSince = 0;
     const batch = this.buffer.splice(0, this.settings.prefetch);
+    this.draining = batch.length === this.settings.prefetch;
     try {
       await this.handle(batch);
     } catch (error) {
