@@ -1,6 +1,7 @@
 import { deleteIndices, ensureIndexLayout } from './index-setup.util';
 import { metaIndex, readAlias, writeAlias } from './index-layout.types';
 import type { IndexLayout } from './index-layout.types';
+import type { EngineBody } from './search-engine.types';
 import type { TestSearchEngine } from './testing/test-search-engine';
 import {
   TEST_SEARCH_ENGINES,
@@ -62,6 +63,36 @@ describe.each(TEST_SEARCH_ENGINES)('versioned index setup: %s', (kind) => {
       path: `/${writeAlias(next, 'two')}/_mapping`,
     });
     expect(JSON.stringify(mapping.body)).toContain('"score":{"type":"long"}');
+
+    // A changed parameter of an existing field (doc values dropped) cannot be applied in place:
+    // the existing indices keep the field as it was and still get the new fields; an index made
+    // from the template from then on has the new parameter.
+    const third = layout(prefix, 3);
+    third.mappings = {
+      dynamic: 'strict',
+      properties: {
+        name: { type: 'keyword', doc_values: false },
+        score: { type: 'long' },
+        tag: { type: 'keyword' },
+      },
+    };
+    await ensureIndexLayout(fx.engine, third);
+    const upgraded = await fx.engine.request({
+      method: 'GET',
+      path: `/${writeAlias(third, 'one')}/_mapping`,
+    });
+    const [existing] = Object.values(upgraded.body) as { mappings: EngineBody }[];
+    expect(existing?.mappings.properties).toEqual({
+      name: { type: 'keyword' },
+      score: { type: 'long' },
+      tag: { type: 'keyword' },
+    });
+    await fx.engine.request({ method: 'PUT', path: `/${readAlias(third)}-rolled-000002` });
+    const rolled = await fx.engine.request({
+      method: 'GET',
+      path: `/${readAlias(third)}-rolled-000002/_mapping`,
+    });
+    expect(JSON.stringify(rolled.body)).toContain('"name":{"type":"keyword","doc_values":false}');
   });
 
   it('takes over a lock its holder left behind once it has expired', async () => {

@@ -3,6 +3,8 @@ import { sleep } from '@lib/kernel';
 import type { SearchEngine } from './search-engine.client';
 import { SearchEngineError } from './search-engine.error';
 import type { IndexLayout } from './index-layout.types';
+import { mappingAdditions } from './mapping-additions.util';
+import type { EngineBody } from './search-engine.types';
 import { metaIndex, readAlias, writeAlias } from './index-layout.types';
 
 const LOCK_TTL_MS = 60_000;
@@ -94,14 +96,27 @@ async function applyLayout(engine: SearchEngine, layout: IndexLayout): Promise<v
     const alias = writeAlias(layout, family);
     const exists = await engine.request({ method: 'HEAD', path: `/_alias/${alias}` }, [404]);
     if (exists.status === 200) {
-      // Mappings only ever grow: new fields are added to every index of the family.
-      await engine.request({ method: 'PUT', path: `/${alias}/_mapping`, body: layout.mappings });
+      await addNewFields(engine, alias, layout.mappings);
     } else {
       await engine.request({
         method: 'PUT',
         path: `/${alias}-000001`,
         body: { aliases: { [alias]: { is_write_index: true } } },
       });
+    }
+  }
+}
+
+/**
+ * Mappings only ever grow: the fields the layout adds go to every index of the family; a changed
+ * parameter of an existing field applies to the indices made from the template from then on.
+ */
+async function addNewFields(engine: SearchEngine, alias: string, wanted: EngineBody) {
+  const { body } = await engine.request({ method: 'GET', path: `/${alias}/_mapping` });
+  for (const [index, value] of Object.entries(body)) {
+    const additions = mappingAdditions(wanted, (value as { mappings?: EngineBody }).mappings);
+    if (additions) {
+      await engine.request({ method: 'PUT', path: `/${index}/_mapping`, body: additions });
     }
   }
 }
