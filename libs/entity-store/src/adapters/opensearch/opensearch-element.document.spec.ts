@@ -15,15 +15,14 @@ describe(toElementDocument.name, () => {
 
   it('projects every attribute for filters and sorting by default', () => {
     const doc = toElementDocument(element, 1);
-    expect(doc.kv).toEqual(
-      expect.arrayContaining([
-        'name=Emotet',
-        'event_scope=create',
-        'confidence=80',
-        'labels=trojan',
-      ]),
-    );
+    expect(doc.kv).toEqual([
+      'name=Emotet',
+      'description=loader turned banking trojan',
+      'event_scope=create',
+      'labels=trojan',
+    ]);
     expect(doc.attr_keys).toEqual(Object.keys(element.attributes));
+    // Numbers and dates are filtered on their typed copies only.
     expect(doc.num).toEqual({ confidence: 80 });
     expect(doc.date).toEqual({ created: '2024-01-02T00:00:00.000Z' });
     // Sort keys of the attributes the element has, none for the others.

@@ -47,10 +47,15 @@ function scalarStrings(value: unknown): string[] {
     .map((item) => String(item));
 }
 
+// Numbers and dates are filtered on their typed copies (`num`, `date`), never as `key=value`: as
+// pairs they were mostly unique terms (timestamps) that cost the engine for nothing.
+const TYPED = new Set<string>([...NUMBER_ATTRIBUTES, ...DATE_ATTRIBUTES]);
+
 /** `key=value` for every scalar (or list of scalars) attribute, for exact and prefix filters. */
 function keyValues(attributes: Record<string, unknown>): string[] {
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(attributes)) {
+    if (TYPED.has(key)) continue;
     for (const item of scalarStrings(value)) {
       const pair = `${key}=${item}`;
       if (pair.length <= MAX_KV_LENGTH) {
