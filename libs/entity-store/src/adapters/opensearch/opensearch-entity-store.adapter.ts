@@ -338,7 +338,12 @@ export class OpenSearchEntityStore extends EntityStore {
       const { body } = await this.engine.request({
         method: 'POST',
         path: `/${readAlias(this.layout())}/_search`,
-        body: { size: chunk.length, seq_no_primary_term: true, query: { ids: { values: chunk } } },
+        body: {
+          size: chunk.length,
+          seq_no_primary_term: true,
+          _source: ELEMENT_SOURCE_FIELDS,
+          query: { ids: { values: chunk } },
+        },
       });
       return hitsOf(body);
     });
