@@ -3,9 +3,9 @@ import { sleep } from '@lib/kernel';
 import type { SearchEngine } from './search-engine.client';
 import { SearchEngineError } from './search-engine.error';
 import type { IndexLayout } from './index-layout.types';
+import { metaIndex, readAlias, writeAlias } from './index-layout.types';
 import { mappingAdditions } from './mapping-additions.util';
 import type { EngineBody } from './search-engine.types';
-import { metaIndex, readAlias, writeAlias } from './index-layout.types';
 
 const LOCK_TTL_MS = 60_000;
 const LOCK_WAIT_MS = 90_000;

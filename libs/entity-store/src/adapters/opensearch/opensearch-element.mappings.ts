@@ -112,7 +112,7 @@ const MAPPINGS = {
     ref_rels: filterOnly,
     markings: filterOnly,
     markings_count: { type: 'integer' },
-    kv: { type: 'keyword', ignore_above: 2048, doc_values: false },
+    kv: { ...filterOnly, ignore_above: 2048 },
     attr_keys: filterOnly,
     text: { type: 'text', analyzer: 'standard' },
     num: {
