@@ -6,7 +6,7 @@ type RawTransport = {
       method: string;
       path: string;
       body?: unknown;
-      bulkBody?: unknown[];
+      bulkBody?: unknown[] | Buffer;
       querystring?: unknown;
     },
     options: { requestTimeout?: number; meta?: boolean; ignore?: number[] },

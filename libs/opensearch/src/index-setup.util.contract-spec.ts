@@ -93,6 +93,35 @@ describe.each(TEST_SEARCH_ENGINES)('versioned index setup: %s', (kind) => {
       path: `/${readAlias(third)}-rolled-000002/_mapping`,
     });
     expect(JSON.stringify(rolled.body)).toContain('"name":{"type":"keyword","doc_values":false}');
+
+    // A family the layout adds gets its index and write alias; the others keep theirs.
+    const fourth = { ...layout(prefix, 4), families: ['one', 'two', 'three'] };
+    fourth.mappings = third.mappings;
+    await ensureIndexLayout(fx.engine, fourth);
+    const added = await fx.engine.request({
+      method: 'GET',
+      path: `/${writeAlias(fourth, 'three')}/_mapping`,
+    });
+    expect(Object.keys(added.body)).toEqual([`${writeAlias(fourth, 'three')}-000001`]);
+    const read = await fx.engine.request({ method: 'GET', path: `/_alias/${readAlias(fourth)}` });
+    expect(Object.keys(read.body)).toContain(`${writeAlias(fourth, 'three')}-000001`);
+  });
+
+  it("deletes a prefix's indices and templates, and only those", async () => {
+    const [mine, other] = [uniqueIndexPrefix(`del-${kind}`), uniqueIndexPrefix(`keep-${kind}`)];
+    try {
+      await ensureIndexLayout(fx.engine, layout(mine));
+      await ensureIndexLayout(fx.engine, layout(other));
+      await deleteIndices(fx.engine, mine);
+      const template = (name: string) =>
+        fx.engine.request({ method: 'GET', path: `/_index_template/${name}` }, [404]);
+      expect((await template(readAlias(layout(mine)))).status).toBe(404);
+      expect((await template(readAlias(layout(other)))).status).toBe(200);
+      const indices = await fx.engine.request({ method: 'GET', path: `/${mine}-*` }, [404]);
+      expect(Object.keys(indices.body)).toEqual([]);
+    } finally {
+      await deleteIndices(fx.engine, other);
+    }
   });
 
   it('takes over a lock its holder left behind once it has expired', async () => {

@@ -38,12 +38,23 @@ export async function ensureIndexLayout(engine: SearchEngine, layout: IndexLayou
   });
 }
 
-/** Deletes every index of the prefix (tests and `reset` only). */
+/**
+ * Deletes every index of the prefix and the index templates its layouts put (tests and `reset`
+ * only): templates left behind pile up in the cluster state, run after run.
+ */
 export async function deleteIndices(engine: SearchEngine, prefix: string): Promise<void> {
   const found = await engine.request({ method: 'GET', path: `/${prefix}-*` }, [404]);
   const names = Object.keys(found.body).filter((name) => name.startsWith(`${prefix}-`));
   if (names.length > 0) {
     await engine.request({ method: 'DELETE', path: `/${names.join(',')}` });
+  }
+  const templates = await engine.request(
+    { method: 'GET', path: `/_index_template/${prefix}-*` },
+    [404],
+  );
+  const listed = (templates.body.index_templates ?? []) as { name: string }[];
+  for (const { name } of listed.filter((t) => t.name.startsWith(`${prefix}-`))) {
+    await engine.request({ method: 'DELETE', path: `/_index_template/${name}` }, [404]);
   }
 }
 

@@ -56,7 +56,7 @@ export class SearchEngine {
   async bulk(lines: unknown[], querystring: Record<string, string> = {}): Promise<EngineBody> {
     try {
       const response = (await this.client.transport.request(
-        { method: 'POST', path: '/_bulk', bulkBody: lines, querystring },
+        { method: 'POST', path: '/_bulk', bulkBody: ndjson(lines), querystring },
         { requestTimeout: this.timeoutMs, meta: true },
       )) as { body?: unknown };
       return asBody(response.body);
@@ -68,6 +68,14 @@ export class SearchEngine {
   close(): Promise<void> {
     return this.client.close();
   }
+}
+
+/**
+ * The bulk body, encoded once. Given lines or a string, the clients measure the text's byte length
+ * and then encode it again on the socket: two passes over batches of several megabytes.
+ */
+function ndjson(lines: readonly unknown[]): Buffer {
+  return Buffer.from(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
 }
 
 function asBody(body: unknown): EngineBody {

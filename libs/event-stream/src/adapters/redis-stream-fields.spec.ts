@@ -41,4 +41,12 @@ describe('Redis stream entries', () => {
     expect('context' in fromStreamEntry('1-0', toStreamFields(bare))).toBe(false);
     expect('context' in streamEvent('1-0', bare)).toBe(false);
   });
+
+  it('parses the context when first read too', () => {
+    const event = fromStreamEntry('1-0', toStreamFields(draft));
+    const descriptor = Object.getOwnPropertyDescriptor(event, 'context');
+    expect(descriptor?.get).toBeDefined();
+    expect(event.context).toEqual({ reason: 'test' });
+    expect(Object.getOwnPropertyDescriptor(event, 'context')?.value).toEqual({ reason: 'test' });
+  });
 });

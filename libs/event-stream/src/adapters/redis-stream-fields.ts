@@ -53,8 +53,9 @@ export function streamEvent(id: string, draft: StreamEventDraft): StreamEvent {
 
 /**
  * The event of a stream entry `[id, [field, value, ...]]`; its time is the id's millisecond. Its
- * `data` (the element, most of the entry) is parsed when first read: subscribers that look at the
- * type or scope only, and pass the event by, never pay for it.
+ * `data` and `context` (the element and an update's patches, most of the entry) are parsed when
+ * first read: subscribers that look at the type or scope only, and pass the event by, never pay
+ * for them.
  */
 export function fromStreamEntry(id: string, flat: readonly string[]): StreamEvent {
   const fields = new Map<string, string>();
@@ -75,7 +76,7 @@ export function fromStreamEntry(id: string, flat: readonly string[]): StreamEven
   } satisfies StreamEvent as StreamEvent;
   lazyProperty(event, 'data', () => parsed('data') as Record<string, unknown>);
   if (fields.has('context')) {
-    event.context = parsed('context') as Record<string, unknown>;
+    lazyProperty(event, 'context', () => parsed('context') as Record<string, unknown>);
   }
   return event;
 }

@@ -10,11 +10,11 @@ import type { IndexLayout } from '@lib/opensearch';
 export const ELEMENT_COMPONENT = 'el';
 
 /**
- * Bump when the mappings below change. Fields may be added (existing indices get them too); a
- * changed parameter applies to the indices created afterwards (version 2: no doc values on the
- * fields only filtered on).
+ * Bump when the mappings or families below change. Fields may be added (existing indices get them
+ * too); a changed parameter applies to the indices created afterwards (version 2: no doc values
+ * on the fields only filtered on); a new family gets its index (version 3: the audit log's).
  */
-export const ELEMENT_LAYOUT_VERSION = 2;
+export const ELEMENT_LAYOUT_VERSION = 3;
 
 /** One index per type family (DESIGN.md §7). */
 export const ELEMENT_FAMILIES = [
@@ -24,11 +24,23 @@ export const ELEMENT_FAMILIES = [
   'sightings',
   'meta-objects',
   'internal-objects',
+  'activity',
 ] as const;
 
 export type ElementFamily = (typeof ELEMENT_FAMILIES)[number];
 
+/**
+ * The audit log has an index of its own: it grows by an entry per change, and inside the internal
+ * objects' index every commit of a work or a setting refreshed its entries too, into segments of a
+ * few hundred that the engine then merged. Entries written before stay where they were (reads span
+ * every family).
+ */
+const AUDIT_LOG_TYPE = 'Activity';
+
 export function familyOf(entityType: string, baseType: 'ENTITY' | 'RELATION'): ElementFamily {
+  if (entityType === AUDIT_LOG_TYPE) {
+    return 'activity';
+  }
   if (baseType === 'RELATION') {
     return entityType === 'stix-sighting-relationship' ? 'sightings' : 'relationships';
   }
