@@ -1,4 +1,5 @@
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@lib/audit';
 import { KnowledgeFileJobsService, KnowledgeFilesService } from '@lib/knowledge';
@@ -13,6 +14,8 @@ export type UploadedFile = {
   filename: string;
   mimetype: string;
   createReadStream: () => Readable;
+  /** graphql-upload's buffer of the file on disk (an fs-capacitor WriteStream). */
+  capacitor?: Writable;
 };
 
 // Nest hands the argument over resolved; graphql-upload's scalar gives a promise of it.
@@ -34,12 +37,27 @@ export async function readUpload(
       details: { field },
     });
   }
+  await received(upload);
   return {
     fileName: upload.filename,
     mimeType: upload.mimetype,
     body: upload.createReadStream(),
     markings: stringList(markings),
   };
+}
+
+/**
+ * Waits until the whole file has reached graphql-upload's buffer. A read stream that started while
+ * the file was still arriving can end early: fs-capacitor 6 ends it when a read that found nothing
+ * comes back after the last write has finished, and the file is stored empty (fs-capacitor 8 fixes
+ * this but is an ES module, as is the graphql-upload that uses it). A file that failed (too big,
+ * the request cut) is left to `createReadStream`, which throws graphql-upload's error for it.
+ */
+async function received(upload: UploadedFile): Promise<void> {
+  const { capacitor } = upload;
+  if (capacitor && !capacitor.writableFinished) {
+    await finished(capacitor).catch(() => undefined);
+  }
 }
 
 export function stringList(value: unknown): string[] {
