@@ -12,11 +12,7 @@ import type { CommitResult, WriteBatch } from '../../write-batch.types';
 import { StoreUnavailableError, VersionConflictError } from '../../errors/entity-store.error';
 import { compileAccessQuery } from './opensearch-access.query';
 import type { QueryClause } from './opensearch-access.query';
-import {
-  ELEMENT_SOURCE_FIELDS,
-  fromElementDocument,
-  relationKey,
-} from './opensearch-element.document';
+import { fromElementDocument, relationKey } from './opensearch-element.document';
 import type { ElementDocument } from './opensearch-element.document';
 import { ELEMENT_COMPONENT, elementLayout, familyOf } from './opensearch-element.mappings';
 import type { ElementLayoutOptions } from './opensearch-element.mappings';
@@ -56,6 +52,14 @@ const MAX_TYPES = 10_000;
  */
 const COMMIT_LOCK = { ttlMs: 10_000, waitMs: 120_000 };
 /** What a commit reads of its bulk's reply (see rollback): about a quarter of the full reply. */
+/**
+ * Reads of whole elements take the stored `_source` as it is: asking for some of its fields makes
+ * the engine parse and rebuild every hit's source (measured: about a tenth of the engine's CPU in
+ * an import, whose look-ups read tens of thousands of elements). The query projections it also
+ * holds (`kv`, `text`…) are left out by fromElementDocument.
+ */
+const WHOLE_SOURCE = true;
+
 const BULK_REPLY = 'errors,items.*.status,items.*._index,items.*.error';
 
 type Hit = {
@@ -341,7 +345,7 @@ export class OpenSearchEntityStore extends EntityStore {
         body: {
           size: chunk.length,
           seq_no_primary_term: true,
-          _source: ELEMENT_SOURCE_FIELDS,
+          _source: WHOLE_SOURCE,
           query: { ids: { values: chunk } },
         },
       });
@@ -363,13 +367,13 @@ export class OpenSearchEntityStore extends EntityStore {
    * search_after pages when a look-up matches more than a page (never truncated).
    */
   private search(ctx: AccessContext, query: QueryClause): Promise<Hit[]> {
-    return this.allPages([...ELEMENT_SOURCE_FIELDS, 'keys'], {
+    return this.allPages(WHOLE_SOURCE, {
       bool: { filter: [compileAccessQuery(accessRule(ctx)), query] },
     });
   }
 
   /** Every hit of `query` over all the elements, in insertion order, page after page. */
-  private async allPages(source: readonly string[], query: QueryClause): Promise<Hit[]> {
+  private async allPages(source: readonly string[] | true, query: QueryClause): Promise<Hit[]> {
     const all: Hit[] = [];
     let after: unknown[] | undefined;
     for (;;) {
