@@ -51,7 +51,6 @@ const MAX_TYPES = 10_000;
  * commit runs): a writer killed in the middle holds the others up for seconds, not minutes.
  */
 const COMMIT_LOCK = { ttlMs: 10_000, waitMs: 120_000 };
-/** What a commit reads of its bulk's reply (see rollback): about a quarter of the full reply. */
 /**
  * Reads of whole elements take the stored `_source` as it is: asking for some of its fields makes
  * the engine parse and rebuild every hit's source (measured: about a tenth of the engine's CPU in
@@ -60,6 +59,7 @@ const COMMIT_LOCK = { ttlMs: 10_000, waitMs: 120_000 };
  */
 const WHOLE_SOURCE = true;
 
+/** What a commit reads of its bulk's reply (see rollback): about a quarter of the full reply. */
 const BULK_REPLY = 'errors,items.*.status,items.*._index,items.*.error';
 
 type Hit = {
