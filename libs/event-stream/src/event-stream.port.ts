@@ -17,7 +17,8 @@ export abstract class EventStream {
   /**
    * The kept events about one element (`elementId`, its internal id), oldest first, at most
    * `limit` of them (the newest when more are kept): an element's history for as long as the
-   * stream retains it. Indexed by element, so it does not scan the stream.
+   * stream retains it. Indexed by element, so it does not scan the stream. Once the element is
+   * deleted, an adapter may leave out the events its store filed under it (the embedded one does).
    */
   abstract readElement(elementId: string, limit: number): Promise<StreamEvent[]>;
 

@@ -1,7 +1,11 @@
 import { AppError } from '@lib/kernel';
 import type { StreamEvent, StreamEventDraft } from '@lib/kernel';
 import type { SqliteDatabase } from './sqlite-database';
-import { EVENT_LOG_COMPONENT, EVENT_LOG_MIGRATIONS } from './sqlite-event-log.constants';
+import {
+  EVENT_LOG_COMPONENT,
+  EVENT_LOG_MIGRATIONS,
+  READ_ELEMENT_SQL,
+} from './sqlite-event-log.constants';
 import type { EventLogCursor, EventLogInfo, SqliteEventLogOptions } from './sqlite-event-log.types';
 import { writeTransaction } from './write-transaction.util';
 import { appendEventBodies, encodeEventBody } from './sqlite-write-program';
@@ -25,6 +29,7 @@ export class SqliteEventLog {
 
   private readonly listeners = new Set<() => void>();
   private wakeUpScheduled = false;
+  private subjectOf: (elementId: string) => number | undefined = () => undefined;
   private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(
@@ -114,9 +119,22 @@ export class SqliteEventLog {
     return this.statements.readAfter.all(after.ms, after.seq, options.limit).map(toEvent);
   }
 
-  /** The newest `limit` kept events of one element, oldest first; synchronous. */
+  /**
+   * How to find the subject events of `elementId` were filed under (see `WriteProgram.events`):
+   * set by the writer that files them, which knows its subjects. An element it no longer knows
+   * (deleted) has no subject: only its events written without one are found.
+   */
+  useSubjects(subjectOf: (elementId: string) => number | undefined): void {
+    this.subjectOf = subjectOf;
+  }
+
+  /**
+   * The newest `limit` kept events of one element, oldest first; synchronous. Those filed under a
+   * subject count while the element is known by it (see `useSubjects`).
+   */
   readElement(elementId: string, limit: number): StreamEvent[] {
-    return this.statements.readElement.all(elementId, limit).reverse().map(toEvent);
+    const subject = this.subjectOf(elementId) ?? null;
+    return this.statements.readElement.all({ subject, elementId, limit }).reverse().map(toEvent);
   }
 
   /** Position of the newest event, or undefined when the log is empty. */
@@ -163,10 +181,10 @@ function prepareStatements(database: SqliteDatabase) {
     readAfter: db.prepare<[number, number, number], EventRow>(
       'SELECT ms, seq, body FROM stream_events WHERE (ms, seq) > (?, ?) ORDER BY ms, seq LIMIT ?',
     ),
-    readElement: db.prepare<[string, number], EventRow>(
-      `SELECT ms, seq, body FROM stream_events WHERE json_extract(body, '$.elementId') = ?
-       ORDER BY ms DESC, seq DESC LIMIT ?`,
-    ),
+    readElement: db.prepare<
+      [{ subject: number | null; elementId: string; limit: number }],
+      EventRow
+    >(READ_ELEMENT_SQL),
     first: db.prepare<[], { ms: number; seq: number }>(
       'SELECT ms, seq FROM stream_events ORDER BY pos LIMIT 1',
     ),
@@ -175,7 +193,7 @@ function prepareStatements(database: SqliteDatabase) {
 
 const EVENT_LOG_SQL: EventLogSql = {
   state: 'SELECT last_ms, last_seq, size FROM stream_event_log_state WHERE id = 1',
-  insert: 'INSERT INTO stream_events (ms, seq, body) VALUES (?, ?, ?)',
+  insert: 'INSERT INTO stream_events (ms, seq, body, subject) VALUES (?, ?, ?, ?)',
   updateState: 'UPDATE stream_event_log_state SET last_ms = ?, last_seq = ?, size = ? WHERE id = 1',
   trim: 'DELETE FROM stream_events WHERE pos IN (SELECT pos FROM stream_events ORDER BY pos LIMIT ?)',
 };

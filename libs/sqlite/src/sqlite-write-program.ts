@@ -9,14 +9,15 @@ export type SqlValue = string | number | bigint | null;
 
 /**
  * One step. `withRow` appends the row id of the element being written (set by the last `insert`
- * or `locate`) to the parameters. A step with `conflict` fails the whole program with that label
+ * or `locate`) to the parameters; an `insert` or `locate` with a `subject` also records that row
+ * id under it, for the events of the program that name it (see `WriteProgram.events`). A step with `conflict` fails the whole program with that label
  * when its condition is not met: `insert` on a unique violation, `locate` when no row matches,
  * `absent` when a row matches, `run` when no row changed. `each` runs its statement once per
  * `arity` values (flat, so that thousands of small rows cost one array).
  */
 export type WriteStep =
-  | { kind: 'insert'; sql: number; params: SqlValue[]; conflict: string }
-  | { kind: 'locate'; sql: number; params: SqlValue[]; conflict: string }
+  | { kind: 'insert'; sql: number; params: SqlValue[]; conflict: string; subject?: string }
+  | { kind: 'locate'; sql: number; params: SqlValue[]; conflict: string; subject?: string }
   | { kind: 'absent'; sql: number; params: SqlValue[]; conflict: string }
   | { kind: 'run'; sql: number; params: SqlValue[]; withRow?: boolean; conflict?: string }
   | { kind: 'each'; sql: number; values: SqlValue[]; arity: number; withRow?: boolean };
@@ -28,8 +29,17 @@ export type WriteProgram = {
   /** SQL texts the steps refer to by index. */
   sql: readonly string[];
   steps: readonly WriteStep[];
-  /** Event bodies (JSON) appended in the same transaction. */
-  events?: { bodies: readonly string[]; maxEvents: number; sql: EventLogSql };
+  /**
+   * Event bodies (JSON) appended in the same transaction. `subjects[i]`, when given, names the
+   * step subject whose row id event i is filed under (the log's history of one element, read by
+   * that row id: see `SqliteEventLog.readElement`); an event without one is filed by its body.
+   */
+  events?: {
+    bodies: readonly string[];
+    subjects?: readonly (string | null)[];
+    maxEvents: number;
+    sql: EventLogSql;
+  };
 };
 
 /**
@@ -104,13 +114,15 @@ type StateRow = { last_ms: number; last_seq: number; size: number };
 /**
  * Appends event bodies after the log's last id and trims the oldest beyond `maxEvents`. Ids are
  * `<ms>-<seq>`: the current millisecond (never before the last one) and a sequence restarting
- * at 0 on each new millisecond. Must run inside the caller's write transaction.
+ * at 0 on each new millisecond. `subjects[i]` is the row id event i is filed under (null or
+ * absent: none). Must run inside the caller's write transaction.
  */
 export function appendEventBodies(
   prepare: (sql: string) => Statement,
   sql: EventLogSql,
   bodies: readonly string[],
   maxEvents: number,
+  subjects?: readonly (number | null)[],
 ): AppendedEvents {
   const state = prepare(sql.state).get() as StateRow | undefined;
   if (!state) {
@@ -120,7 +132,7 @@ export function appendEventBodies(
   const firstSeq = ms === state.last_ms ? state.last_seq + 1 : 0;
   const insert = prepare(sql.insert);
   for (let i = 0; i < bodies.length; i++) {
-    insert.run(ms, firstSeq + i, bodies[i]);
+    insert.run(ms, firstSeq + i, bodies[i], subjects?.[i] ?? null);
   }
   let size = state.size + bodies.length;
   if (size > maxEvents) {
@@ -152,6 +164,8 @@ export function executeWriteProgram(
   };
   const body = (): AppendedEvents | undefined => {
     let row: SqlValue = null;
+    // Step subject → its row id, for the events filed under it.
+    const subjectRows = new Map<string, number>();
     for (const step of program.steps) {
       const statement = prepare(program.sql[step.sql] as string);
       if (step.kind === 'insert') {
@@ -164,9 +178,15 @@ export function executeWriteProgram(
           }
           throw error;
         }
+        if (step.subject !== undefined) {
+          subjectRows.set(step.subject, row);
+        }
       } else if (step.kind === 'locate') {
         const found = statement.get(...step.params) as { seq: number } | undefined;
         row = found ? found.seq : fail(step.conflict);
+        if (step.subject !== undefined) {
+          subjectRows.set(step.subject, row);
+        }
       } else if (step.kind === 'absent') {
         if (statement.get(...step.params) !== undefined) {
           fail(step.conflict);
@@ -187,9 +207,13 @@ export function executeWriteProgram(
       }
     }
     const events = program.events;
-    return events && events.bodies.length > 0
-      ? appendEventBodies(prepare, events.sql, events.bodies, events.maxEvents)
-      : undefined;
+    if (!events || events.bodies.length === 0) {
+      return undefined;
+    }
+    const subjects = events.subjects?.map((subject) =>
+      subject === null ? null : (subjectRows.get(subject) ?? null),
+    );
+    return appendEventBodies(prepare, events.sql, events.bodies, events.maxEvents, subjects);
   };
   try {
     const transaction = db.transaction(body);

@@ -26,8 +26,10 @@ export type ElementProgramInput = {
   /**
    * Event bodies, already JSON: encoded by the caller, a string crosses to the writer thread far
    * cheaper than the STIX objects it holds (no object graph to clone, rebuild and collect there).
+   * `subjects[i]` is the internal id of event i's element: an element the batch writes files
+   * the event under its row id.
    */
-  events?: { bodies: string[]; maxEvents: number; sql: EventLogSql };
+  events?: { bodies: string[]; subjects?: (string | null)[]; maxEvents: number; sql: EventLogSql };
 };
 
 export type ElementProgramLib = {
@@ -172,7 +174,13 @@ export function buildElementProgram(
   const removeIndexes = (internalId: string, expectedVersion: number, oldKeys: number[]) => {
     const conflict = `${internalId}@${expectedVersion}`;
     steps.push(
-      { kind: 'locate', sql: locate, params: [internalId, expectedVersion], conflict },
+      {
+        kind: 'locate',
+        sql: locate,
+        params: [internalId, expectedVersion],
+        conflict,
+        subject: internalId,
+      },
       { kind: 'each', sql: deleteKey, values: oldKeys, arity: 1, withRow: true },
       { kind: 'run', sql: deleteRefs, params: [], withRow: true },
       { kind: 'run', sql: deleteText, params: [], withRow: true },
@@ -217,6 +225,7 @@ export function buildElementProgram(
         sql: insert,
         params: [element.internalId, ...columns],
         conflict,
+        subject: element.internalId,
       });
     } else {
       removeIndexes(element.internalId, expectedVersion, oldKeys ?? []);
@@ -250,6 +259,7 @@ export function buildElementProgram(
       events && events.bodies.length > 0
         ? {
             bodies: events.bodies,
+            subjects: events.subjects,
             maxEvents: events.maxEvents,
             sql: events.sql,
           }

@@ -43,6 +43,9 @@ export class SqliteEntityStore extends EntityStore {
     this.eventLog = SqliteEventLog.for(database, { maxEvents: options.maxEvents });
     database.writer.define(ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER);
     const db = database.lookupDb;
+    // The element program files each event under the row id of its element.
+    const subject = database.db.prepare('SELECT seq FROM elements WHERE internal_id = ?').pluck();
+    this.eventLog.useSubjects((elementId) => subject.get(elementId) as number | undefined);
     this.statements = {
       current: db.prepare(
         `SELECT ${ELEMENT_COLUMNS} FROM elements e WHERE e.internal_id = ? AND e.version = ?`,
@@ -194,7 +197,11 @@ export class SqliteEntityStore extends EntityStore {
       })),
       events:
         batch.events.length > 0
-          ? { ...this.eventLog.appendTarget(), bodies: batch.events.map(encodeEventBody) }
+          ? {
+              ...this.eventLog.appendTarget(),
+              bodies: batch.events.map(encodeEventBody),
+              subjects: batch.events.map((event) => event.elementId ?? null),
+            }
           : undefined,
     };
   }
