@@ -15,13 +15,17 @@ import type { WriteProgram } from './sqlite-write-program';
 // Events filed under a subject (the row id of the element a program writes) make up an element's
 // history together with the events written without one.
 
-const draft = (elementId: string, name: string): StreamEventDraft => ({
+const UPDATE = {
   type: 'update',
   scope: 'external',
-  elementId,
   entityType: 'Malware',
-  origin: { user_id: 'u1' },
-  message: `updates ${elementId}`,
+  origin: {},
+  message: 'updates',
+} as const;
+
+const draft = (elementId: string, name: string): StreamEventDraft => ({
+  ...UPDATE,
+  elementId,
   data: { id: `malware--${elementId}`, type: 'malware', name },
 });
 
