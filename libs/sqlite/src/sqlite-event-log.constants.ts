@@ -43,7 +43,8 @@ export const EVENT_LOG_MIGRATIONS: readonly SqliteMigration[] = [
     DROP INDEX stream_events_element;
     CREATE INDEX stream_events_element ON stream_events (json_extract(body, '$.elementId'), ms, seq)
       WHERE subject IS NULL;
-    CREATE INDEX stream_events_subject ON stream_events (subject, ms, seq) WHERE subject IS NOT NULL;`,
+    CREATE INDEX stream_events_subject ON stream_events (subject, ms, seq)
+      WHERE subject IS NOT NULL;`,
   },
 ];
 

@@ -8,12 +8,13 @@ import type { Database, Statement } from 'better-sqlite3';
 export type SqlValue = string | number | bigint | null;
 
 /**
- * One step. `withRow` appends the row id of the element being written (set by the last `insert`
- * or `locate`) to the parameters; an `insert` or `locate` with a `subject` also records that row
- * id under it, for the events of the program that name it (see `WriteProgram.events`). A step with `conflict` fails the whole program with that label
- * when its condition is not met: `insert` on a unique violation, `locate` when no row matches,
- * `absent` when a row matches, `run` when no row changed. `each` runs its statement once per
- * `arity` values (flat, so that thousands of small rows cost one array).
+ * One step. `withRow` appends the row id of the element being written (set by the last `insert` or
+ * `locate`) to the parameters; an `insert` or `locate` with a `subject` also records that row id
+ * under it, for the events of the program that name it (see `WriteProgram.events`). A step with
+ * `conflict` fails the whole program with that label when its condition is not met: `insert` on a
+ * unique violation, `locate` when no row matches, `absent` when a row matches, `run` when no row
+ * changed. `each` runs its statement once per `arity` values (flat, so that thousands of small rows
+ * cost one array).
  */
 export type WriteStep =
   | { kind: 'insert'; sql: number; params: SqlValue[]; conflict: string; subject?: string }
