@@ -9,3 +9,4 @@ export type { StreamEvent, StreamEventDraft, StreamEventType } from './stream-ev
 export { textOf } from './text-of.util';
 export { hash53 } from './hash53.util';
 export { registerGauge } from './metrics.util';
+export { newInternalId } from './internal-id.util';

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { StoredElement } from '@lib/entity-store';
+import { newInternalId } from '@lib/kernel';
 import type { DraftIds } from './draft-ids';
 import type { ElementDraft } from './draft.types';
 
@@ -34,7 +34,7 @@ export function incomingElement(input: IncomingInput): StoredElement {
   }
   attributes.creator_id = input.creatorId ? [input.creatorId] : [];
   const element: StoredElement = {
-    internalId: input.internalId ?? randomUUID(),
+    internalId: input.internalId ?? newInternalId(),
     standardId,
     entityType: draft.entityType,
     baseType: draft.baseType,
