@@ -9,10 +9,10 @@ export { SqliteEntityStore } from './adapters/sqlite-entity-store.adapter';
 // The embedded element tables, for the SQLite search index that queries them.
 export {
   ELEMENT_COLUMNS,
-  ELEMENT_MIGRATIONS,
-  ELEMENT_TABLES_COMPONENT,
   decodeElementRow,
   keyHash,
+  mayBeInternalId,
+  migrateElementTables,
 } from './adapters/sqlite-element-tables';
 export type { ElementRow } from './adapters/sqlite-element-tables';
 export { compileAccessRule } from './adapters/sqlite-access.sql';

@@ -90,6 +90,19 @@ export function elementKeys(element: StoredElement): string[] {
 }
 
 /**
+ * The keys the key table holds for an element: all but its internal id, which the elements table
+ * indexes itself. Internal ids are made in time order and land at the end of that index, where in
+ * the key table their hashes would each land on a page of their own. An internal id in the form
+ * of a STIX id (with `--`: none is made so) stays in the key table, where look-ups of such keys go
+ * (see `mayBeInternalId`). Self-contained but for `elementKeys`, shipped with it.
+ */
+export function tableKeys(element: StoredElement): string[] {
+  const own = element.internalId.toLowerCase();
+  const keys = elementKeys(element);
+  return own.includes('--') ? keys : keys.filter((key) => key !== own);
+}
+
+/**
  * The words an element is found by. Only attributes worth searching are tokenised; the rest
  * (dates, numbers, hashes…) are filterable, which keeps the index small and writes fast.
  */
@@ -232,7 +245,7 @@ export function buildElementProgram(
       const params = [...columns, element.internalId, expectedVersion];
       steps.push({ kind: 'run', sql: update, params, conflict });
     }
-    const keys = elementKeys(element).map((key) => lib.hash53(key));
+    const keys = tableKeys(element).map((key) => lib.hash53(key));
     steps.push({ kind: 'each', sql: insertKey, values: keys, arity: 1, withRow: true });
     const refs: SqlValue[] = [];
     const indexed = indexedRefs(element);
@@ -271,6 +284,6 @@ export const ELEMENT_PROGRAM = 'entity-store.elements';
 
 export const ELEMENT_PROGRAM_BUILDER: ProgramBuilder<ElementProgramInput, ElementProgramLib> = {
   entry: buildElementProgram,
-  functions: [encodeDoc, elementKeys, searchableText, indexedRefs],
+  functions: [encodeDoc, elementKeys, tableKeys, searchableText, indexedRefs],
   lib: { hash53 },
 };

@@ -1,13 +1,16 @@
 import { hash53 } from '@lib/kernel';
-import type { SqliteMigration } from '@lib/sqlite';
+import type { SqliteDatabase, SqliteMigration } from '@lib/sqlite';
 import type { StoredElement } from '../element.types';
 import type { ElementDoc } from './sqlite-element-program';
 
 // The embedded element tables, shared by the SQLite entity store (writes) and the SQLite search
 // index (queries). `seq` is the rowid: it keys the FTS table and the side tables compactly.
-export const ELEMENT_TABLES_COMPONENT = 'entity-store';
+const ELEMENT_TABLES_COMPONENT = 'entity-store';
 
-export const ELEMENT_MIGRATIONS: readonly SqliteMigration[] = [
+/** The SQL function the migrations call for keyHash (see migrateElementTables). */
+const KEY_HASH_FUNCTION = 'element_key_hash';
+
+const ELEMENT_MIGRATIONS: readonly SqliteMigration[] = [
   {
     version: 1,
     name: 'elements, keys, refs, full text',
@@ -47,7 +50,26 @@ export const ELEMENT_MIGRATIONS: readonly SqliteMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'internal ids out of the key table',
+    // The elements table's unique index answers look-ups by internal id (see tableKeys).
+    sql: `
+      DELETE FROM element_keys WHERE (h, seq) IN (
+        SELECT ${KEY_HASH_FUNCTION}(lower(internal_id)), seq FROM elements
+        WHERE internal_id NOT LIKE '%--%'
+      );
+    `,
+  },
 ];
+
+/** Brings the element tables of `database` to the current schema (idempotent). */
+export function migrateElementTables(database: SqliteDatabase): void {
+  database.db.function(KEY_HASH_FUNCTION, { deterministic: true }, (key: unknown) =>
+    keyHash(String(key)),
+  );
+  database.migrate(ELEMENT_TABLES_COMPONENT, ELEMENT_MIGRATIONS);
+}
 
 export type ElementRow = {
   seq: number;
@@ -101,4 +123,12 @@ export function decodeElementRow(row: ElementRow): StoredElement {
  */
 export function keyHash(key: string): number {
   return hash53(key);
+}
+
+/**
+ * Whether a key may be an element's internal id, looked up in the elements table rather than the
+ * key table: internal ids are UUIDs or `work_…` names, never in the `type--uuid` form of STIX ids.
+ */
+export function mayBeInternalId(key: string): boolean {
+  return !key.includes('--');
 }

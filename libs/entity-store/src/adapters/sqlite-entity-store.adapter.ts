@@ -10,14 +10,15 @@ import type { RelationProbe, StoredElement } from '../element.types';
 import type { CommitResult, WriteBatch } from '../write-batch.types';
 import { StoreUnavailableError, VersionConflictError } from '../errors/entity-store.error';
 import { compileAccessRule } from './sqlite-access.sql';
+import type { SqlFragment } from './sqlite-access.sql';
 import {
   ELEMENT_COLUMNS,
-  ELEMENT_MIGRATIONS,
-  ELEMENT_TABLES_COMPONENT,
   decodeElementRow,
   keyHash,
+  mayBeInternalId,
+  migrateElementTables,
 } from './sqlite-element-tables';
-import { ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER, elementKeys } from './sqlite-element-program';
+import { ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER, tableKeys } from './sqlite-element-program';
 import type { ElementProgramInput } from './sqlite-element-program';
 import type { ElementRow } from './sqlite-element-tables';
 
@@ -39,7 +40,7 @@ export class SqliteEntityStore extends EntityStore {
     options: SqliteEntityStoreOptions,
   ) {
     super();
-    database.migrate(ELEMENT_TABLES_COMPONENT, ELEMENT_MIGRATIONS);
+    migrateElementTables(database);
     this.eventLog = SqliteEventLog.for(database, { maxEvents: options.maxEvents });
     database.writer.define(ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER);
     const db = database.lookupDb;
@@ -60,21 +61,40 @@ export class SqliteEntityStore extends EntityStore {
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
     return this.run(() => {
       const result = new Map<string, StoredElement[]>();
-      // Key hash → the keys asked for under it, as given.
+      // Key hash → the keys asked for under it, as given. Internal ids are not in the key table
+      // (see tableKeys): they match as given or lower-cased (the made ones are lower-case).
       const wanted = new Map<number, string[]>();
+      const byInternalId = new Map<string, string[]>();
       for (const key of keys) {
-        const h = keyHash(key.toLowerCase());
-        const asked = wanted.get(h);
-        if (!asked) {
-          wanted.set(h, [key]);
-        } else if (!asked.includes(key)) {
-          asked.push(key);
+        const lower = key.toLowerCase();
+        addAsked(wanted, keyHash(lower), key);
+        if (mayBeInternalId(lower)) {
+          addAsked(byInternalId, lower, key);
+          addAsked(byInternalId, key, key);
         }
       }
       if (wanted.size === 0) {
         return result;
       }
       const access = compileAccessRule(accessRule(ctx));
+      const decoded = new Map<number, { element: StoredElement; keys: Set<string> }>();
+      const entryOf = (row: ElementRow) => {
+        let entry = decoded.get(row.seq);
+        if (!entry) {
+          const element = decodeElementRow(row);
+          entry = { element, keys: new Set(tableKeys(element)) };
+          decoded.set(row.seq, entry);
+        }
+        return entry;
+      };
+      const found = (key: string, element: StoredElement) => {
+        const elements = result.get(key);
+        if (elements) {
+          elements.push(element);
+        } else {
+          result.set(key, [element]);
+        }
+      };
       const rows = this.prepare(
         `SELECT k.h AS matched, ${ELEMENT_COLUMNS} FROM element_keys k
          JOIN elements e ON e.seq = k.seq
@@ -82,23 +102,19 @@ export class SqliteEntityStore extends EntityStore {
       ).all(JSON.stringify([...wanted.keys()]), ...access.params) as (ElementRow & {
         matched: number;
       })[];
-      const decoded = new Map<number, { element: StoredElement; keys: Set<string> }>();
       for (const row of rows) {
-        let entry = decoded.get(row.seq);
-        if (!entry) {
-          const element = decodeElementRow(row);
-          entry = { element, keys: new Set(elementKeys(element)) };
-          decoded.set(row.seq, entry);
-        }
+        const entry = entryOf(row);
         // The hash narrows the search; the element's own keys decide.
         for (const key of wanted.get(row.matched) ?? []) {
           if (entry.keys.has(key.toLowerCase())) {
-            const found = result.get(key);
-            if (found) {
-              found.push(entry.element);
-            } else {
-              result.set(key, [entry.element]);
-            }
+            found(key, entry.element);
+          }
+        }
+      }
+      if (byInternalId.size > 0) {
+        for (const row of this.rowsByInternalId(access, [...byInternalId.keys()])) {
+          for (const key of byInternalId.get(row.internal_id) ?? []) {
+            found(key, entryOf(row).element);
           }
         }
       }
@@ -137,11 +153,7 @@ export class SqliteEntityStore extends EntityStore {
 
   getMany(ctx: AccessContext, internalIds: readonly string[]): Promise<Map<string, StoredElement>> {
     return this.run(() => {
-      const access = compileAccessRule(accessRule(ctx));
-      const rows = this.prepare(
-        `SELECT ${ELEMENT_COLUMNS} FROM elements e
-           WHERE e.internal_id IN (SELECT value FROM json_each(?)) AND ${access.sql}`,
-      ).all(JSON.stringify(internalIds), ...access.params) as ElementRow[];
+      const rows = this.rowsByInternalId(compileAccessRule(accessRule(ctx)), internalIds);
       return new Map(rows.map((row) => [row.internal_id, decodeElementRow(row)]));
     });
   }
@@ -206,12 +218,19 @@ export class SqliteEntityStore extends EntityStore {
     };
   }
 
+  private rowsByInternalId(access: SqlFragment, internalIds: readonly string[]): ElementRow[] {
+    return this.prepare(
+      `SELECT ${ELEMENT_COLUMNS} FROM elements e
+         WHERE e.internal_id IN (SELECT value FROM json_each(?)) AND ${access.sql}`,
+    ).all(JSON.stringify(internalIds), ...access.params) as ElementRow[];
+  }
+
   private currentKeys(internalId: string, expectedVersion: number): number[] {
     const row = this.statements.current.get(internalId, expectedVersion) as ElementRow | undefined;
     if (!row) {
       throw new VersionConflictError(internalId, expectedVersion);
     }
-    return elementKeys(decodeElementRow(row)).map(keyHash);
+    return tableKeys(decodeElementRow(row)).map(keyHash);
   }
 
   private prepare(sql: string): Statement {
@@ -241,6 +260,15 @@ function sqliteCode(error: unknown): string | undefined {
     typeof error.code === 'string'
     ? error.code
     : undefined;
+}
+
+function addAsked<K>(asked: Map<K, string[]>, under: K, key: string): void {
+  const keys = asked.get(under);
+  if (!keys) {
+    asked.set(under, [key]);
+  } else if (!keys.includes(key)) {
+    keys.push(key);
+  }
 }
 
 function translateError(error: unknown): Error {

@@ -5,10 +5,9 @@ import type { AccessContext } from '@lib/rbac';
 import type { SqliteDatabase } from '@lib/sqlite';
 import {
   ELEMENT_COLUMNS,
-  ELEMENT_MIGRATIONS,
-  ELEMENT_TABLES_COMPONENT,
   compileAccessRule,
   decodeElementRow,
+  migrateElementTables,
 } from '@lib/entity-store';
 import type { ElementRow, SqlFragment, StoredElement } from '@lib/entity-store';
 import { SearchIndex } from '../search-index.port';
@@ -49,7 +48,7 @@ export class SqliteSearchIndex extends SearchIndex {
 
   constructor(private readonly database: SqliteDatabase) {
     super();
-    database.migrate(ELEMENT_TABLES_COMPONENT, ELEMENT_MIGRATIONS);
+    migrateElementTables(database);
   }
 
   search(ctx: AccessContext, query: SearchQuery): Promise<Page<StoredElement>> {

@@ -140,6 +140,12 @@ export function describeSearchIndexContract(
       await expect(
         count(filters({ key: ['ids'], values: [emotet.standardId.toUpperCase()] })),
       ).resolves.toBe(1);
+      await expect(
+        count(filters({ key: ['ids'], values: [emotet.internalId, apt28.internalId] })),
+      ).resolves.toBe(2);
+      await expect(
+        count(filters({ key: ['ids'], values: [emotet.internalId], operator: 'not_eq' })),
+      ).resolves.toBe(all.length - 1);
       await expect(count(filters({ key: ['fromId'], values: [apt28.internalId] }))).resolves.toBe(
         1,
       );

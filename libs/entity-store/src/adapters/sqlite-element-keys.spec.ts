@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newInternalId } from '@lib/kernel';
+import { systemContext } from '@lib/rbac';
+import { SqliteDatabase } from '@lib/sqlite';
+import type { StoredElement } from '../element.types';
+import { buildElement } from '../testing/element.factory';
+import { SqliteEntityStore } from './sqlite-entity-store.adapter';
+import { keyHash } from './sqlite-element-tables';
+
+// The key table holds every key of an element but its internal id, which the elements table's
+// own unique index answers (see tableKeys).
+
+const system = systemContext('element keys');
+
+describe('SqliteEntityStore keys', () => {
+  let dir: string;
+  let database: SqliteDatabase;
+  let store: SqliteEntityStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tl-element-keys-'));
+    database = new SqliteDatabase({ path: join(dir, 'test.db') });
+    store = new SqliteEntityStore(database, { maxEvents: 100 });
+  });
+
+  afterEach(() => {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const create = async (...elements: StoredElement[]) => {
+    await store.commit({
+      upserts: elements.map((element) => ({ element, expectedVersion: 0 })),
+      deletes: [],
+      events: [],
+    });
+  };
+  const keyRows = (key: string) =>
+    database.db
+      .prepare('SELECT count(*) FROM element_keys WHERE h = ?')
+      .pluck()
+      .get(keyHash(key.toLowerCase())) as number;
+  const allKeyRows = () =>
+    database.db.prepare('SELECT count(*) FROM element_keys').pluck().get() as number;
+
+  it('finds an element by its internal id, as made or upper-cased, without a key row for it', async () => {
+    const uuid = buildElement({
+      internalId: newInternalId(),
+      stixIds: [`malware--${randomUUID()}`],
+    });
+    const work = buildElement({ internalId: 'work_connector_2026-12-06T18:00:00.000Z' });
+    await create(uuid, work);
+
+    expect(keyRows(uuid.internalId)).toBe(0);
+    expect(keyRows(work.internalId)).toBe(0);
+    expect(keyRows(uuid.standardId)).toBe(1);
+    const asked = [uuid.internalId.toUpperCase(), uuid.standardId, work.internalId, 'stranger'];
+    const found = await store.resolve(system, asked);
+    expect([...found.keys()].sort()).toEqual(asked.slice(0, 3).sort());
+    expect(found.get(uuid.internalId.toUpperCase())?.map((e) => e.standardId)).toEqual([
+      uuid.standardId,
+    ]);
+    expect(found.get(uuid.standardId)?.map((e) => e.internalId)).toEqual([uuid.internalId]);
+    expect(found.get(work.internalId)?.map((e) => e.internalId)).toEqual([work.internalId]);
+  });
+
+  it('keeps an internal id in the form of a STIX id in the key table', async () => {
+    const odd = buildElement({ internalId: 'x-custom--0001' });
+    await create(odd);
+
+    expect(keyRows(odd.internalId)).toBe(1);
+    const found = await store.resolve(system, ['X-CUSTOM--0001']);
+    expect(found.get('X-CUSTOM--0001')?.map((e) => e.internalId)).toEqual([odd.internalId]);
+  });
+
+  it('drops the internal id rows of a store keyed the former way when it opens', async () => {
+    const elements = [buildElement(), buildElement(), buildElement({ internalId: 'a--b' })];
+    await create(...elements);
+    const before = allKeyRows();
+    // The former layout: one more row per element, its internal id's hash.
+    const addRow = database.db.prepare(
+      'INSERT INTO element_keys (h, seq) SELECT ?, seq FROM elements WHERE internal_id = ?',
+    );
+    elements
+      .slice(0, 2)
+      .forEach((e) => addRow.run(keyHash(e.internalId.toLowerCase()), e.internalId));
+    database.db
+      .prepare("DELETE FROM schema_migrations WHERE component = 'entity-store' AND version = 2")
+      .run();
+    expect(allKeyRows()).toBe(before + 2);
+
+    const reopened = new SqliteEntityStore(database, { maxEvents: 100 });
+
+    expect(allKeyRows()).toBe(before);
+    expect(keyRows('a--b')).toBe(1);
+    const found = await reopened.resolve(
+      system,
+      elements.map((e) => e.internalId),
+    );
+    expect(elements.map((e) => found.get(e.internalId)?.[0]?.internalId)).toEqual(
+      elements.map((e) => e.internalId),
+    );
+  });
+});
