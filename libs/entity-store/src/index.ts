@@ -10,8 +10,8 @@ export { SqliteEntityStore } from './adapters/sqlite-entity-store.adapter';
 export {
   ELEMENT_COLUMNS,
   decodeElementRow,
+  internalIdForms,
   keyHash,
-  mayBeInternalId,
   migrateElementTables,
 } from './adapters/sqlite-element-tables';
 export type { ElementRow } from './adapters/sqlite-element-tables';

@@ -90,16 +90,24 @@ export function elementKeys(element: StoredElement): string[] {
 }
 
 /**
+ * Whether a key may be an element's internal id, looked up in the elements table rather than the
+ * key table: internal ids are UUIDs or `work_…` names, never in the `type--uuid` form of STIX ids.
+ */
+export function mayBeInternalId(key: string): boolean {
+  return !key.includes('--');
+}
+
+/**
  * The keys the key table holds for an element: all but its internal id, which the elements table
  * indexes itself. Internal ids are made in time order and land at the end of that index, where in
  * the key table their hashes would each land on a page of their own. An internal id in the form
  * of a STIX id (with `--`: none is made so) stays in the key table, where look-ups of such keys go
- * (see `mayBeInternalId`). Self-contained but for `elementKeys`, shipped with it.
+ * (see `mayBeInternalId`). Self-contained but for the two functions it calls, shipped with it.
  */
 export function tableKeys(element: StoredElement): string[] {
   const own = element.internalId.toLowerCase();
   const keys = elementKeys(element);
-  return own.includes('--') ? keys : keys.filter((key) => key !== own);
+  return mayBeInternalId(own) ? keys.filter((key) => key !== own) : keys;
 }
 
 /**
@@ -284,6 +292,6 @@ export const ELEMENT_PROGRAM = 'entity-store.elements';
 
 export const ELEMENT_PROGRAM_BUILDER: ProgramBuilder<ElementProgramInput, ElementProgramLib> = {
   entry: buildElementProgram,
-  functions: [encodeDoc, elementKeys, tableKeys, searchableText, indexedRefs],
+  functions: [encodeDoc, elementKeys, mayBeInternalId, tableKeys, searchableText, indexedRefs],
   lib: { hash53 },
 };

@@ -1,6 +1,7 @@
 import { hash53 } from '@lib/kernel';
 import type { SqliteDatabase, SqliteMigration } from '@lib/sqlite';
 import type { StoredElement } from '../element.types';
+import { mayBeInternalId } from './sqlite-element-program';
 import type { ElementDoc } from './sqlite-element-program';
 
 // The embedded element tables, shared by the SQLite entity store (writes) and the SQLite search
@@ -126,9 +127,14 @@ export function keyHash(key: string): number {
 }
 
 /**
- * Whether a key may be an element's internal id, looked up in the elements table rather than the
- * key table: internal ids are UUIDs or `work_…` names, never in the `type--uuid` form of STIX ids.
+ * The forms under which the elements table is asked for an internal id given as `key`: as given
+ * and lower-cased (the ids the platform makes are lower-case; work ids keep their `T…Z`), none for
+ * a key in the form of a STIX id.
  */
-export function mayBeInternalId(key: string): boolean {
-  return !key.includes('--');
+export function internalIdForms(key: string): string[] {
+  if (!mayBeInternalId(key)) {
+    return [];
+  }
+  const lower = key.toLowerCase();
+  return lower === key ? [key] : [key, lower];
 }

@@ -15,7 +15,7 @@ import {
   ELEMENT_COLUMNS,
   decodeElementRow,
   keyHash,
-  mayBeInternalId,
+  internalIdForms,
   migrateElementTables,
 } from './sqlite-element-tables';
 import { ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER, tableKeys } from './sqlite-element-program';
@@ -61,16 +61,14 @@ export class SqliteEntityStore extends EntityStore {
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
     return this.run(() => {
       const result = new Map<string, StoredElement[]>();
-      // Key hash → the keys asked for under it, as given. Internal ids are not in the key table
-      // (see tableKeys): they match as given or lower-cased (the made ones are lower-case).
+      // Key hash → the keys asked for under it, as given; likewise by internal id form (internal
+      // ids are not in the key table: see tableKeys).
       const wanted = new Map<number, string[]>();
       const byInternalId = new Map<string, string[]>();
       for (const key of keys) {
-        const lower = key.toLowerCase();
-        addAsked(wanted, keyHash(lower), key);
-        if (mayBeInternalId(lower)) {
-          addAsked(byInternalId, lower, key);
-          addAsked(byInternalId, key, key);
+        addAsked(wanted, keyHash(key.toLowerCase()), key);
+        for (const form of internalIdForms(key)) {
+          addAsked(byInternalId, form, key);
         }
       }
       if (wanted.size === 0) {

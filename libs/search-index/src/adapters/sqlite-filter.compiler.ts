@@ -1,5 +1,5 @@
 import type { Filter, FilterGroup, FilterOperator, FilterValue } from '@lib/kernel';
-import { keyHash, mayBeInternalId } from '@lib/entity-store';
+import { internalIdForms, keyHash } from '@lib/entity-store';
 import type { SqlFragment } from '@lib/entity-store';
 import { concreteTypesOf, isTypeOf } from '@lib/stix';
 import { InvalidQueryError } from '../errors/search-index.error';
@@ -248,7 +248,7 @@ function compileFilter(filter: Filter): Compiled {
   }
   if (key === 'ids' || key === 'id') {
     // Key hashes (see keyHash): a false match has odds of about n / 2^53, negligible for a filter.
-    // Internal ids are not in the key table: the elements table indexes them (as given).
+    // Internal ids are not in the key table: the elements table indexes them.
     const values = filter.values.map(String);
     const inner = {
       sql:
@@ -256,7 +256,7 @@ function compileFilter(filter: Filter): Compiled {
         ' OR e.internal_id IN (SELECT value FROM json_each(?)))',
       params: [
         JSON.stringify(values.map((v) => keyHash(v.toLowerCase()))),
-        JSON.stringify(values.flatMap((v) => (mayBeInternalId(v) ? [v, v.toLowerCase()] : []))),
+        JSON.stringify(values.flatMap(internalIdForms)),
       ],
     };
     return operator === 'not_eq' ? { sql: `NOT ${inner.sql}`, params: inner.params } : inner;
