@@ -10,7 +10,12 @@ import { withReferrers } from './with-referrers.util';
 // commits as prepared, and the drafts taken out are read again and committed after it.
 
 /** A batch's counts, applied to its run once the batch is committed. */
-export type Tally = { progress: WorkProgress; apply: () => void };
+export type Tally = {
+  progress: WorkProgress;
+  /** The bundle entries (PendingProgress) the batch's work holds once it is committed. */
+  carriedUpTo: number;
+  apply: () => void;
+};
 
 /** A batch read, merged and ready to commit. */
 export type PreparedBatch = {

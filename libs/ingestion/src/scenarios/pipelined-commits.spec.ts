@@ -1,7 +1,7 @@
 import { EntityStore, VersionConflictError } from '@lib/entity-store';
 import type { CommitResult, RelationProbe, StoredElement, WriteBatch } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
-import { WorkService } from '@lib/works';
+import { WorkService, workCounts } from '@lib/works';
 import { IngestionService } from '../services/ingestion.service';
 import { IngestionHarness, TEST_INGESTION_CONFIG } from '../testing/ingestion-harness';
 import { MITRE, identity, malware, relationship } from './stix-objects.fixtures';
@@ -41,21 +41,26 @@ class ConflictingStore extends EntityStore {
   /** The element other writers keep changing: commits holding it lose while `contended` > 0. */
   hot?: { name: string; contended: number; writtenWith?: number; losing?: number };
 
-  commit(batch: WriteBatch): Promise<CommitResult> {
+  /** Commits from this number on wait for `opened` (set with `hold`). */
+  held?: { from: number; opened: Promise<void> };
+
+  async commit(batch: WriteBatch): Promise<CommitResult> {
     this.commits += 1;
+    if (this.held && this.commits >= this.held.from) {
+      await this.held.opened;
+    }
     const hot = this.hot;
     const holdsHot = hot && batch.upserts.find((u) => u.element.attributes.name === hot.name);
     if (hot && holdsHot && hot.contended > 0) {
       hot.contended -= 1;
       hot.losing = (hot.losing ?? 0) + batch.upserts.length;
-      return Promise.reject(
-        new VersionConflictError(holdsHot.element.internalId, holdsHot.expectedVersion),
-      );
+      throw new VersionConflictError(holdsHot.element.internalId, holdsHot.expectedVersion);
     }
     if (this.failing.has(this.commits)) {
       const first = batch.upserts[0];
-      return Promise.reject(
-        new VersionConflictError(first?.element.internalId ?? 'none', first?.expectedVersion ?? 0),
+      throw new VersionConflictError(
+        first?.element.internalId ?? 'none',
+        first?.expectedVersion ?? 0,
       );
     }
     if (hot && holdsHot) hot.writtenWith = batch.upserts.length;
@@ -144,5 +149,47 @@ describe('Ingestion: batches prepared while the previous one commits', () => {
     await importWith([]);
     const again = await importWith([]);
     expect(again).toMatchObject({ processed: 240, unchanged: 240, created: 0, updated: 0 });
+  });
+});
+
+describe('Ingestion: the bundles of one run overlap', () => {
+  let harness: IngestionHarness;
+  beforeEach(() => {
+    harness = new IngestionHarness();
+  });
+  afterEach(() => harness.close());
+
+  const family = (i: number) => malware(id(i), `Family ${i}`, { created_by_ref: MITRE });
+
+  it('returns from a bundle while its last batch commits; the next bundle counts once, through a lost commit', async () => {
+    // Commit 1 creates the work; 2: the first bundle's counts; 3: its batch (held); 4: the second
+    // bundle's first batch, carrying that bundle's counts, which loses a version conflict.
+    let open = () => {};
+    const store = new ConflictingStore(harness.store, new Set([4]));
+    store.held = { from: 3, opened: new Promise<void>((resolve) => (open = resolve)) };
+    const sut = new IngestionService(store, new WorkService(store), TEST_INGESTION_CONFIG);
+    const run = await sut.openRun({ ctx: harness.system, connectorId: 'test', workName: 'two' });
+    const first = [identity(), ...Array.from({ length: 30 }, (_, i) => family(i))];
+    const returned = await Promise.race([
+      run.addObjects(first).then(() => 'returned'),
+      new Promise((resolve) => setTimeout(() => resolve('waited for the commit'), 2000)),
+    ]);
+    expect(returned).toBe('returned');
+    expect(store.commits).toBe(3);
+    const second = run.addObjects([
+      ...Array.from({ length: 30 }, (_, i) => family(30 + i)),
+      { type: 'malware', id: 'not-an-id' },
+    ]);
+    open();
+    await second;
+    // A bundle of nothing valid while a batch may be in flight: its counts are committed alone.
+    await run.addObjects(['not even an object']);
+    const report = await run.finish();
+    expect(report).toMatchObject({ expected: 63, processed: 63, created: 61, rejected: 2 });
+    expect(report.rejections.map((r) => r.index)).toEqual([61, 62]);
+    const work = await new WorkService(harness.store).get(report.workId);
+    expect(workCounts(work)).toMatchObject({ expected: 63, processed: 63, rejected: 2 });
+    expect(work.attributes.errors_count).toBe(2);
+    expect((await harness.countByType()).Malware).toBe(60);
   });
 });

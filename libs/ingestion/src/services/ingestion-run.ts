@@ -20,6 +20,7 @@ import { batchEvents } from '../internal/batch-events';
 import { ClaimRegistry } from '../internal/claims';
 import type { ElementDraft } from '../internal/draft.types';
 import { orderByRefs } from '../internal/order-by-refs';
+import { PendingProgress, sumProgress } from '../internal/pending-progress';
 import { peelBatch } from '../internal/peel-batch';
 import type { PreparedBatch, Tally } from '../internal/peel-batch';
 import { stixToDraft } from '../internal/stix-to-draft';
@@ -56,6 +57,7 @@ export class IngestionRun {
   private readonly rejections: RejectedObject[] = [];
   private deferred: ElementDraft[] = [];
   private inFlight: InFlight | undefined;
+  private readonly pending = new PendingProgress();
   private nextIndex = 0;
   private warnings = 0;
   private embeddedCreated = 0;
@@ -95,7 +97,11 @@ export class IngestionRun {
     return this.work.internalId;
   }
 
-  /** Parses and writes one bundle's objects (2.0 objects are upgraded); bad objects are rejected alone. */
+  /**
+   * Parses and writes one bundle's objects (2.0 objects are upgraded); bad objects are rejected
+   * alone. Returns once the bundle's batches are sent: the last one may still be committing while
+   * the caller reads its next bundle and this run prepares it. `finish` waits for every commit.
+   */
   addObjects(
     objects: readonly unknown[],
     source?: { specVersion?: '2.0' | '2.1'; name?: string },
@@ -126,15 +132,27 @@ export class IngestionRun {
         });
       }
     }
-    await this.commitProgress({ expected: objects.length }, rejected);
+    this.pending.add(
+      {
+        expected: objects.length,
+        processed: rejected.length,
+        rejected: rejected.length,
+        errors: rejected.map((r) => workErrorOf(r)),
+      },
+      rejected,
+    );
     const ordered = orderByRefs(drafts);
+    if (!this.inFlight || ordered.length === 0) {
+      // Nothing to ride with (or to race): the work takes the bundle's counts at once.
+      await this.drain();
+      await this.commitPending();
+    }
     for (let i = 0; i < ordered.length; i += this.config.batchSize) {
       await this.processBatch(ordered.slice(i, i + this.config.batchSize), false, source?.name);
     }
     if (this.deferred.length > 0) {
       await this.retryDeferred(false, source?.name);
     }
-    await this.drain();
   }
 
   /** Retries what still waits for references, rejects what cannot be resolved, completes the work. */
@@ -153,6 +171,8 @@ export class IngestionRun {
   }
 
   private async finishAll(): Promise<IngestionReport> {
+    // The last batch's deferred drafts are known once it is committed.
+    await this.drain();
     for (
       let round = 0;
       round < this.config.missingRefRetries && this.deferred.length > 0;
@@ -257,7 +277,8 @@ export class IngestionRun {
       const split =
         error instanceof VersionConflictError
           ? peelBatch(batch, new Set(error.elements), {
-              tally: (drafts) => this.tally(drafts, batch.outcomes, batch.source),
+              tally: (drafts) =>
+                this.tally(drafts, batch.outcomes, batch.source, this.pending.committed),
               persistWork: this.persistWork,
             })
           : undefined;
@@ -332,7 +353,8 @@ export class IngestionRun {
     const events = await batchEvents(state, this.origin());
     const changed = [...state.changed].map((id) => state.current.get(id) as StoredElement);
     const base = after?.work ?? this.work;
-    const tally = this.tally(drafts, processor.outcomes, source);
+    const since = after ? after.tally.carriedUpTo : this.pending.committed;
+    const tally = this.tally(drafts, processor.outcomes, source, since);
     const work = withWorkProgress(base, tally.progress, new Date().toISOString());
     return {
       drafts,
@@ -403,12 +425,19 @@ export class IngestionRun {
   private tally(
     drafts: ElementDraft[],
     outcomes: Map<ElementDraft, DraftOutcome>,
-    source?: string,
+    source: string | undefined,
+    since: number,
   ): Tally {
     const counts = countOutcomes(drafts, outcomes, source);
+    // The bundles' entries the base work lacks (see PendingProgress).
+    const carried = this.pending.after(since);
+    const upTo = this.pending.latest;
     return {
-      progress: counts.progress,
+      progress: sumProgress([...carried.map((entry) => entry.progress), counts.progress]),
+      carriedUpTo: upTo,
       apply: () => {
+        this.pending.commit(upTo);
+        carried.forEach((entry) => this.countRejected(entry.rejected));
         this.deferred.push(...counts.deferred);
         this.warnings += counts.warnings;
         counts.byType.forEach(([type, kind]) => this.count(type, kind));
@@ -417,14 +446,15 @@ export class IngestionRun {
     };
   }
 
-  private async commitProgress(progress: WorkProgress, rejected: RejectedObject[]): Promise<void> {
-    const full: WorkProgress = {
-      ...progress,
-      processed: rejected.length,
-      rejected: rejected.length,
-      errors: rejected.map((r) => workErrorOf(r)),
-    };
-    const work = withWorkProgress(this.work, full, new Date().toISOString());
+  /** Commits the bundles' entries the work lacks on their own (no batch may be in flight). */
+  private async commitPending(): Promise<void> {
+    const carried = this.pending.after(this.pending.committed);
+    if (carried.length === 0) {
+      return;
+    }
+    const upTo = this.pending.latest;
+    const progress = sumProgress(carried.map((entry) => entry.progress));
+    const work = withWorkProgress(this.work, progress, new Date().toISOString());
     if (this.persistWork) {
       await this.store.commit({
         upserts: [{ element: work, expectedVersion: this.work.version }],
@@ -433,7 +463,12 @@ export class IngestionRun {
       });
     }
     this.work = work;
-    await this.reportProgress(full);
+    this.pending.commit(upTo);
+    await this.reportProgress(progress);
+    carried.forEach((entry) => this.countRejected(entry.rejected));
+  }
+
+  private countRejected(rejected: RejectedObject[]): void {
     rejected.forEach((r) => this.count(r.type ?? 'unknown', 'rejected'));
     this.keepRejections(rejected);
   }
