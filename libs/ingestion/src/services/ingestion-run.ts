@@ -446,15 +446,16 @@ export class IngestionRun {
     };
   }
 
-  /** Commits the bundles' entries the work lacks on their own (no batch may be in flight). */
+  /**
+   * Commits the bundles' entries the work lacks on their own (no batch may be in flight): the
+   * tally of a batch without drafts.
+   */
   private async commitPending(): Promise<void> {
-    const carried = this.pending.after(this.pending.committed);
-    if (carried.length === 0) {
+    if (this.pending.latest === this.pending.committed) {
       return;
     }
-    const upTo = this.pending.latest;
-    const progress = sumProgress(carried.map((entry) => entry.progress));
-    const work = withWorkProgress(this.work, progress, new Date().toISOString());
+    const tally = this.tally([], new Map(), undefined, this.pending.committed);
+    const work = withWorkProgress(this.work, tally.progress, new Date().toISOString());
     if (this.persistWork) {
       await this.store.commit({
         upserts: [{ element: work, expectedVersion: this.work.version }],
@@ -463,9 +464,8 @@ export class IngestionRun {
       });
     }
     this.work = work;
-    this.pending.commit(upTo);
-    await this.reportProgress(progress);
-    carried.forEach((entry) => this.countRejected(entry.rejected));
+    tally.apply();
+    await this.reportProgress(tally.progress);
   }
 
   private countRejected(rejected: RejectedObject[]): void {
