@@ -6,6 +6,11 @@ export type ElementWrite = {
   /** Version the writer read; 0 when it creates the element. A mismatch fails the whole batch. */
   expectedVersion: number;
   /**
+   * The state this write replaces, as the writer read it (its version is `expectedVersion`): a
+   * store may take what it indexed of it from here rather than read it again.
+   */
+  replaced?: StoredElement;
+  /**
    * A creation (expectedVersion 0) of an element that no other writer ever creates, its identity
    * being its own (an audit entry, whose id derives from its event's): the store may skip the
    * guards that keep writers of shared elements apart (locks, identity look-ups). It still fails

@@ -104,4 +104,29 @@ describe('SqliteEntityStore keys', () => {
       elements.map((e) => e.internalId),
     );
   });
+
+  it('replaces the keys of the state an update gives as replaced, or else of the stored row', async () => {
+    const [first, second] = [`malware--${randomUUID()}`, `malware--${randomUUID()}`];
+    const read = buildElement({ stixIds: [first] });
+    await create(read);
+    const update = async (stixIds: string[], replaced: StoredElement) => {
+      const stored = (await store.get(system, read.internalId)) as StoredElement;
+      const element = { ...stored, stixIds, version: stored.version + 1 };
+      await store.commit({
+        upserts: [{ element, expectedVersion: stored.version, replaced }],
+        deletes: [],
+        events: [],
+      });
+    };
+
+    await update([second], read);
+    expect([keyRows(first), keyRows(second)]).toEqual([0, 1]);
+    expect((await store.resolve(system, [first])).size).toBe(0);
+
+    // A state of another version is not what the row holds: its keys are not taken.
+    const stale = { ...read, stixIds: [first] };
+    await update([first], stale);
+    expect([keyRows(first), keyRows(second)]).toEqual([1, 0]);
+    expect((await store.resolve(system, [second])).size).toBe(0);
+  });
 });

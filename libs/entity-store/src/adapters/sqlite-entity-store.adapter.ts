@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { AppError } from '@lib/kernel';
+import type { StreamEvent } from '@lib/kernel';
 import { accessRule, elementAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { SqliteEventLog, appendedEvents, encodeEventBody } from '@lib/sqlite';
@@ -183,22 +184,34 @@ export class SqliteEntityStore extends EntityStore {
       return { events: [] };
     }
     this.eventLog.notifyAppended();
-    return { events: appendedEvents(batch.events, outcome.events) };
+    // Built when asked for: most writers (ingestion) never read them.
+    const appended = outcome.events;
+    let events: StreamEvent[] | undefined;
+    return {
+      get events() {
+        return (events ??= appendedEvents(batch.events, appended));
+      },
+    };
   }
 
   /**
    * What the writer needs to build the batch's program. The keys of the versions an update or a
-   * delete replaces are read here, from the committed rows (a writer never has a commit of its own
-   * in flight when it calls `commit`); the program re-checks each version in its transaction.
+   * delete replaces come from the state the writer read when it gives it, else are read here from
+   * the committed rows (a writer never has a commit of its own in flight when it calls `commit`);
+   * the program re-checks each version in its transaction.
    */
   private programInput(batch: WriteBatch): ElementProgramInput {
     return {
-      upserts: batch.upserts.map(({ element, expectedVersion }) => ({
+      upserts: batch.upserts.map(({ element, expectedVersion, replaced }) => ({
         element,
         expectedVersion,
         isCustom: isCustomType(element.entityType) ? 1 : 0,
         oldKeys:
-          expectedVersion === 0 ? undefined : this.currentKeys(element.internalId, expectedVersion),
+          expectedVersion === 0
+            ? undefined
+            : replaced?.internalId === element.internalId && replaced.version === expectedVersion
+              ? tableKeys(replaced).map(keyHash)
+              : this.currentKeys(element.internalId, expectedVersion),
       })),
       deletes: batch.deletes.map(({ internalId, expectedVersion }) => ({
         internalId,

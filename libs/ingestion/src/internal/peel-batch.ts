@@ -30,7 +30,8 @@ export type PreparedBatch = {
   work: StoredElement;
   tally: Tally;
   embeddedCreated: number;
-  upserts: { element: StoredElement; expectedVersion: number }[];
+  /** With the state each replaces, as read (see ElementWrite.replaced). */
+  upserts: { element: StoredElement; expectedVersion: number; replaced?: StoredElement }[];
   /** Ends this batch's hold on the run's turn at the store (see WriteTurns). */
   release: () => void;
 };
@@ -85,7 +86,9 @@ export function peelBatch(
       events: batch.events.filter((event) => !changed.has(event.elementId)),
       upserts: [
         ...batch.upserts.filter((upsert) => kept(upsert.element)),
-        ...(options.persistWork ? [{ element: work, expectedVersion: batch.base.version }] : []),
+        ...(options.persistWork
+          ? [{ element: work, expectedVersion: batch.base.version, replaced: batch.base }]
+          : []),
       ],
     },
   };

@@ -368,11 +368,13 @@ export class IngestionRun {
       tally,
       embeddedCreated: processor.embeddedCreated,
       upserts: [
-        ...changed.map((element) => ({
-          element,
-          expectedVersion: state.original.get(element.internalId)?.version ?? 0,
-        })),
-        ...(this.persistWork ? [{ element: work, expectedVersion: base.version }] : []),
+        ...changed.map((element) => {
+          const replaced = state.original.get(element.internalId);
+          return { element, expectedVersion: replaced?.version ?? 0, replaced };
+        }),
+        ...(this.persistWork
+          ? [{ element: work, expectedVersion: base.version, replaced: base }]
+          : []),
       ],
     };
   }
