@@ -1,7 +1,11 @@
 export { EntityStore } from './entity-store.port';
 export type { BaseType, RelationProbe, StoredElement } from './element.types';
 export type { CommitResult, ElementDelete, ElementWrite, WriteBatch } from './write-batch.types';
-export { StoreUnavailableError, VersionConflictError } from './errors/entity-store.error';
+export {
+  CommitSkippedError,
+  StoreUnavailableError,
+  VersionConflictError,
+} from './errors/entity-store.error';
 export { EntityStoreModule } from './entity-store.module';
 export { deleteElement, updateElement } from './update-element.util';
 export { stixOfElement, targetLookup } from './stix-lookup.util';

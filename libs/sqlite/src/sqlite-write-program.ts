@@ -108,7 +108,9 @@ export type AppendedEvents = { ms: number; firstSeq: number };
 export type WriteOutcome =
   | { ok: true; events?: AppendedEvents }
   | { ok: false; conflict: string }
-  | { ok: false; error: { message: string; code?: string } };
+  | { ok: false; error: { message: string; code?: string } }
+  /** Not run: the program it was queued after did not commit (see `SqliteWriter.run`). */
+  | { ok: false; skipped: true };
 
 type StateRow = { last_ms: number; last_seq: number; size: number };
 

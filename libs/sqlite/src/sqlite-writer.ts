@@ -15,7 +15,12 @@ export type SqliteWriter = {
     name: string,
     builder: ProgramBuilder<I, L>,
   ): void;
-  run(request: WriteRequest): Promise<WriteOutcome>;
+  /**
+   * Runs `request`. With `after` (an earlier run of this writer), it runs only if that one
+   * committed, else its outcome is `skipped`: a caller may queue a program behind one still
+   * running without waiting for it.
+   */
+  run(request: WriteRequest, after?: Promise<WriteOutcome>): Promise<WriteOutcome>;
   close(): Promise<void>;
 };
 
@@ -45,9 +50,18 @@ export function inlineWriter(db: Database): SqliteWriter {
     define: (name, builder) => {
       builders.set(name, (input) => builder.entry(input as never, builder.lib));
     },
-    run: (request) => {
-      const built = program(request);
-      return Promise.resolve('ok' in built ? built : executeWriteProgram(db, cache, built));
+    run: (request, after) => {
+      const execute = (): WriteOutcome => {
+        const built = program(request);
+        return 'ok' in built ? built : executeWriteProgram(db, cache, built);
+      };
+      if (!after) {
+        return Promise.resolve(execute());
+      }
+      return after.then(
+        (outcome): WriteOutcome => (outcome.ok ? execute() : { ok: false, skipped: true }),
+        (): WriteOutcome => ({ ok: false, skipped: true }),
+      );
     },
     close: () => Promise.resolve(),
   };
@@ -68,6 +82,8 @@ if (workerData.backgroundCheckpoint) {
 db.pragma('journal_size_limit = ' + workerData.walLimitBytes);
 const cache = new Map();
 const builders = new Map();
+// Ids of the programs that did not commit, for the programs queued after them.
+const failed = new Set();
 ${appendEventBodies.toString()}
 ${executeWriteProgram.toString()}
 parentPort.on('message', (message) => {
@@ -82,13 +98,23 @@ parentPort.on('message', (message) => {
     return;
   }
   let outcome;
-  try {
-    const program = message.request.builder === undefined
-      ? message.request
-      : builders.get(message.request.builder)(message.request.input);
-    outcome = executeWriteProgram(db, cache, program);
-  } catch (error) {
-    outcome = { ok: false, error: { message: 'Building a program failed: ' + String(error) } };
+  if (message.after !== undefined && failed.delete(message.after)) {
+    outcome = { ok: false, skipped: true };
+  } else {
+    try {
+      const program = message.request.builder === undefined
+        ? message.request
+        : builders.get(message.request.builder)(message.request.input);
+      outcome = executeWriteProgram(db, cache, program);
+    } catch (error) {
+      outcome = { ok: false, error: { message: 'Building a program failed: ' + String(error) } };
+    }
+  }
+  if (!outcome.ok) {
+    failed.add(message.id);
+    if (failed.size > 1024) {
+      failed.delete(failed.values().next().value);
+    }
   }
   parentPort.postMessage({ id: message.id, outcome });
 });
@@ -132,12 +158,14 @@ export function threadWriter(options: ThreadWriterOptions): SqliteWriter {
     failAll(new Error(`SQLite writer thread failed: ${error.message}`)),
   );
   worker.on('exit', () => failAll(new Error('SQLite writer thread has stopped')));
+  // The id of each run's reply, for the runs queued after it.
+  const sent = new WeakMap<Promise<WriteOutcome>, number>();
   const send = (message: Record<string, unknown>): Promise<WriteOutcome> => {
     if (failure) {
       return Promise.reject(failure);
     }
     const id = nextId++;
-    return new Promise<WriteOutcome>((resolve, reject) => {
+    const reply = new Promise<WriteOutcome>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       // Only a pending reply keeps the process alive; an idle writer never does.
       worker.ref();
@@ -147,12 +175,28 @@ export function threadWriter(options: ThreadWriterOptions): SqliteWriter {
         worker.unref();
       }
     });
+    sent.set(reply, id);
+    return reply;
   };
   return {
     define: (name, builder) => {
       worker.postMessage({ kind: 'define', name, source: builderSource(builder) });
     },
-    run: (request) => send({ kind: 'program', request }),
+    run: (request, after) => {
+      if (after === undefined) {
+        return send({ kind: 'program', request });
+      }
+      const queuedAfter = sent.get(after);
+      if (queuedAfter !== undefined) {
+        // The thread runs programs in order: it skips this one when that one did not commit.
+        return send({ kind: 'program', request, after: queuedAfter });
+      }
+      return after.then(
+        (outcome) =>
+          outcome.ok ? send({ kind: 'program', request }) : { ok: false, skipped: true },
+        () => ({ ok: false, skipped: true }),
+      );
+    },
     close: async () => {
       if (!failure) {
         await send({ kind: 'close' });

@@ -4,12 +4,16 @@ import type { StreamEvent } from '@lib/kernel';
 import { accessRule, elementAllowed } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { SqliteEventLog, appendedEvents, encodeEventBody } from '@lib/sqlite';
-import type { SqliteDatabase } from '@lib/sqlite';
+import type { SqliteDatabase, WriteOutcome } from '@lib/sqlite';
 import { isCustomType } from '@lib/stix';
 import { EntityStore } from '../entity-store.port';
 import type { RelationProbe, StoredElement } from '../element.types';
 import type { CommitResult, WriteBatch } from '../write-batch.types';
-import { StoreUnavailableError, VersionConflictError } from '../errors/entity-store.error';
+import {
+  CommitSkippedError,
+  StoreUnavailableError,
+  VersionConflictError,
+} from '../errors/entity-store.error';
 import { compileAccessRule } from './sqlite-access.sql';
 import type { SqlFragment } from './sqlite-access.sql';
 import {
@@ -35,6 +39,8 @@ export class SqliteEntityStore extends EntityStore {
   private readonly statements: Statements;
   private readonly eventLog: SqliteEventLog;
   private readonly cached = new Map<string, Statement>();
+  /** The writer's run of each commit, for the commits queued after it (`WriteBatch.after`). */
+  private readonly runs = new WeakMap<Promise<CommitResult>, Promise<WriteOutcome>>();
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -168,13 +174,38 @@ export class SqliteEntityStore extends EntityStore {
     });
   }
 
-  async commit(batch: WriteBatch): Promise<CommitResult> {
-    const input = await this.run(() => this.programInput(batch));
-    const outcome = await this.database.writer.run({ builder: ELEMENT_PROGRAM, input });
+  commit(batch: WriteBatch): Promise<CommitResult> {
+    const { after } = batch;
+    // Queued on the writer behind the commit it follows, unless building this one reads rows that
+    // commit may still change (the keys of a replaced version not given): then after it.
+    const queuedAfter =
+      after === undefined || readsStoredVersions(batch) ? undefined : this.runs.get(after);
+    if (after !== undefined && queuedAfter === undefined) {
+      return after.then(
+        () => this.commit({ ...batch, after: undefined }),
+        () => Promise.reject(new CommitSkippedError()),
+      );
+    }
+    let run: Promise<WriteOutcome>;
+    try {
+      const request = { builder: ELEMENT_PROGRAM, input: this.programInput(batch) };
+      run = this.database.writer.run(request, queuedAfter);
+    } catch (cause) {
+      return Promise.reject(translateError(cause));
+    }
+    const result = run.then((outcome) => this.committed(batch, outcome));
+    this.runs.set(result, run);
+    return result;
+  }
+
+  private committed(batch: WriteBatch, outcome: WriteOutcome): CommitResult {
     if (!outcome.ok) {
       if ('conflict' in outcome) {
         const [internalId = '', version = '0'] = outcome.conflict.split('@');
         throw new VersionConflictError(internalId, Number(version));
+      }
+      if ('skipped' in outcome) {
+        throw new CommitSkippedError();
       }
       throw translateError(Object.assign(new Error(outcome.error.message), outcome.error));
     }
@@ -184,12 +215,14 @@ export class SqliteEntityStore extends EntityStore {
       return { events: [] };
     }
     this.eventLog.notifyAppended();
-    // Built when asked for: most writers (ingestion) never read them.
+    // Built when asked for: most writers (ingestion) never read them. Only the drafts are kept
+    // (the batch names the commit it followed: kept whole, every commit would keep the one before).
+    const { events: drafts } = batch;
     const appended = outcome.events;
     let events: StreamEvent[] | undefined;
     return {
       get events() {
-        return (events ??= appendedEvents(batch.events, appended));
+        return (events ??= appendedEvents(drafts, appended));
       },
     };
   }
@@ -209,7 +242,7 @@ export class SqliteEntityStore extends EntityStore {
         oldKeys:
           expectedVersion === 0
             ? undefined
-            : replaced?.internalId === element.internalId && replaced.version === expectedVersion
+            : replaced !== undefined && isReplaced(element, expectedVersion, replaced)
               ? tableKeys(replaced).map(keyHash)
               : this.currentKeys(element.internalId, expectedVersion),
       })),
@@ -271,6 +304,22 @@ function sqliteCode(error: unknown): string | undefined {
     typeof error.code === 'string'
     ? error.code
     : undefined;
+}
+
+function isReplaced(element: StoredElement, expectedVersion: number, replaced: StoredElement) {
+  return replaced.internalId === element.internalId && replaced.version === expectedVersion;
+}
+
+/** Whether building the batch's program reads stored rows (keys of the versions it replaces). */
+function readsStoredVersions(batch: WriteBatch): boolean {
+  return (
+    batch.deletes.length > 0 ||
+    batch.upserts.some(
+      ({ element, expectedVersion, replaced }) =>
+        expectedVersion !== 0 &&
+        (replaced === undefined || !isReplaced(element, expectedVersion, replaced)),
+    )
+  );
 }
 
 function addAsked<K>(asked: Map<K, string[]>, under: K, key: string): void {

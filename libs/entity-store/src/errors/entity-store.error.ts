@@ -30,6 +30,22 @@ export class VersionConflictError extends AppError {
   }
 }
 
+/** A commit queued after another (`WriteBatch.after`) that did not commit: nothing was written. */
+export class CommitSkippedError extends AppError {
+  constructor() {
+    super({
+      code: 'STORE_COMMIT_SKIPPED',
+      category: 'conflict',
+      message: 'Not committed: the commit it was queued after failed',
+    });
+  }
+
+  /** Redone once the commit before it is, the change applies. */
+  override get retryable(): boolean {
+    return true;
+  }
+}
+
 export class StoreUnavailableError extends AppError {
   constructor(message: string, cause: unknown) {
     super({ code: 'STORE_UNAVAILABLE', category: 'unavailable', message, cause });

@@ -4,7 +4,7 @@ import { CAPABILITIES, systemContext } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import type { EntityStore } from '../entity-store.port';
 import type { StoredElement } from '../element.types';
-import { VersionConflictError } from '../errors/entity-store.error';
+import { CommitSkippedError, VersionConflictError } from '../errors/entity-store.error';
 import { buildElement } from './element.factory';
 
 export type EntityStoreFixture = {
@@ -302,6 +302,52 @@ export function describeEntityStoreContract(
       expect(stored.map((e) => e.id)).toEqual(result.events.map((e) => e.id));
       const seqs = stored.map((e) => Number(e.id.split('-')[1]));
       expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    });
+
+    it('applies a commit queued after another only if that one committed', async () => {
+      const [stale, kept, dropped, next] = [
+        buildElement(),
+        buildElement(),
+        buildElement(),
+        buildElement(),
+      ];
+      await fx.sut.commit({
+        upserts: [{ element: stale, expectedVersion: 0 }],
+        deletes: [],
+        events: [],
+      });
+      const first = fx.sut.commit({
+        upserts: [{ element: kept, expectedVersion: 0 }],
+        deletes: [],
+        events: [eventFor(kept)],
+      });
+      const second = fx.sut.commit({
+        upserts: [{ element: next, expectedVersion: 0 }],
+        deletes: [],
+        events: [eventFor(next)],
+        after: first,
+      });
+      await expect(second).resolves.toBeDefined();
+      const failing = fx.sut.commit({
+        upserts: [{ element: { ...stale, version: 3 }, expectedVersion: 2, replaced: stale }],
+        deletes: [],
+        events: [],
+      });
+      const skipped = fx.sut.commit({
+        upserts: [{ element: dropped, expectedVersion: 0 }],
+        deletes: [],
+        events: [eventFor(dropped)],
+        after: failing,
+      });
+      await expect(failing).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(skipped).rejects.toBeInstanceOf(CommitSkippedError);
+      const found = await fx.sut.getMany(
+        system,
+        [kept, next, dropped].map((e) => e.internalId),
+      );
+      expect([...found.keys()].sort()).toEqual([kept.internalId, next.internalId].sort());
+      const events = await fx.readEvents();
+      expect(events.map((e) => e.elementId)).toEqual([kept.internalId, next.internalId]);
     });
 
     it('hides elements whose markings are not all allowed, inside every read', async () => {

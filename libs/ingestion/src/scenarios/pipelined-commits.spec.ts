@@ -93,11 +93,12 @@ describe('Ingestion: batches prepared while the previous one commits', () => {
   const importWith = (
     failing: number[],
     store = new ConflictingStore(harness.store, new Set(failing)),
+    work?: 'none',
   ) => {
     const sut = new IngestionService(store, new WorkService(store), TEST_INGESTION_CONFIG);
     return sut.importBundle(
       { type: 'bundle', id: 'bundle--1b7d3c55-2f4e-4a8b-9c1d-6e5f4a3b2c1d', objects: corpus() },
-      { ctx: harness.system, connectorId: 'test', workName: 'pipelined' },
+      { ctx: harness.system, connectorId: 'test', workName: 'pipelined', work },
     );
   };
 
@@ -116,6 +117,28 @@ describe('Ingestion: batches prepared while the previous one commits', () => {
     expect(counts).toMatchObject({ Malware: 120, 'variant-of': 119 });
     const creates = harness.events().filter((e) => e.type === 'create');
     expect(creates).toHaveLength(240);
+  });
+
+  it('never commits the batch queued behind one that lost: it refers to what that one made', async () => {
+    // Without a recorded work (whose version each batch also checks), commit 1 is the first
+    // batch: its elements are made again with other internal ids (the author, which the rest
+    // refers to, is the element another writer changed). The batch behind it, prepared with the
+    // first one's elements, is skipped and prepared again: had it committed, its elements would
+    // have been created with a dangling author, then updated.
+    const report = await importWith([1], undefined, 'none');
+    expect(report).toMatchObject({ processed: 240, created: 240, updated: 0, rejected: 0 });
+    const events = harness.events();
+    expect(events.filter((e) => e.type === 'create')).toHaveLength(240);
+    expect(events.filter((e) => e.type !== 'create')).toEqual([]);
+    const author = (await harness.one(MITRE)).internalId;
+    for (const i of [0, 60, 119]) {
+      expect((await harness.one(id(i))).refs['created-by']).toEqual([author]);
+    }
+    for (let i = 0; i < 119; i++) {
+      const relation = await harness.one(rel(i));
+      expect(relation.refs['created-by']).toEqual([author]);
+      expect(relation.toId).toBe((await harness.one(id(i))).internalId);
+    }
   });
 
   it('gives up after repeated conflicts on the same batch, naming the element', async () => {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { EntityStore, StoredElement } from '@lib/entity-store';
+import type { CommitResult, EntityStore, StoredElement } from '@lib/entity-store';
 import { VersionConflictError } from '@lib/entity-store';
 import type { IngestionConfig } from '@lib/config';
 import { systemContext } from '@lib/rbac';
@@ -40,7 +40,11 @@ const pause = (attempt: number) =>
   new Promise((r) => setTimeout(r, Math.random() * REDO_PAUSE_MS * 2 ** Math.min(attempt, 6)));
 
 // `failure` never rejects: a commit may fail while the next batch is being prepared.
-type InFlight = PreparedBatch & { failure: Promise<Error | undefined> };
+type InFlight = PreparedBatch & {
+  failure: Promise<Error | undefined>;
+  /** The store's commit, for the next batch to queue after (WriteBatch.after). */
+  commit: Promise<unknown>;
+};
 const MAX_REPORTED_REJECTIONS = 10_000;
 
 const conflictLogger = new Logger('IngestionRun');
@@ -228,9 +232,9 @@ export class IngestionRun {
   }
 
   /**
-   * Prepares a batch while the previous one commits (one batch in flight: the store writes on its
-   * own thread when it can), then sends it. The batch is prepared as if the one in flight had
-   * committed; if that one fails on a version conflict, both are redone one after the other.
+   * Prepares a batch while the previous one commits (the store writes on its own thread when it
+   * can), as if that one had committed, and sends it queued behind it. If that one fails on a
+   * version conflict, this one is skipped and both are redone one after the other.
    */
   private async processBatch(
     drafts: ElementDraft[],
@@ -238,19 +242,17 @@ export class IngestionRun {
     source?: string,
   ): Promise<void> {
     const previous = this.inFlight;
-    let batch = await this.prepare(drafts, final, source, previous);
-    const settled =
-      !previous ||
-      (await this.settle(previous).catch((error: unknown) => {
-        batch.release();
-        throw error;
-      }));
-    if (previous && !settled) {
-      batch.release();
-      await this.redo(previous);
-      batch = await this.prepare(drafts, final, source, undefined);
+    const batch = await this.prepare(drafts, final, source, previous);
+    // It commits only if the one in flight does: the store starts it as soon as that one ends,
+    // while this run takes in the outcome.
+    const launched = this.launch(batch, previous);
+    if (!previous || (await this.settle(previous))) {
+      this.inFlight = launched;
+      return;
     }
-    this.inFlight = this.launch(batch);
+    await launched.failure;
+    await this.redo(previous);
+    this.inFlight = this.launch(await this.prepare(drafts, final, source, undefined));
   }
 
   /** Waits for the batch in flight, redoing it when it lost a version conflict. */
@@ -379,16 +381,20 @@ export class IngestionRun {
     };
   }
 
-  /** Commits a prepared batch; its turn is released once its writes are applied (or it failed). */
-  private launch(batch: PreparedBatch): InFlight {
+  /**
+   * Commits a prepared batch, after `previous` when given (and only if that one commits); its
+   * turn is released once its writes are applied (or it failed).
+   */
+  private launch(batch: PreparedBatch, previous?: InFlight): InFlight {
     // Nothing to write (an unchanged batch of a run without a recorded work): no transaction.
     const commit =
       batch.upserts.length === 0 && batch.events.length === 0
-        ? Promise.resolve()
+        ? (previous?.commit ?? Promise.resolve())
         : this.store.commit({
             upserts: batch.upserts,
             deletes: [],
             events: batch.events,
+            after: previous?.commit as Promise<CommitResult> | undefined,
             // Another run may read the store as soon as it holds this batch's writes.
             onApplied: batch.release,
           });
@@ -397,7 +403,7 @@ export class IngestionRun {
       (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
     );
     void failure.then(batch.release);
-    return { ...batch, failure };
+    return { ...batch, failure, commit };
   }
 
   /**

@@ -9,7 +9,11 @@ import type { AccessContext } from '@lib/rbac';
 import { EntityStore } from '../../entity-store.port';
 import type { RelationProbe, StoredElement } from '../../element.types';
 import type { CommitResult, WriteBatch } from '../../write-batch.types';
-import { StoreUnavailableError, VersionConflictError } from '../../errors/entity-store.error';
+import {
+  CommitSkippedError,
+  StoreUnavailableError,
+  VersionConflictError,
+} from '../../errors/entity-store.error';
 import { compileAccessQuery } from './opensearch-access.query';
 import type { QueryClause } from './opensearch-access.query';
 import { fromElementDocument, relationKey } from './opensearch-element.document';
@@ -228,6 +232,14 @@ export class OpenSearchEntityStore extends EntityStore {
    * two of them create the same element side by side.
    */
   commit(batch: WriteBatch): Promise<CommitResult> {
+    const { after } = batch;
+    if (after !== undefined) {
+      // Commits run side by side here: one queued after another waits for it.
+      return after.then(
+        () => this.commit({ ...batch, after: undefined }),
+        () => Promise.reject(new CommitSkippedError()),
+      );
+    }
     const keys = commitLockKeys(batch).map((key) => `store:${this.options.prefix}:${key}`);
     if (keys.length === 0) {
       return this.guard(() => this.commitLocked(batch));
