@@ -143,4 +143,40 @@ describe.each([false, true])('SqliteDatabase writer (thread: %s)', (writerThread
       19,
     );
   });
+
+  it('runs a program queued after another only if that one committed', async () => {
+    const insert = (name: string): WriteProgram => ({
+      sql: SQL,
+      steps: [{ kind: 'insert', sql: 0, params: [name, 1], conflict: `${name}@0` }],
+    });
+    const first = sut.writer.run(insert('emotet'));
+    const kept = sut.writer.run(insert('qakbot'), first);
+    const lost = sut.writer.run(insert('emotet'));
+    const [skipped, alsoSkipped] = [
+      sut.writer.run(insert('icedid'), lost),
+      sut.writer.run(insert('trickbot'), lost),
+    ];
+    const behindSkipped = sut.writer.run(insert('ursnif'), skipped);
+    const unrelated = sut.writer.run(insert('lokibot'));
+    const outcomes = await Promise.all([
+      first,
+      kept,
+      lost,
+      skipped,
+      alsoSkipped,
+      behindSkipped,
+      unrelated,
+    ]);
+    expect(outcomes).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: false, conflict: 'emotet@0' },
+      { ok: false, skipped: true },
+      { ok: false, skipped: true },
+      { ok: false, skipped: true },
+      { ok: true },
+    ]);
+    const names = sut.db.prepare('SELECT name FROM items ORDER BY name').pluck().all();
+    expect(names).toEqual(['emotet', 'lokibot', 'qakbot']);
+  });
 });

@@ -98,7 +98,7 @@ parentPort.on('message', (message) => {
     return;
   }
   let outcome;
-  if (message.after !== undefined && failed.delete(message.after)) {
+  if (message.after !== undefined && failed.has(message.after)) {
     outcome = { ok: false, skipped: true };
   } else {
     try {
