@@ -40,7 +40,7 @@ export type WriteBatch = {
    * it committed (else it fails with CommitSkippedError, writing nothing). A store that orders its
    * commits queues it at once, so that it starts as soon as that one ends.
    */
-  after?: Promise<CommitResult>;
+  after?: Promise<unknown>;
   /**
    * Called once the batch's writes are visible to readers, before its events are appended (not
    * when the commit fails before that): a writer waiting for the data can go on while they are.

@@ -24,6 +24,21 @@ export type SqliteWriter = {
   close(): Promise<void>;
 };
 
+/**
+ * Runs `run` once `after` committed; `skipped` when it did not: for a run that cannot be queued
+ * behind `after` where that one runs.
+ */
+function whenCommitted(
+  after: Promise<WriteOutcome>,
+  run: () => WriteOutcome | Promise<WriteOutcome>,
+): Promise<WriteOutcome> {
+  const skipped: WriteOutcome = { ok: false, skipped: true };
+  return after.then(
+    (outcome) => (outcome.ok ? run() : skipped),
+    () => skipped,
+  );
+}
+
 function buildFailure(name: string, error: unknown): WriteOutcome {
   return {
     ok: false,
@@ -55,13 +70,7 @@ export function inlineWriter(db: Database): SqliteWriter {
         const built = program(request);
         return 'ok' in built ? built : executeWriteProgram(db, cache, built);
       };
-      if (!after) {
-        return Promise.resolve(execute());
-      }
-      return after.then(
-        (outcome): WriteOutcome => (outcome.ok ? execute() : { ok: false, skipped: true }),
-        (): WriteOutcome => ({ ok: false, skipped: true }),
-      );
+      return after ? whenCommitted(after, execute) : Promise.resolve(execute());
     },
     close: () => Promise.resolve(),
   };
@@ -191,11 +200,7 @@ export function threadWriter(options: ThreadWriterOptions): SqliteWriter {
         // The thread runs programs in order: it skips this one when that one did not commit.
         return send({ kind: 'program', request, after: queuedAfter });
       }
-      return after.then(
-        (outcome) =>
-          outcome.ok ? send({ kind: 'program', request }) : { ok: false, skipped: true },
-        () => ({ ok: false, skipped: true }),
-      );
+      return whenCommitted(after, () => send({ kind: 'program', request }));
     },
     close: async () => {
       if (!failure) {

@@ -9,6 +9,7 @@ import { isCustomType } from '@lib/stix';
 import { EntityStore } from '../entity-store.port';
 import type { RelationProbe, StoredElement } from '../element.types';
 import type { CommitResult, WriteBatch } from '../write-batch.types';
+import { commitWhenAfterCommitted } from '../commit-after.util';
 import {
   CommitSkippedError,
   StoreUnavailableError,
@@ -40,7 +41,7 @@ export class SqliteEntityStore extends EntityStore {
   private readonly eventLog: SqliteEventLog;
   private readonly cached = new Map<string, Statement>();
   /** The writer's run of each commit, for the commits queued after it (`WriteBatch.after`). */
-  private readonly runs = new WeakMap<Promise<CommitResult>, Promise<WriteOutcome>>();
+  private readonly runs = new WeakMap<Promise<unknown>, Promise<WriteOutcome>>();
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -181,10 +182,7 @@ export class SqliteEntityStore extends EntityStore {
     const queuedAfter =
       after === undefined || readsStoredVersions(batch) ? undefined : this.runs.get(after);
     if (after !== undefined && queuedAfter === undefined) {
-      return after.then(
-        () => this.commit({ ...batch, after: undefined }),
-        () => Promise.reject(new CommitSkippedError()),
-      );
+      return commitWhenAfterCommitted({ ...batch, after }, (next) => this.commit(next));
     }
     let run: Promise<WriteOutcome>;
     try {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { CommitResult, EntityStore, StoredElement } from '@lib/entity-store';
+import type { EntityStore, StoredElement } from '@lib/entity-store';
 import { VersionConflictError } from '@lib/entity-store';
 import type { IngestionConfig } from '@lib/config';
 import { systemContext } from '@lib/rbac';
@@ -394,7 +394,7 @@ export class IngestionRun {
             upserts: batch.upserts,
             deletes: [],
             events: batch.events,
-            after: previous?.commit as Promise<CommitResult> | undefined,
+            after: previous?.commit,
             // Another run may read the store as soon as it holds this batch's writes.
             onApplied: batch.release,
           });

@@ -9,11 +9,8 @@ import type { AccessContext } from '@lib/rbac';
 import { EntityStore } from '../../entity-store.port';
 import type { RelationProbe, StoredElement } from '../../element.types';
 import type { CommitResult, WriteBatch } from '../../write-batch.types';
-import {
-  CommitSkippedError,
-  StoreUnavailableError,
-  VersionConflictError,
-} from '../../errors/entity-store.error';
+import { StoreUnavailableError, VersionConflictError } from '../../errors/entity-store.error';
+import { commitWhenAfterCommitted } from '../../commit-after.util';
 import { compileAccessQuery } from './opensearch-access.query';
 import type { QueryClause } from './opensearch-access.query';
 import { fromElementDocument, relationKey } from './opensearch-element.document';
@@ -235,10 +232,7 @@ export class OpenSearchEntityStore extends EntityStore {
     const { after } = batch;
     if (after !== undefined) {
       // Commits run side by side here: one queued after another waits for it.
-      return after.then(
-        () => this.commit({ ...batch, after: undefined }),
-        () => Promise.reject(new CommitSkippedError()),
-      );
+      return commitWhenAfterCommitted({ ...batch, after }, (next) => this.commit(next));
     }
     const keys = commitLockKeys(batch).map((key) => `store:${this.options.prefix}:${key}`);
     if (keys.length === 0) {
