@@ -241,8 +241,8 @@ export class BullMqJobQueue extends JobQueue implements OnModuleDestroy {
     try {
       await job.remove();
     } catch (error) {
-      // A consumer took it meanwhile: it sees the spent attempts and buries it itself.
-      await this.deadLetters.forget(letter);
+      // A consumer took it meanwhile: it sees the spent attempts and buries it itself, under the
+      // same letter id. The letter stays: forgotten here, it would be missing until then.
       this.settings.onError(error);
     }
   }
