@@ -105,8 +105,9 @@ export const CONFIG_VARIABLES = [
     env: 'THREATLOOM_SQLITE_CACHE_MB',
     group: 'store',
     schema: int(2, 65536),
-    default: '64',
-    description: 'SQLite page cache in MiB.',
+    default: '32',
+    description:
+      'SQLite page cache in MiB, per connection (up to three: queries, look-ups, writes).',
   },
   {
     env: 'THREATLOOM_SQLITE_MMAP_MB',

@@ -63,7 +63,7 @@ export class SqliteDatabase {
   constructor(options: SqliteDatabaseOptions) {
     this.path = options.path;
     this.options = options;
-    this.cacheSizeKb = (options.cacheSizeMb ?? 64) * 1024;
+    this.cacheSizeKb = (options.cacheSizeMb ?? 32) * 1024;
     this.walRestartBytes = (options.walRestartMb ?? 256) * 1024 * 1024;
     if (options.path !== ':memory:') {
       mkdirSync(dirname(options.path), { recursive: true });

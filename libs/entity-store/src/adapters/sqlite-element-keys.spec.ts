@@ -69,6 +69,36 @@ describe('SqliteEntityStore keys', () => {
     expect(found.get(work.internalId)?.map((e) => e.internalId)).toEqual([work.internalId]);
   });
 
+  it('returns an element whose key hash matched only under one of its own keys', async () => {
+    const stixId = `malware--${randomUUID()}`;
+    const aliasId = `malware--${randomUUID()}`;
+    const element = buildElement({
+      stixIds: [stixId],
+      aliasIds: [aliasId],
+      lookupKeys: ['name:Emotet'],
+    });
+    await create(element);
+    // A key whose hash collides with the element's: its row is found, its keys refuse it.
+    database.db
+      .prepare(
+        'INSERT INTO element_keys (h, seq) SELECT ?, seq FROM elements WHERE internal_id = ?',
+      )
+      .run(keyHash('malware--colliding'), element.internalId);
+
+    const asked = [
+      element.standardId.toUpperCase(),
+      stixId,
+      aliasId,
+      'NAME:EMOTET',
+      'malware--colliding',
+    ];
+    const found = await store.resolve(system, asked);
+    expect([...found.keys()].sort()).toEqual(asked.slice(0, 4).sort());
+    for (const key of asked.slice(0, 4)) {
+      expect(found.get(key)?.map((e) => e.internalId)).toEqual([element.internalId]);
+    }
+  });
+
   it('keeps an internal id in the form of a STIX id in the key table', async () => {
     const odd = buildElement({ internalId: 'x-custom--0001' });
     await create(odd);

@@ -111,6 +111,23 @@ export function tableKeys(element: StoredElement): string[] {
 }
 
 /**
+ * Whether `lowerKey` (lower-cased) is one of the element's `tableKeys`, without building them: a
+ * look-up verifies each row its hash matched this way.
+ */
+export function holdsTableKey(element: StoredElement, lowerKey: string): boolean {
+  const is = (id: string) => id === lowerKey || id.toLowerCase() === lowerKey;
+  if (is(element.internalId)) {
+    return !mayBeInternalId(element.internalId);
+  }
+  return (
+    is(element.standardId) ||
+    element.stixIds.some(is) ||
+    element.aliasIds.some(is) ||
+    element.lookupKeys.some(is)
+  );
+}
+
+/**
  * The words an element is found by. Only attributes worth searching are tokenised; the rest
  * (dates, numbers, hashes…) are filterable, which keeps the index small and writes fast.
  */

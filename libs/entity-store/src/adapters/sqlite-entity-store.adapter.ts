@@ -24,7 +24,12 @@ import {
   internalIdForms,
   migrateElementTables,
 } from './sqlite-element-tables';
-import { ELEMENT_PROGRAM, ELEMENT_PROGRAM_BUILDER, tableKeys } from './sqlite-element-program';
+import {
+  ELEMENT_PROGRAM,
+  ELEMENT_PROGRAM_BUILDER,
+  holdsTableKey,
+  tableKeys,
+} from './sqlite-element-program';
 import type { ElementProgramInput } from './sqlite-element-program';
 import type { ElementRow } from './sqlite-element-tables';
 
@@ -83,15 +88,14 @@ export class SqliteEntityStore extends EntityStore {
         return result;
       }
       const access = compileAccessRule(accessRule(ctx));
-      const decoded = new Map<number, { element: StoredElement; keys: Set<string> }>();
-      const entryOf = (row: ElementRow) => {
-        let entry = decoded.get(row.seq);
-        if (!entry) {
-          const element = decodeElementRow(row);
-          entry = { element, keys: new Set(tableKeys(element)) };
-          decoded.set(row.seq, entry);
+      const decoded = new Map<number, StoredElement>();
+      const elementOf = (row: ElementRow) => {
+        let element = decoded.get(row.seq);
+        if (!element) {
+          element = decodeElementRow(row);
+          decoded.set(row.seq, element);
         }
-        return entry;
+        return element;
       };
       const found = (key: string, element: StoredElement) => {
         const elements = result.get(key);
@@ -109,18 +113,18 @@ export class SqliteEntityStore extends EntityStore {
         matched: number;
       })[];
       for (const row of rows) {
-        const entry = entryOf(row);
+        const element = elementOf(row);
         // The hash narrows the search; the element's own keys decide.
         for (const key of wanted.get(row.matched) ?? []) {
-          if (entry.keys.has(key.toLowerCase())) {
-            found(key, entry.element);
+          if (holdsTableKey(element, key.toLowerCase())) {
+            found(key, element);
           }
         }
       }
       if (byInternalId.size > 0) {
         for (const row of this.rowsByInternalId(access, [...byInternalId.keys()])) {
           for (const key of byInternalId.get(row.internal_id) ?? []) {
-            found(key, entryOf(row).element);
+            found(key, elementOf(row));
           }
         }
       }
