@@ -162,6 +162,65 @@ describe('SqliteEntityStore keys', () => {
     expect((await store.resolve(system, [second])).size).toBe(0);
   });
 
+  it('keeps the full text of an update whose text is unchanged, and replaces a changed one', async () => {
+    const element = buildElement({ attributes: { name: 'alphaword', confidence: 50 } });
+    await create(element);
+    const matches = (word: string) =>
+      database.db
+        .prepare('SELECT rowid FROM elements_fts WHERE elements_fts MATCH ?')
+        .pluck()
+        .all(word).length;
+    const update = async (attributes: Record<string, unknown>) => {
+      const stored = (await store.get(system, element.internalId)) as StoredElement;
+      const next = { ...stored, attributes, version: stored.version + 1 };
+      await store.commit({
+        upserts: [{ element: next, expectedVersion: stored.version, replaced: stored }],
+        deletes: [],
+        events: [],
+      });
+    };
+
+    await update({ name: 'alphaword', confidence: 80 });
+    expect([matches('alphaword'), matches('bravoword')]).toEqual([1, 0]);
+    await update({ name: 'bravoword', confidence: 80 });
+    expect([matches('alphaword'), matches('bravoword')]).toEqual([0, 1]);
+    await update({ confidence: 90 });
+    expect([matches('alphaword'), matches('bravoword')]).toEqual([0, 0]);
+    await update({ name: 'alphaword', confidence: 90 });
+    expect([matches('alphaword'), matches('bravoword')]).toEqual([1, 0]);
+  });
+
+  it('keeps the refs an update keeps, drops those it drops and adds the new ones', async () => {
+    const element = buildElement({
+      refs: { 'created-by': ['author'], 'object-marking': ['m1', 'm2'] },
+    });
+    await create(element);
+    const refRows = () =>
+      database.db
+        .prepare(
+          `SELECT r.rel || ' ' || r.to_id FROM element_refs r JOIN elements e
+             ON e.seq = r.from_seq WHERE e.internal_id = ? ORDER BY 1`,
+        )
+        .pluck()
+        .all(element.internalId);
+    const update = async (refs: Record<string, string[]>) => {
+      const stored = (await store.get(system, element.internalId)) as StoredElement;
+      const next = { ...stored, refs, version: stored.version + 1 };
+      await store.commit({
+        upserts: [{ element: next, expectedVersion: stored.version, replaced: stored }],
+        deletes: [],
+        events: [],
+      });
+    };
+
+    await update({ 'created-by': ['author'], 'object-marking': ['m2', 'm3'] });
+    expect(refRows()).toEqual(['created-by author', 'object-marking m2', 'object-marking m3']);
+    await update({ 'object-marking': ['m3'], 'object-label': ['author'] });
+    expect(refRows()).toEqual(['object-label author', 'object-marking m3']);
+    await update({});
+    expect(refRows()).toEqual([]);
+  });
+
   it('refuses a batch creating two elements of one identity, the second checked after the first', async () => {
     // The identity checks see what the batch wrote before them, not only what was stored.
     const first = buildElement({ stixIds: [`malware--${randomUUID()}`] });

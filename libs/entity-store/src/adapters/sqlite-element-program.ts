@@ -1,5 +1,5 @@
 import { hash53 } from '@lib/kernel';
-import type { EventLogSql, ProgramBuilder, SqlValue, WriteProgram, WriteStep } from '@lib/sqlite';
+import type { EventLogSql, ProgramBuilder, WriteProgram, WriteStep } from '@lib/sqlite';
 import type { StoredElement } from '../element.types';
 
 // How a batch of element writes becomes a write program. The program is built where it runs, on
@@ -21,6 +21,10 @@ export type ElementProgramInput = {
     isCustom: 0 | 1;
     /** Key hashes of the version replaced (updates only). */
     oldKeys?: number[];
+    /** Searchable text of the version replaced (updates only): unchanged, the index keeps it. */
+    oldText?: string;
+    /** Indexed refs of the version replaced (updates only), as `refPairs` gives them. */
+    oldRefs?: string[];
   }[];
   deletes: { internalId: string; expectedVersion: number; oldKeys: number[] }[];
   /**
@@ -56,6 +60,34 @@ export function indexedRefs(element: StoredElement): Record<string, readonly str
         .filter((id): id is string => typeof id === 'string' && id.length > 0)
     : [];
   return members.length === 0 ? element.refs : { ...element.refs, 'restricted-to': members };
+}
+
+/** The indexed refs of an element as flat (relation, target) pairs. Self-contained. */
+export function refPairs(element: StoredElement): string[] {
+  const pairs: string[] = [];
+  const indexed = indexedRefs(element);
+  for (const rel in indexed) {
+    for (const target of indexed[rel] ?? []) {
+      pairs.push(rel, target);
+    }
+  }
+  return pairs;
+}
+
+/** The pairs of `old` (flat, as `refPairs` gives them) that `current` lacks. Self-contained. */
+export function droppedPairs(old: readonly string[], current: readonly string[]): string[] {
+  const kept = new Set<string>();
+  for (let i = 0; i + 1 < current.length; i += 2) {
+    kept.add(`${current[i]}\n${current[i + 1]}`);
+  }
+  const dropped: string[] = [];
+  for (let i = 0; i + 1 < old.length; i += 2) {
+    const [rel, target] = [old[i] as string, old[i + 1] as string];
+    if (!kept.has(`${rel}\n${target}`)) {
+      dropped.push(rel, target);
+    }
+  }
+  return dropped;
 }
 
 export function encodeDoc(element: StoredElement): string {
@@ -195,6 +227,7 @@ export function buildElementProgram(
     'DELETE FROM element_keys WHERE h = ? AND seq = ?',
     'INSERT OR IGNORE INTO element_refs (rel, to_id, from_seq) VALUES (?, ?, ?)',
     'DELETE FROM element_refs WHERE from_seq = ?',
+    'DELETE FROM element_refs WHERE rel = ? AND to_id = ? AND from_seq = ?',
     'INSERT INTO elements_fts (text, rowid) VALUES (?, ?)',
     'DELETE FROM elements_fts WHERE rowid = ?',
     // Another element with this key as standard id, STIX id or lookup key (see creation below).
@@ -207,9 +240,17 @@ export function buildElementProgram(
   const [insert, update, locate, remove, insertKey, deleteKey, insertRef, deleteRefs] = [
     0, 1, 2, 3, 4, 5, 6, 7,
   ];
-  const [insertText, deleteText, heldKey, heldStandardId] = [8, 9, 10, 11];
+  const [deleteRef, insertText, deleteText, heldKey, heldStandardId] = [8, 9, 10, 11, 12];
   const steps: WriteStep[] = [];
-  const removeIndexes = (internalId: string, expectedVersion: number, oldKeys: number[]) => {
+  // The indexes of a stored version: the keys given (those a new version drops), the refs given
+  // as pairs (else all), and the text unless kept.
+  const removeIndexes = (
+    internalId: string,
+    expectedVersion: number,
+    oldKeys: number[],
+    oldRefs: string[] | undefined,
+    keepText: boolean,
+  ) => {
     const conflict = `${internalId}@${expectedVersion}`;
     steps.push(
       {
@@ -220,11 +261,16 @@ export function buildElementProgram(
         subject: internalId,
       },
       { kind: 'each', sql: deleteKey, values: oldKeys, arity: 1, withRow: true },
-      { kind: 'run', sql: deleteRefs, params: [], withRow: true },
-      { kind: 'run', sql: deleteText, params: [], withRow: true },
+      oldRefs === undefined
+        ? { kind: 'run', sql: deleteRefs, params: [], withRow: true }
+        : { kind: 'each', sql: deleteRef, values: oldRefs, arity: 2, withRow: true },
     );
+    if (!keepText) {
+      steps.push({ kind: 'run', sql: deleteText, params: [], withRow: true });
+    }
   };
-  for (const { element, expectedVersion, isCustom, oldKeys } of input.upserts) {
+  for (const upsert of input.upserts) {
+    const { element, expectedVersion, isCustom, oldKeys, oldText, oldRefs } = upsert;
     const columns = [
       element.standardId,
       element.entityType,
@@ -238,6 +284,13 @@ export function buildElementProgram(
       encodeDoc(element),
     ];
     const conflict = `${element.internalId}@${expectedVersion}`;
+    const keys = tableKeys(element).map((key) => lib.hash53(key));
+    const refs = refPairs(element);
+    const text = searchableText(element);
+    // An update deletes only the keys and refs it drops (the others are kept, the inserts ignore
+    // them) and rewrites the text only when it changed: each index entry deleted and written
+    // again costs page writes, and a deleted text a tombstone in the full-text index.
+    const keepText = expectedVersion !== 0 && text === oldText;
     if (expectedVersion === 0) {
       // No other element may have the standard id or a lookup key of one created as standard id,
       // STIX id or lookup key, nor one of its STIX ids as standard id (aliases are no identity):
@@ -266,27 +319,21 @@ export function buildElementProgram(
         subject: element.internalId,
       });
     } else {
-      removeIndexes(element.internalId, expectedVersion, oldKeys ?? []);
+      const kept = new Set(keys);
+      const dropped = (oldKeys ?? []).filter((key) => !kept.has(key));
+      const droppedRefs = oldRefs && droppedPairs(oldRefs, refs);
+      removeIndexes(element.internalId, expectedVersion, dropped, droppedRefs, keepText);
       const params = [...columns, element.internalId, expectedVersion];
       steps.push({ kind: 'run', sql: update, params, conflict });
     }
-    const keys = tableKeys(element).map((key) => lib.hash53(key));
     steps.push({ kind: 'each', sql: insertKey, values: keys, arity: 1, withRow: true });
-    const refs: SqlValue[] = [];
-    const indexed = indexedRefs(element);
-    for (const rel in indexed) {
-      for (const target of indexed[rel] ?? []) {
-        refs.push(rel, target);
-      }
-    }
     steps.push({ kind: 'each', sql: insertRef, values: refs, arity: 2, withRow: true });
-    const text = searchableText(element);
-    if (text.length > 0) {
+    if (text.length > 0 && !keepText) {
       steps.push({ kind: 'run', sql: insertText, params: [text], withRow: true });
     }
   }
   for (const removal of input.deletes) {
-    removeIndexes(removal.internalId, removal.expectedVersion, removal.oldKeys);
+    removeIndexes(removal.internalId, removal.expectedVersion, removal.oldKeys, undefined, false);
     steps.push({ kind: 'run', sql: remove, params: [], withRow: true });
   }
   const events = input.events;
@@ -309,6 +356,15 @@ export const ELEMENT_PROGRAM = 'entity-store.elements';
 
 export const ELEMENT_PROGRAM_BUILDER: ProgramBuilder<ElementProgramInput, ElementProgramLib> = {
   entry: buildElementProgram,
-  functions: [encodeDoc, elementKeys, mayBeInternalId, tableKeys, searchableText, indexedRefs],
+  functions: [
+    encodeDoc,
+    elementKeys,
+    mayBeInternalId,
+    tableKeys,
+    searchableText,
+    indexedRefs,
+    refPairs,
+    droppedPairs,
+  ],
   lib: { hash53 },
 };

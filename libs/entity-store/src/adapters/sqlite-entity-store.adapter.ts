@@ -28,6 +28,8 @@ import {
   ELEMENT_PROGRAM,
   ELEMENT_PROGRAM_BUILDER,
   holdsTableKey,
+  refPairs,
+  searchableText,
   tableKeys,
 } from './sqlite-element-program';
 import type { ElementProgramInput } from './sqlite-element-program';
@@ -237,21 +239,28 @@ export class SqliteEntityStore extends EntityStore {
    */
   private programInput(batch: WriteBatch): ElementProgramInput {
     return {
-      upserts: batch.upserts.map(({ element, expectedVersion, replaced }) => ({
-        element,
-        expectedVersion,
-        isCustom: isCustomType(element.entityType) ? 1 : 0,
-        oldKeys:
-          expectedVersion === 0
-            ? undefined
-            : replaced !== undefined && isReplaced(element, expectedVersion, replaced)
-              ? tableKeys(replaced).map(keyHash)
-              : this.currentKeys(element.internalId, expectedVersion),
-      })),
+      upserts: batch.upserts.map(({ element, expectedVersion, replaced }) => {
+        const isCustom = isCustomType(element.entityType) ? 1 : 0;
+        if (expectedVersion === 0) {
+          return { element, expectedVersion, isCustom };
+        }
+        const old =
+          replaced !== undefined && isReplaced(element, expectedVersion, replaced)
+            ? replaced
+            : this.storedVersion(element.internalId, expectedVersion);
+        return {
+          element,
+          expectedVersion,
+          isCustom,
+          oldKeys: tableKeys(old).map(keyHash),
+          oldText: searchableText(old),
+          oldRefs: refPairs(old),
+        };
+      }),
       deletes: batch.deletes.map(({ internalId, expectedVersion }) => ({
         internalId,
         expectedVersion,
-        oldKeys: this.currentKeys(internalId, expectedVersion),
+        oldKeys: tableKeys(this.storedVersion(internalId, expectedVersion)).map(keyHash),
       })),
       events:
         batch.events.length > 0
@@ -271,12 +280,12 @@ export class SqliteEntityStore extends EntityStore {
     ).all(JSON.stringify(internalIds), ...access.params) as ElementRow[];
   }
 
-  private currentKeys(internalId: string, expectedVersion: number): number[] {
+  private storedVersion(internalId: string, expectedVersion: number): StoredElement {
     const row = this.statements.current.get(internalId, expectedVersion) as ElementRow | undefined;
     if (!row) {
       throw new VersionConflictError(internalId, expectedVersion);
     }
-    return tableKeys(decodeElementRow(row)).map(keyHash);
+    return decodeElementRow(row);
   }
 
   private prepare(sql: string): Statement {
