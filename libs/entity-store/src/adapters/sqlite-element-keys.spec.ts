@@ -40,6 +40,21 @@ describe('SqliteEntityStore keys', () => {
       events: [],
     });
   };
+  // Commits the stored version of an element changed by `change`, with `replaced` (by default the
+  // stored version) as the state it replaces.
+  const update = async (
+    internalId: string,
+    change: Partial<StoredElement>,
+    replaced?: StoredElement,
+  ) => {
+    const stored = (await store.get(system, internalId)) as StoredElement;
+    const element = { ...stored, ...change, version: stored.version + 1 };
+    await store.commit({
+      upserts: [{ element, expectedVersion: stored.version, replaced: replaced ?? stored }],
+      deletes: [],
+      events: [],
+    });
+  };
   const keyRows = (key: string) =>
     database.db
       .prepare('SELECT count(*) FROM element_keys WHERE h = ?')
@@ -141,23 +156,13 @@ describe('SqliteEntityStore keys', () => {
     const [first, second] = [`malware--${randomUUID()}`, `malware--${randomUUID()}`];
     const read = buildElement({ stixIds: [first] });
     await create(read);
-    const update = async (stixIds: string[], replaced: StoredElement) => {
-      const stored = (await store.get(system, read.internalId)) as StoredElement;
-      const element = { ...stored, stixIds, version: stored.version + 1 };
-      await store.commit({
-        upserts: [{ element, expectedVersion: stored.version, replaced }],
-        deletes: [],
-        events: [],
-      });
-    };
-
-    await update([second], read);
+    await update(read.internalId, { stixIds: [second] }, read);
     expect([keyRows(first), keyRows(second)]).toEqual([0, 1]);
     expect((await store.resolve(system, [first])).size).toBe(0);
 
     // A state of another version is not what the row holds: its keys are not taken.
     const stale = { ...read, stixIds: [first] };
-    await update([first], stale);
+    await update(read.internalId, { stixIds: [first] }, stale);
     expect([keyRows(first), keyRows(second)]).toEqual([1, 0]);
     expect((await store.resolve(system, [second])).size).toBe(0);
   });
@@ -170,23 +175,13 @@ describe('SqliteEntityStore keys', () => {
         .prepare('SELECT rowid FROM elements_fts WHERE elements_fts MATCH ?')
         .pluck()
         .all(word).length;
-    const update = async (attributes: Record<string, unknown>) => {
-      const stored = (await store.get(system, element.internalId)) as StoredElement;
-      const next = { ...stored, attributes, version: stored.version + 1 };
-      await store.commit({
-        upserts: [{ element: next, expectedVersion: stored.version, replaced: stored }],
-        deletes: [],
-        events: [],
-      });
-    };
-
-    await update({ name: 'alphaword', confidence: 80 });
+    await update(element.internalId, { attributes: { name: 'alphaword', confidence: 80 } });
     expect([matches('alphaword'), matches('bravoword')]).toEqual([1, 0]);
-    await update({ name: 'bravoword', confidence: 80 });
+    await update(element.internalId, { attributes: { name: 'bravoword', confidence: 80 } });
     expect([matches('alphaword'), matches('bravoword')]).toEqual([0, 1]);
-    await update({ confidence: 90 });
+    await update(element.internalId, { attributes: { confidence: 90 } });
     expect([matches('alphaword'), matches('bravoword')]).toEqual([0, 0]);
-    await update({ name: 'alphaword', confidence: 90 });
+    await update(element.internalId, { attributes: { name: 'alphaword', confidence: 90 } });
     expect([matches('alphaword'), matches('bravoword')]).toEqual([1, 0]);
   });
 
@@ -203,21 +198,15 @@ describe('SqliteEntityStore keys', () => {
         )
         .pluck()
         .all(element.internalId);
-    const update = async (refs: Record<string, string[]>) => {
-      const stored = (await store.get(system, element.internalId)) as StoredElement;
-      const next = { ...stored, refs, version: stored.version + 1 };
-      await store.commit({
-        upserts: [{ element: next, expectedVersion: stored.version, replaced: stored }],
-        deletes: [],
-        events: [],
-      });
-    };
-
-    await update({ 'created-by': ['author'], 'object-marking': ['m2', 'm3'] });
+    await update(element.internalId, {
+      refs: { 'created-by': ['author'], 'object-marking': ['m2', 'm3'] },
+    });
     expect(refRows()).toEqual(['created-by author', 'object-marking m2', 'object-marking m3']);
-    await update({ 'object-marking': ['m3'], 'object-label': ['author'] });
+    await update(element.internalId, {
+      refs: { 'object-marking': ['m3'], 'object-label': ['author'] },
+    });
     expect(refRows()).toEqual(['object-label author', 'object-marking m3']);
-    await update({});
+    await update(element.internalId, { refs: {} });
     expect(refRows()).toEqual([]);
   });
 
