@@ -232,10 +232,10 @@ export class SqliteEntityStore extends EntityStore {
   }
 
   /**
-   * What the writer needs to build the batch's program. The keys of the versions an update or a
-   * delete replaces come from the state the writer read when it gives it, else are read here from
-   * the committed rows (a commit queued after another then waits for it: see `commit`); the
-   * program re-checks each version in its transaction.
+   * What the writer needs to build the batch's program. The keys, refs and text of the versions an
+   * update or a delete replaces come from the state the writer read when it gives it, else are read
+   * here from the committed rows (a commit queued after another then waits for it: see `commit`);
+   * the program re-checks each version in its transaction.
    */
   private programInput(batch: WriteBatch): ElementProgramInput {
     return {
