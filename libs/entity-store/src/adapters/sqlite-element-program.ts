@@ -103,20 +103,23 @@ export function encodeDoc(element: StoredElement): string {
   return JSON.stringify(doc);
 }
 
+/** The lists an element's keys come from, as given (not lower-cased). Self-contained. */
+export function keySources(element: StoredElement): (readonly string[])[] {
+  return [
+    [element.internalId, element.standardId],
+    element.stixIds,
+    element.aliasIds,
+    element.lookupKeys,
+  ];
+}
+
 /** Every key an element can be found by; ids compare lower-cased. */
 export function elementKeys(element: StoredElement): string[] {
-  const keys = new Set<string>([
-    element.internalId.toLowerCase(),
-    element.standardId.toLowerCase(),
-  ]);
-  for (const id of element.stixIds) {
-    keys.add(id.toLowerCase());
-  }
-  for (const id of element.aliasIds) {
-    keys.add(id.toLowerCase());
-  }
-  for (const key of element.lookupKeys) {
-    keys.add(key.toLowerCase());
+  const keys = new Set<string>();
+  for (const source of keySources(element)) {
+    for (const key of source) {
+      keys.add(key.toLowerCase());
+    }
   }
   return [...keys];
 }
@@ -151,12 +154,7 @@ export function holdsTableKey(element: StoredElement, lowerKey: string): boolean
   if (is(element.internalId)) {
     return !mayBeInternalId(element.internalId);
   }
-  return (
-    is(element.standardId) ||
-    element.stixIds.some(is) ||
-    element.aliasIds.some(is) ||
-    element.lookupKeys.some(is)
-  );
+  return keySources(element).some((source) => source.some(is));
 }
 
 /**
@@ -358,6 +356,7 @@ export const ELEMENT_PROGRAM_BUILDER: ProgramBuilder<ElementProgramInput, Elemen
   entry: buildElementProgram,
   functions: [
     encodeDoc,
+    keySources,
     elementKeys,
     mayBeInternalId,
     tableKeys,
