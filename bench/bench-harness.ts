@@ -32,6 +32,26 @@ export class RssSampler {
 }
 
 /**
+ * Where a phase's time went: CPU seconds of the whole process (every thread: the main thread, the
+ * SQLite writer and checkpointer), the cores that kept busy on average, and the share of the wall
+ * time the main thread's event loop was busy (near 1: the main thread is what the phase waits on).
+ */
+export class CpuMeter {
+  private readonly cpu = process.cpuUsage();
+  private readonly loop = performance.eventLoopUtilization();
+  private readonly start = performance.now();
+
+  stop(): { cpu_s: number; cores_used: number; main_thread_busy: number } {
+    const used = process.cpuUsage(this.cpu);
+    const cpu = (used.user + used.system) / 1e6;
+    const wall = (performance.now() - this.start) / 1000;
+    const busy = performance.eventLoopUtilization(this.loop).utilization;
+    const round = (value: number) => Number(value.toFixed(2));
+    return { cpu_s: round(cpu), cores_used: round(cpu / wall), main_thread_busy: round(busy) };
+  }
+}
+
+/**
  * A fresh embedded platform (no HTTP, no roles) on a temporary data directory, or on `keepDir`
  * (created if needed, kept on close: a corpus built once serves several runs).
  */

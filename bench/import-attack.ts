@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { readBundle, readBundleStream } from '@lib/stix';
-import { RssSampler, emit, freshPlatform, openRun } from './bench-harness';
+import { CpuMeter, RssSampler, emit, freshPlatform, openRun } from './bench-harness';
 
 // npm run bench:import [-- <bundle.json(.gz)>]: ATT&CK enterprise into a fresh embedded store,
 // and in the same run the floor: JSON parse + plain row insert into an unindexed SQLite table.
@@ -55,6 +55,7 @@ async function loadStreamed(file: string): Promise<unknown[]> {
 async function importPhase(file: string): Promise<Record<string, unknown>> {
   const platform = await freshPlatform();
   const sampler = new RssSampler();
+  const meter = new CpuMeter();
   const start = performance.now();
   const objects = await loadStreamed(file);
   const run = await openRun(platform.app, `bench ${basename(file)}`);
@@ -62,11 +63,13 @@ async function importPhase(file: string): Promise<Record<string, unknown>> {
   const report = await run.finish();
   const wall = (performance.now() - start) / 1000;
   const peak = sampler.stop();
+  const cpu = meter.stop();
   await platform.close();
   return {
     objects: objects.length,
     wall_s: wall,
     peak_rss_mb: peak,
+    ...cpu,
     created: report.created,
     updated: report.updated,
     unchanged: report.unchanged,

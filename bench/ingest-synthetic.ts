@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { generateCorpus } from './corpus/synthetic-corpus';
-import { RssSampler, emit, freshPlatform, openRun } from './bench-harness';
+import { CpuMeter, RssSampler, emit, freshPlatform, openRun } from './bench-harness';
 import { runDistributed } from './ingest-distributed';
 
 // npm run bench:ingest -- --objects 1000000: a synthetic corpus streamed bundle by bundle into a
@@ -41,6 +41,7 @@ async function runEmbedded(options: Options): Promise<void> {
   const platform = await freshPlatform();
   const sampler = new RssSampler();
   const run = await openRun(platform.app, 'bench synthetic corpus');
+  const meter = new CpuMeter();
   const start = performance.now();
   let generationMs = 0;
   let done = 0;
@@ -88,6 +89,7 @@ async function runEmbedded(options: Options): Promise<void> {
     generation_s: Number((generationMs / 1000).toFixed(2)),
     objects_per_s: Math.round(done / ingestSeconds),
     peak_rss_mb: sampler.stop(),
+    ...meter.stop(),
     created: report.created,
     updated: report.updated,
     unchanged: report.unchanged,
