@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { createGunzip, gunzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { readBundle, readBundleStream } from '@lib/stix';
+import { readBundleFile } from '@app/platform';
+import { readBundle } from '@lib/stix';
 import { CpuMeter, RssSampler, emit, freshPlatform, openRun } from './bench-harness';
 
 // npm run bench:import [-- <bundle.json(.gz)>]: ATT&CK enterprise into a fresh embedded store,
@@ -47,9 +48,7 @@ function floorPhase(file: string): Record<string, unknown> {
 
 // The import reads the file as the CLI does: streamed, one object at a time.
 async function loadStreamed(file: string): Promise<unknown[]> {
-  const source = createReadStream(file, { highWaterMark: 1 << 20 });
-  return (await readBundleStream(file.endsWith('.gz') ? source.pipe(createGunzip()) : source))
-    .objects;
+  return (await readBundleFile(file)).objects;
 }
 
 async function importPhase(file: string): Promise<Record<string, unknown>> {

@@ -49,7 +49,7 @@ describe('threatloom import (CLI)', () => {
     );
     const result = runCli(['import', bad, good], cliEnv(join(dir, 'data')));
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain(`${bad}: not a valid STIX bundle`);
+    expect(result.stdout).toContain(`File not imported: ${bad}: not a valid STIX bundle`);
     const ids = readBundleObjects(good).map((o) => o.id);
     const found = await elementsPerId(join(dir, 'data'), ids);
     expect([...found.values()].every((elements) => elements.length === 1)).toBe(true);

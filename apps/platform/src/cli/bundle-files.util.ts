@@ -8,6 +8,13 @@ import type { StixBundleContent } from '@lib/stix';
 
 const BUNDLE_FILE = /\.json(\.gz)?$/i;
 
+/**
+ * Bytes per chunk out of gunzip. Its default (16 KiB) costs the reader a hop between the zlib thread
+ * and the main thread for each small chunk: ATT&CK enterprise (42 MB unpacked) read in 400-540 ms
+ * with it, 300-320 ms with 1 MiB chunks.
+ */
+const GUNZIP_CHUNK_BYTES = 1 << 20;
+
 /** Files to import: the given files, and the .json/.json.gz files under given directories, sorted. */
 export async function expandPaths(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
@@ -53,16 +60,21 @@ async function isGzip(path: string): Promise<boolean> {
 export async function readBundleFile(path: string): Promise<StixBundleContent> {
   const gzip = await isGzip(path);
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
-  const stream = gzip ? source.pipe(createGunzip()) : source;
+  const stream = gzip ? source.pipe(createGunzip({ chunkSize: GUNZIP_CHUNK_BYTES })) : source;
   if (gzip) {
     source.on('error', (error) => stream.destroy(error));
   }
   try {
     return await readBundleStream(stream);
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
+    // By shape, not by class: zlib's errors are not of the realm a test sandbox runs in.
+    const failure = (typeof cause === 'object' && cause !== null ? cause : {}) as {
+      message?: unknown;
+      code?: unknown;
+    };
+    const message = typeof failure.message === 'string' ? failure.message : String(cause);
     const what =
-      gzip && cause instanceof Error && 'code' in cause && String(cause.code).startsWith('Z_')
+      gzip && typeof failure.code === 'string' && failure.code.startsWith('Z_')
         ? 'not a valid gzip file'
         : message.replace(/^Invalid STIX bundle: /, 'not a valid STIX bundle: ');
     throw new AppError({

@@ -87,7 +87,10 @@ export async function runImport(paths: readonly string[], options: ImportOptions
         if (!(error instanceof AppError) || error.category !== 'validation') {
           throw error;
         }
-        failedFiles.push(`${file}: ${error.message}`);
+        // The reader's errors name the file already; others get it in front.
+        failedFiles.push(
+          error.message.startsWith(`${file}: `) ? error.message : `${file}: ${error.message}`,
+        );
       }
     }
     const report = await run.finish();
