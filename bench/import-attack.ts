@@ -46,17 +46,13 @@ function floorPhase(file: string): Record<string, unknown> {
   return { objects: objects.length, wall_s: wall, peak_rss_mb: sampler.stop() };
 }
 
-// The import reads the file as the CLI does: streamed, one object at a time.
-async function loadStreamed(file: string): Promise<unknown[]> {
-  return (await readBundleFile(file)).objects;
-}
-
 async function importPhase(file: string): Promise<Record<string, unknown>> {
   const platform = await freshPlatform();
   const sampler = new RssSampler();
   const meter = new CpuMeter();
   const start = performance.now();
-  const objects = await loadStreamed(file);
+  // Read as the CLI reads it: streamed, one object at a time.
+  const { objects } = await readBundleFile(file);
   const run = await openRun(platform.app, `bench ${basename(file)}`);
   await run.addObjects(objects);
   const report = await run.finish();

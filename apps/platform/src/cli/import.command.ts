@@ -6,6 +6,7 @@ import { IngestionService } from '@lib/ingestion';
 import type { IngestionProgress } from '@lib/ingestion';
 import { AppError } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
+import type { StixBundleContent } from '@lib/stix';
 import { PlatformModule } from '../platform.module';
 import { expandPaths, readBundleFile } from './bundle-files.util';
 import { importSummary } from './import-summary.util';
@@ -54,6 +55,14 @@ function progressReporter(useBar: boolean) {
  * `threatloom import <paths…>`: the same pipeline as the workers, in this process, as one work.
  * Exit code 1 when any object or file was rejected.
  */
+/** The message of a file that could not be imported; anything but bad input is rethrown. */
+function rejectionOf(error: unknown): string {
+  if (!(error instanceof AppError) || error.category !== 'validation') {
+    throw error;
+  }
+  return error.message;
+}
+
 export async function runImport(paths: readonly string[], options: ImportOptions): Promise<number> {
   const config = loadConfig({ env: processEnv(), appFlag: 'worker' });
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, []), {
@@ -78,19 +87,19 @@ export async function runImport(paths: readonly string[], options: ImportOptions
     const failedFiles: string[] = [];
     let total = 0;
     for (const file of files) {
+      let content: StixBundleContent;
       try {
-        const { objects, specVersion } = await readBundleFile(file);
-        total += objects.length;
-        progress.grow(total);
-        await run.addObjects(objects, { specVersion, name: file });
+        content = await readBundleFile(file);
       } catch (error) {
-        if (!(error instanceof AppError) || error.category !== 'validation') {
-          throw error;
-        }
-        // The reader's errors name the file already; others get it in front.
-        failedFiles.push(
-          error.message.startsWith(`${file}: `) ? error.message : `${file}: ${error.message}`,
-        );
+        failedFiles.push(rejectionOf(error)); // the reader's errors name the file
+        continue;
+      }
+      total += content.objects.length;
+      progress.grow(total);
+      try {
+        await run.addObjects(content.objects, { specVersion: content.specVersion, name: file });
+      } catch (error) {
+        failedFiles.push(`${file}: ${rejectionOf(error)}`);
       }
     }
     const report = await run.finish();
