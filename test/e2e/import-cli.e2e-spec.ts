@@ -55,6 +55,52 @@ describe('threatloom import (CLI)', () => {
     expect([...found.values()].every((elements) => elements.length === 1)).toBe(true);
   });
 
+  it('imports a large file part by part: a bad object late in it keeps the parts read before', () => {
+    // 12,000 indicators (about 4 MB), then an object that is not JSON: the file is read in parts of
+    // 5,000 objects handed to the import as they are read, so those before the bad one are kept.
+    const indicators = Array.from({ length: 12_000 }, (_, i) =>
+      JSON.stringify({
+        type: 'indicator',
+        spec_version: '2.1',
+        id: `indicator--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        created: '2026-01-01T00:00:00.000Z',
+        modified: '2026-01-01T00:00:00.000Z',
+        name: `indicator ${i} of a large file, padded to a realistic size ${'x'.repeat(120)}`,
+        pattern: `[ipv4-addr:value = '10.${i >> 16}.${(i >> 8) & 255}.${i & 255}']`,
+        pattern_type: 'stix',
+        valid_from: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    const bad = join(dir, 'large.json');
+    writeFileSync(bad, `{"type":"bundle","objects":[${indicators.join(',')},{"type":tru}]}`);
+
+    const result = runCli(['import', '--json', bad], cliEnv(join(dir, 'data')));
+
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as {
+      created: number;
+      failedFiles: { file: string; error: string; objectsRead: number }[];
+    };
+    expect(report.failedFiles).toEqual([
+      {
+        file: bad,
+        error: expect.stringContaining(
+          `${bad}: not a valid STIX bundle: objects[12000] is not valid JSON (`,
+        ) as string,
+        objectsRead: expect.any(Number) as number,
+      },
+    ]);
+    const read = report.failedFiles[0]?.objectsRead ?? 0;
+    expect(read).toBeGreaterThanOrEqual(5000);
+    expect(read).toBeLessThan(12_000);
+    expect(report.created).toBe(read);
+    const stored = sqlite<{ n: number }>(
+      join(dir, 'data'),
+      "SELECT count(*) AS n FROM elements WHERE entity_type = 'Indicator'",
+    );
+    expect(stored[0]?.n).toBe(read);
+  });
+
   it('exits non-zero on a missing path, with the path in the message', () => {
     const result = runCli(['import', join(dir, 'nope.json')], cliEnv(join(dir, 'data')));
     expect(result.status).toBe(1);

@@ -1,4 +1,4 @@
 export { runPlatform } from './run-platform';
 export { startPlatform } from './serve';
 export { PlatformModule } from './platform.module';
-export { readBundleFile } from './cli/bundle-files.util';
+export { BUNDLE_PART_OBJECTS, readBundleFileParts } from './cli/bundle-files.util';

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readBundleFile } from './bundle-files.util';
+import { readBundleFileParts } from './bundle-files.util';
 
 // `threatloom import` reads .json and .json.gz files streamed; gzip is told by its magic bytes.
 
-describe('readBundleFile', () => {
+describe(readBundleFileParts.name, () => {
   let dir: string;
 
   beforeEach(() => {
@@ -14,6 +14,14 @@ describe('readBundleFile', () => {
   });
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const readAll = async (file: string, size = 1000) => {
+    const parts: unknown[][] = [];
+    for await (const part of readBundleFileParts(file, size)) {
+      parts.push(part.objects);
+    }
+    return parts;
+  };
 
   // Several MiB of text once unpacked: the objects span many gunzip chunks.
   const bundle = () => ({
@@ -37,9 +45,11 @@ describe('readBundleFile', () => {
     const file = join(dir, 'no-extension');
     writeFileSync(file, gzipSync(JSON.stringify(content)));
 
-    const read = await readBundleFile(file);
+    const parts = await readAll(file);
 
-    expect(read.objects).toEqual(content.objects);
+    expect(parts.flat()).toEqual(content.objects);
+    expect(Math.max(...parts.map((p) => p.length))).toBeLessThanOrEqual(1000);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
   });
 
   it('reads a plain bundle alike', async () => {
@@ -47,7 +57,7 @@ describe('readBundleFile', () => {
     const file = join(dir, 'bundle.json');
     writeFileSync(file, JSON.stringify(content));
 
-    expect((await readBundleFile(file)).objects).toEqual(content.objects);
+    expect((await readAll(file)).flat()).toEqual(content.objects);
   });
 
   it('names a file whose gzip stream is damaged', async () => {
@@ -56,8 +66,27 @@ describe('readBundleFile', () => {
     const file = join(dir, 'damaged.json.gz');
     writeFileSync(file, packed);
 
-    const read = readBundleFile(file);
+    const read = readAll(file);
     await expect(read).rejects.toMatchObject({ code: 'IMPORT_BAD_FILE' });
     await expect(read).rejects.toThrow(`${file}: not a valid gzip file`);
+  });
+
+  it('gives the parts read before a damaged object, then names the file and the object', async () => {
+    const content = bundle();
+    const text = JSON.stringify(content);
+    const file = join(dir, 'damaged.json');
+    writeFileSync(file, text.replace('"indicator--00000000-0000-4000-8000-000000002500"', 'tru'));
+    const given: unknown[] = [];
+
+    const read = (async () => {
+      for await (const part of readBundleFileParts(file, 1000)) {
+        given.push(...part.objects);
+      }
+    })();
+
+    await expect(read).rejects.toThrow(`${file}: not a valid STIX bundle: objects[2500]`);
+    // As many as the reads before the damaged one held: the file's first objects, in order.
+    expect(given.length).toBeGreaterThanOrEqual(1000);
+    expect(given).toEqual(content.objects.slice(0, given.length));
   });
 });

@@ -2,11 +2,14 @@ import type { IngestionReport } from '@lib/ingestion';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
+/** A file that failed: its error (naming it), and how many of its objects were read before. */
+export type FailedFile = { file: string; error: string; objectsRead: number };
+
 /** The human summary printed after an import: speed, outcomes by type, the rejections. */
 export function importSummary(
   report: IngestionReport,
   files: number,
-  failedFiles: string[],
+  failedFiles: readonly FailedFile[],
 ): string {
   const seconds = report.durationMs / 1000;
   const rate = seconds > 0 ? Math.round(report.processed / seconds) : report.processed;
@@ -46,8 +49,12 @@ export function importSummary(
       lines.push(`  … ${n(report.rejections.length - 50)} more (use --json for all)`);
     }
   }
-  for (const file of failedFiles) {
-    lines.push(`File not imported: ${file}`);
+  for (const failed of failedFiles) {
+    lines.push(
+      failed.objectsRead === 0
+        ? `File not imported: ${failed.error}`
+        : `File partly imported: ${failed.error} (its first ${n(failed.objectsRead)} objects were imported)`,
+    );
   }
   return lines.join('\n');
 }

@@ -3,13 +3,13 @@ import { SingleBar } from 'cli-progress';
 import { ADMIN_INTERNAL_ID } from '@lib/bootstrap';
 import { loadConfig, processEnv } from '@lib/config';
 import { IngestionService } from '@lib/ingestion';
-import type { IngestionProgress } from '@lib/ingestion';
+import type { IngestionProgress, IngestionRun } from '@lib/ingestion';
 import { AppError } from '@lib/kernel';
 import { systemContext } from '@lib/rbac';
-import type { StixBundleContent } from '@lib/stix';
 import { PlatformModule } from '../platform.module';
-import { expandPaths, readBundleFile } from './bundle-files.util';
+import { BUNDLE_PART_OBJECTS, expandPaths, readBundleFileParts } from './bundle-files.util';
 import { importSummary } from './import-summary.util';
+import type { FailedFile } from './import-summary.util';
 
 type ImportOptions = { json?: boolean; progress?: boolean };
 
@@ -63,6 +63,37 @@ function rejectionOf(error: unknown): string {
   return error.message;
 }
 
+/**
+ * Reads `file` part by part into `run`. A file that turns out bad (or a part the run refuses) stops
+ * there: the parts before it stay imported, and the failure says how many objects they held.
+ */
+async function importFile(
+  run: IngestionRun,
+  file: string,
+  onRead: (objects: number) => void,
+): Promise<FailedFile | undefined> {
+  let objectsRead = 0;
+  let message: string | undefined;
+  try {
+    for await (const part of readBundleFileParts(file, BUNDLE_PART_OBJECTS)) {
+      if (part.objects.length === 0) {
+        continue;
+      }
+      onRead(part.objects.length);
+      try {
+        await run.addObjects(part.objects, { specVersion: part.specVersion, name: file });
+      } catch (error) {
+        message = `${file}: ${rejectionOf(error)}`;
+        break;
+      }
+      objectsRead += part.objects.length;
+    }
+  } catch (error) {
+    message = rejectionOf(error); // the reader's errors name the file
+  }
+  return message === undefined ? undefined : { file, error: message, objectsRead };
+}
+
 export async function runImport(paths: readonly string[], options: ImportOptions): Promise<number> {
   const config = loadConfig({ env: processEnv(), appFlag: 'worker' });
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, []), {
@@ -84,22 +115,15 @@ export async function runImport(paths: readonly string[], options: ImportOptions
       origin: { referer: 'cli' },
       onProgress: (p) => progress.update(p),
     });
-    const failedFiles: string[] = [];
+    const failedFiles: FailedFile[] = [];
     let total = 0;
     for (const file of files) {
-      let content: StixBundleContent;
-      try {
-        content = await readBundleFile(file);
-      } catch (error) {
-        failedFiles.push(rejectionOf(error)); // the reader's errors name the file
-        continue;
-      }
-      total += content.objects.length;
-      progress.grow(total);
-      try {
-        await run.addObjects(content.objects, { specVersion: content.specVersion, name: file });
-      } catch (error) {
-        failedFiles.push(`${file}: ${rejectionOf(error)}`);
+      const failed = await importFile(run, file, (objects) => {
+        total += objects;
+        progress.grow(total);
+      });
+      if (failed) {
+        failedFiles.push(failed);
       }
     }
     const report = await run.finish();

@@ -19,7 +19,10 @@ const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0
  * with indexOf, so the scan costs little next to JSON.parse itself.
  */
 export class BundleScanner {
-  readonly objects: unknown[] = [];
+  /** Elements parsed and not taken yet (see take). */
+  private parsed: unknown[] = [];
+  /** Elements taken so far, for the index an error names. */
+  private taken = 0;
   private depth = 0;
   private inString = false;
   /** A backslash ended the previous chunk inside a string. */
@@ -28,6 +31,8 @@ export class BundleScanner {
   /** Bytes of the current element collected from earlier chunks (undefined: no element open). */
   private element: Buffer[] | undefined;
   private readonly skeleton: Buffer[] = [];
+  /** The top level up to the `objects` array's bracket, once it has opened. */
+  private headText: string | undefined;
   /** Bytes of the last top-level string (a key candidate), possibly spanning chunks. */
   private key: Buffer[] = [];
   private keyIsObjects = false;
@@ -38,6 +43,10 @@ export class BundleScanner {
     let elementStart = this.element ? 0 : -1;
     let skeletonStart = this.inObjects ? -1 : 0;
     let keyStart = this.inString && this.depth === 1 && !this.inObjects ? 0 : -1;
+    // The next backslash at or after i (-1: none left in the chunk), searched again only once
+    // passed: most strings hold none, and searching from each string would scan to the chunk's
+    // end every time (a 1 MiB chunk without escapes read in seconds instead of milliseconds).
+    let backslash = -2;
     while (i < n) {
       if (this.inString) {
         if (this.escaped) {
@@ -46,7 +55,9 @@ export class BundleScanner {
           continue;
         }
         const quote = chunk.indexOf(QUOTE, i);
-        const backslash = chunk.indexOf(BACKSLASH, i);
+        if (backslash !== -1 && backslash < i) {
+          backslash = chunk.indexOf(BACKSLASH, i);
+        }
         if (backslash !== -1 && (quote === -1 || backslash < quote)) {
           i = backslash + 2;
           this.escaped = i > n;
@@ -99,7 +110,9 @@ export class BundleScanner {
           this.depth += 1;
           if (b === OPEN_ARRAY && this.depth === 2 && this.keyIsObjects && !this.inObjects) {
             this.inObjects = true;
-            this.skeleton.push(chunk.subarray(skeletonStart, i + 1));
+            this.skeleton.push(chunk.subarray(skeletonStart, i));
+            this.headText ??= Buffer.concat(this.skeleton).toString('utf8');
+            this.skeleton.push(chunk.subarray(i, i + 1));
             skeletonStart = -1;
           }
           break;
@@ -120,6 +133,37 @@ export class BundleScanner {
     }
     if (keyStart >= 0) {
       this.key.push(chunk.subarray(keyStart));
+    }
+  }
+
+  /** How many elements wait to be taken. */
+  get pending(): number {
+    return this.parsed.length;
+  }
+
+  /** The elements parsed since the last call, in order. */
+  take(): unknown[] {
+    const out = this.parsed;
+    this.parsed = [];
+    this.taken += out.length;
+    return out;
+  }
+
+  /**
+   * The keys written before `objects`, once its array has opened (undefined before, or when they
+   * are not valid JSON: `end` reports that).
+   */
+  head(): Record<string, unknown> | undefined {
+    if (this.headText === undefined) {
+      return undefined;
+    }
+    try {
+      const head: unknown = JSON.parse(`${this.headText}[]}`);
+      return typeof head === 'object' && head !== null && !Array.isArray(head)
+        ? (head as Record<string, unknown>)
+        : undefined;
+    } catch {
+      return undefined;
     }
   }
 
@@ -150,11 +194,11 @@ export class BundleScanner {
     const bytes = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts);
     this.element = undefined;
     try {
-      this.objects.push(JSON.parse(bytes.toString('utf8')) as unknown);
+      this.parsed.push(JSON.parse(bytes.toString('utf8')) as unknown);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       throw new StixInvalidBundleError(
-        `objects[${this.objects.length}] is not valid JSON (${reason})`,
+        `objects[${this.taken + this.parsed.length}] is not valid JSON (${reason})`,
       );
     }
   }
