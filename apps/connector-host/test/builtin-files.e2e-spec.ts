@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { sharedData } from '@lib/testing';
@@ -60,6 +63,45 @@ describe('Built-in file connectors (embedded, every role)', () => {
       { id: reportAdd.id },
     );
     expect(report.objects.edges).toHaveLength(3);
+  });
+
+  it('imports a large upload part by part, keeping the parts before a damaged object', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-upload-'));
+    const file = join(dir, 'large.json');
+    const indicators = Array.from({ length: 12_000 }, (_, i) =>
+      JSON.stringify({
+        type: 'indicator',
+        spec_version: '2.1',
+        id: `indicator--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        created: '2026-01-01T00:00:00.000Z',
+        modified: '2026-01-01T00:00:00.000Z',
+        name: `uploaded indicator ${i}`,
+        pattern: `[ipv4-addr:value = '10.${i >> 16}.${(i >> 8) & 255}.${i & 255}']`,
+        pattern_type: 'stix',
+        valid_from: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    writeFileSync(file, `{"type":"bundle","objects":[${indicators.join(',')},{"type":tru}]}`);
+    try {
+      const { uploadImport } = await upload<{ uploadImport: { id: string } }>(
+        `mutation($file: Upload!) { uploadImport(file: $file) { id } }`,
+        {},
+        file,
+      );
+      const work = await completed(await worksOf('threatloom-import-stix', uploadImport.id));
+      const said = [...work.errors, ...work.messages].map((m) => m.message).join('\n');
+      expect(said).toMatch(
+        /objects\[12000\] is not valid JSON .*\(the ([\d]+) objects before it were sent\)/,
+      );
+      const sent = Number(/the (\d+) objects before it were sent/.exec(said)?.[1]);
+      expect(sent).toBeGreaterThanOrEqual(5000);
+      expect(sent).toBeLessThan(12_000);
+      expect(work.tracking.import_expected_number).toBe(sent);
+      expect(work.tracking.import_processed_number).toBe(sent);
+      expect(work.outcomes.created).toBe(sent);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exports a report as a STIX bundle and as an IOC list, as the analyst who asked', async () => {

@@ -1,10 +1,13 @@
-import { buffer } from 'node:stream/consumers';
+import { StixInvalidBundleError, readBundleParts } from '@lib/stix';
 import type { ConnectorJob, ConnectorSession, JobConnector } from '../builtin-connector.types';
 import { builtInRegistration } from '../builtin-connector.types';
 import type { ConnectorDeps } from './connector-deps.types';
 import { containerWith } from './container-contents.util';
 import type { StixObject } from './offline-enrichment.util';
 import { reviewDraft } from './review-draft.util';
+
+/** Objects read from an uploaded file at a time (its parts are sent as they are read). */
+const FILE_PART_OBJECTS = 5000;
 
 // What a container does not list among its objects.
 const NOT_CONTAINED = new Set(['marking-definition', 'extension-definition', 'language-content']);
@@ -26,36 +29,43 @@ export function stixFileImport(deps: ConnectorDeps): JobConnector {
     async handle(job: ConnectorJob, session: ConnectorSession) {
       const fileId = job.event.file_id;
       if (typeof fileId !== 'string') return { message: 'The job names no file', inError: true };
-      const text = (await buffer((await deps.blobs.get(fileId)).body)).toString('utf8');
-      const objects = stixObjectsOf(text, fileId);
-      const added = objects.filter((o) => !NOT_CONTAINED.has(o.type)).map((o) => o.id);
+      // The draft, when the job asks for one, is made before the first objects are sent to it.
+      let draft: Promise<string | undefined> | undefined;
+      const send = async (objects: StixObject[]) => {
+        draft ??= reviewDraft(deps, job, session, fileId);
+        await draft;
+        return session.send(objects);
+      };
+      const added: string[] = [];
+      let sent = 0;
+      const { body } = await deps.blobs.get(fileId);
+      try {
+        // Read part by part: a large upload is never held whole (see readBundleParts).
+        for await (const part of readBundleParts(body, FILE_PART_OBJECTS)) {
+          const objects = stixObjectsOf(part.objects);
+          added.push(...objects.filter((o) => !NOT_CONTAINED.has(o.type)).map((o) => o.id));
+          if (objects.length > 0) sent += await send(objects);
+        }
+      } catch (error) {
+        if (!(error instanceof StixInvalidBundleError)) throw error;
+        const before = sent > 0 ? ` (the ${sent} objects before it were sent)` : '';
+        throw new Error(`${fileId}: ${error.message}${before}`);
+      } finally {
+        body.destroy();
+      }
       const container = await containerWith(deps, job.event.entity_id, added);
-      if (container) objects.push(container);
-      const draft = await reviewDraft(deps, job, session, fileId);
-      const sent = await session.send(objects);
-      const where = draft ? ` to draft ${draft} for review` : '';
+      if (container) sent += await send([container]);
+      const draftId = await draft;
+      const where = draftId ? ` to draft ${draftId} for review` : '';
       return { message: `${sent} objects sent from ${fileId}${where}` };
     },
   };
 }
 
-/** The objects of a bundle (or a lone object), or an error naming the file. */
-export function stixObjectsOf(text: string, fileId: string): StixObject[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new Error(`${fileId} is not JSON`);
-  }
-  const record = parsed as { type?: unknown; id?: unknown; objects?: unknown } | null;
-  if (record?.type === 'bundle' && Array.isArray(record.objects)) {
-    return record.objects.filter(
-      (o): o is StixObject =>
-        typeof o === 'object' && o !== null && typeof (o as StixObject).id === 'string',
-    );
-  }
-  if (typeof record?.type === 'string' && typeof record.id === 'string') {
-    return [record as StixObject];
-  }
-  throw new Error(`${fileId} is neither a STIX bundle nor a STIX object`);
+/** The STIX objects of a part of a bundle: the records with a string id. */
+function stixObjectsOf(objects: readonly unknown[]): StixObject[] {
+  return objects.filter(
+    (o): o is StixObject =>
+      typeof o === 'object' && o !== null && typeof (o as StixObject).id === 'string',
+  );
 }

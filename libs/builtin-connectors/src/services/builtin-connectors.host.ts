@@ -271,7 +271,10 @@ export class BuiltInConnectorsHost implements OnApplicationBootstrap, OnApplicat
     }
     const workId = job.internal.work_id;
     if (!(await this.works.isAlive(workId))) return;
-    await this.works.toReceived(workId, 'Connector ready to process the operation');
+    // A job may send in several parts (a file read part by part): done when it says so.
+    await this.works.toReceived(workId, 'Connector ready to process the operation', {
+      multipart: true,
+    });
     const session = this.session(registered, workId, parseState(registered.state));
     await this.finish(workId, () => connector.handle(job, session));
   }

@@ -98,16 +98,23 @@ export class WorkService {
     );
   }
 
-  /** `workEdit.toReceived`: the connector took the job. */
-  async toReceived(workId: string, message: string | undefined): Promise<StoredElement> {
-    return this.update(workId, (work, now) =>
-      withWorkMessage(
-        withWorkStatus(work, 'progress', { received_time: now }, now),
-        message,
-        false,
-        now,
-      ),
-    );
+  /**
+   * `workEdit.toReceived`: the connector took the job. With `multipart`, the sender will send in
+   * several parts: the work waits for its `toProcessed` before it completes, however early the
+   * parts sent so far are all processed.
+   */
+  async toReceived(
+    workId: string,
+    message: string | undefined,
+    options: { multipart?: boolean } = {},
+  ): Promise<StoredElement> {
+    return this.update(workId, (work, now) => {
+      const received = withWorkStatus(work, 'progress', { received_time: now }, now);
+      const marked = options.multipart
+        ? { ...received, attributes: { ...received.attributes, is_multipart: true } }
+        : received;
+      return withWorkMessage(marked, message, false, now);
+    });
   }
 
   /**
