@@ -79,7 +79,7 @@ async function importPhase(file: string): Promise<Record<string, unknown>> {
 // The flags bench:ingest runs with (README, benchmarks): V8 sizes its heap by allocation rate, not
 // by what is live (about 110 MB here), so the old space is capped and allowed to double between full
 // collections, and the young generation holds a batch's working set. Read part by part, the import
-// stays under the memory target with them (430-475 MB; 335-360 MB with the cap alone).
+// stays under the memory target with them (430-485 MB; 335-360 MB with the cap alone).
 const IMPORT_NODE_FLAGS = [
   '--max-old-space-size=384',
   '--heap-growing-percent=100',
