@@ -11,6 +11,7 @@ import {
   sqlite,
   startCli,
 } from '../support/cli.util';
+import { bundleDamagedAfter } from '../support/large-bundle.util';
 
 describe('threatloom import (CLI)', () => {
   let dir: string;
@@ -58,21 +59,8 @@ describe('threatloom import (CLI)', () => {
   it('imports a large file part by part: a bad object late in it keeps the parts read before', () => {
     // 12,000 indicators (about 4 MB), then an object that is not JSON: the file is read in parts of
     // 2,000 objects handed to the import as they are read, so those before the bad one are kept.
-    const indicators = Array.from({ length: 12_000 }, (_, i) =>
-      JSON.stringify({
-        type: 'indicator',
-        spec_version: '2.1',
-        id: `indicator--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        created: '2026-01-01T00:00:00.000Z',
-        modified: '2026-01-01T00:00:00.000Z',
-        name: `indicator ${i} of a large file, padded to a realistic size ${'x'.repeat(120)}`,
-        pattern: `[ipv4-addr:value = '10.${i >> 16}.${(i >> 8) & 255}.${i & 255}']`,
-        pattern_type: 'stix',
-        valid_from: '2026-01-01T00:00:00.000Z',
-      }),
-    );
     const bad = join(dir, 'large.json');
-    writeFileSync(bad, `{"type":"bundle","objects":[${indicators.join(',')},{"type":tru}]}`);
+    writeFileSync(bad, bundleDamagedAfter(12_000));
 
     const result = runCli(['import', '--json', bad], cliEnv(join(dir, 'data')));
 

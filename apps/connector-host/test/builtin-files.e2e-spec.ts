@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { sharedData } from '@lib/testing';
 import { waitFor } from '../../../test/support/distributed.util';
+import { bundleDamagedAfter } from '../../../test/support/large-bundle.util';
 import { useBuiltInPlatform } from './builtin-platform.util';
 
 // The built-in file connectors: STIX bundles imported (by themselves, into a report), elements and
@@ -68,20 +69,7 @@ describe('Built-in file connectors (embedded, every role)', () => {
   it('imports a large upload part by part, keeping the parts before a damaged object', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tl-upload-'));
     const file = join(dir, 'large.json');
-    const indicators = Array.from({ length: 12_000 }, (_, i) =>
-      JSON.stringify({
-        type: 'indicator',
-        spec_version: '2.1',
-        id: `indicator--00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-        created: '2026-01-01T00:00:00.000Z',
-        modified: '2026-01-01T00:00:00.000Z',
-        name: `uploaded indicator ${i}`,
-        pattern: `[ipv4-addr:value = '10.${i >> 16}.${(i >> 8) & 255}.${i & 255}']`,
-        pattern_type: 'stix',
-        valid_from: '2026-01-01T00:00:00.000Z',
-      }),
-    );
-    writeFileSync(file, `{"type":"bundle","objects":[${indicators.join(',')},{"type":tru}]}`);
+    writeFileSync(file, bundleDamagedAfter(12_000));
     try {
       const { uploadImport } = await upload<{ uploadImport: { id: string } }>(
         `mutation($file: Upload!) { uploadImport(file: $file) { id } }`,
