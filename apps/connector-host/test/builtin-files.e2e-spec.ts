@@ -6,7 +6,7 @@ import request from 'supertest';
 import { sharedData } from '@lib/testing';
 import { waitFor } from '../../../test/support/distributed.util';
 import { bundleDamagedAfter } from '../../../test/support/large-bundle.util';
-import { useBuiltInPlatform } from './builtin-platform.util';
+import { objectsOf, useBuiltInPlatform } from './builtin-platform.util';
 
 // The built-in file connectors: STIX bundles imported (by themselves, into a report), elements and
 // lists exported as STIX, CSV and IOC lists.
@@ -87,6 +87,28 @@ describe('Built-in file connectors (embedded, every role)', () => {
       expect(work.tracking.import_expected_number).toBe(sent);
       expect(work.tracking.import_processed_number).toBe(sent);
       expect(work.outcomes.created).toBe(sent);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says how many objects of an upload it skipped for want of an id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tl-upload-'));
+    const file = join(dir, 'no-id.json');
+    const [indicator] = objectsOf(URL_INDICATOR).filter((o) => o.type === 'indicator');
+    const { id: _id, ...withoutId } = { ...indicator, name: 'no id' };
+    writeFileSync(file, JSON.stringify({ type: 'bundle', objects: [indicator, withoutId] }));
+    try {
+      const { uploadImport } = await upload<{ uploadImport: { id: string } }>(
+        `mutation($file: Upload!) { uploadImport(file: $file) { id } }`,
+        {},
+        file,
+      );
+      const work = await completed(await worksOf('threatloom-import-stix', uploadImport.id));
+      expect(work.errors).toEqual([]);
+      expect(work.messages.map((m) => m.message)).toContainEqual(
+        expect.stringMatching(/^1 objects sent from .*; 1 without an id skipped$/),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

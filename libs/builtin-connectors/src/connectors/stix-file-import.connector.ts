@@ -38,11 +38,13 @@ export function stixFileImport(deps: ConnectorDeps): JobConnector {
       };
       const added: string[] = [];
       let sent = 0;
+      let withoutId = 0;
       const { body } = await deps.blobs.get(fileId);
       try {
         // Read part by part: a large upload is never held whole (see readBundleParts).
         for await (const part of readBundleParts(body, FILE_PART_OBJECTS)) {
           const objects = stixObjectsOf(part.objects);
+          withoutId += part.objects.length - objects.length;
           added.push(...objects.filter((o) => !NOT_CONTAINED.has(o.type)).map((o) => o.id));
           if (objects.length > 0) sent += await send(objects);
         }
@@ -57,7 +59,8 @@ export function stixFileImport(deps: ConnectorDeps): JobConnector {
       if (container) sent += await send([container]);
       const draftId = await draft;
       const where = draftId ? ` to draft ${draftId} for review` : '';
-      return { message: `${sent} objects sent from ${fileId}${where}` };
+      const skipped = withoutId > 0 ? `; ${withoutId} without an id skipped` : '';
+      return { message: `${sent} objects sent from ${fileId}${where}${skipped}` };
     },
   };
 }
