@@ -93,5 +93,5 @@ export { upgradeStix20 } from './parse/upgrade-stix20.util';
 export { STIX_INVALID_BUNDLE, StixInvalidBundleError } from './parse/stix-parse.error';
 
 // --- read (streamed bundles) ---
-export { readBundleParts, readBundleStream } from './read/read-bundle-stream.util';
+export { readBundleParts } from './read/read-bundle-stream.util';
 export { hashList, observableValue, representative } from './model/representative.util';

@@ -51,10 +51,6 @@ function progressReporter(useBar: boolean) {
   };
 }
 
-/**
- * `threatloom import <paths…>`: the same pipeline as the workers, in this process, as one work.
- * Exit code 1 when any object or file was rejected.
- */
 /** The message of a file that could not be imported; anything but bad input is rethrown. */
 function rejectionOf(error: unknown): string {
   if (!(error instanceof AppError) || error.category !== 'validation') {
@@ -94,6 +90,10 @@ async function importFile(
   return message === undefined ? undefined : { file, error: message, objectsRead };
 }
 
+/**
+ * `threatloom import <paths…>`: the same pipeline as the workers, in this process, as one work.
+ * Exit code 1 when any object or file was rejected.
+ */
 export async function runImport(paths: readonly string[], options: ImportOptions): Promise<number> {
   const config = loadConfig({ env: processEnv(), appFlag: 'worker' });
   const app = await NestFactory.createApplicationContext(PlatformModule.forRoot(config, []), {

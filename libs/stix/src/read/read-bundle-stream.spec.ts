@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { readBundleParts, readBundleStream } from './read-bundle-stream.util';
+import type { StixBundleContent } from '../parse/stix-parse.types';
+import { readBundleParts } from './read-bundle-stream.util';
 
 const chunked = (text: string, size: number): AsyncIterable<Buffer> => {
   const bytes = Buffer.from(text, 'utf8');
@@ -32,7 +33,17 @@ const tricky = {
   id: 'bundle--0a8e6b9e-5f0c-4c6f-8d55-4b1a2a6c7e03',
 };
 
-describe(readBundleStream.name, () => {
+/** The whole content, read in one part (no size reached before the end). */
+async function readBundleStream(chunks: AsyncIterable<Buffer>): Promise<StixBundleContent> {
+  const parts: StixBundleContent[] = [];
+  for await (const part of readBundleParts(chunks, Number.POSITIVE_INFINITY)) {
+    parts.push(part);
+  }
+  expect(parts).toHaveLength(1);
+  return parts[0] as StixBundleContent;
+}
+
+describe('readBundleParts, a bundle read whole', () => {
   it.each([1, 2, 3, 7, 64, 100_000])(
     'reads the same objects as JSON.parse with %i-byte chunks',
     async (size) => {

@@ -3,26 +3,15 @@ import type { StixBundleContent } from '../parse/stix-parse.types';
 import { BundleScanner } from './bundle-scanner';
 
 /**
- * Reads a bundle (2.0 or 2.1, or a single bare object) from a byte stream, one object at a time:
- * memory holds the parsed objects, never the whole text. Errors name what is wrong and where.
- */
-export async function readBundleStream(chunks: AsyncIterable<Buffer>): Promise<StixBundleContent> {
-  let content: StixBundleContent = { objects: [] };
-  for await (const part of readBundleParts(chunks, Number.POSITIVE_INFINITY)) {
-    content = { ...part, objects: content.objects.concat(part.objects) };
-  }
-  return content;
-}
-
-/**
- * Reads a bundle from a byte stream in parts of at most `size` objects, each given as soon as it is
- * read, so that memory holds a part rather than the bundle. Each part carries the bundle's id and
- * spec version as read from the keys before `objects`, where serialisers write them. The objects
- * without a `spec_version` of their own wait for the end when the bundle's was not among those keys
- * (it may follow the objects); so does everything when those keys do not make it a bundle (`type`
- * after the objects, or a bare object), which then comes at the end as readBundleStream reads it.
- * The last part, empty if need be, carries the id and version the whole top level gives. Errors
- * (StixInvalidBundleError) are thrown where met: the parts given before them stay given.
+ * Reads a bundle (2.0 or 2.1, or a single bare object) from a byte stream in parts of at most
+ * `size` objects, each given as soon as it is read, so that memory holds a part rather than the
+ * bundle (and never the whole text). Each part carries the bundle's id and spec version as read
+ * from the keys before `objects`, where serialisers write them. The objects without a
+ * `spec_version` of their own wait for the end when the bundle's was not among those keys (it may
+ * follow the objects); so does everything when those keys do not make it a bundle (`type` after
+ * the objects, or a bare object), which then comes whole at the end. The last part, empty if need
+ * be, carries the id and version the whole top level gives. Errors (StixInvalidBundleError) are
+ * thrown where met: the parts given before them stay given.
  */
 export async function* readBundleParts(
   chunks: AsyncIterable<Buffer>,
