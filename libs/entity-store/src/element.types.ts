@@ -30,5 +30,22 @@ export type StoredElement = {
   version: number;
 };
 
+/**
+ * What a reference needs of an element: its ids, type, keys and version, without its document
+ * (attributes, refs). Look-ups of reference targets read heads: targets are often large objects
+ * (descriptions…) of which a reference keeps only the id.
+ */
+export type ElementHead = Pick<
+  StoredElement,
+  | 'internalId'
+  | 'standardId'
+  | 'entityType'
+  | 'baseType'
+  | 'stixIds'
+  | 'aliasIds'
+  | 'lookupKeys'
+  | 'version'
+>;
+
 /** A relationship identity probe for de-duplication by type and ends (data-model.md §3.8). */
 export type RelationProbe = { entityType: string; fromId: string; toId: string };

@@ -1,5 +1,6 @@
 import type { AccessContext } from '@lib/rbac';
-import type { RelationProbe, StoredElement } from './element.types';
+import { headOf } from './element-head.util';
+import type { ElementHead, RelationProbe, StoredElement } from './element.types';
 import type { CommitResult, WriteBatch } from './write-batch.types';
 
 /**
@@ -15,6 +16,18 @@ export abstract class EntityStore {
     ctx: AccessContext,
     keys: readonly string[],
   ): Promise<Map<string, StoredElement[]>>;
+
+  /**
+   * As `resolve`, the heads only (ids, type, keys, version): what references need. Adapters that
+   * can leave the documents unread override it.
+   */
+  async resolveHeads(
+    ctx: AccessContext,
+    keys: readonly string[],
+  ): Promise<Map<string, ElementHead[]>> {
+    const found = await this.resolve(ctx, keys);
+    return new Map([...found].map(([key, elements]) => [key, elements.map(headOf)]));
+  }
 
   /** Relationships matching each probe's type and ends, in one round-trip. */
   abstract findRelations(

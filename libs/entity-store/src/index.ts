@@ -1,5 +1,6 @@
 export { EntityStore } from './entity-store.port';
-export type { BaseType, RelationProbe, StoredElement } from './element.types';
+export type { BaseType, ElementHead, RelationProbe, StoredElement } from './element.types';
+export { headOf } from './element-head.util';
 export type { CommitResult, ElementDelete, ElementWrite, WriteBatch } from './write-batch.types';
 export {
   CommitSkippedError,

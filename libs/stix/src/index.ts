@@ -67,7 +67,14 @@ export { cleanupIndicatorPattern } from './ids/cleanup-indicator-pattern.util';
 
 // --- convert (stored element → STIX 2.1) ---
 export { toStix } from './convert/to-stix';
-export type { StixSource, StixTarget, TargetLookup } from './convert/to-stix';
+export type {
+  RefTargetLookup,
+  StixRefTarget,
+  StixSource,
+  StixTarget,
+  TargetLookup,
+} from './convert/to-stix';
+export { EMBEDDED_REF_TYPES } from './convert/to-stix';
 export { storedMemberList, UNREADABLE_MEMBER } from './convert/stored-member-list.util';
 export {
   EXTENSION_FIELDS,

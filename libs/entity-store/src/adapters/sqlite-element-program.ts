@@ -1,6 +1,6 @@
 import { hash53 } from '@lib/kernel';
 import type { EventLogSql, ProgramBuilder, WriteProgram, WriteStep } from '@lib/sqlite';
-import type { StoredElement } from '../element.types';
+import type { ElementHead, StoredElement } from '../element.types';
 
 // How a batch of element writes becomes a write program. The program is built where it runs, on
 // the writer thread when there is one: serialising documents and hashing keys happen
@@ -104,7 +104,7 @@ export function encodeDoc(element: StoredElement): string {
 }
 
 /** The lists an element's keys come from, as given (not lower-cased). Self-contained. */
-export function keySources(element: StoredElement): (readonly string[])[] {
+export function keySources(element: ElementHead): (readonly string[])[] {
   return [
     [element.internalId, element.standardId],
     element.stixIds,
@@ -149,7 +149,7 @@ export function tableKeys(element: StoredElement): string[] {
  * Whether `lowerKey` (lower-cased) is one of the element's `tableKeys`, without building them: a
  * look-up verifies each row its hash matched this way.
  */
-export function holdsTableKey(element: StoredElement, lowerKey: string): boolean {
+export function holdsTableKey(element: ElementHead, lowerKey: string): boolean {
   const is = (id: string) => id === lowerKey || id.toLowerCase() === lowerKey;
   if (is(element.internalId)) {
     return !mayBeInternalId(element.internalId);

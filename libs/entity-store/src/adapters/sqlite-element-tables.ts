@@ -1,6 +1,6 @@
 import { hash53 } from '@lib/kernel';
 import type { SqliteDatabase, SqliteMigration } from '@lib/sqlite';
-import type { StoredElement } from '../element.types';
+import type { ElementHead, StoredElement } from '../element.types';
 import { mayBeInternalId } from './sqlite-element-program';
 import type { ElementDoc } from './sqlite-element-program';
 
@@ -88,6 +88,33 @@ export type ElementRow = {
 
 export const ELEMENT_COLUMNS =
   'e.seq, e.internal_id, e.standard_id, e.entity_type, e.base_type, e.from_id, e.to_id, e.created_at, e.updated_at, e.version, e.doc';
+
+/** The columns of an element's head (`HeadRow`): its keys are read from the document by SQLite. */
+export const HEAD_COLUMNS =
+  "e.seq, e.internal_id, e.standard_id, e.entity_type, e.base_type, e.version, json_extract(e.doc, '$.stixIds', '$.aliasIds', '$.lookupKeys') AS head_keys";
+
+export type HeadRow = Pick<
+  ElementRow,
+  'seq' | 'internal_id' | 'standard_id' | 'entity_type' | 'base_type' | 'version'
+> & { head_keys: string };
+
+export function decodeHeadRow(row: HeadRow): ElementHead {
+  const [stixIds, aliasIds, lookupKeys] = JSON.parse(row.head_keys) as [
+    string[],
+    string[],
+    string[],
+  ];
+  return {
+    internalId: row.internal_id,
+    standardId: row.standard_id,
+    entityType: row.entity_type,
+    baseType: row.base_type === 'RELATION' ? 'RELATION' : 'ENTITY',
+    stixIds,
+    aliasIds,
+    lookupKeys,
+    version: row.version,
+  };
+}
 
 export function decodeElementRow(row: ElementRow): StoredElement {
   const doc = JSON.parse(row.doc) as ElementDoc;

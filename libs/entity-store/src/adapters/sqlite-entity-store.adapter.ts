@@ -7,7 +7,7 @@ import { SqliteEventLog, appendedEvents, encodeEventBody } from '@lib/sqlite';
 import type { SqliteDatabase, WriteOutcome } from '@lib/sqlite';
 import { isCustomType } from '@lib/stix';
 import { EntityStore } from '../entity-store.port';
-import type { RelationProbe, StoredElement } from '../element.types';
+import type { ElementHead, RelationProbe, StoredElement } from '../element.types';
 import type { CommitResult, WriteBatch } from '../write-batch.types';
 import { commitWhenAfterCommitted } from '../commit-after.util';
 import {
@@ -19,7 +19,9 @@ import { compileAccessRule } from './sqlite-access.sql';
 import type { SqlFragment } from './sqlite-access.sql';
 import {
   ELEMENT_COLUMNS,
+  HEAD_COLUMNS,
   decodeElementRow,
+  decodeHeadRow,
   keyHash,
   internalIdForms,
   migrateElementTables,
@@ -74,64 +76,14 @@ export class SqliteEntityStore extends EntityStore {
   }
 
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
-    return this.run(() => {
-      const result = new Map<string, StoredElement[]>();
-      // Key hash → the keys asked for under it, as given; likewise by internal id form (internal
-      // ids are not in the key table: see tableKeys).
-      const wanted = new Map<number, string[]>();
-      const byInternalId = new Map<string, string[]>();
-      for (const key of keys) {
-        addAsked(wanted, keyHash(key.toLowerCase()), key);
-        for (const form of internalIdForms(key)) {
-          addAsked(byInternalId, form, key);
-        }
-      }
-      if (wanted.size === 0) {
-        return result;
-      }
-      const access = compileAccessRule(accessRule(ctx));
-      const decoded = new Map<number, StoredElement>();
-      const elementOf = (row: ElementRow) => {
-        let element = decoded.get(row.seq);
-        if (!element) {
-          element = decodeElementRow(row);
-          decoded.set(row.seq, element);
-        }
-        return element;
-      };
-      const found = (key: string, element: StoredElement) => {
-        const elements = result.get(key);
-        if (elements) {
-          elements.push(element);
-        } else {
-          result.set(key, [element]);
-        }
-      };
-      const rows = this.prepare(
-        `SELECT k.h AS matched, ${ELEMENT_COLUMNS} FROM element_keys k
-         JOIN elements e ON e.seq = k.seq
-         WHERE k.h IN (SELECT value FROM json_each(?)) AND ${access.sql}`,
-      ).all(JSON.stringify([...wanted.keys()]), ...access.params) as (ElementRow & {
-        matched: number;
-      })[];
-      for (const row of rows) {
-        const element = elementOf(row);
-        // The hash narrows the search; the element's own keys decide.
-        for (const key of wanted.get(row.matched) ?? []) {
-          if (holdsTableKey(element, key.toLowerCase())) {
-            found(key, element);
-          }
-        }
-      }
-      if (byInternalId.size > 0) {
-        for (const row of this.rowsByInternalId(access, [...byInternalId.keys()])) {
-          for (const key of byInternalId.get(row.internal_id) ?? []) {
-            found(key, elementOf(row));
-          }
-        }
-      }
-      return result;
-    });
+    return this.run(() => this.rowsOfKeys(ctx, keys, ELEMENT_COLUMNS, decodeElementRow));
+  }
+
+  override resolveHeads(
+    ctx: AccessContext,
+    keys: readonly string[],
+  ): Promise<Map<string, ElementHead[]>> {
+    return this.run(() => this.rowsOfKeys(ctx, keys, HEAD_COLUMNS, decodeHeadRow));
   }
 
   findRelations(ctx: AccessContext, probes: readonly RelationProbe[]): Promise<StoredElement[]> {
@@ -273,11 +225,82 @@ export class SqliteEntityStore extends EntityStore {
     };
   }
 
-  private rowsByInternalId(access: SqlFragment, internalIds: readonly string[]): ElementRow[] {
+  /**
+   * The elements designated by each key, read as `columns` and decoded by `decode` (once per row):
+   * keys by hash in the key table, each row verified against the element's own keys; internal ids
+   * in the elements table.
+   */
+  private rowsOfKeys<R extends { seq: number; internal_id: string }, T extends ElementHead>(
+    ctx: AccessContext,
+    keys: readonly string[],
+    columns: string,
+    decode: (row: R) => T,
+  ): Map<string, T[]> {
+    const result = new Map<string, T[]>();
+    // Key hash → the keys asked for under it, as given; likewise by internal id form (internal
+    // ids are not in the key table: see tableKeys).
+    const wanted = new Map<number, string[]>();
+    const byInternalId = new Map<string, string[]>();
+    for (const key of keys) {
+      addAsked(wanted, keyHash(key.toLowerCase()), key);
+      for (const form of internalIdForms(key)) {
+        addAsked(byInternalId, form, key);
+      }
+    }
+    if (wanted.size === 0) {
+      return result;
+    }
+    const access = compileAccessRule(accessRule(ctx));
+    const decoded = new Map<number, T>();
+    const elementOf = (row: R) => {
+      let element = decoded.get(row.seq);
+      if (!element) {
+        element = decode(row);
+        decoded.set(row.seq, element);
+      }
+      return element;
+    };
+    const found = (key: string, element: T) => {
+      const elements = result.get(key);
+      if (elements) {
+        elements.push(element);
+      } else {
+        result.set(key, [element]);
+      }
+    };
+    const rows = this.prepare(
+      `SELECT k.h AS matched, ${columns} FROM element_keys k
+       JOIN elements e ON e.seq = k.seq
+       WHERE k.h IN (SELECT value FROM json_each(?)) AND ${access.sql}`,
+    ).all(JSON.stringify([...wanted.keys()]), ...access.params) as (R & { matched: number })[];
+    for (const row of rows) {
+      const element = elementOf(row);
+      // The hash narrows the search; the element's own keys decide.
+      for (const key of wanted.get(row.matched) ?? []) {
+        if (holdsTableKey(element, key.toLowerCase())) {
+          found(key, element);
+        }
+      }
+    }
+    if (byInternalId.size > 0) {
+      for (const row of this.rowsByInternalId<R>(access, [...byInternalId.keys()], columns)) {
+        for (const key of byInternalId.get(row.internal_id) ?? []) {
+          found(key, elementOf(row));
+        }
+      }
+    }
+    return result;
+  }
+
+  private rowsByInternalId<R = ElementRow>(
+    access: SqlFragment,
+    internalIds: readonly string[],
+    columns = ELEMENT_COLUMNS,
+  ): R[] {
     return this.prepare(
-      `SELECT ${ELEMENT_COLUMNS} FROM elements e
+      `SELECT ${columns} FROM elements e
          WHERE e.internal_id IN (SELECT value FROM json_each(?)) AND ${access.sql}`,
-    ).all(JSON.stringify(internalIds), ...access.params) as ElementRow[];
+    ).all(JSON.stringify(internalIds), ...access.params) as R[];
   }
 
   private storedVersion(internalId: string, expectedVersion: number): StoredElement {

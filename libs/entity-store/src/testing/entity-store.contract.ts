@@ -4,6 +4,7 @@ import { CAPABILITIES, systemContext } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import type { EntityStore } from '../entity-store.port';
 import type { StoredElement } from '../element.types';
+import { headOf } from '../element-head.util';
 import { CommitSkippedError, VersionConflictError } from '../errors/entity-store.error';
 import { buildElement } from './element.factory';
 
@@ -89,6 +90,45 @@ export function describeEntityStoreContract(
         expect(found.get(key)?.map((e) => e.internalId)).toEqual([element.internalId]);
       }
       expect(found.has(keys[5] as string)).toBe(false);
+    });
+
+    it('resolves heads (ids, type, keys, version) by every id form, without documents', async () => {
+      const element = buildElement({
+        entityType: 'Intrusion-Set',
+        stixIds: ['intrusion-set--0a3c4d5e-0000-4000-8000-000000000002'],
+        aliasIds: ['intrusion-set--5a3e9d48-110e-53e8-89fa-1afbf3f7d7a9'],
+        attributes: { name: 'APT-H', description: 'x'.repeat(10_000) },
+      });
+      const other = buildElement({ entityType: 'Malware' });
+      await fx.sut.commit({
+        upserts: [element, other].map((e) => ({ element: e, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const keys = [
+        element.internalId,
+        element.standardId.toUpperCase(),
+        'intrusion-set--0a3c4d5e-0000-4000-8000-000000000002',
+        'intrusion-set--5a3e9d48-110e-53e8-89fa-1afbf3f7d7a9',
+        other.standardId,
+        'intrusion-set--00000000-0000-4000-8000-000000000000',
+      ];
+      const found = await fx.sut.resolveHeads(system, keys);
+      for (const key of keys.slice(0, 4)) {
+        expect(found.get(key)).toEqual([headOf(element)]);
+      }
+      expect(found.get(other.standardId)).toEqual([headOf(other)]);
+      expect(found.has(keys[5] as string)).toBe(false);
+      expect(Object.keys(found.get(element.internalId)?.[0] ?? {}).sort()).toEqual([
+        'aliasIds',
+        'baseType',
+        'entityType',
+        'internalId',
+        'lookupKeys',
+        'standardId',
+        'stixIds',
+        'version',
+      ]);
     });
 
     it('resolves more keys in one call than an engine query takes', async () => {

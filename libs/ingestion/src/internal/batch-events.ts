@@ -2,8 +2,8 @@ import { compare } from 'fast-json-patch';
 import type { StoredElement } from '@lib/entity-store';
 import { textOf } from '@lib/kernel';
 import type { StreamEventDraft } from '@lib/kernel';
-import { toStix } from '@lib/stix';
-import type { StixTarget } from '@lib/stix';
+import { EMBEDDED_REF_TYPES, toStix } from '@lib/stix';
+import type { StixRefTarget } from '@lib/stix';
 import type { BatchState } from './batch-state';
 
 const INTERNAL_TYPES = new Set(['work']);
@@ -25,21 +25,26 @@ export async function batchEvents(
   const changed = [...state.changed]
     .map((id) => state.current.get(id))
     .filter((e): e is StoredElement => e !== undefined && !INTERNAL_TYPES.has(e.entityType));
-  const needed = new Set<string>();
+  // Embedded forms are made of their targets' attributes; other refs only need their heads.
+  const whole = new Set<string>();
+  const referred = new Set<string>();
   for (const element of changed) {
     for (const version of [element, state.original.get(element.internalId)]) {
       if (!version) {
         continue;
       }
-      Object.values(version.refs).forEach((targets) => targets.forEach((id) => needed.add(id)));
+      for (const [rel, targets] of Object.entries(version.refs)) {
+        const needed = EMBEDDED_REF_TYPES.has(rel) ? whole : referred;
+        targets.forEach((id) => needed.add(id));
+      }
       if (version.fromId && version.toId) {
-        needed.add(version.fromId);
-        needed.add(version.toId);
+        referred.add(version.fromId);
+        referred.add(version.toId);
       }
     }
   }
-  await state.ensure(needed);
-  const lookup = (internalId: string): StixTarget | undefined => state.current.get(internalId);
+  await Promise.all([state.ensure(whole), state.ensure(referred, true)]);
+  const lookup = (internalId: string): StixRefTarget | undefined => state.known(internalId);
   return changed.map((element): StreamEventDraft => {
     const data = toStix(element, lookup) as Record<string, unknown>;
     const base = {

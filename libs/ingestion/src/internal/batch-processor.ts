@@ -36,10 +36,13 @@ export type BatchOptions = {
   synchronized?: boolean;
 };
 
-/** The keys a draft refers to and is known by as given (before its references are resolved). */
-const earlyKeys = (draft: ElementDraft): string[] => [
-  ...dependenciesOf(draft),
+/**
+ * The keys of what a draft may merge into or needs whole, as given: its own ids and its markings
+ * (whose definitions decide which of them it keeps). The rest of what it refers to is read as heads.
+ */
+const wholeKeys = (draft: ElementDraft): string[] => [
   ...exactKeys(draft),
+  ...(draft.refs['object-marking'] ?? []),
 ];
 
 /**
@@ -75,7 +78,11 @@ export class BatchProcessor {
     drafts.forEach((d) => d.embedded.forEach((e) => embedded.set(e.standardId, e)));
     // What every wave refers to and is known by as given comes in the same round-trip: each wave
     // then reads only the ids derived from its resolved references.
-    await this.state.lookup([...embedded.keys(), ...drafts.flatMap(earlyKeys)]);
+    await this.state.lookup(
+      [...embedded.keys(), ...drafts.flatMap(wholeKeys)],
+      [],
+      drafts.flatMap(dependenciesOf),
+    );
     for (const meta of embedded.values()) {
       this.writeEmbedded(meta);
     }

@@ -1,9 +1,11 @@
-import type { EntityStore, RelationProbe, StoredElement } from '@lib/entity-store';
+import type { ElementHead, EntityStore, RelationProbe, StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
 
 /**
  * What one batch knows about existing elements: everything read from the store (in few batched
- * round-trips) and everything written so far in the batch, indexed by every key.
+ * round-trips) and everything written so far in the batch, indexed by every key. Elements only
+ * referred to are read as heads (ids, type, keys): a reference needs no more, and the documents of
+ * referenced objects are most of what a batch would otherwise read.
  */
 export class BatchState {
   /** Current state of every known element (read or written in this batch). */
@@ -14,39 +16,58 @@ export class BatchState {
   readonly changed = new Set<string>();
   // Key → internal id, or ids when several elements share the key (rare: most keys are ids).
   private readonly index = new Map<string, string | string[]>();
+  /** Elements known by their heads only (absent from `current`). */
+  private readonly heads = new Map<string, ElementHead>();
   private readonly relations = new Map<string, Set<string>>();
   private readonly queried = new Set<string>();
+  private readonly queriedHeads = new Set<string>();
 
   constructor(
     private readonly store: EntityStore,
     private readonly system: AccessContext,
   ) {}
 
-  /** Reads the elements of the keys not asked for yet, in one round-trip. */
+  /**
+   * Reads the elements of the keys not asked for yet, in one round-trip: whole for `keys`, heads
+   * for `headKeys` (keys of elements only referred to; a key in both is read whole).
+   */
   async lookup(
     keys: Iterable<string>,
     probes: readonly RelationProbe[] = [],
+    headKeys: Iterable<string> = [],
   ): Promise<StoredElement[]> {
-    const missing = [...new Set([...keys].map((k) => k.toLowerCase()))].filter(
-      (k) => !this.queried.has(k),
+    const missing = this.notQueried(keys, this.queried);
+    const whole = new Set(missing);
+    const missingHeads = this.notQueried(headKeys, this.queriedHeads).filter(
+      (k) => !whole.has(k) && !this.queried.has(k),
     );
-    missing.forEach((k) => this.queried.add(k));
-    const [found, relations] = await Promise.all([
+    const [found, heads, relations] = await Promise.all([
       missing.length > 0
         ? this.store.resolve(this.system, missing)
         : Promise.resolve(new Map<string, StoredElement[]>()),
+      missingHeads.length > 0
+        ? this.store.resolveHeads(this.system, missingHeads)
+        : Promise.resolve(new Map<string, ElementHead[]>()),
       probes.length > 0 ? this.store.findRelations(this.system, probes) : Promise.resolve([]),
     ]);
     for (const elements of found.values()) {
       elements.forEach((e) => this.learn(e));
     }
+    for (const elements of heads.values()) {
+      elements.forEach((e) => this.learnHead(e));
+    }
     relations.forEach((e) => this.learn(e));
     return relations.map((e) => this.current.get(e.internalId) ?? e);
   }
 
-  /** Loads elements by internal id when unknown (ref targets needed to write STIX events). */
-  async ensure(internalIds: Iterable<string>): Promise<void> {
-    const missing = [...new Set(internalIds)].filter((id) => !this.current.has(id));
+  /**
+   * Loads elements by internal id when not known whole (ref targets needed to write STIX events),
+   * or, with `headEnough`, when not known at all.
+   */
+  async ensure(internalIds: Iterable<string>, headEnough = false): Promise<void> {
+    const missing = [...new Set(internalIds)].filter(
+      (id) => !this.current.has(id) && !(headEnough && this.heads.has(id)),
+    );
     if (missing.length === 0) {
       return;
     }
@@ -58,18 +79,18 @@ export class BatchState {
    * The element known under `key` whose standard id it is, else the first known under it: the
    * element a reference designates. One key, no intermediate collections (the hottest look-up).
    */
-  designated(key: string): StoredElement | undefined {
+  designated(key: string): ElementHead | undefined {
     const lower = key.toLowerCase();
     const known = this.index.get(lower);
     if (known === undefined) {
       return undefined;
     }
     if (typeof known === 'string') {
-      return this.current.get(known);
+      return this.known(known);
     }
-    let first: StoredElement | undefined;
+    let first: ElementHead | undefined;
     for (const id of known) {
-      const element = this.current.get(id);
+      const element = this.known(id);
       if (element?.standardId === lower) {
         return element;
       }
@@ -78,7 +99,12 @@ export class BatchState {
     return first;
   }
 
-  /** Elements known under any of the keys, in their current state (first occurrence order). */
+  /** An element known whole (its current state) or by its head. */
+  known(internalId: string): ElementHead | undefined {
+    return this.current.get(internalId) ?? this.heads.get(internalId);
+  }
+
+  /** Elements known whole under any of the keys, in their current state (first occurrence order). */
   candidates(keys: Iterable<string>): StoredElement[] {
     const found: StoredElement[] = [];
     const add = (id: string) => {
@@ -130,6 +156,22 @@ export class BatchState {
     this.register(element);
   }
 
+  private learnHead(head: ElementHead): void {
+    if (this.current.has(head.internalId) || this.heads.has(head.internalId)) {
+      return;
+    }
+    this.heads.set(head.internalId, head);
+    this.registerKeys(head);
+  }
+
+  private notQueried(keys: Iterable<string>, queried: Set<string>): string[] {
+    const missing = [...new Set([...keys].map((k) => k.toLowerCase()))].filter(
+      (k) => !queried.has(k),
+    );
+    missing.forEach((k) => queried.add(k));
+    return missing;
+  }
+
   private register(element: StoredElement): void {
     if (element.fromId && element.toId) {
       const key = `${element.entityType}|${element.fromId}|${element.toId}`;
@@ -137,6 +179,10 @@ export class BatchState {
       set.add(element.internalId);
       this.relations.set(key, set);
     }
+    this.registerKeys(element);
+  }
+
+  private registerKeys(element: ElementHead): void {
     const id = element.internalId;
     this.indexKey(id, id);
     this.indexKey(element.standardId, id);

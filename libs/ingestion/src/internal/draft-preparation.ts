@@ -1,5 +1,5 @@
 import { AppError } from '@lib/kernel';
-import type { StoredElement } from '@lib/entity-store';
+import type { ElementHead } from '@lib/entity-store';
 import type { BatchState } from './batch-state';
 import { draftIds } from './draft-ids';
 import type { DraftIds } from './draft-ids';
@@ -10,8 +10,9 @@ export type Prepared = {
   draft: ElementDraft;
   refs: Record<string, string[]>;
   unresolved: Record<string, string[]>;
-  from?: StoredElement;
-  to?: StoredElement;
+  /** The two ends of a relationship (heads: an end is only referred to). */
+  from?: ElementHead;
+  to?: ElementHead;
   ids: DraftIds;
 };
 
@@ -78,7 +79,7 @@ export function prepareDraft(state: BatchState, draft: ElementDraft, final: bool
   }
   const standardIdsOf = (rel: string) =>
     (refs[rel] ?? [])
-      .map((id) => state.current.get(id)?.standardId)
+      .map((id) => state.known(id)?.standardId)
       .filter((s): s is string => s !== undefined);
   try {
     const ids = draftIds(draft, { from: from?.standardId, to: to?.standardId }, standardIdsOf);

@@ -1,4 +1,4 @@
-import type { StoredElement } from '@lib/entity-store';
+import type { ElementHead, StoredElement } from '@lib/entity-store';
 import { newInternalId } from '@lib/kernel';
 import type { DraftIds } from './draft-ids';
 import type { ElementDraft } from './draft.types';
@@ -9,8 +9,8 @@ export type IncomingInput = {
   internalId?: string;
   /** Refs resolved to internal ids; unresolved ids of markings are kept raw (they restrict access). */
   refs: Record<string, string[]>;
-  from?: StoredElement;
-  to?: StoredElement;
+  from?: ElementHead;
+  to?: ElementHead;
   confidence: number;
   /** The writing user, recorded among the creators; none for internal jobs (data-model.md §3.8). */
   creatorId?: string;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { IngestionConfig } from '@lib/config';
 import { processEnv } from '@lib/config';
 import { EntityStore, OpenSearchEntityStore, SqliteEntityStore } from '@lib/entity-store';
-import type { RelationProbe, StoredElement, WriteBatch } from '@lib/entity-store';
+import type { ElementHead, RelationProbe, StoredElement, WriteBatch } from '@lib/entity-store';
 import { SqliteEventStream } from '@lib/event-stream';
 import type { StreamEvent } from '@lib/kernel';
 import { connectTestSearchEngine, deleteIndices, uniqueIndexPrefix } from '@lib/opensearch';
@@ -47,6 +47,12 @@ class PendingEntityStore extends EntityStore {
   }
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
     return this.ready.then((store) => store.resolve(ctx, keys));
+  }
+  override resolveHeads(
+    ctx: AccessContext,
+    keys: readonly string[],
+  ): Promise<Map<string, ElementHead[]>> {
+    return this.ready.then((store) => store.resolveHeads(ctx, keys));
   }
   findRelations(ctx: AccessContext, probes: readonly RelationProbe[]): Promise<StoredElement[]> {
     return this.ready.then((store) => store.findRelations(ctx, probes));

@@ -30,12 +30,29 @@ export type StixSource = {
   toId?: string;
 };
 
-/** What the converter needs of a referenced element. */
+/** Refs whose STIX form is made of their target's attributes (embedded values, not ids). */
+export const EMBEDDED_REF_TYPES: ReadonlySet<string> = new Set([
+  'object-label',
+  'external-reference',
+  'kill-chain-phase',
+]);
+
+/** A referenced element, whole. */
 export type StixTarget = {
   standardId: string;
   entityType: string;
   attributes: Readonly<Record<string, unknown>>;
 };
+
+/**
+ * What the converter needs of a referenced element: its standard id, and its attributes when the
+ * ref is one of the embedded forms (`EMBEDDED_REF_TYPES`): for other refs, a head is enough.
+ */
+export type StixRefTarget = Omit<StixTarget, 'attributes'> & {
+  attributes?: StixTarget['attributes'];
+};
+
+export type RefTargetLookup = (internalId: string) => StixRefTarget | undefined;
 
 export type TargetLookup = (internalId: string) => StixTarget | undefined;
 
@@ -54,9 +71,15 @@ const isEmpty = (value: unknown) =>
   value === '' ||
   (Array.isArray(value) && value.length === 0);
 
-/** Authorized members as the extension carries them: a list (the API takes a JSON string). */
-function embeddedForm(rel: string, target: StixTarget): unknown {
+/** A ref's STIX value: the target's standard id, or its embedded form. */
+function embeddedForm(rel: string, target: StixRefTarget): unknown {
+  if (!EMBEDDED_REF_TYPES.has(rel)) {
+    return target.standardId;
+  }
   const a = target.attributes;
+  if (a === undefined) {
+    throw new Error(`The ${rel} ${target.standardId} was given without its attributes`);
+  }
   switch (rel) {
     case 'object-label':
       return a.value;
@@ -81,7 +104,7 @@ function pick(source: Readonly<Record<string, unknown>>, keys: string[]): Record
 
 function writeRefs(
   element: StixSource,
-  lookup: TargetLookup,
+  lookup: RefTargetLookup,
   top: Record<string, unknown>,
   ext: Record<string, unknown>,
   sco: Record<string, unknown> | undefined,
@@ -177,7 +200,7 @@ function writeAttributes(
  * names, refs as standard ids or embedded values, OpenCTI data in the OpenCTI extensions, and every
  * custom property kept.
  */
-export function toStix(element: StixSource, lookup: TargetLookup): StixObject {
+export function toStix(element: StixSource, lookup: RefTargetLookup): StixObject {
   const type = stixTypeOf(element.entityType);
   const observable = isObservableType(element.entityType);
   const top: Record<string, unknown> = { id: element.standardId, spec_version: '2.1', type };

@@ -1,5 +1,5 @@
 import { isCustomType } from '@lib/stix';
-import type { StoredElement } from '../../element.types';
+import type { ElementHead, StoredElement } from '../../element.types';
 import { elementKeys, indexedRefs, searchableText } from '../sqlite-element-program';
 import { DATE_ATTRIBUTES, NUMBER_ATTRIBUTES, SORT_ATTRIBUTES } from './opensearch-element.mappings';
 
@@ -197,6 +197,20 @@ export function fromElementDocument(doc: ElementDocument): StoredElement {
 }
 
 /** Fields a read returns: the stored element, not the query projections. */
+/** The head of the element a document holds (read with the head fields only). */
+export function headOfDocument(doc: ElementDocument): ElementHead {
+  return {
+    internalId: doc.internal_id,
+    standardId: doc.standard_id,
+    entityType: doc.entity_type,
+    baseType: doc.base_type === 'RELATION' ? 'RELATION' : 'ENTITY',
+    stixIds: doc.stix_ids,
+    aliasIds: doc.alias_ids,
+    lookupKeys: doc.lookup_keys,
+    version: doc.version,
+  };
+}
+
 export const ELEMENT_SOURCE_FIELDS = [
   'internal_id',
   'standard_id',

@@ -7,13 +7,13 @@ import type { EngineBody, SearchEngine } from '@lib/opensearch';
 import { accessRule } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import { EntityStore } from '../../entity-store.port';
-import type { RelationProbe, StoredElement } from '../../element.types';
+import type { ElementHead, RelationProbe, StoredElement } from '../../element.types';
 import type { CommitResult, WriteBatch } from '../../write-batch.types';
 import { StoreUnavailableError, VersionConflictError } from '../../errors/entity-store.error';
 import { commitWhenAfterCommitted } from '../../commit-after.util';
 import { compileAccessQuery } from './opensearch-access.query';
 import type { QueryClause } from './opensearch-access.query';
-import { fromElementDocument, relationKey } from './opensearch-element.document';
+import { fromElementDocument, headOfDocument, relationKey } from './opensearch-element.document';
 import type { ElementDocument } from './opensearch-element.document';
 import { ELEMENT_COMPONENT, elementLayout, familyOf } from './opensearch-element.mappings';
 import type { ElementLayoutOptions } from './opensearch-element.mappings';
@@ -59,6 +59,19 @@ const COMMIT_LOCK = { ttlMs: 10_000, waitMs: 120_000 };
  * holds (`kv`, `text`…) are left out by fromElementDocument.
  */
 const WHOLE_SOURCE = true;
+
+/** What a look-up of heads reads of each document (with the keys it matched by). */
+const HEAD_SOURCE = [
+  'internal_id',
+  'standard_id',
+  'entity_type',
+  'base_type',
+  'stix_ids',
+  'alias_ids',
+  'lookup_keys',
+  'version',
+  'keys',
+];
 
 /** What a commit reads of its bulk's reply (see rollback): about a quarter of the full reply. */
 const BULK_REPLY = 'errors,items.*.status,items.*._index,items.*.error';
@@ -149,29 +162,14 @@ export class OpenSearchEntityStore extends EntityStore {
   }
 
   resolve(ctx: AccessContext, keys: readonly string[]): Promise<Map<string, StoredElement[]>> {
-    return this.guard(async () => {
-      const wanted = new Map<string, string[]>();
-      for (const key of keys) {
-        const lower = key.toLowerCase();
-        wanted.set(lower, [...(wanted.get(lower) ?? []), key]);
-      }
-      const result = new Map<string, StoredElement[]>();
-      if (wanted.size === 0) {
-        return result;
-      }
-      const hits = await inChunks([...wanted.keys()], MAX_TERMS, (keys) =>
-        this.search(ctx, { terms: { keys } }),
-      );
-      for (const hit of hits) {
-        const element = fromElementDocument(hit._source);
-        for (const key of new Set(hit._source.keys ?? [])) {
-          for (const original of wanted.get(key) ?? []) {
-            result.set(original, [...(result.get(original) ?? []), element]);
-          }
-        }
-      }
-      return result;
-    });
+    return this.guard(() => this.byKeys(ctx, keys, WHOLE_SOURCE, fromElementDocument));
+  }
+
+  override resolveHeads(
+    ctx: AccessContext,
+    keys: readonly string[],
+  ): Promise<Map<string, ElementHead[]>> {
+    return this.guard(() => this.byKeys(ctx, keys, HEAD_SOURCE, headOfDocument));
   }
 
   findRelations(ctx: AccessContext, probes: readonly RelationProbe[]): Promise<StoredElement[]> {
@@ -372,8 +370,42 @@ export class OpenSearchEntityStore extends EntityStore {
    * Every visible element matching, in insertion order: one request for usual look-ups, further
    * search_after pages when a look-up matches more than a page (never truncated).
    */
-  private search(ctx: AccessContext, query: QueryClause): Promise<Hit[]> {
-    return this.allPages(WHOLE_SOURCE, {
+  /** The elements designated by each key, their documents read as `source` gives. */
+  private async byKeys<T>(
+    ctx: AccessContext,
+    keys: readonly string[],
+    source: readonly string[] | true,
+    decode: (doc: ElementDocument) => T,
+  ): Promise<Map<string, T[]>> {
+    const wanted = new Map<string, string[]>();
+    for (const key of keys) {
+      const lower = key.toLowerCase();
+      wanted.set(lower, [...(wanted.get(lower) ?? []), key]);
+    }
+    const result = new Map<string, T[]>();
+    if (wanted.size === 0) {
+      return result;
+    }
+    const hits = await inChunks([...wanted.keys()], MAX_TERMS, (keys) =>
+      this.search(ctx, { terms: { keys } }, source),
+    );
+    for (const hit of hits) {
+      const element = decode(hit._source);
+      for (const key of new Set(hit._source.keys ?? [])) {
+        for (const original of wanted.get(key) ?? []) {
+          result.set(original, [...(result.get(original) ?? []), element]);
+        }
+      }
+    }
+    return result;
+  }
+
+  private search(
+    ctx: AccessContext,
+    query: QueryClause,
+    source: readonly string[] | true = WHOLE_SOURCE,
+  ): Promise<Hit[]> {
+    return this.allPages(source, {
       bool: { filter: [compileAccessQuery(accessRule(ctx)), query] },
     });
   }
