@@ -169,35 +169,19 @@ export function relationKey(entityType: string, fromId: string, toId: string): s
   return `${entityType}|${fromId}|${toId}`;
 }
 
-/** The element a document (its `_source`) holds. */
-export function fromElementDocument(doc: ElementDocument): StoredElement {
-  const element: StoredElement = {
-    internalId: doc.internal_id,
-    standardId: doc.standard_id,
-    entityType: doc.entity_type,
-    baseType: doc.base_type === 'RELATION' ? 'RELATION' : 'ENTITY',
-    stixIds: doc.stix_ids,
-    aliasIds: doc.alias_ids,
-    lookupKeys: doc.lookup_keys,
-    attributes: doc.attributes,
-    refs: doc.refs,
-    createdAt: doc.created_at,
-    updatedAt: doc.updated_at,
-    version: doc.version,
-  };
-  if (doc.from_id !== undefined) {
-    element.fromId = doc.from_id;
-    element.fromType = doc.from_type;
-  }
-  if (doc.to_id !== undefined) {
-    element.toId = doc.to_id;
-    element.toType = doc.to_type;
-  }
-  return element;
-}
+/** The fields of an element's head. */
+export const HEAD_SOURCE_FIELDS = [
+  'internal_id',
+  'standard_id',
+  'entity_type',
+  'base_type',
+  'stix_ids',
+  'alias_ids',
+  'lookup_keys',
+  'version',
+];
 
-/** Fields a read returns: the stored element, not the query projections. */
-/** The head of the element a document holds (read with the head fields only). */
+/** The head of the element a document holds (all a read of `HEAD_SOURCE_FIELDS` needs). */
 export function headOfDocument(doc: ElementDocument): ElementHead {
   return {
     internalId: doc.internal_id,
@@ -211,21 +195,35 @@ export function headOfDocument(doc: ElementDocument): ElementHead {
   };
 }
 
+/** The element a document (its `_source`) holds. */
+export function fromElementDocument(doc: ElementDocument): StoredElement {
+  const element: StoredElement = {
+    ...headOfDocument(doc),
+    attributes: doc.attributes,
+    refs: doc.refs,
+    createdAt: doc.created_at,
+    updatedAt: doc.updated_at,
+  };
+  if (doc.from_id !== undefined) {
+    element.fromId = doc.from_id;
+    element.fromType = doc.from_type;
+  }
+  if (doc.to_id !== undefined) {
+    element.toId = doc.to_id;
+    element.toType = doc.to_type;
+  }
+  return element;
+}
+
+/** Fields a read returns: the stored element, not the query projections. */
 export const ELEMENT_SOURCE_FIELDS = [
-  'internal_id',
-  'standard_id',
-  'entity_type',
-  'base_type',
-  'stix_ids',
-  'alias_ids',
-  'lookup_keys',
+  ...HEAD_SOURCE_FIELDS,
   'from_id',
   'from_type',
   'to_id',
   'to_type',
   'created_at',
   'updated_at',
-  'version',
   'seq',
   'attributes',
   'refs',

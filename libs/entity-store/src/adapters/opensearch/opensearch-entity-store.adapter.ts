@@ -13,7 +13,12 @@ import { StoreUnavailableError, VersionConflictError } from '../../errors/entity
 import { commitWhenAfterCommitted } from '../../commit-after.util';
 import { compileAccessQuery } from './opensearch-access.query';
 import type { QueryClause } from './opensearch-access.query';
-import { fromElementDocument, headOfDocument, relationKey } from './opensearch-element.document';
+import {
+  HEAD_SOURCE_FIELDS,
+  fromElementDocument,
+  headOfDocument,
+  relationKey,
+} from './opensearch-element.document';
 import type { ElementDocument } from './opensearch-element.document';
 import { ELEMENT_COMPONENT, elementLayout, familyOf } from './opensearch-element.mappings';
 import type { ElementLayoutOptions } from './opensearch-element.mappings';
@@ -61,17 +66,7 @@ const COMMIT_LOCK = { ttlMs: 10_000, waitMs: 120_000 };
 const WHOLE_SOURCE = true;
 
 /** What a look-up of heads reads of each document (with the keys it matched by). */
-const HEAD_SOURCE = [
-  'internal_id',
-  'standard_id',
-  'entity_type',
-  'base_type',
-  'stix_ids',
-  'alias_ids',
-  'lookup_keys',
-  'version',
-  'keys',
-];
+const HEAD_SOURCE = [...HEAD_SOURCE_FIELDS, 'keys'];
 
 /** What a commit reads of its bulk's reply (see rollback): about a quarter of the full reply. */
 const BULK_REPLY = 'errors,items.*.status,items.*._index,items.*.error';
