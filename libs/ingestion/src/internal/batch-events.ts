@@ -44,7 +44,9 @@ export async function batchEvents(
     }
   }
   await Promise.all([state.ensure(whole), state.ensure(referred, true)]);
-  const lookup = (internalId: string): StixRefTarget | undefined => state.known(internalId);
+  // A target of an embedded form that could not be read whole (deleted meanwhile) is left out.
+  const lookup = (internalId: string): StixRefTarget | undefined =>
+    whole.has(internalId) ? state.current.get(internalId) : state.known(internalId);
   return changed.map((element): StreamEventDraft => {
     const data = toStix(element, lookup) as Record<string, unknown>;
     const base = {

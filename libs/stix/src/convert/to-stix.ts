@@ -80,16 +80,12 @@ function embeddedForm(rel: string, target: StixRefTarget): unknown {
   if (a === undefined) {
     throw new Error(`The ${rel} ${target.standardId} was given without its attributes`);
   }
-  switch (rel) {
-    case 'object-label':
-      return a.value;
-    case 'external-reference':
-      return pick(a, ['source_name', 'description', 'url', 'hashes', 'external_id']);
-    case 'kill-chain-phase':
-      return pick(a, ['kill_chain_name', 'phase_name']);
-    default:
-      return target.standardId;
+  if (rel === 'object-label') {
+    return a.value;
   }
+  return rel === 'external-reference'
+    ? pick(a, ['source_name', 'description', 'url', 'hashes', 'external_id'])
+    : pick(a, ['kill_chain_name', 'phase_name']);
 }
 
 function pick(source: Readonly<Record<string, unknown>>, keys: string[]): Record<string, unknown> {
