@@ -91,7 +91,8 @@ export const ELEMENT_COLUMNS =
 
 /** The columns of an element's head (`HeadRow`): its keys are read from the document by SQLite. */
 export const HEAD_COLUMNS =
-  "e.seq, e.internal_id, e.standard_id, e.entity_type, e.base_type, e.version, json_extract(e.doc, '$.stixIds', '$.aliasIds', '$.lookupKeys') AS head_keys";
+  'e.seq, e.internal_id, e.standard_id, e.entity_type, e.base_type, e.version, ' +
+  "json_extract(e.doc, '$.stixIds', '$.aliasIds', '$.lookupKeys') AS head_keys";
 
 export type HeadRow = Pick<
   ElementRow,

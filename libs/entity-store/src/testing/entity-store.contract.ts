@@ -92,7 +92,7 @@ export function describeEntityStoreContract(
       expect(found.has(keys[5] as string)).toBe(false);
     });
 
-    it('resolves heads (ids, type, keys, version) by every id form, without documents', async () => {
+    it('resolves heads (ids, type, keys, version) by every id form, no documents', async () => {
       const element = buildElement({
         entityType: 'Intrusion-Set',
         stixIds: ['intrusion-set--0a3c4d5e-0000-4000-8000-000000000002'],

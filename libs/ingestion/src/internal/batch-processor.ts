@@ -38,7 +38,7 @@ export type BatchOptions = {
 
 /**
  * The keys of what a draft may merge into or needs whole, as given: its own ids and its markings
- * (whose definitions decide which of them it keeps). The rest of what it refers to is read as heads.
+ * (whose definitions decide which of them it keeps). What else it refers to is read as heads.
  */
 const wholeKeys = (draft: ElementDraft): string[] => [
   ...exactKeys(draft),

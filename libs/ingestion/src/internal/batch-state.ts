@@ -8,7 +8,7 @@ import type { AccessContext } from '@lib/rbac';
  * referenced objects are most of what a batch would otherwise read.
  */
 export class BatchState {
-  /** Current state of every known element (read or written in this batch). */
+  /** Current state of every element known whole (read or written in this batch; not the heads). */
   readonly current = new Map<string, StoredElement>();
   /** State as read from the store, for expected versions and update diffs. */
   readonly original = new Map<string, StoredElement>();
@@ -104,7 +104,7 @@ export class BatchState {
     return this.current.get(internalId) ?? this.heads.get(internalId);
   }
 
-  /** Elements known whole under any of the keys, in their current state (first occurrence order). */
+  /** Elements known whole under any of the keys, as they are now (first occurrence order). */
   candidates(keys: Iterable<string>): StoredElement[] {
     const found: StoredElement[] = [];
     const add = (id: string) => {

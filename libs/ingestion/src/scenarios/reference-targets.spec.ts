@@ -22,7 +22,7 @@ describe('Ingestion: reference targets', () => {
   });
   afterEach(() => sut.close());
 
-  it('reads an existing target as a head and writes the reference and its event from it', async () => {
+  it('reads an existing target as a head, and writes the reference and its event', async () => {
     await sut.import([
       identity(),
       malware(M1, 'Emotet', { created_by_ref: MITRE, description: 'long text '.repeat(500) }),
