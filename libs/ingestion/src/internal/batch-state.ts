@@ -37,9 +37,9 @@ export class BatchState {
     headKeys: Iterable<string> = [],
   ): Promise<StoredElement[]> {
     const missing = this.notQueried(keys, this.queried);
-    const whole = new Set(missing);
+    // After `missing`: a key asked whole, now or before, is not asked as a head.
     const missingHeads = this.notQueried(headKeys, this.queriedHeads).filter(
-      (k) => !whole.has(k) && !this.queried.has(k),
+      (k) => !this.queried.has(k),
     );
     const [found, heads, relations] = await Promise.all([
       missing.length > 0
