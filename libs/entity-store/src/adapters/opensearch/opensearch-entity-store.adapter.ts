@@ -361,10 +361,6 @@ export class OpenSearchEntityStore extends EntityStore {
     return found;
   }
 
-  /**
-   * Every visible element matching, in insertion order: one request for usual look-ups, further
-   * search_after pages when a look-up matches more than a page (never truncated).
-   */
   /** The elements designated by each key, their documents read as `source` gives. */
   private async byKeys<T>(
     ctx: AccessContext,
@@ -395,6 +391,10 @@ export class OpenSearchEntityStore extends EntityStore {
     return result;
   }
 
+  /**
+   * Every visible element matching, in insertion order: one request for usual look-ups, further
+   * search_after pages when a look-up matches more than a page (never truncated).
+   */
   private search(
     ctx: AccessContext,
     query: QueryClause,
