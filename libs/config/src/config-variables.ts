@@ -190,7 +190,7 @@ export const CONFIG_VARIABLES = [
     group: 'ingestion',
     schema: int(1, 100_000).optional(),
     description:
-      'Objects written per transaction by the ingestion pipeline (default 2000 embedded; 5000 distributed, where each commit refreshes the search engine indices it writes).',
+      'Objects written per transaction by the ingestion pipeline (default 1000 embedded; 5000 distributed, where each commit refreshes the search engine indices it writes).',
   },
   {
     env: 'THREATLOOM_INGESTION_CONCURRENCY',

@@ -14,7 +14,7 @@ describe(loadConfig.name, () => {
       http: { port: 4000, publicUrl: 'http://localhost:4000' },
       store: { driver: 'sqlite', sqlite: { path: '/tmp/tl/threatloom.db' } },
       blob: { driver: 'local', local: { dir: '/tmp/tl/files' } },
-      ingestion: { batchSize: 2000, concurrency: 1 },
+      ingestion: { batchSize: 1000, concurrency: 1 },
     });
     expect(Object.isFrozen(sut.http)).toBe(true);
   });

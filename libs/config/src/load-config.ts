@@ -265,7 +265,7 @@ export function loadConfig(input: LoadConfigInput): Config {
     ingestion: {
       batchSize:
         (v.THREATLOOM_INGESTION_BATCH_SIZE as number | undefined) ??
-        (v.THREATLOOM_PROFILE === 'distributed' ? 5000 : 2000),
+        (v.THREATLOOM_PROFILE === 'distributed' ? 5000 : 1000),
       missingRefRetries: v.THREATLOOM_INGESTION_MISSING_REF_RETRIES as number,
       relationDedupDays: v.THREATLOOM_RELATION_DEDUP_DAYS as number,
       leaseSeconds: v.THREATLOOM_INGESTION_LEASE_S as number,
