@@ -8,6 +8,7 @@ import { loadConfig } from '@lib/config';
 import { IngestionService } from '@lib/ingestion';
 import type { IngestionRun } from '@lib/ingestion';
 import { systemContext } from '@lib/rbac';
+import { SqliteDatabase } from '@lib/sqlite';
 
 /** Samples RSS while a phase runs; `peakMb` also reads the kernel's high-water mark. */
 export class RssSampler {
@@ -34,21 +35,41 @@ export class RssSampler {
 /**
  * Where a phase's time went: CPU seconds of the whole process (every thread: the main thread, the
  * SQLite writer and checkpointer), the cores that kept busy on average, and the share of the wall
- * time the main thread's event loop was busy (near 1: the main thread is what the phase waits on).
+ * time the main thread's event loop was busy (near 1: the main thread is what the phase waits on);
+ * given the platform's SQLite writer, that thread's share too (`writer_thread_busy`).
  */
 export class CpuMeter {
   private readonly cpu = process.cpuUsage();
   private readonly loop = performance.eventLoopUtilization();
   private readonly start = performance.now();
+  private readonly writerStart: number | undefined;
+
+  constructor(private readonly writerActiveMs: () => number | undefined = () => undefined) {
+    this.writerStart = writerActiveMs();
+  }
 
   stop(): { cpu_s: number; cores_used: number; main_thread_busy: number } {
     const used = process.cpuUsage(this.cpu);
     const cpu = (used.user + used.system) / 1e6;
-    const wall = (performance.now() - this.start) / 1000;
+    const wallMs = performance.now() - this.start;
     const busy = performance.eventLoopUtilization(this.loop).utilization;
+    const writerEnd = this.writerActiveMs();
     const round = (value: number) => Number(value.toFixed(2));
-    return { cpu_s: round(cpu), cores_used: round(cpu / wall), main_thread_busy: round(busy) };
+    return {
+      cpu_s: round(cpu),
+      cores_used: round(cpu / (wallMs / 1000)),
+      main_thread_busy: round(busy),
+      ...(this.writerStart !== undefined && writerEnd !== undefined
+        ? { writer_thread_busy: round((writerEnd - this.writerStart) / wallMs) }
+        : {}),
+    };
   }
+}
+
+/** The milliseconds the platform's SQLite writer thread has been busy (undefined: none). */
+export function writerActiveMs(app: INestApplicationContext): () => number | undefined {
+  const database = app.get(SqliteDatabase, { strict: false });
+  return () => database.writer.activeMs();
 }
 
 /**

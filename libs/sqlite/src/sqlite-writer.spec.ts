@@ -63,6 +63,20 @@ describe.each([false, true])('SqliteDatabase writer (thread: %s)', (writerThread
       .pluck()
       .all(name);
 
+  it('tells how long its thread has been busy, when it has one', async () => {
+    const before = sut.writer.activeMs();
+    await sut.writer.run({
+      sql: SQL,
+      steps: [{ kind: 'insert', sql: 0, params: ['busy', 1], conflict: 'busy@0' }],
+    });
+    const after = sut.writer.activeMs();
+    if (writerThread) {
+      expect(after).toBeGreaterThan(before ?? Infinity);
+    } else {
+      expect([before, after]).toEqual([undefined, undefined]);
+    }
+  });
+
   it('commits a program with the row id of its insert passed to later steps', async () => {
     const outcome = await sut.writer.run({
       sql: SQL,

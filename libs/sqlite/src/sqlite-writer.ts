@@ -21,6 +21,12 @@ export type SqliteWriter = {
    * running without waiting for it.
    */
   run(request: WriteRequest, after?: Promise<WriteOutcome>): Promise<WriteOutcome>;
+  /**
+   * Milliseconds the writer thread has been busy since it started (its event loop's active time:
+   * building and running programs, committing), for benchmarks to tell which thread a bulk write
+   * waits on; undefined without a thread (programs run on the caller's).
+   */
+  activeMs(): number | undefined;
   close(): Promise<void>;
 };
 
@@ -72,6 +78,7 @@ export function inlineWriter(db: Database): SqliteWriter {
       };
       return after ? whenCommitted(after, execute) : Promise.resolve(execute());
     },
+    activeMs: () => undefined,
     close: () => Promise.resolve(),
   };
 }
@@ -202,6 +209,7 @@ export function threadWriter(options: ThreadWriterOptions): SqliteWriter {
       }
       return whenCommitted(after, () => send({ kind: 'program', request }));
     },
+    activeMs: () => worker.performance.eventLoopUtilization().active,
     close: async () => {
       if (!failure) {
         await send({ kind: 'close' });
