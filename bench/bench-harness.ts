@@ -48,7 +48,12 @@ export class CpuMeter {
     this.writerStart = writerActiveMs();
   }
 
-  stop(): { cpu_s: number; cores_used: number; main_thread_busy: number } {
+  stop(): {
+    cpu_s: number;
+    cores_used: number;
+    main_thread_busy: number;
+    writer_thread_busy?: number;
+  } {
     const used = process.cpuUsage(this.cpu);
     const cpu = (used.user + used.system) / 1e6;
     const wallMs = performance.now() - this.start;
