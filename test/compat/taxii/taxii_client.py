@@ -43,7 +43,16 @@ def main() -> None:
     by_id = collection.get_object(first["id"])
     versions = collection.object_versions(first["id"])
     by_type = collection.get_objects(type="attack-pattern")
-    last_added = manifest["objects"][-1]["date_added"] if manifest.get("objects") else None
+    # The import's last date: the latest of the whole manifest (its pages, walked as the objects'
+    # were) but the object edited since, not the last entry of its first page (an import commits
+    # in several transactions).
+    added = [
+        entry["date_added"]
+        for envelope in as_pages(collection.get_manifest, per_request=200)
+        for entry in envelope.get("objects", [])
+        if entry["id"] != edited
+    ]
+    last_added = max(added) if added else None
     after_last = collection.get_objects(added_after=last_added) if last_added else {}
     wrong_version = collection.get_object(first["id"], version="2001-01-01T00:00:00.000Z")
 
