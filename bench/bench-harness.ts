@@ -36,16 +36,19 @@ export class RssSampler {
  * Where a phase's time went: CPU seconds of the whole process (every thread: the main thread, the
  * SQLite writer and checkpointer), the cores that kept busy on average, and the share of the wall
  * time the main thread's event loop was busy (near 1: the main thread is what the phase waits on);
- * given the platform's SQLite writer, that thread's share too (`writer_thread_busy`).
+ * given a platform with a SQLite writer thread, that thread's share too (`writer_thread_busy`).
  */
 export class CpuMeter {
   private readonly cpu = process.cpuUsage();
   private readonly loop = performance.eventLoopUtilization();
   private readonly start = performance.now();
+  private readonly writerActiveMs: () => number | undefined;
   private readonly writerStart: number | undefined;
 
-  constructor(private readonly writerActiveMs: () => number | undefined = () => undefined) {
-    this.writerStart = writerActiveMs();
+  constructor(platform?: INestApplicationContext) {
+    const database = platform?.get(SqliteDatabase, { strict: false });
+    this.writerActiveMs = () => database?.writer.activeMs();
+    this.writerStart = this.writerActiveMs();
   }
 
   stop(): {
@@ -69,12 +72,6 @@ export class CpuMeter {
         : {}),
     };
   }
-}
-
-/** The milliseconds the platform's SQLite writer thread has been busy (undefined: none). */
-export function writerActiveMs(app: INestApplicationContext): () => number | undefined {
-  const database = app.get(SqliteDatabase, { strict: false });
-  return () => database.writer.activeMs();
 }
 
 /**

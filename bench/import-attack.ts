@@ -6,14 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { BUNDLE_PART_OBJECTS, readBundleFileParts } from '@app/platform';
 import { readBundle } from '@lib/stix';
-import {
-  CpuMeter,
-  RssSampler,
-  emit,
-  freshPlatform,
-  openRun,
-  writerActiveMs,
-} from './bench-harness';
+import { CpuMeter, RssSampler, emit, freshPlatform, openRun } from './bench-harness';
 
 // npm run bench:import [-- <bundle.json(.gz)>]: ATT&CK enterprise into a fresh embedded store,
 // and in the same run the floor: JSON parse + plain row insert into an unindexed SQLite table.
@@ -56,7 +49,7 @@ function floorPhase(file: string): Record<string, unknown> {
 async function importPhase(file: string): Promise<Record<string, unknown>> {
   const platform = await freshPlatform();
   const sampler = new RssSampler();
-  const meter = new CpuMeter(writerActiveMs(platform.app));
+  const meter = new CpuMeter(platform.app);
   const start = performance.now();
   // Read as the CLI reads it: streamed, each part imported as soon as it is read.
   const run = await openRun(platform.app, `bench ${basename(file)}`);

@@ -1,13 +1,6 @@
 import { Command } from 'commander';
 import { generateCorpus } from './corpus/synthetic-corpus';
-import {
-  CpuMeter,
-  RssSampler,
-  emit,
-  freshPlatform,
-  openRun,
-  writerActiveMs,
-} from './bench-harness';
+import { CpuMeter, RssSampler, emit, freshPlatform, openRun } from './bench-harness';
 import { runDistributed } from './ingest-distributed';
 
 // npm run bench:ingest -- --objects 1000000: a synthetic corpus streamed bundle by bundle into a
@@ -48,7 +41,7 @@ async function runEmbedded(options: Options): Promise<void> {
   const platform = await freshPlatform();
   const sampler = new RssSampler();
   const run = await openRun(platform.app, 'bench synthetic corpus');
-  const meter = new CpuMeter(writerActiveMs(platform.app));
+  const meter = new CpuMeter(platform.app);
   const start = performance.now();
   let generationMs = 0;
   let done = 0;
