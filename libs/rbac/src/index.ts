@@ -43,3 +43,4 @@ export type {
   MarkingInfo,
   UserGrant,
 } from './derive-access-context.util';
+export { analystContext } from './testing/analyst-context.factory';

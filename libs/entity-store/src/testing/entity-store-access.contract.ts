@@ -1,27 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CAPABILITIES } from '@lib/rbac';
+import { analystContext } from '@lib/rbac';
 import type { AccessContext } from '@lib/rbac';
 import type { EntityStore } from '../entity-store.port';
 import { buildElement } from './element.factory';
 
 // The EntityStore contract's access rules: markings, organization grants and authorized members
 // applied inside every read (run within describeEntityStoreContract).
-
-function userWithMarkings(
-  markings: string[],
-  organizations: ReadonlySet<string> | 'all' = 'all',
-): AccessContext {
-  return {
-    kind: 'user',
-    userId: randomUUID(),
-    userName: 'analyst',
-    capabilities: new Set(CAPABILITIES.filter((c) => c.startsWith('KNOWLEDGE'))),
-    bypass: false,
-    allowedMarkings: new Set(markings),
-    organizations,
-    maxConfidence: 100,
-  };
-}
 
 /** Access tests over the store `sut()` gives (set up fresh before each test by the caller). */
 export function describeAccessRules(sut: () => EntityStore, system: AccessContext): void {
@@ -37,7 +21,7 @@ export function describeAccessRules(sut: () => EntityStore, system: AccessContex
         deletes: [],
         events: [],
       });
-      const analyst = userWithMarkings([green]);
+      const analyst = analystContext([green]);
       const ids = [open, greenOnly, greenRed].map((e) => e.internalId);
       expect([...(await sut().getMany(analyst, ids)).keys()].sort()).toEqual(
         [open.internalId, greenOnly.internalId].sort(),
@@ -45,7 +29,7 @@ export function describeAccessRules(sut: () => EntityStore, system: AccessContex
       await expect(sut().get(analyst, greenRed.internalId)).resolves.toBeUndefined();
       await expect(sut().resolve(analyst, [greenRed.standardId])).resolves.toEqual(new Map());
       await expect(sut().countByType(analyst)).resolves.toEqual({ Malware: 2 });
-      await expect(sut().countByType(userWithMarkings([]))).resolves.toEqual({ Malware: 1 });
+      await expect(sut().countByType(analystContext([]))).resolves.toEqual({ Malware: 1 });
       await expect(sut().countByType(system)).resolves.toEqual({ Malware: 3 });
     });
 
@@ -63,14 +47,14 @@ export function describeAccessRules(sut: () => EntityStore, system: AccessContex
         deletes: [],
         events: [],
       });
-      const member = userWithMarkings([], new Set([mine]));
+      const member = analystContext([], new Set([mine]));
       const ids = all.map((e) => e.internalId);
       expect([...(await sut().getMany(member, ids)).keys()].sort()).toEqual(
         [granted.internalId, sector.internalId].sort(),
       );
       await expect(sut().resolve(member, [other.standardId])).resolves.toEqual(new Map());
       await expect(sut().countByType(member)).resolves.toEqual({ Malware: 1, Sector: 1 });
-      await expect(sut().countByType(userWithMarkings([]))).resolves.toEqual({
+      await expect(sut().countByType(analystContext([]))).resolves.toEqual({
         Malware: 3,
         Sector: 1,
         'x-custom-thing': 1,
@@ -98,10 +82,10 @@ export function describeAccessRules(sut: () => EntityStore, system: AccessContex
       const ids = [forGroup, forAll, open].map((e) => e.internalId);
       // Outside the platform organization, in another organization, but a member of the group.
       const member = {
-        ...userWithMarkings([], new Set([randomUUID()])),
+        ...analystContext([], new Set([randomUUID()])),
         principals: new Set([group]),
       };
-      const stranger = userWithMarkings([], new Set([org]));
+      const stranger = analystContext([], new Set([org]));
       expect([...(await sut().getMany(member, ids)).keys()].sort()).toEqual(
         [forGroup.internalId, forAll.internalId].sort(),
       );

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { emptyFilterGroup } from '@lib/kernel';
 import type { FilterGroup } from '@lib/kernel';
-import { CAPABILITIES, systemContext } from '@lib/rbac';
-import type { AccessContext } from '@lib/rbac';
+import { analystContext, systemContext } from '@lib/rbac';
 import { buildElement } from '@lib/entity-store';
 import type { EntityStore, StoredElement } from '@lib/entity-store';
 import type { SearchIndex } from '../search-index.port';
@@ -58,19 +57,6 @@ const filters = (...list: FilterGroup['filters']): FilterGroup => ({
   ...emptyFilterGroup(),
   filters: list,
 });
-
-function analyst(markings: string[]): AccessContext {
-  return {
-    kind: 'user',
-    userId: randomUUID(),
-    userName: 'analyst',
-    capabilities: new Set(CAPABILITIES.filter((c) => c.startsWith('KNOWLEDGE'))),
-    bypass: false,
-    allowedMarkings: new Set(markings),
-    organizations: 'all',
-    maxConfidence: 100,
-  };
-}
 
 /** The behaviour every SearchIndex adapter must have. */
 export function describeSearchIndexContract(
@@ -202,10 +188,10 @@ export function describeSearchIndexContract(
     });
 
     it('applies markings inside the query, counts included', async () => {
-      const green = await fx.sut.search(analyst([GREEN]), { types: ['Malware'], first: 10 });
+      const green = await fx.sut.search(analystContext([GREEN]), { types: ['Malware'], first: 10 });
       expect(names(green.items)).toEqual(['Emotet']);
       expect(green.pageInfo.globalCount).toBe(1);
-      await expect(fx.sut.count(analyst([]), { types: ['Malware'] })).resolves.toBe(0);
+      await expect(fx.sut.count(analystContext([]), { types: ['Malware'] })).resolves.toBe(0);
       await expect(fx.sut.count(system, { types: ['Malware'] })).resolves.toBe(2);
     });
 
