@@ -68,7 +68,8 @@ export const CONFIG_VARIABLES = [
     group: 'admin',
     schema: z.email(),
     default: 'admin@threatloom.local',
-    description: 'Email (login) of the admin user created at first boot.',
+    description:
+      'Email (login) of the admin user; a later boot with another one moves the login to it (refused when another user has that email).',
   },
   {
     env: 'THREATLOOM_ADMIN_PASSWORD',
@@ -76,7 +77,7 @@ export const CONFIG_VARIABLES = [
     schema: z.string().min(8),
     secret: true,
     description:
-      'Password of the admin user created at first boot (generated and printed once when unset).',
+      'Password of the admin user (generated and printed once at first boot when unset; set at a later boot, it replaces the password).',
   },
   {
     env: 'THREATLOOM_ADMIN_TOKEN',
@@ -84,7 +85,7 @@ export const CONFIG_VARIABLES = [
     schema: z.uuid(),
     secret: true,
     description:
-      'API token (a UUID) of the admin user created at first boot (generated and printed once when unset).',
+      'API token (a UUID) of the admin user (generated and printed once at first boot when unset; set at a later boot, it replaces the token).',
   },
   ...AUTH_VARIABLES,
   ...SSO_VARIABLES,

@@ -16,12 +16,15 @@ export type EmbeddedTestModules = {
   imports: DynamicModule[];
 };
 
-/** The embedded profile on a fresh data directory (`env` added to it), for a Nest test module. */
+/**
+ * The embedded profile on a fresh data directory (`env` added to it), for a Nest test module; on
+ * `dir` when given (a restart on the data of an earlier module).
+ */
 export function embeddedTestModules(
   label: string,
   env: Record<string, string> = {},
+  dir = mkdtempSync(join(tmpdir(), `tl-${label}-`)),
 ): EmbeddedTestModules {
-  const dir = mkdtempSync(join(tmpdir(), `tl-${label}-`));
   const config = loadConfig({ env: { ...env, THREATLOOM_DATA_DIR: dir } });
   if (config.store.driver !== 'sqlite') throw new Error(`${label}: the test modules are embedded`);
   return {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Cache } from '@lib/cache';
-import { ADMIN_CONFIG } from '@lib/config';
+import { ADMIN_CONFIG, ConfigError } from '@lib/config';
 import type { AdminConfig } from '@lib/config';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
@@ -153,22 +153,48 @@ export class BootstrapService implements OnApplicationBootstrap {
       attributes.api_token = token.toLowerCase();
       lookupKeys = [apiTokenKey(token)];
     }
-    if (email !== attributes.user_email) {
-      attributes.user_email = email;
+    // The email is the admin's login: its standard id, which a login resolves, follows it (also
+    // where an earlier version changed the email alone).
+    attributes.user_email = email;
+    const standardId = generateStandardId('User', { user_email: email });
+    if (standardId !== user.standardId) {
+      await this.refuseTakenEmail(email, standardId);
     }
     if (
       attributes.password === user.attributes.password &&
       lookupKeys === user.lookupKeys &&
-      email === user.attributes.user_email
+      email === user.attributes.user_email &&
+      standardId === user.standardId
     ) {
       return;
     }
-    const next = { ...user, attributes, lookupKeys, updatedAt: now, version: user.version + 1 };
+    const next = {
+      ...user,
+      standardId,
+      attributes,
+      lookupKeys,
+      updatedAt: now,
+      version: user.version + 1,
+    };
     await this.store.commit({
       upserts: [{ element: next, expectedVersion: user.version }],
       deletes: [],
       events: [],
     });
     this.logger.log('Admin user updated from the configuration');
+  }
+
+  /** Fails the boot when `email` (of standard id `standardId`) is another user's. */
+  private async refuseTakenEmail(email: string, standardId: string): Promise<void> {
+    const holders = (await this.store.resolve(this.system, [standardId])).get(standardId) ?? [];
+    const other = holders.find((e) => e.internalId !== ADMIN_INTERNAL_ID);
+    if (other) {
+      throw new ConfigError([
+        {
+          variable: 'THREATLOOM_ADMIN_EMAIL',
+          message: `${email} is the email of another user (${other.internalId}): the admin cannot take it`,
+        },
+      ]);
+    }
   }
 }
