@@ -114,7 +114,7 @@ describe(BootstrapService.name, () => {
     const refusing = new BootstrapService(
       store,
       module.get(IngestionService),
-      { email: taken, password: FIRST.THREATLOOM_ADMIN_PASSWORD },
+      { email: taken, password: FIRST.THREATLOOM_ADMIN_PASSWORD, token: undefined },
       module.get(Cache),
     );
     const refused = refusing.onApplicationBootstrap();

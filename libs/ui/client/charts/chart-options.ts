@@ -81,7 +81,14 @@ export function chartOptions(name: ChartName, data: ChartData, theme: Theme): EC
         color: theme.palette,
         tooltip: tooltip(theme, 'axis'),
         grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', minInterval: 1, ...axisStyle(theme) },
+        // Long type names leave the axis narrow: few ticks, and none drawn over another.
+        xAxis: {
+          type: 'value',
+          minInterval: 1,
+          splitNumber: 3,
+          ...axisStyle(theme),
+          axisLabel: { color: theme.muted, hideOverlap: true },
+        },
         yAxis: {
           type: 'category',
           inverse: true,

@@ -52,6 +52,14 @@ export async function mount(el: HTMLElement): Promise<void> {
     const theme = themeNow();
     for (const slot of el.querySelectorAll<HTMLElement>('[data-chart]')) {
       const name = slot.dataset.chart as ChartName;
+      const text = el.querySelector<HTMLElement>(`[data-summary="${name}"]`);
+      if (text) text.textContent = summary(name, data);
+      if (pointsOf(name, data).length === 0) {
+        // Said in words: an empty pie is a grey disc, an empty axis a bare frame.
+        slot.dataset.empty = '';
+        slot.textContent = summary(name, data);
+        continue;
+      }
       let chart = charts.get(name);
       if (!chart) {
         chart = init(slot, undefined, { renderer: 'canvas' });
@@ -59,8 +67,6 @@ export async function mount(el: HTMLElement): Promise<void> {
       }
       const option: EChartsCoreOption = chartOptions(name, data, theme);
       chart.setOption(option, true);
-      const text = el.querySelector<HTMLElement>(`[data-summary="${name}"]`);
-      if (text) text.textContent = summary(name, data);
     }
   };
   draw();

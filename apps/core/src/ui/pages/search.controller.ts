@@ -5,6 +5,7 @@ import { SearchIndex } from '@lib/search-index';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { ElementRows } from '../knowledge/element-rows.service';
+import { groupInOrder, namedFirst } from '../knowledge/search-order.util';
 import { sendHtml } from '../shell/html-response.util';
 import { UiChrome } from '../shell/ui-chrome.service';
 import { viewerOf } from '../shell/viewer.util';
@@ -13,7 +14,10 @@ import type { SearchGroup } from './search.page';
 
 const MAX_RESULTS = 200;
 
-/** `/search?q=`: the knowledge's full-text search, best matches first, grouped by type. */
+/**
+ * `/search?q=`: the knowledge's full-text search, what the words name first, then the best matches,
+ * grouped by type (the groups in the order of their best result).
+ */
 @UiController('search')
 export class SearchController {
   constructor(
@@ -42,13 +46,10 @@ export class SearchController {
         orderMode: 'desc',
       });
       total = page.pageInfo.globalCount;
-      const byType = new Map<string, SearchGroup>();
-      for (const row of await this.rows.of(ctx, page.items)) {
-        const group = byType.get(row.entityType) ?? { entityType: row.entityType, rows: [] };
-        group.rows.push(row);
-        byType.set(row.entityType, group);
+      const rows = await this.rows.of(ctx, namedFirst(page.items, q));
+      for (const typeRows of groupInOrder(rows, (row) => row.entityType)) {
+        groups.push({ entityType: typeRows[0]?.entityType ?? '', rows: typeRows });
       }
-      groups.push(...[...byType.values()].sort((a, b) => b.rows.length - a.rows.length));
     }
     await sendHtml(res, SearchPage({ chrome: this.chrome.of(req, res, ctx), q, total, groups }));
   }
