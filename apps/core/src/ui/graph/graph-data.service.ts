@@ -5,7 +5,7 @@ import type { FilterGroup } from '@lib/kernel';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { isTypeOf } from '@lib/stix';
-import { nameOf } from '../knowledge/element-rows.service';
+import { labelOf } from '../knowledge/element-rows.service';
 import { GraphQueryError } from './graph-query.util';
 import type { GraphEdge, GraphNode, GraphPage, GraphQuery } from './graph.types';
 
@@ -14,7 +14,7 @@ const OFFSET_CURSOR = /^o:(\d{1,9})$/;
 
 const nodeOf = (e: StoredElement): GraphNode => ({
   id: e.internalId,
-  label: nameOf(e),
+  label: labelOf(e),
   type: e.entityType,
 });
 

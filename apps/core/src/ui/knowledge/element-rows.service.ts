@@ -8,9 +8,19 @@ import type { ElementRow, LabelView, MarkingView } from '@lib/ui';
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
 
-/** An element's readable name. */
+/** An element's readable name (what its edit form shows). */
 export function nameOf(element: StoredElement): string {
   return representative(element.attributes, element.standardId);
+}
+
+/**
+ * An element as lists, links and pickers show it: its name, behind its ATT&CK id when it has one
+ * (`[T1078.004] Cloud Accounts`): ATT&CK names several techniques alike (two "Cloud Account").
+ */
+export function labelOf(element: StoredElement): string {
+  const id = str(element.attributes.x_mitre_id);
+  const name = nameOf(element);
+  return id ? `[${id}] ${name}` : name;
 }
 
 export function markingView(element: StoredElement): MarkingView {
@@ -53,9 +63,9 @@ function rowOf(e: StoredElement, related: ReadonlyMap<string, StoredElement>): E
     .map(markingView);
   return {
     id: e.internalId,
-    name: nameOf(e),
+    name: labelOf(e),
     entityType: e.entityType,
-    createdBy: author ? { id: author.internalId, name: nameOf(author) } : undefined,
+    createdBy: author ? { id: author.internalId, name: labelOf(author) } : undefined,
     labels,
     markings,
     created: str(e.attributes.created) ?? e.createdAt,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
-import { nameOf } from './element-rows.service';
+import { labelOf } from './element-rows.service';
 
 export type Choice = { id: string; label: string };
 
@@ -41,7 +41,7 @@ export class FormOptions {
       types: ['Organization', 'Individual', 'System', 'Sector'],
       first: MAX_CHOICES,
     });
-    return page.items.map((i) => ({ id: i.internalId, label: nameOf(i) })).sort(byLabel);
+    return page.items.map((i) => ({ id: i.internalId, label: labelOf(i) })).sort(byLabel);
   }
 
   async all(ctx: AccessContext): Promise<FormChoices> {

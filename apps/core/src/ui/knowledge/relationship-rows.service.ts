@@ -6,7 +6,7 @@ import type { AccessContext } from '@lib/rbac';
 import { SearchIndex } from '@lib/search-index';
 import { isTypeOf } from '@lib/stix';
 import type { RelationshipRow } from '../pages/entity.page';
-import { nameOf } from './element-rows.service';
+import { labelOf } from './element-rows.service';
 
 const MAX_RELATIONSHIPS = 500;
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -53,7 +53,7 @@ export class RelationshipRows {
         type: str(r.attributes.relationship_type) ?? r.entityType,
         direction: r.fromId === element.internalId ? 'from' : 'to',
         other: other
-          ? { id: other.internalId, name: nameOf(other), entityType: other.entityType }
+          ? { id: other.internalId, name: labelOf(other), entityType: other.entityType }
           : undefined,
         start: str(r.attributes.start_time) ?? str(r.attributes.first_seen),
         stop: str(r.attributes.stop_time) ?? str(r.attributes.last_seen),

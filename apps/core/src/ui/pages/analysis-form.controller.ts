@@ -15,7 +15,7 @@ import {
   parseAnalysisForm,
 } from '../knowledge/analysis-form.util';
 import type { AnalysisFormValues, AnalysisKind } from '../knowledge/analysis-form.util';
-import { nameOf } from '../knowledge/element-rows.service';
+import { labelOf } from '../knowledge/element-rows.service';
 import { FormOptions } from '../knowledge/form-options.service';
 import { formFailureOf } from '../shell/form-failure.util';
 import { sendHtml } from '../shell/html-response.util';
@@ -34,7 +34,7 @@ const KINDS: Readonly<Record<string, { kind: AnalysisKind; list: string }>> = {
 const MAX_RESULTS = 25;
 const optionOf = (e: StoredElement): TargetOption => ({
   id: e.internalId,
-  name: nameOf(e),
+  name: labelOf(e),
   entityType: e.entityType,
 });
 

@@ -6,7 +6,7 @@ import { KnowledgeDeleteService, KnowledgeEditService } from '@lib/knowledge';
 import { hasCapability } from '@lib/rbac';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
-import { nameOf } from '../knowledge/element-rows.service';
+import { labelOf } from '../knowledge/element-rows.service';
 import { sendHtml } from '../shell/html-response.util';
 import { UiChrome } from '../shell/ui-chrome.service';
 import { UiController } from '../shell/ui-controller.decorator';
@@ -71,7 +71,7 @@ export class BulkController {
       const found = await this.store.getMany(ctx, ids);
       const items = ids.flatMap((id) => {
         const e = found.get(id);
-        return e ? [{ id, name: nameOf(e), entityType: e.entityType }] : [];
+        return e ? [{ id, name: labelOf(e), entityType: e.entityType }] : [];
       });
       await sendHtml(
         res,

@@ -12,7 +12,7 @@ import type { AccessContext } from '@lib/rbac';
 import { isTypeOf } from '@lib/stix';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
-import { nameOf } from '../knowledge/element-rows.service';
+import { labelOf } from '../knowledge/element-rows.service';
 import {
   parseRelationshipEdit,
   relationshipEditsOf,
@@ -138,7 +138,7 @@ export class RelationshipEditController {
     const end = (id: string | undefined): RelationshipEnd => {
       const element = id ? found.get(id) : undefined;
       return element
-        ? { id: element.internalId, name: nameOf(element), entityType: element.entityType }
+        ? { id: element.internalId, name: labelOf(element), entityType: element.entityType }
         : undefined;
     };
     return { from: end(rel.fromId), to: end(rel.toId) };

@@ -10,7 +10,7 @@ import { isTypeOf } from '@lib/stix';
 import { elementHref } from '@lib/ui';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
-import { ElementRows, nameOf } from '../knowledge/element-rows.service';
+import { ElementRows, labelOf } from '../knowledge/element-rows.service';
 import { allowedRelationshipTypes } from '../knowledge/relationship-choices.util';
 import {
   readRelationshipForm,
@@ -29,7 +29,7 @@ import type { TargetOption } from './relationship-form.page';
 const MAX_TARGETS = 25;
 const optionOf = (e: StoredElement): TargetOption => ({
   id: e.internalId,
-  name: nameOf(e),
+  name: labelOf(e),
   entityType: e.entityType,
 });
 
