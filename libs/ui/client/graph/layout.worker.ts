@@ -13,6 +13,23 @@ function ticksFor(n: number): number {
   return 300;
 }
 
+// A small graph gets room for its labels, a large one stays compact, and those between get
+// between (by the logarithm of their size): a star of 120 neighbours laid out as compactly as
+// 1,000 nodes was a disc of overprinted labels.
+const ROOMY = { nodes: 50, charge: -500, distance: 130 };
+const COMPACT = { nodes: 1000, charge: -60, distance: 45 };
+
+function spacingFor(n: number): { charge: number; distance: number } {
+  const t = Math.min(
+    1,
+    Math.max(0, Math.log(n / ROOMY.nodes) / Math.log(COMPACT.nodes / ROOMY.nodes)),
+  );
+  return {
+    charge: ROOMY.charge + t * (COMPACT.charge - ROOMY.charge),
+    distance: ROOMY.distance + t * (COMPACT.distance - ROOMY.distance),
+  };
+}
+
 function layout(request: LayoutRequest): LayoutAnswer {
   const start = performance.now();
   const nodes: Node[] = request.nodes.map((n) => {
@@ -32,24 +49,15 @@ function layout(request: LayoutRequest): LayoutAnswer {
     target: t,
   }));
   const ticks = ticksFor(nodes.length);
-  // A small graph gets room for its labels; a large one stays compact.
-  const small = nodes.length < 100;
+  const { charge, distance } = spacingFor(nodes.length);
   // Barnes–Hut: above 1,000 nodes a coarser approximation of the repulsion (theta 1.2) makes each
   // tick about a third cheaper, and the picture is the same (edge lengths within a few %).
   const theta = nodes.length > 1000 ? 1.2 : 0.95;
   const simulation = forceSimulation(nodes)
-    .force(
-      'charge',
-      forceManyBody<Node>()
-        .strength(small ? -500 : -60)
-        .theta(theta)
-        .distanceMax(400),
-    )
+    .force('charge', forceManyBody<Node>().strength(charge).theta(theta).distanceMax(400))
     .force(
       'link',
-      forceLink<Node, SimulationLinkDatum<Node>>(links)
-        .distance(small ? 130 : 45)
-        .iterations(1),
+      forceLink<Node, SimulationLinkDatum<Node>>(links).distance(distance).iterations(1),
     )
     .force('x', forceX<Node>(0).strength(0.04))
     .force('y', forceY<Node>(0).strength(0.04))
