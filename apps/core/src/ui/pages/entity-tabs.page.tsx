@@ -103,6 +103,22 @@ export function FilesTab(props: { files: readonly FileRow[] }): JSX.Element {
   );
 }
 
+/**
+ * An event's message (`creates a Malware \`Emotet\``): the names and values it quotes between
+ * backticks set as code, like Markdown's code spans, the rest as text; an unpaired backtick stays.
+ */
+export function MessageText(props: { text: string }): JSX.Element {
+  const parts = props.text.split('`');
+  const quoted = (i: number) => i % 2 === 1 && i < parts.length - 1;
+  return (
+    <>
+      {parts.map((part, i) =>
+        quoted(i) ? <code safe>{part}</code> : <span safe>{i % 2 === 1 ? `\`${part}` : part}</span>,
+      )}
+    </>
+  );
+}
+
 export type HistoryRow = {
   timestamp: string;
   user: string;
@@ -131,7 +147,9 @@ export function HistoryTab(props: { rows: readonly HistoryRow[] }): JSX.Element 
             <tr>
               <td safe>{formatDate(r.timestamp)}</td>
               <td safe>{r.user}</td>
-              <td safe>{r.message || r.scope}</td>
+              <td>
+                <MessageText text={r.message || r.scope} />
+              </td>
               <td>
                 {r.changes.length > 0 ? (
                   <ul class="changes">

@@ -1,6 +1,7 @@
 import { UiAssets } from '@lib/ui';
 import type { Chrome } from '@lib/ui';
 import { EntityFormPage } from './entity-form.page';
+import { MessageText } from './entity-tabs.page';
 import { TargetOptions } from './relationship-form.page';
 
 const chrome: Chrome = {
@@ -62,5 +63,15 @@ describe('knowledge pages', () => {
     });
     expect(html).toBe('<option value="x&#34;1">&lt;i>APT&lt;/i> (Intrusion set)</option>');
     expect(await TargetOptions({ targets: [] })).toContain('No match');
+  });
+
+  it('sets the names a message quotes as code, escaped, and keeps an unpaired backtick', async () => {
+    const html = await (
+      <MessageText text={'creates a Malware `<b>Emotet</b>` from `feed` `unpaired'} />
+    );
+    expect(html).toBe(
+      '<span>creates a Malware </span><code>&lt;b>Emotet&lt;/b></code><span> from </span>' +
+        '<code>feed</code><span> </span><span>`unpaired</span>',
+    );
   });
 });
