@@ -41,3 +41,31 @@ export function propertiesOf(element: StoredElement): Property[] {
   }
   return properties.sort((a, b) => a.label.localeCompare(b.label));
 }
+
+export type ExternalReferenceView = { name: string; url?: string | undefined };
+
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
+/**
+ * The element's external references in its own order (those `found` may be read; the others are
+ * left out), each named by its source and, when it has one, its id there: `mitre-attack (G0016)`
+ * says which ATT&CK object it is, `mitre-attack` alone does not.
+ */
+export function externalReferencesOf(
+  element: StoredElement,
+  found: ReadonlyMap<string, StoredElement>,
+): ExternalReferenceView[] {
+  return (element.refs['external-reference'] ?? []).flatMap((id) => {
+    const ref = found.get(id);
+    if (!ref) return [];
+    const source = text(ref.attributes.source_name) ?? text(ref.attributes.url) ?? ref.standardId;
+    const externalId = text(ref.attributes.external_id);
+    return [
+      {
+        name: externalId && externalId !== source ? `${source} (${externalId})` : source,
+        url: text(ref.attributes.url),
+      },
+    ];
+  });
+}

@@ -6,7 +6,7 @@ import { hasCapability } from '@lib/rbac';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
 import type { AuthenticatedRequest } from '../../auth/request-context.types';
 import { RelationshipRows } from '../knowledge/relationship-rows.service';
-import { propertiesOf } from '../knowledge/element-properties.util';
+import { externalReferencesOf, propertiesOf } from '../knowledge/element-properties.util';
 import { EntityPages } from './entity-pages.service';
 import { EntityOverview, RelationshipTable } from './entity.page';
 
@@ -33,10 +33,7 @@ export class EntityController {
   ): Promise<void> {
     await this.pages.frame(req, res, { id, tab: '', ...FRAME }, async (ctx, element, row) => {
       const refs = await this.store.getMany(ctx, element.refs['external-reference'] ?? []);
-      const externalReferences = [...refs.values()].map((r) => ({
-        name: str(r.attributes.source_name) ?? str(r.attributes.url) ?? r.standardId,
-        url: str(r.attributes.url),
-      }));
+      const externalReferences = externalReferencesOf(element, refs);
       return EntityOverview({
         row,
         description: str(element.attributes.description),
