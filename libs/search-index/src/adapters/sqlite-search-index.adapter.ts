@@ -147,8 +147,10 @@ export class SqliteSearchIndex extends SearchIndex {
       if (!search) {
         return { expr: 'e.seq', params: [] };
       }
+      // FTS5's bm25 is lower for a better match: negated, a larger score is a better match, as
+      // a search engine's _score (descending is best first).
       return {
-        expr: '(SELECT bm25(elements_fts) FROM elements_fts WHERE elements_fts MATCH ? AND rowid = e.seq)',
+        expr: '(SELECT -bm25(elements_fts) FROM elements_fts WHERE elements_fts MATCH ? AND rowid = e.seq)',
         params: search.params,
       };
     }

@@ -221,6 +221,53 @@ export function describeSearchIndexContract(
       expect(names(sorted.items)).toEqual(['APT28', 'Emotet', 'TrickBot']);
     });
 
+    it('orders by relevance: the best match first descending, last ascending, across pages', async () => {
+      const mentioned = buildElement({
+        attributes: {
+          name: 'Quillfeather',
+          description:
+            'A downloader seen in phishing waves against logistics firms, delivered by macro ' +
+            'documents and archives, which drops further tooling; one report ties it to kestrel.',
+        },
+      });
+      const named = buildElement({
+        attributes: { name: 'Kestrel', description: 'Kestrel loader' },
+      });
+      await fx.store.commit({
+        upserts: [mentioned, named].map((element) => ({ element, expectedVersion: 0 })),
+        deletes: [],
+        events: [],
+      });
+      const best = await fx.sut.search(system, {
+        search: 'kestrel',
+        first: 10,
+        orderBy: '_score',
+        orderMode: 'desc',
+      });
+      expect(names(best.items)).toEqual(['Kestrel', 'Quillfeather']);
+      const worst = await fx.sut.search(system, {
+        search: 'kestrel',
+        first: 10,
+        orderBy: '_score',
+        orderMode: 'asc',
+      });
+      expect(names(worst.items)).toEqual(['Quillfeather', 'Kestrel']);
+      const first = await fx.sut.search(system, {
+        search: 'kestrel',
+        first: 1,
+        orderBy: '_score',
+        orderMode: 'desc',
+      });
+      const second = await fx.sut.search(system, {
+        search: 'kestrel',
+        first: 1,
+        orderBy: '_score',
+        orderMode: 'desc',
+        after: first.pageInfo.endCursor ?? undefined,
+      });
+      expect(names([...first.items, ...second.items])).toEqual(['Kestrel', 'Quillfeather']);
+    });
+
     it('pages by an attribute most elements lack, those first ascending and last descending', async () => {
       for (const orderMode of ['asc', 'desc'] as const) {
         const seen: string[] = [];

@@ -54,9 +54,12 @@ export class ListController {
         ...(filterGroup ? { filters: filterGroup } : {}),
         ...(query.search ? { search: query.search } : {}),
         ...(query.after ? { after: query.after } : {}),
+        // Words searched without a sort asked for: the best matches first.
         ...(query.sort
           ? { orderBy: ORDER_FIELDS[query.sort] ?? query.sort, orderMode: query.order }
-          : {}),
+          : query.search
+            ? { orderBy: '_score', orderMode: 'desc' as const }
+            : {}),
       }),
       this.options.all(ctx),
       this.io.exportFormats(ctx),

@@ -52,8 +52,7 @@ export class KnowledgeReadService {
       ...(args.search ? { search: args.search } : {}),
       first,
       ...(args.after ? { after: args.after } : {}),
-      ...(args.orderBy ? { orderBy: args.orderBy } : {}),
-      ...(args.orderMode ? { orderMode: args.orderMode } : {}),
+      ...listOrder(args),
     });
     return {
       edges: page.items.map((item, i) => ({
@@ -153,4 +152,19 @@ export class KnowledgeReadService {
     }
     return withInternalIds(filters, internal);
   }
+}
+
+/**
+ * The order a list asks for; none with words searched is by relevance, best first (as OpenCTI's
+ * search engine answers a query without a sort), none without is the insertion order.
+ */
+export function listOrder(args: Pick<ListArgs, 'orderBy' | 'orderMode' | 'search'>): {
+  orderBy?: string;
+  orderMode?: 'asc' | 'desc';
+} {
+  if (args.orderBy) {
+    return { orderBy: args.orderBy, ...(args.orderMode ? { orderMode: args.orderMode } : {}) };
+  }
+  if (args.search) return { orderBy: '_score', orderMode: args.orderMode ?? 'desc' };
+  return args.orderMode ? { orderMode: args.orderMode } : {};
 }

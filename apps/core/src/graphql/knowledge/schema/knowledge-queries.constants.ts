@@ -190,5 +190,5 @@ export const ORDERING_VALUES: readonly string[] = (
   'entity_type standard_id valid_from valid_until published first_seen last_seen start_time ' +
   'stop_time first_observed last_observed relationship_type definition definition_type ' +
   'x_opencti_order source_name external_id url kill_chain_name phase_name pattern_type ' +
-  'observable_value attribute_count color category order'
+  'observable_value attribute_count color category order x_mitre_id'
 ).split(' ');
