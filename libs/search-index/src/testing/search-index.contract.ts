@@ -238,33 +238,18 @@ export function describeSearchIndexContract(
         deletes: [],
         events: [],
       });
-      const best = await fx.sut.search(system, {
-        search: 'kestrel',
-        first: 10,
-        orderBy: '_score',
-        orderMode: 'desc',
-      });
-      expect(names(best.items)).toEqual(['Kestrel', 'Quillfeather']);
-      const worst = await fx.sut.search(system, {
-        search: 'kestrel',
-        first: 10,
-        orderBy: '_score',
-        orderMode: 'asc',
-      });
-      expect(names(worst.items)).toEqual(['Quillfeather', 'Kestrel']);
-      const first = await fx.sut.search(system, {
-        search: 'kestrel',
-        first: 1,
-        orderBy: '_score',
-        orderMode: 'desc',
-      });
-      const second = await fx.sut.search(system, {
-        search: 'kestrel',
-        first: 1,
-        orderBy: '_score',
-        orderMode: 'desc',
-        after: first.pageInfo.endCursor ?? undefined,
-      });
+      const byScore = (orderMode: 'asc' | 'desc', first: number, after?: string | null) =>
+        fx.sut.search(system, {
+          search: 'kestrel',
+          first,
+          orderBy: '_score',
+          orderMode,
+          ...(after ? { after } : {}),
+        });
+      expect(names((await byScore('desc', 10)).items)).toEqual(['Kestrel', 'Quillfeather']);
+      expect(names((await byScore('asc', 10)).items)).toEqual(['Quillfeather', 'Kestrel']);
+      const first = await byScore('desc', 1);
+      const second = await byScore('desc', 1, first.pageInfo.endCursor);
       expect(names([...first.items, ...second.items])).toEqual(['Kestrel', 'Quillfeather']);
     });
 
