@@ -74,7 +74,7 @@ export function ElementTable(props: {
               ) : (
                 ''
               )}
-              <td>
+              <td class="name">
                 <a href={elementHref(row.id)} safe>
                   {row.name}
                 </a>
@@ -95,8 +95,12 @@ export function ElementTable(props: {
               <td>
                 <MarkingBadges markings={row.markings} />
               </td>
-              <td safe>{formatDate(row.created)}</td>
-              <td safe>{formatDate(row.modified)}</td>
+              <td class="date" safe>
+                {formatDate(row.created)}
+              </td>
+              <td class="date" safe>
+                {formatDate(row.modified)}
+              </td>
             </tr>
           ))}
         </tbody>
