@@ -133,5 +133,5 @@ async function render(
     const { pdfReport } = await import('./pdf-report.util.js');
     return pdfReport(set.roots, set.elements, lookup, set.title);
   }
-  return JSON.stringify(stixBundle(set.elements, lookup), null, 2);
+  return JSON.stringify(stixBundle(set.elements, lookup, set.roots), null, 2);
 }

@@ -51,3 +51,41 @@ describe('toStix refs', () => {
     );
   });
 });
+
+describe('toStix marking definitions', () => {
+  const marking = (attributes: Record<string, unknown>): StixSource => ({
+    internalId: '0190f0d2-0000-7000-8000-000000000002',
+    standardId: 'marking-definition--608d7dcb-0237-5e3e-9fb0-8d879f80f5dd',
+    entityType: 'Marking-Definition',
+    stixIds: [],
+    attributes,
+    refs: {},
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+  });
+
+  it('writes a statement as the STIX definition object, its text as the name', () => {
+    const stix = toStix(
+      marking({ definition_type: 'statement', definition: 'Copyright 2025, Example Corp.' }),
+      () => undefined,
+    );
+    expect(stix).toMatchObject({
+      type: 'marking-definition',
+      definition_type: 'statement',
+      definition: { statement: 'Copyright 2025, Example Corp.' },
+      name: 'Copyright 2025, Example Corp.',
+    });
+  });
+
+  it('keeps the text of TLP and custom types', () => {
+    const stix = toStix(
+      marking({ definition_type: 'PAP', definition: 'PAP:GREEN', name: 'PAP:GREEN' }),
+      () => undefined,
+    );
+    expect(stix).toMatchObject({
+      definition_type: 'PAP',
+      definition: 'PAP:GREEN',
+      name: 'PAP:GREEN',
+    });
+  });
+});

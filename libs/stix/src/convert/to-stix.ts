@@ -232,6 +232,9 @@ export function toStix(element: StixSource, lookup: RefTargetLookup): StixObject
   }
   writeAttributes(element, top, ext, mitre, sco);
   writeRefs(element, lookup, top, ext, sco);
+  if (element.entityType === 'Marking-Definition') {
+    writeStatementDefinition(top);
+  }
   const given = element.attributes.extensions;
   const extensions: Record<string, unknown> =
     typeof given === 'object' && given !== null ? { ...(given as Record<string, unknown>) } : {};
@@ -248,6 +251,22 @@ export function toStix(element: StixSource, lookup: RefTargetLookup): StixObject
   const out = withoutEmptyLists(top);
   out.extensions = extensions;
   return out as StixObject;
+}
+
+/**
+ * A statement marking's definition as STIX 2.1 has it, `{ statement: text }` (the store keeps the
+ * text, as OpenCTI does), and its text as `name`: a bare string is invalid STIX (stix2-validator
+ * refuses ATT&CK's copyright marking so), and pycti reads either form. TLP and custom types (PAP…)
+ * keep the stored text, which STIX allows for a custom definition type.
+ */
+function writeStatementDefinition(top: Record<string, unknown>): void {
+  const { definition, definition_type: definitionType } = top;
+  if (typeof definition !== 'string' || String(definitionType).toLowerCase() !== 'statement') {
+    return;
+  }
+  top.definition_type = 'statement';
+  top.definition = { statement: definition };
+  top.name ??= definition;
 }
 
 /** STIX 2.1 §3.8: a list property is present with at least one value, or absent. */
