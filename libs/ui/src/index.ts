@@ -1,6 +1,6 @@
 export { UiAssets } from './assets/ui-assets';
 export type { AssetManifest } from './assets/ui-assets';
-export { Document, Page } from './layout/page';
+export { Document, FAVICON_SVG, Page } from './layout/page';
 export type { Chrome, Theme, Viewer } from './layout/page';
 export { AREAS, findList } from './navigation/areas.constants';
 export type { AreaDefinition, ListDefinition } from './navigation/areas.constants';

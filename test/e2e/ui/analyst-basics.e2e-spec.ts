@@ -161,6 +161,16 @@ describe('Analyst UI basics (Chromium)', () => {
     await page.setViewportSize({ width: 1366, height: 860 });
   });
 
+  it('serves the tab icon at /favicon.ico to anyone, the one the pages carry inline', async () => {
+    const answer = await fetch(`${platform.url}/favicon.ico`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('image/svg+xml');
+    const svg = await answer.text();
+    expect(svg).toMatch(/^<svg /);
+    const inline = await page.locator('link[rel=icon]').getAttribute('href');
+    expect(decodeURIComponent(inline ?? '')).toBe(`data:image/svg+xml,${svg}`);
+  });
+
   it('answers an unknown element with a 404 page, and nothing failed on the way', async () => {
     const answer = await page.goto(`${platform.url}/entity/no-such-element`);
     expect(answer?.status()).toBe(404);

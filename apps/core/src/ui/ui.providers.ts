@@ -36,7 +36,7 @@ import { EntityPages } from './pages/entity-pages.service';
 import { ListController } from './pages/list.controller';
 import { LoginController } from './pages/login.controller';
 import { SearchController } from './pages/search.controller';
-import { StaticController } from './pages/static.controller';
+import { FaviconController, StaticController } from './pages/static.controller';
 import { DraftController } from './io/draft.controller';
 import { ExportController } from './io/export.controller';
 import { ImportController } from './io/import.controller';
@@ -50,6 +50,7 @@ import { UiExceptionFilter } from './shell/ui-exception.filter';
 /** The server-rendered UI's controllers, registered after every API controller. */
 export const UI_CONTROLLERS: Type[] = [
   StaticController,
+  FaviconController,
   LoginController,
   DashboardController,
   DashboardChartsController,

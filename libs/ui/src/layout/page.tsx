@@ -21,9 +21,11 @@ export type Chrome = {
   path: string;
 };
 
-// The tab icon, inline (img-src allows data:): a browser asks for /favicon.ico otherwise.
-const FAVICON =
-  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Ccircle cx='8' cy='8' r='7' fill='%231f5fbf'/%3E%3Cpath d='M4 8h8M8 4v8' stroke='white' stroke-width='2'/%3E%3C/svg%3E";
+/** The tab icon: inline in every page (img-src allows data:), served at /favicon.ico for the rest. */
+export const FAVICON_SVG =
+  "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><circle cx='8' cy='8' r='7' " +
+  "fill='#1f5fbf'/><path d='M4 8h8M8 4v8' stroke='white' stroke-width='2'/></svg>";
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(FAVICON_SVG)}`;
 
 const HTMX_CONFIG = JSON.stringify({
   includeIndicatorStyles: false,

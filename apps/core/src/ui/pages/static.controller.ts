@@ -1,7 +1,7 @@
 import { Get, Inject, Param, Res } from '@nestjs/common';
 import { UiController } from '../shell/ui-controller.decorator';
 import type { Response } from 'express';
-import { UiAssets } from '@lib/ui';
+import { FAVICON_SVG, UiAssets } from '@lib/ui';
 import { Anonymous } from '../../auth/capabilities.decorator';
 import { UiNotFound } from '../shell/ui-errors';
 
@@ -22,5 +22,21 @@ export class StaticController {
       immutable: true,
       headers: { 'X-Content-Type-Options': 'nosniff' },
     });
+  }
+}
+
+/**
+ * `/favicon.ico`: what a browser asks for where no page names its icon (a JSON answer, a file
+ * download, a fragment opened on its own), the pages' own icon.
+ */
+@UiController()
+export class FaviconController {
+  @Get('favicon.ico')
+  @Anonymous()
+  icon(@Res() res: Response): void {
+    res
+      .type('image/svg+xml')
+      .set('Cache-Control', `public, max-age=${YEAR_SECONDS}`)
+      .send(FAVICON_SVG);
   }
 }
