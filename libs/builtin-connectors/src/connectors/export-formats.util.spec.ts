@@ -3,20 +3,20 @@ import type { StoredElement } from '@lib/entity-store';
 import { stixBundle } from './export-formats.util';
 
 describe('stixBundle', () => {
-  const reference = buildElement({
-    entityType: 'External-Reference',
-    standardId: 'external-reference--0061ea0d-66fd-5b08-b033-a89d7346656b',
-    attributes: { source_name: 'mitre-attack', external_id: 'T1566' },
+  const meta = (entityType: string, standardId: string, attributes: Record<string, unknown>) =>
+    buildElement({ entityType, standardId, attributes });
+  const reference = meta(
+    'External-Reference',
+    'external-reference--0061ea0d-66fd-5b08-b033-a89d7346656b',
+    { source_name: 'mitre-attack', external_id: 'T1566' },
+  );
+  const phase = meta('Kill-Chain-Phase', 'kill-chain-phase--b3e945c2-436d-5d9b-9aa6-678fa7c7a1c9', {
+    kill_chain_name: 'mitre-attack',
+    phase_name: 'initial-access',
   });
-  const phase = buildElement({
-    entityType: 'Kill-Chain-Phase',
-    standardId: 'kill-chain-phase--b3e945c2-436d-5d9b-9aa6-678fa7c7a1c9',
-    attributes: { kill_chain_name: 'mitre-attack', phase_name: 'initial-access' },
-  });
-  const author = buildElement({
-    entityType: 'Organization',
-    standardId: 'identity--f11b0831-e7e6-5214-9431-ccf054e53e94',
-    attributes: { name: 'The MITRE Corporation', identity_class: 'organization' },
+  const author = meta('Organization', 'identity--f11b0831-e7e6-5214-9431-ccf054e53e94', {
+    name: 'The MITRE Corporation',
+    identity_class: 'organization',
   });
   const technique = buildElement({
     entityType: 'Attack-Pattern',
