@@ -1,6 +1,8 @@
 export { SearchIndex } from './search-index.port';
 export type { CountQuery, OrderMode, SearchQuery } from './search-query.types';
 export { InvalidQueryError } from './errors/search-index.error';
+export { listOrder } from './list-order.util';
+export type { ListOrderArgs } from './list-order.util';
 export { SearchIndexModule } from './search-index.module';
 export { describeSearchIndexContract } from './testing/search-index.contract';
 export { SqliteSearchIndex } from './adapters/sqlite-search-index.adapter';

@@ -12,16 +12,11 @@ export const EXPORT_FORMATS = [
   'application/pdf',
 ] as const;
 
-const META_TYPES = new Set([
-  'Marking-Definition',
-  'Label',
-  'External-Reference',
-  'Kill-Chain-Phase',
-]);
-
 // What STIX 2.1 embeds in the objects that reference it (`labels`, `external_references`,
 // `kill_chain_phases`) rather than relating as objects of their own.
 const EMBEDDED_TYPES = new Set(['Label', 'External-Reference', 'Kill-Chain-Phase']);
+
+const META_TYPES = new Set(['Marking-Definition', ...EMBEDDED_TYPES]);
 
 /**
  * A STIX 2.1 bundle of the elements, their references resolved by `lookup`. Labels, external

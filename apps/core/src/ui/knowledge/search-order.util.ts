@@ -21,8 +21,13 @@ function namesOf(element: StoredElement): string[] {
  */
 export function namedFirst<T extends StoredElement>(items: readonly T[], search: string): T[] {
   const wanted = search.trim().toLowerCase();
-  const named = (element: T) => namesOf(element).some((name) => name.toLowerCase() === wanted);
-  return [...items.filter(named), ...items.filter((element) => !named(element))];
+  const named: T[] = [];
+  const others: T[] = [];
+  for (const element of items) {
+    const isNamed = namesOf(element).some((name) => name.toLowerCase() === wanted);
+    (isNamed ? named : others).push(element);
+  }
+  return [...named, ...others];
 }
 
 /** `items` grouped by `keyOf`, the groups in the order of their first item. */

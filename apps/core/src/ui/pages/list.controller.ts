@@ -1,7 +1,7 @@
 import { Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { UiController } from '../shell/ui-controller.decorator';
 import type { Response } from 'express';
-import { SearchIndex } from '@lib/search-index';
+import { SearchIndex, listOrder } from '@lib/search-index';
 import { hasCapability } from '@lib/rbac';
 import { AREAS, findList } from '@lib/ui';
 import { RequireCapabilities } from '../../auth/capabilities.decorator';
@@ -55,11 +55,11 @@ export class ListController {
         ...(query.search ? { search: query.search } : {}),
         ...(query.after ? { after: query.after } : {}),
         // Words searched without a sort asked for: the best matches first.
-        ...(query.sort
-          ? { orderBy: ORDER_FIELDS[query.sort] ?? query.sort, orderMode: query.order }
-          : query.search
-            ? { orderBy: '_score', orderMode: 'desc' as const }
-            : {}),
+        ...listOrder(
+          query.sort
+            ? { orderBy: ORDER_FIELDS[query.sort] ?? query.sort, orderMode: query.order }
+            : { search: query.search },
+        ),
       }),
       this.options.all(ctx),
       this.io.exportFormats(ctx),

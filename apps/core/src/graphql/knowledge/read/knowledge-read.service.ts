@@ -3,7 +3,7 @@ import type { FilterGroup } from '@lib/kernel';
 import { EntityStore } from '@lib/entity-store';
 import type { StoredElement } from '@lib/entity-store';
 import type { AccessContext } from '@lib/rbac';
-import { InvalidQueryError, SearchIndex } from '@lib/search-index';
+import { InvalidQueryError, SearchIndex, listOrder } from '@lib/search-index';
 import { REF_RELATIONSHIP_TYPES, isTypeOf } from '@lib/stix';
 import { SELECTED_LEAF_FIELDS } from '../schema/selected-fields.constants';
 import type { KnowledgeQuerySpec } from '../schema/knowledge-queries.constants';
@@ -152,19 +152,4 @@ export class KnowledgeReadService {
     }
     return withInternalIds(filters, internal);
   }
-}
-
-/**
- * The order a list asks for; none with words searched is by relevance, best first (as OpenCTI's
- * search engine answers a query without a sort), none without is the insertion order.
- */
-export function listOrder(args: Pick<ListArgs, 'orderBy' | 'orderMode' | 'search'>): {
-  orderBy?: string;
-  orderMode?: 'asc' | 'desc';
-} {
-  if (args.orderBy) {
-    return { orderBy: args.orderBy, ...(args.orderMode ? { orderMode: args.orderMode } : {}) };
-  }
-  if (args.search) return { orderBy: '_score', orderMode: args.orderMode ?? 'desc' };
-  return args.orderMode ? { orderMode: args.orderMode } : {};
 }

@@ -1,4 +1,4 @@
-import { listOrder } from './knowledge-read.service';
+import { listOrder } from './list-order.util';
 
 describe('listOrder', () => {
   it('keeps the order asked for', () => {
